@@ -1,0 +1,92 @@
+"""A typed, validated, cited registry of the EuroHPC AI Factories and Antennas.
+
+Start with :func:`load`::
+
+    >>> import aifactories
+    >>> registry = aifactories.load()
+    >>> registry["mimer"].host.name
+    'Linköping University'
+"""
+
+from __future__ import annotations
+
+from aifactories._errors import NotFoundError, RegistryDataError
+from aifactories._io import dumps, load, loads, validate
+from aifactories._model import (
+    Antenna,
+    Claim,
+    Confidence,
+    Conflict,
+    Entry,
+    Fact,
+    Factory,
+    FunderKind,
+    Funding,
+    FundingShare,
+    Host,
+    Kind,
+    Money,
+    Person,
+    Qualifier,
+    Role,
+    Sector,
+    Source,
+    Stakeholder,
+    Supercomputer,
+    SystemStatus,
+    Wave,
+)
+from aifactories._registry import Registry, Selection
+from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
+from aifactories._seeds import seed_names, seed_text
+
+DATA_VERSION = "2026.11.24"
+"""Version of the bundled data (the date its facts were last checked)."""
+
+__all__ = [
+    "DATA_VERSION",
+    "SECTOR_LABELS",
+    "SECTOR_SYNONYMS",
+    "Antenna",
+    "Claim",
+    "Confidence",
+    "Conflict",
+    "Entry",
+    "Fact",
+    "Factory",
+    "FunderKind",
+    "Funding",
+    "FundingShare",
+    "Host",
+    "Kind",
+    "Money",
+    "NotFoundError",
+    "Person",
+    "Qualifier",
+    "Registry",
+    "RegistryDataError",
+    "Role",
+    "Sector",
+    "Selection",
+    "Source",
+    "Stakeholder",
+    "Supercomputer",
+    "SystemStatus",
+    "Wave",
+    "dumps",
+    "load",
+    "loads",
+    "seed_names",
+    "seed_text",
+    "validate",
+]
+
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs tens of milliseconds; pay it only when asked.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("aifactories")
+    msg = f"module 'aifactories' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,470 @@
+"""Reading and writing registry files.
+
+Two ways in:
+
+* The bundled data file is trusted (CI validates it and proves both paths
+  agree), so :func:`load` builds it with a small reflective structurer and
+  never imports cattrs: the first answer stays cheaper than pycountry's.
+* Everything a user hands us goes through the strict cattrs converter and
+  :func:`~aifactories.validate`, and any problem becomes one
+  :class:`~aifactories.RegistryDataError` listing every path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import json
+import os
+import re
+import threading
+import types
+import typing
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from aifactories._errors import RegistryDataError
+from aifactories._model import (
+    Confidence,
+    FunderKind,
+    Kind,
+    Qualifier,
+    Role,
+    Sector,
+    SystemStatus,
+)
+from aifactories._registry import Registry
+from aifactories._validate import Document, check_document
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import cattrs
+
+FORMAT = 1
+"""The data-file format this library reads and writes."""
+
+_DATA = Path(__file__).resolve().parent / "data" / "registry.json"
+_lock = threading.Lock()
+_bundled: Registry | None = None
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Registry:
+    """Return a registry: the bundled one, or one read from a file.
+
+    Without ``path``, returns the bundled registry: parsed on the first call,
+    then the same shared, immutable object on every call, from any thread.
+
+    With ``path``, reads a user's ``.json`` or ``.toml`` file in the format
+    :func:`dumps` writes, checks every rule and returns a new registry.
+
+    Raises:
+        RegistryDataError: The file's content is malformed or breaks a rule.
+        OSError: The file cannot be read.
+    """
+    if path is None:
+        return _load_bundled()
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in {".json", ".toml"}:
+        msg = f"unsupported file type {file.suffix!r}: use .json or .toml"
+        raise RegistryDataError([f"$: {msg}"], source=str(file))
+    raw = file.read_bytes()
+    try:
+        data = _parse_toml(raw) if suffix == ".toml" else _parse_json(raw)
+        return _from_data(data)
+    except RegistryDataError as exc:
+        raise RegistryDataError(exc.errors, source=str(file)) from None
+
+
+def loads(text: str | bytes) -> Registry:
+    """Parse a registry from JSON text in the format :func:`dumps` writes.
+
+    Raises:
+        RegistryDataError: The text is malformed or breaks a rule; its
+            ``errors`` list every problem with its path.
+    """
+    return _from_data(_parse_json(text))
+
+
+def dumps(registry: Registry) -> str:
+    """Return ``registry`` as JSON text; ``loads(dumps(r)) == r``."""
+    doc = _document(registry)
+    data = {"format": FORMAT, **_converter().unstructure(doc)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def validate(registry: Registry) -> list[str]:
+    """Return every rule ``registry`` breaks, as ``"path: message"``.
+
+    An empty list means the registry is valid. Paths index the registry's
+    own (sorted) ``factories`` and ``antennas`` tuples.
+    """
+    return check_document(_document(registry))
+
+
+def _document(registry: Registry) -> Document:
+    return Document(
+        data_version=registry.data_version,
+        data_date=registry.data_date,
+        waves=registry.wave_records,
+        factories=registry.factories,
+        antennas=registry.antennas,
+        facts=registry.facts,
+        people=registry.people,
+    )
+
+
+# -- the bundled registry --------------------------------------------------------
+
+
+def _load_bundled() -> Registry:
+    global _bundled  # noqa: PLW0603 - the one cache; set once under the lock
+    registry = _bundled
+    if registry is None:
+        with _lock:
+            registry = _bundled
+            if registry is None:
+                data = json.loads(_DATA.read_bytes())
+                data.pop("format", None)
+                _bundled = registry = _registry_from(_trusted(Document, data))
+    return registry
+
+
+def _registry_from(doc: Document) -> Registry:
+    return Registry(
+        data_version=doc.data_version,
+        data_date=doc.data_date,
+        wave_records=doc.waves,
+        factories=doc.factories,
+        antennas=doc.antennas,
+        facts=doc.facts,
+        people=doc.people,
+    )
+
+
+def _trusted(cls: type[Any], data: dict[str, Any]) -> Any:
+    """Build ``cls`` from known-good data, with no checks at all."""
+    plan = _PLANS.get(cls)
+    if plan is None:
+        hints = typing.get_type_hints(cls)
+        fields = (f for f in attrs.fields(cls) if f.init)
+        plan = _PLANS[cls] = tuple((f.name, _maker(hints[f.name])) for f in fields)
+    return cls(**{name: make(data[name]) for name, make in plan if name in data})
+
+
+_PLANS: dict[type[Any], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _maker(tp: Any) -> Callable[[Any], Any]:  # noqa: PLR0911 - one return per kind
+    origin = typing.get_origin(tp)
+    if origin is types.UnionType or origin is typing.Union:
+        (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
+        make = _maker(inner)
+        return lambda v: None if v is None else make(v)
+    if origin in {tuple, frozenset}:
+        make = _maker(typing.get_args(tp)[0])
+        return lambda v: origin(make(x) for x in v)
+    if attrs.has(tp):
+        return lambda v: _trusted(tp, v)
+    if tp is Decimal:
+        return Decimal
+    if tp is dt.date:
+        return dt.date.fromisoformat
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp
+    return _identity
+
+
+# -- parsing user input --------------------------------------------------------
+
+
+class _BadConstantError(ValueError):
+    """A NaN, an Infinity or a duplicate key: JSON we refuse."""
+
+
+def _reject_constant(name: str) -> Any:
+    raise _BadConstantError(name)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            # json would keep the last value silently; that loses data.
+            msg = f"duplicate key {key!r} in one object"
+            raise _BadConstantError(msg)
+        result[key] = value
+    return result
+
+
+def _decode(raw: object) -> str:
+    if isinstance(raw, bytes | bytearray):
+        if raw.startswith(b"\xef\xbb\xbf"):
+            raise RegistryDataError(
+                ["$: starts with a byte order mark; save as UTF-8 without BOM"]
+            )
+        try:
+            return bytes(raw).decode("utf-8")  # bytes() also takes a bytearray
+        except UnicodeDecodeError as exc:
+            msg = f"$: not valid UTF-8 (byte {exc.start}: {exc.reason})"
+            raise RegistryDataError([msg]) from None
+    if isinstance(raw, str):
+        if raw.startswith("\ufeff"):
+            raise RegistryDataError(
+                ["$: starts with a byte order mark; save as UTF-8 without BOM"]
+            )
+        return raw
+    msg = f"$: expected str or bytes, got {type(raw).__name__}"
+    raise RegistryDataError([msg])
+
+
+def _parse_json(raw: str | bytes) -> object:
+    text = _decode(raw)
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_unique_keys,
+        )
+    except json.JSONDecodeError as exc:
+        msg = f"line {exc.lineno} column {exc.colno}: invalid JSON: {exc.msg}"
+        raise RegistryDataError([msg]) from None
+    except _BadConstantError as exc:
+        text = str(exc)
+        if not text.startswith("duplicate"):
+            text = f"{text} is not allowed; numbers must be finite"
+        raise RegistryDataError([f"$: {text}"]) from None
+    except RecursionError:
+        raise RegistryDataError(["$: nested too deeply"]) from None
+
+
+def _parse_toml(raw: bytes) -> object:
+    import tomllib  # noqa: PLC0415 - only TOML users pay for it
+
+    text = _decode(raw)
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryDataError([f"$: invalid TOML: {exc}"]) from None
+    except RecursionError:
+        raise RegistryDataError(["$: nested too deeply"]) from None
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean"}
+    for kind, name in names.items():
+        if isinstance(value, kind):
+            return name
+    if value is None:
+        return "null"
+    if isinstance(value, int | float | Decimal):
+        return "number"
+    return type(value).__name__
+
+
+def _from_data(data: object) -> Registry:
+    if not isinstance(data, dict):
+        msg = f"$: the document must be an object, got {_json_type(data)}"
+        raise RegistryDataError([msg])
+    data = dict(data)
+    version = data.pop("format", None)
+    if version is None:
+        raise RegistryDataError(
+            [f"format: required field missing (this library reads {FORMAT})"]
+        )
+    if version != FORMAT or isinstance(version, bool):
+        msg = f"format: unsupported format {version!r}; this library reads {FORMAT}"
+        raise RegistryDataError([msg])
+    doc = _structure(data)
+    problems = check_document(doc)
+    if problems:
+        raise RegistryDataError(problems)
+    return _registry_from(doc)
+
+
+def _structure(data: dict[str, Any]) -> Document:
+    import cattrs  # noqa: PLC0415 - keep cattrs off the bundled path
+
+    converter = _converter()
+    try:
+        return converter.structure(data, Document)
+    except cattrs.BaseValidationError as exc:
+        messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
+        raise RegistryDataError(_reshape(m) for m in messages) from None
+    except RecursionError:
+        raise RegistryDataError(["$: nested too deeply"]) from None
+
+
+def _reshape(message: str) -> str:
+    # cattrs says "what @ $.path"; we say "path: what".
+    what, _, path = message.rpartition(" @ ")
+    path = path.removeprefix("$.")
+    return f"{path}: {what}"
+
+
+def _describe(exc: BaseException, tp: Any) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
+
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return "unknown field(s): " + ", ".join(sorted(exc.extra_fields))
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        allowed = ", ".join(repr(m.value) for m in tp)
+        return f"must be one of {allowed}"
+    if isinstance(exc, ValueError | TypeError):
+        return str(exc)
+    return f"invalid value ({type(exc).__name__}: {exc})"
+
+
+# -- the strict converter ------------------------------------------------------
+
+
+def _strict_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {_json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+_ENUMS = (Confidence, FunderKind, Kind, Qualifier, Role, Sector, SystemStatus)
+
+
+def _strict_enum(value: object, tp: type[enum.Enum]) -> enum.Enum:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {_json_type(value)}"
+        raise TypeError(msg)
+    return tp(value)
+
+
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z")
+
+
+def _strict_decimal(value: object, _: object) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        if not _DECIMAL.match(value.strip()):
+            msg = f"{value!r} is not a decimal number"
+            raise ValueError(msg)
+        try:
+            return Decimal(value.strip())
+        except InvalidOperation:  # pragma: no cover - the pattern rules it out
+            msg = f"{value!r} is not a decimal number"
+            raise ValueError(msg) from None
+    msg = f"expected a decimal number or string, got {_json_type(value)}"
+    raise TypeError(msg)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+
+def _strict_date(value: object, _: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        msg = "expected a date, got a date and time"
+        raise TypeError(msg)
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        msg = f"expected a YYYY-MM-DD date string, got {_json_type(value)}"
+        raise TypeError(msg)
+    if not _DATE.match(value):
+        msg = f"{value!r} is not a YYYY-MM-DD date"
+        raise ValueError(msg)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        msg = f"{value!r} is not a valid date ({exc})"
+        raise ValueError(msg) from None
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415
+
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # cattrs would turn 1 into "1"; we want the type the format says. The
+    # str hook also catches every StrEnum subclass, so each enum gets its own.
+    conv.register_structure_hook(str, _strict_str)
+    for enum_type in _ENUMS:
+        conv.register_structure_hook(enum_type, _strict_enum)
+    conv.register_structure_hook(Decimal, _strict_decimal)
+    conv.register_structure_hook(dt.date, _strict_date)
+    conv.register_unstructure_hook(Decimal, lambda d: format(d, "f"))
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    # Sets have no order; sort them so a file diffs cleanly between releases.
+    conv.register_unstructure_hook_func(
+        lambda tp: tp == frozenset[Sector],
+        lambda s: sorted(sector.value for sector in s),
+    )
+
+    conv.register_structure_hook_factory(
+        _is_collection, functools.partial(_collection_hook, conv)
+    )
+    conv.register_structure_hook_factory(
+        attrs.has, functools.partial(_attrs_hook, conv)
+    )
+    return conv
+
+
+def _is_collection(tp: Any) -> bool:
+    return typing.get_origin(tp) in {tuple, frozenset}
+
+
+def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    """Structure a tuple or frozenset from a JSON array, and only from one."""
+    # cattrs would turn a string into a tuple of its characters.
+    from cattrs.errors import (  # noqa: PLC0415
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
+    origin = typing.get_origin(tp)
+    inner = typing.get_args(tp)[0]
+    item_hook = conv.get_structure_hook(inner)
+
+    def hook(value: Any, _: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            msg = f"expected an array, got {_json_type(value)}"
+            raise TypeError(msg)
+        items, errors = [], []
+        for i, item in enumerate(value):
+            try:
+                items.append(item_hook(item, inner))
+            except Exception as exc:  # noqa: BLE001 - collected with its index
+                note = IterableValidationNote(f"Structuring {tp} @ index {i}", i, inner)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            msg = f"While structuring {tp!r}"
+            raise IterableValidationError(msg, errors, tp)
+        return origin(items)
+
+    return hook
+
+
+def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
+    """Structure an attrs class from a JSON object, and only from one."""
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
+    make = make_dict_structure_fn(cls, conv)
+
+    def hook(value: Any, tp: Any) -> Any:
+        if not isinstance(value, dict):
+            msg = f"expected an object, got {_json_type(value)}"
+            raise TypeError(msg)
+        return make(value, tp)
+
+    return hook

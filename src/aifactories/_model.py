@@ -1,0 +1,480 @@
+"""The records of the registry: frozen, typed, hashable attrs classes.
+
+Constructors only normalise collections to tuples and frozensets; the
+rules that make a record *valid* (codes, ranges, links, quotes) live in
+:func:`aifactories.validate`, which reports every problem with its path.
+That split lets test code build deliberately broken records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+
+
+class Kind(enum.StrEnum):
+    """What an entry is."""
+
+    FACTORY = "factory"
+    """An AI Factory: an AI-optimised supercomputer plus services around it."""
+    ANTENNA = "antenna"
+    """An AI Factory Antenna: a national hub giving remote access to factories."""
+
+
+class SystemStatus(enum.StrEnum):
+    """How a factory's supercomputer relates to the EuroHPC fleet."""
+
+    NEW = "new"
+    """A new AI-optimised supercomputer procured for the factory."""
+    UPGRADE = "upgrade"
+    """An AI upgrade of an existing EuroHPC supercomputer."""
+    ASSOCIATED = "associated"
+    """An existing (or already planned) EuroHPC system the factory works with."""
+
+
+class Confidence(enum.StrEnum):
+    """How well the sources back an entry."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Qualifier(enum.StrEnum):
+    """How exact a money figure is."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at-least"
+    UP_TO = "up-to"
+
+
+class FunderKind(enum.StrEnum):
+    """Who a funding share comes from."""
+
+    EU = "eu"
+    """The European Union, through the EuroHPC Joint Undertaking."""
+    NATIONAL = "national"
+    """A national government or its agencies."""
+    REGIONAL = "regional"
+    """A region, state or city."""
+    OTHER = "other"
+    """Anyone else: universities, companies, foundations."""
+
+
+class Role(enum.StrEnum):
+    """The part an organisation plays in an entry, besides hosting it."""
+
+    RESPONSIBLE = "responsible"
+    """Answers for the entry (e.g. a national HPC infrastructure)."""
+    COORDINATOR = "coordinator"
+    """Coordinates the consortium or project."""
+    OPERATOR = "operator"
+    """Runs the supercomputer or the service."""
+    PARTNER = "partner"
+    """A consortium partner."""
+    COFUNDER = "co-funder"
+    """Contributes money but is not a national or EU funder of record."""
+
+
+class Sector(enum.StrEnum):
+    """The sector vocabulary; see :data:`aifactories.SECTOR_SYNONYMS`."""
+
+    AGRIFOOD = "agrifood"
+    BIOTECH = "biotech"
+    CLIMATE = "climate"
+    CULTURE = "culture"
+    CYBERSECURITY = "cybersecurity"
+    DEFENCE = "defence"
+    EDUCATION = "education"
+    ENERGY = "energy"
+    FINANCE = "finance"
+    HEALTH = "health"
+    LANGUAGE = "language"
+    LEGAL = "legal"
+    MANUFACTURING = "manufacturing"
+    MATERIALS = "materials"
+    MEDIA = "media"
+    MOBILITY = "mobility"
+    PUBLIC_SECTOR = "public-sector"
+    RESEARCH = "research"
+    ROBOTICS = "robotics"
+    SPACE = "space"
+
+
+# attrs converters lose the element type for mypy; these typed wrappers keep it.
+def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Source:
+    """Where a fact comes from: a web page, or a quote from a seed document.
+
+    Attributes:
+        url: The page that supports the fact, or ``None`` for a seed quote.
+        seed: File name of a seed document shipped in ``seeds/``.
+        quote: With ``seed``: the exact words of the seed that back the fact.
+        supports: In our words, what this source supports.
+    """
+
+    url: str | None = None
+    seed: str | None = None
+    quote: str | None = None
+    supports: str | None = None
+
+
+@attrs.frozen
+class Money:
+    """An amount of money in one ISO 4217 currency.
+
+    Attributes:
+        amount: The amount, exact to the cent, as a :class:`~decimal.Decimal`.
+        currency: ISO 4217 code, e.g. ``"EUR"``.
+        qualifier: Whether the source gives the figure as exact, "about",
+            "at least" or "up to".
+    """
+
+    amount: Decimal
+    currency: str
+    qualifier: Qualifier = Qualifier.EXACT
+
+
+@attrs.frozen
+class Claim:
+    """One of the disagreeing values in a :class:`Conflict`.
+
+    Attributes:
+        value: The claimed value, in our words.
+        sources: The sources making the claim.
+        amount: The claim as money, where it is a money figure.
+    """
+
+    value: str
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    amount: Money | None = None
+
+
+def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Conflict:
+    """Sources that disagree about one fact; recorded, not resolved.
+
+    Attributes:
+        topic: What the sources disagree about.
+        field: The dotted field the conflict concerns (e.g. ``funding.total``),
+            which we then leave ``None`` or state with the note below.
+        claims: The competing claims, two or more.
+        note: What is known about why they differ.
+    """
+
+    topic: str
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
+    field: str | None = None
+    note: str | None = None
+
+
+def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Host:
+    """The organisation that hosts an entry.
+
+    Attributes:
+        name: Full legal name.
+        short_name: The usual short name or acronym.
+        city: The city the host is in.
+        sources: Sources for the hosting fact itself (seed quotes live here).
+    """
+
+    name: str
+    short_name: str | None = None
+    city: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+
+@attrs.frozen
+class Stakeholder:
+    """An organisation with a role in an entry other than hosting it.
+
+    Attributes:
+        name: The organisation's name.
+        role: The part it plays.
+        country: ISO 3166-1 alpha-2 code of its country, where known.
+        short_name: Its usual short name or acronym.
+        sources: Sources for this stakeholder's role.
+    """
+
+    name: str
+    role: Role
+    country: str | None = None
+    short_name: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+
+@attrs.frozen
+class Person:
+    """A person quoted about an entry or the initiative.
+
+    Attributes:
+        name: The person's name.
+        role: Their title at the time, as the source gives it.
+        organisation: Who they spoke for.
+        statement: What they said, paraphrased in our words.
+        sources: Where they said it.
+    """
+
+    name: str
+    role: str
+    organisation: str | None = None
+    statement: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+
+def _people(items: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(items)
+
+
+def _stakeholders(items: Iterable[Stakeholder]) -> tuple[Stakeholder, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class FundingShare:
+    """One funder's part of an entry's funding.
+
+    Attributes:
+        funder: Who pays, e.g. ``"EuroHPC JU"`` or ``"Sweden"``.
+        kind: EU, national, regional or other.
+        country: ISO 3166-1 alpha-2 code for a national or regional funder.
+        share: Fraction of the total, in (0, 1], where the sources give one.
+        amount: The funder's contribution, where the sources give one.
+        via: The agencies or programmes the money flows through.
+        sources: Sources for this share (seed quotes live here).
+    """
+
+    funder: str
+    kind: FunderKind
+    country: str | None = None
+    share: Decimal | None = None
+    amount: Money | None = None
+    via: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+
+def _shares(items: Iterable[FundingShare]) -> tuple[FundingShare, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class Funding:
+    """What an entry costs and who pays.
+
+    Attributes:
+        total: The total budget, or ``None`` when unknown or disputed.
+        shares: Each funder's part.
+        note: Anything the figures alone do not say.
+    """
+
+    total: Money | None = None
+    shares: tuple[FundingShare, ...] = attrs.field(default=(), converter=_shares)
+    note: str | None = None
+
+
+@attrs.frozen
+class Supercomputer:
+    """The system a factory runs on.
+
+    Attributes:
+        status: New system, upgrade, or an existing system it is associated with.
+        name: The system's name, or ``None`` where not yet public.
+        vendor: Who builds it, where known.
+        accelerators: What computes the AI workloads, where known.
+        expected_operation: When it is expected to be in service, as stated.
+        site: Where the machine stands, if not in the host's city.
+        note: Procurement and other details.
+        sources: Sources for the system facts.
+    """
+
+    status: SystemStatus
+    name: str | None = None
+    vendor: str | None = None
+    accelerators: str | None = None
+    expected_operation: str | None = None
+    site: str | None = None
+    note: str | None = None
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+
+
+def _sectors(items: Iterable[Sector]) -> frozenset[Sector]:
+    return frozenset(items)
+
+
+@attrs.frozen(kw_only=True)
+class _Entry:
+    """Fields shared by factories and antennas."""
+
+    id: str
+    name: str
+    wave: str
+    selected_on: dt.date
+    country: str
+    host: Host | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    partner_countries: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(
+        default=(), converter=_stakeholders
+    )
+    focus: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    sectors: frozenset[Sector] = attrs.field(default=frozenset(), converter=_sectors)
+    funding: Funding | None = None
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+    confidence: Confidence = Confidence.HIGH
+    notes: str | None = None
+    # kw_only lets a mandatory field follow defaulted ones; sources go last so
+    # that a data file reads identity first, evidence after.
+    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The official name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
+class Factory(_Entry):
+    """An AI Factory selected by the EuroHPC Joint Undertaking.
+
+    Attributes:
+        id: Stable slug, e.g. ``"mimer"``.
+        name: Official name.
+        wave: Id of the selection :class:`Wave`.
+        selected_on: Date the selection was announced.
+        country: ISO 3166-1 alpha-2 code of the host country.
+        host: The hosting organisation (``None`` only where unknown).
+        sources: Sources for the entry; at least one.
+        aliases: Other names it goes by.
+        partner_countries: Other countries in its consortium (ISO codes).
+        stakeholders: Organisations with a role besides hosting.
+        focus: Focus areas in our words.
+        sectors: The focus mapped onto the sector vocabulary.
+        funding: Budget and funders, where known.
+        people: People quoted about it.
+        conflicts: Facts the sources disagree on.
+        confidence: How well the sources back the entry.
+        notes: Anything else worth knowing.
+        supercomputer: The system it runs on.
+        experimental_platform: The experimental platform, if it has one.
+    """
+
+    supercomputer: Supercomputer | None = None
+    experimental_platform: str | None = None
+
+    @property
+    def kind(self) -> Kind:
+        """Always :attr:`Kind.FACTORY`."""
+        return Kind.FACTORY
+
+
+@attrs.frozen(kw_only=True)
+class Antenna(_Entry):
+    """An AI Factory Antenna: a national hub linked to one or more factories.
+
+    Has every field of :class:`Factory` except the supercomputer ones, plus:
+
+    Attributes:
+        factories: Ids of the factories it is formally linked to.
+        letters_of_intent: Ids of factories it has only a letter of intent with.
+    """
+
+    factories: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    letters_of_intent: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+
+    @property
+    def kind(self) -> Kind:
+        """Always :attr:`Kind.ANTENNA`."""
+        return Kind.ANTENNA
+
+
+Entry = Factory | Antenna
+"""Any registry entry."""
+
+
+@attrs.frozen
+class Fact:
+    """A fact about the initiative as a whole.
+
+    Attributes:
+        id: Stable slug.
+        statement: The fact, in our words.
+        sources: Where it comes from.
+    """
+
+    id: str
+    statement: str
+    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+
+
+@attrs.frozen(kw_only=True)
+class Wave:
+    """A selection round.
+
+    Attributes:
+        id: Stable id, e.g. ``"W1"``.
+        name: Human-readable name.
+        kind: Whether it selected factories or antennas.
+        announced: The announcement date.
+        investment: The combined investment announced, where known.
+        summary: What was selected, in our words.
+        sources: Sources for the wave.
+        conflicts: Facts about the wave the sources disagree on.
+    """
+
+    id: str
+    name: str
+    kind: Kind
+    announced: dt.date
+    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    investment: Money | None = None
+    summary: str | None = None
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+
+
+__all__ = [
+    "Antenna",
+    "Claim",
+    "Confidence",
+    "Conflict",
+    "Entry",
+    "Fact",
+    "Factory",
+    "FunderKind",
+    "Funding",
+    "FundingShare",
+    "Host",
+    "Kind",
+    "Money",
+    "Person",
+    "Qualifier",
+    "Role",
+    "Sector",
+    "Source",
+    "Stakeholder",
+    "Supercomputer",
+    "SystemStatus",
+    "Wave",
+]

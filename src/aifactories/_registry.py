@@ -1,0 +1,457 @@
+"""The :class:`Registry`: an immutable, indexed collection of entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from aifactories._codes import COUNTRY_KEYS, COUNTRY_NAMES
+from aifactories._errors import NotFoundError
+from aifactories._model import (
+    Antenna,
+    Entry,
+    Fact,
+    Factory,
+    Kind,
+    Person,
+    Sector,
+    Wave,
+)
+from aifactories._sectors import resolve_sector
+from aifactories._text import compact, fold
+
+
+def _require_str(key: object) -> None:
+    # Typed callers cannot get here; untyped ones get a clear error.
+    if not isinstance(key, str):
+        msg = f"registry keys are strings, not {type(key).__name__}"
+        raise TypeError(msg)
+
+
+def _entry_order(entry: Entry) -> tuple[dt.date, str]:
+    return (entry.selected_on, entry.id)
+
+
+def _sorted_factories(items: Iterable[Factory]) -> tuple[Factory, ...]:
+    return tuple(sorted(items, key=_entry_order))
+
+
+def _sorted_antennas(items: Iterable[Antenna]) -> tuple[Antenna, ...]:
+    return tuple(sorted(items, key=_entry_order))
+
+
+def _sorted_waves(items: Iterable[Wave]) -> tuple[Wave, ...]:
+    return tuple(sorted(items, key=lambda w: (w.announced, w.id)))
+
+
+def _facts(items: Iterable[Fact]) -> tuple[Fact, ...]:
+    return tuple(items)
+
+
+def _people(items: Iterable[Person]) -> tuple[Person, ...]:
+    return tuple(items)
+
+
+def resolve_country(country: str) -> str:
+    """Return the ISO 3166-1 alpha-2 code for a code or English country name.
+
+    Raises:
+        ValueError: ``country`` names no known country.
+    """
+    if isinstance(country, str):
+        code = COUNTRY_KEYS.get(fold(country))
+        if code is not None:
+            return code
+    msg = f"unknown country {country!r}; use an ISO 3166-1 code or an English name"
+    raise ValueError(msg)
+
+
+def country_name(code: str) -> str:
+    """Return the English short name for an ISO 3166-1 alpha-2 code.
+
+    Raises:
+        ValueError: ``code`` is not a known alpha-2 code.
+    """
+    try:
+        return COUNTRY_NAMES[code.upper()]
+    except (KeyError, AttributeError):
+        msg = f"unknown country code {code!r}"
+        raise ValueError(msg) from None
+
+
+@attrs.frozen
+class Selection:
+    """One selection wave together with the entries it selected.
+
+    Attributes:
+        wave: The wave record (id, name, date, investment, sources).
+        entries: The entries selected in it, in registry order.
+    """
+
+    wave: Wave
+    entries: tuple[Entry, ...]
+
+    @property
+    def id(self) -> str:
+        """The wave's id, e.g. ``"W1"``."""
+        return self.wave.id
+
+    @property
+    def date(self) -> dt.date:
+        """The date the wave was announced."""
+        return self.wave.announced
+
+
+# Search scores: exact names beat prefixes beat substrings; names beat hosts,
+# hosts beat places. Spaced so that no two kinds of match tie.
+_EXACT, _COMPACT, _PREFIX, _WORD, _INNER = 100, 95, 80, 70, 60
+_HOST_EXACT, _HOST_WORD, _HOST_INNER = 55, 50, 45
+_PLACE_EXACT, _COUNTRY, _PLACE_INNER = 48, 46, 40
+
+
+class _Index:
+    """Lookup tables over one registry; built once, never changed."""
+
+    def __init__(self, entries: tuple[Entry, ...]) -> None:
+        self.entries = entries
+        self.by_id: dict[str, Entry] = {}
+        for entry in entries:
+            self.by_id.setdefault(entry.id, entry)
+        self.by_key, self.by_compact = self._name_keys(entries)
+        by_country: dict[str, list[Entry]] = {}
+        by_sector: dict[Sector, list[Entry]] = {}
+        antennas_of: dict[str, list[Antenna]] = {}
+        for entry in entries:
+            by_country.setdefault(entry.country, []).append(entry)
+            for sector in entry.sectors:
+                by_sector.setdefault(sector, []).append(entry)
+            if isinstance(entry, Antenna):
+                for factory_id in entry.factories:
+                    antennas_of.setdefault(factory_id, []).append(entry)
+        # Queries hand out these tuples as they are: no copy per call.
+        self.by_country = {k: tuple(v) for k, v in by_country.items()}
+        self.by_sector = {k: tuple(v) for k, v in by_sector.items()}
+        self.antennas_of = {k: tuple(v) for k, v in antennas_of.items()}
+        self.serving = self._serving(entries)
+        self._haystack: list[
+            tuple[Entry, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+        ] = []
+
+    @staticmethod
+    def _name_keys(
+        entries: tuple[Entry, ...],
+    ) -> tuple[dict[str, Entry], dict[str, Entry]]:
+        by_key: dict[str, Entry] = {}
+        by_compact: dict[str, Entry | None] = {}
+        for entry in entries:
+            for name in (entry.id, *entry.names):
+                by_key.setdefault(fold(name), entry)
+                key = compact(name)
+                if not key:
+                    continue
+                # A compact key shared by two entries is ambiguous: drop it.
+                seen = by_compact.setdefault(key, entry)
+                if seen is not entry:
+                    by_compact[key] = None
+        return by_key, {k: e for k, e in by_compact.items() if e is not None}
+
+    def _serving(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:
+        serving: dict[str, dict[str, Entry]] = {}
+        for entry in entries:
+            for country in (entry.country, *entry.partner_countries):
+                serving.setdefault(country, {})[entry.id] = entry
+        # An antenna gives its country access to the factories it links to.
+        for entry in entries:
+            if isinstance(entry, Antenna):
+                for factory_id in entry.factories:
+                    factory = self.by_id.get(factory_id)
+                    if factory is not None:
+                        serving.setdefault(entry.country, {})[factory.id] = factory
+        position = {entry.id: i for i, entry in enumerate(entries)}
+        return {
+            country: tuple(sorted(found.values(), key=lambda e: position[e.id]))
+            for country, found in serving.items()
+        }
+
+    def haystack(
+        self,
+    ) -> list[tuple[Entry, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
+        """Folded names, host names and places per entry; built on first search."""
+        if not self._haystack and self.entries:
+            for entry in self.entries:
+                names = tuple(fold(n) for n in (entry.id, *entry.names))
+                hosts: tuple[str, ...] = ()
+                places: list[str] = []
+                if entry.host is not None:
+                    hosts = tuple(
+                        fold(n) for n in (entry.host.name, entry.host.short_name) if n
+                    )
+                    if entry.host.city:
+                        places.append(fold(entry.host.city))
+                if isinstance(entry, Factory) and entry.supercomputer is not None:
+                    site = entry.supercomputer.site
+                    if site:
+                        places.append(fold(site))
+                self._haystack.append((entry, names, hosts, tuple(places)))
+        return self._haystack
+
+
+def _score(
+    query: str, texts: tuple[str, ...], exact: int, word: int, inner: int
+) -> int:
+    best = 0
+    for text in texts:
+        if text == query:
+            return exact
+        if text.startswith(query) or f" {query}" in text:
+            best = max(best, word)
+        elif query in text:
+            best = max(best, inner)
+    return best
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Registry:
+    """An immutable collection of AI Factories and Antennas with lookups.
+
+    Build one with :func:`aifactories.load`, :func:`aifactories.loads` or the
+    constructor. The constructor sorts the entries but checks no rules: call
+    :func:`aifactories.validate` on a registry you build by hand.
+
+    Attributes:
+        data_version: Version of the data, e.g. ``"2026.11.24"``.
+        data_date: The date the facts were last checked.
+        wave_records: The selection waves, by date (see :attr:`waves`).
+        factories: Every AI Factory, by selection date then id.
+        antennas: Every AI Factory Antenna, by selection date then id.
+        facts: Facts about the initiative as a whole.
+        people: People quoted about the initiative as a whole.
+    """
+
+    data_version: str
+    data_date: dt.date | None = None
+    wave_records: tuple[Wave, ...] = attrs.field(default=(), converter=_sorted_waves)
+    factories: tuple[Factory, ...] = attrs.field(
+        default=(), converter=_sorted_factories
+    )
+    antennas: tuple[Antenna, ...] = attrs.field(default=(), converter=_sorted_antennas)
+    facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
+    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        everything: tuple[Entry, ...] = (*self.factories, *self.antennas)
+        entries = tuple(sorted(everything, key=_entry_order))
+        object.__setattr__(self, "_index", _Index(entries))
+
+    # -- the collection -------------------------------------------------------
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry, by selection date then id."""
+        return self._index.entries
+
+    def __len__(self) -> int:
+        """Return the number of entries."""
+        return len(self._index.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        """Iterate over the entries by selection date, then id."""
+        return iter(self._index.entries)
+
+    def __contains__(self, item: object) -> bool:
+        """Whether ``item`` is an entry of this registry, or a key that names one."""
+        if isinstance(item, str):
+            return self.get(item) is not None
+        if isinstance(item, Factory | Antenna):
+            return self._index.by_id.get(item.id) == item
+        return False
+
+    def __repr__(self) -> str:
+        # The full field dump runs to hundreds of lines; say what it holds.
+        return (
+            f"<Registry {self.data_version}: {len(self.factories)} factories, "
+            f"{len(self.antennas)} antennas>"
+        )
+
+    # -- lookups ---------------------------------------------------------------
+
+    def get(self, key: str) -> Entry | None:
+        """Return the entry an id, official name or alias names, or ``None``.
+
+        Matching ignores case, accents and (as a fallback) punctuation, so
+        ``"mimer"``, ``"MIMER"`` and ``"Lumi-AIF"`` all work.
+
+        Raises:
+            TypeError: ``key`` is not a string.
+        """
+        _require_str(key)
+        index = self._index
+        found = index.by_id.get(key) or index.by_key.get(fold(key))
+        if found is None:
+            found = index.by_compact.get(compact(key))
+        return found
+
+    def __getitem__(self, key: str) -> Entry:
+        """Return the entry ``key`` names.
+
+        Raises:
+            NotFoundError: Nothing matches; the message suggests close matches.
+        """
+        found = self.get(key)
+        if found is None:
+            raise NotFoundError(key, self._suggest(key))
+        return found
+
+    def _suggest(self, key: str) -> list[str]:
+        index = self._index
+        folded = fold(key)
+        close = difflib.get_close_matches(folded, list(index.by_key), n=6, cutoff=0.6)
+        names: list[str] = []
+        for match in close:
+            name = index.by_key[match].name
+            if name not in names:
+                names.append(name)
+        if names:
+            return names[:3]
+        return [entry.name for entry in self.search(key)[:3]]
+
+    def search(self, text: str) -> list[Entry]:
+        """Rank entries by how well they match ``text``.
+
+        Looks at ids, names, aliases, host names, cities and countries,
+        ignoring case and accents (``"linkoping"`` finds Mimer).
+
+        Returns:
+            The matching entries, best first; ``[]`` for no match or an
+            empty query.
+        """
+        _require_str(text)
+        query = fold(text)
+        if not query:
+            return []
+        country = COUNTRY_KEYS.get(query)
+        squeezed = compact(text)
+        scored: list[tuple[int, int, Entry]] = []
+        for position, (entry, names, hosts, places) in enumerate(
+            self._index.haystack()
+        ):
+            score = _score(query, names, _EXACT, _WORD, _INNER)
+            if (
+                score < _COMPACT
+                and squeezed
+                and squeezed in (compact(n) for n in names)
+            ):
+                score = _COMPACT
+            score = max(
+                score,
+                _score(query, hosts, _HOST_EXACT, _HOST_WORD, _HOST_INNER),
+                _score(query, places, _PLACE_EXACT, _PLACE_INNER, _PLACE_INNER),
+            )
+            if country is not None and entry.country == country:
+                score = max(score, _COUNTRY)
+            if score:
+                scored.append((-score, position, entry))
+        scored.sort(key=lambda item: (item[0], item[1]))
+        return [entry for _, _, entry in scored]
+
+    # -- filters ---------------------------------------------------------------
+
+    def in_country(self, country: str) -> tuple[Entry, ...]:
+        """Return the entries hosted in ``country`` (ISO code or English name).
+
+        Raises:
+            ValueError: ``country`` is not a known country.
+        """
+        return self._index.by_country.get(resolve_country(country), ())
+
+    def serving(self, country: str) -> tuple[Entry, ...]:
+        """Return the entries a user in ``country`` can turn to.
+
+        That is every entry hosted there or whose consortium includes the
+        country, plus the factories an antenna hosted there links to.
+
+        Raises:
+            ValueError: ``country`` is not a known country.
+        """
+        return self._index.serving.get(resolve_country(country), ())
+
+    def with_sector(self, sector: Sector | str) -> tuple[Entry, ...]:
+        """Return the entries whose focus includes ``sector``.
+
+        ``sector`` is a :class:`Sector`, its value, or a synonym from
+        :data:`aifactories.SECTOR_SYNONYMS` (``"healthcare"``, ``"medicine"``).
+
+        Raises:
+            ValueError: ``sector`` is not in the vocabulary; the message lists it.
+        """
+        return self._index.by_sector.get(resolve_sector(sector), ())
+
+    def of_kind(self, kind: Kind | str) -> tuple[Entry, ...]:
+        """Return the factories or the antennas.
+
+        Raises:
+            ValueError: ``kind`` is neither ``"factory"`` nor ``"antenna"``.
+        """
+        if Kind(kind) is Kind.FACTORY:
+            return self.factories
+        return self.antennas
+
+    def antennas_of(self, factory: Factory | str) -> tuple[Antenna, ...]:
+        """Return the antennas formally linked to ``factory`` (record or key).
+
+        Raises:
+            NotFoundError: ``factory`` is a key that names no entry.
+            ValueError: ``factory`` names an antenna.
+        """
+        entry = self[factory] if isinstance(factory, str) else factory
+        if not isinstance(entry, Factory):
+            msg = f"{entry.id!r} is an antenna, not a factory"
+            raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
+        return self._index.antennas_of.get(entry.id, ())
+
+    def linked_factories(self, antenna: Antenna | str) -> tuple[Factory, ...]:
+        """Return the factories ``antenna`` (record or key) is formally linked to.
+
+        Raises:
+            NotFoundError: ``antenna`` is a key that names no entry.
+            ValueError: ``antenna`` names a factory.
+        """
+        entry = self[antenna] if isinstance(antenna, str) else antenna
+        if not isinstance(entry, Antenna):
+            msg = f"{entry.id!r} is a factory, not an antenna"
+            raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
+        found = (self._index.by_id.get(i) for i in entry.factories)
+        return tuple(f for f in found if isinstance(f, Factory))
+
+    # -- time ------------------------------------------------------------------
+
+    @property
+    def waves(self) -> tuple[Selection, ...]:
+        """The selection waves in date order, each with its entries."""
+        by_wave: dict[str, list[Entry]] = {}
+        for entry in self._index.entries:
+            by_wave.setdefault(entry.wave, []).append(entry)
+        return tuple(
+            Selection(wave, tuple(by_wave.get(wave.id, ())))
+            for wave in self.wave_records
+        )
+
+    def as_of(self, date: dt.date) -> Registry:
+        """Return a registry of what had been selected by ``date`` (inclusive).
+
+        Raises:
+            TypeError: ``date`` is not a :class:`datetime.date`.
+        """
+        if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
+            msg = f"as_of() takes a datetime.date, not {type(date).__name__}"
+            raise TypeError(msg)
+        return attrs.evolve(
+            self,
+            wave_records=[w for w in self.wave_records if w.announced <= date],
+            factories=[f for f in self.factories if f.selected_on <= date],
+            antennas=[a for a in self.antennas if a.selected_on <= date],
+        )

@@ -1,0 +1,156 @@
+"""The sector vocabulary: what each sector covers and the words that reach it."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from aifactories._model import Sector
+from aifactories._text import fold
+
+SECTOR_LABELS: MappingProxyType[Sector, str] = MappingProxyType(
+    {
+        Sector.AGRIFOOD: "Agriculture and food",
+        Sector.BIOTECH: "Biotechnology and pharmaceuticals",
+        Sector.CLIMATE: "Climate, environment and earth sciences",
+        Sector.CULTURE: "Culture, heritage and humanities",
+        Sector.CYBERSECURITY: "Cybersecurity",
+        Sector.DEFENCE: "Defence, security and civil protection",
+        Sector.EDUCATION: "Education",
+        Sector.ENERGY: "Energy",
+        Sector.FINANCE: "Finance",
+        Sector.HEALTH: "Health and life sciences",
+        Sector.LANGUAGE: "Language technology and large language models",
+        Sector.LEGAL: "Law and legal services",
+        Sector.MANUFACTURING: "Manufacturing, engineering and industry",
+        Sector.MATERIALS: "Materials science",
+        Sector.MEDIA: "Media, communications and gaming",
+        Sector.MOBILITY: "Mobility and transport",
+        Sector.PUBLIC_SECTOR: "Public sector and administration",
+        Sector.RESEARCH: "Science and research",
+        Sector.ROBOTICS: "Robotics and autonomous systems",
+        Sector.SPACE: "Space and aerospace",
+    }
+)
+"""A human-readable label for every sector."""
+
+SECTOR_SYNONYMS: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
+    {
+        Sector.AGRIFOOD: (
+            "agriculture",
+            "agri-food",
+            "agritech",
+            "agri tech",
+            "food",
+            "farming",
+        ),
+        Sector.BIOTECH: (
+            "biotechnology",
+            "pharma",
+            "pharmaceuticals",
+            "pharmaceutical",
+            "genomics",
+        ),
+        Sector.CLIMATE: (
+            "environment",
+            "environmental",
+            "earth sciences",
+            "earth science",
+            "weather",
+            "meteorology",
+            "sustainability",
+            "green economy",
+        ),
+        Sector.CULTURE: ("cultural heritage", "heritage", "humanities", "arts"),
+        Sector.CYBERSECURITY: ("cyber security", "cyber"),
+        Sector.DEFENCE: ("defense", "security", "civil protection"),
+        Sector.EDUCATION: ("edtech", "teaching"),
+        Sector.ENERGY: ("clean energy", "renewable energy", "renewables", "bioenergy"),
+        Sector.FINANCE: ("fintech", "banking", "financial services"),
+        Sector.HEALTH: (
+            "healthcare",
+            "health care",
+            "medicine",
+            "medical",
+            "life sciences",
+            "life science",
+            "digital health",
+            "personalised medicine",
+            "personalized medicine",
+            "one health",
+        ),
+        Sector.LANGUAGE: (
+            "language technology",
+            "language technologies",
+            "large language models",
+            "llm",
+            "llms",
+            "nlp",
+        ),
+        Sector.LEGAL: ("law",),
+        Sector.MANUFACTURING: (
+            "industry",
+            "industrial",
+            "engineering",
+            "mechanical engineering",
+            "advanced manufacturing",
+        ),
+        Sector.MATERIALS: (
+            "materials science",
+            "materials research",
+            "advanced materials",
+        ),
+        Sector.MEDIA: ("communications", "gaming", "games", "gaming industry"),
+        Sector.MOBILITY: (
+            "transport",
+            "automotive",
+            "aviation",
+            "maritime",
+            "logistics",
+        ),
+        Sector.PUBLIC_SECTOR: (
+            "public administration",
+            "public services",
+            "government",
+            "e-government",
+            "digital governance",
+        ),
+        Sector.RESEARCH: ("science", "academia", "physics"),
+        Sector.ROBOTICS: ("autonomous systems", "automation"),
+        Sector.SPACE: ("aerospace", "earth observation", "satellites"),
+    }
+)
+"""Words that reach each sector besides its own name and label."""
+
+
+def _build_keys() -> dict[str, Sector]:
+    keys: dict[str, Sector] = {}
+    for sector in Sector:
+        for word in (sector.value, sector.name, SECTOR_LABELS[sector]):
+            keys[fold(word.replace("_", " "))] = sector
+            keys[fold(word)] = sector
+        for word in SECTOR_SYNONYMS[sector]:
+            keys[fold(word)] = sector
+    return keys
+
+
+_KEYS: dict[str, Sector] | None = None
+
+
+def resolve_sector(sector: Sector | str) -> Sector:
+    """Return the :class:`Sector` a name or synonym stands for.
+
+    Raises:
+        ValueError: ``sector`` is not in the vocabulary; the message lists it.
+    """
+    if isinstance(sector, Sector):
+        return sector
+    global _KEYS  # noqa: PLW0603 - built on first use, not at import
+    if _KEYS is None:
+        _KEYS = _build_keys()
+    if isinstance(sector, str):
+        found = _KEYS.get(fold(sector))
+        if found is not None:
+            return found
+    vocabulary = ", ".join(s.value for s in Sector)
+    msg = f"unknown sector {sector!r}; the sectors are: {vocabulary}"
+    raise ValueError(msg)

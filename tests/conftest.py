@@ -1,0 +1,25 @@
+"""Shared test set-up: Hypothesis profiles and the bundled registry."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+import aifactories
+
+# "dev" is quick for local runs; "ci" digs deeper. AIFACTORIES_PROFILE picks.
+settings.register_profile("dev", max_examples=50)
+settings.register_profile(
+    "ci",
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("AIFACTORIES_PROFILE", "dev"))
+
+
+@pytest.fixture(name="registry")
+def _registry() -> aifactories.Registry:
+    return aifactories.load()

@@ -1,0 +1,267 @@
+"""Behaviour of the public Registry API on the bundled data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import attrs
+import pytest
+
+import aifactories
+from aifactories import Antenna, Factory, NotFoundError, Registry, Sector
+
+
+class TestLoad:
+    def test_load_is_cached_and_shared(self) -> None:
+        assert aifactories.load() is aifactories.load()
+
+    def test_registry_is_immutable(self, registry: Registry) -> None:
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            registry.factories = ()  # type: ignore[misc]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            registry["mimer"].name = "x"  # type: ignore[misc]
+        assert isinstance(registry.factories, tuple)
+        assert isinstance(registry["mimer"].aliases, tuple)
+        assert isinstance(registry["mimer"].sectors, frozenset)
+
+    def test_records_are_hashable(self, registry: Registry) -> None:
+        assert len({*registry}) == len(registry)
+        assert hash(registry) == hash(aifactories.loads(aifactories.dumps(registry)))
+
+
+class TestCollection:
+    def test_len_and_iteration_order(self, registry: Registry) -> None:
+        entries = list(registry)
+        assert (
+            len(entries)
+            == len(registry)
+            == len(registry.factories) + len(registry.antennas)
+        )
+        assert entries == sorted(entries, key=lambda e: (e.selected_on, e.id))
+
+    def test_factories_and_antennas(self, registry: Registry) -> None:
+        assert registry.factories
+        assert registry.antennas
+        assert all(isinstance(f, Factory) for f in registry.factories)
+        assert all(isinstance(a, Antenna) for a in registry.antennas)
+        assert registry.of_kind("factory") == registry.factories
+        assert registry.of_kind(aifactories.Kind.ANTENNA) == registry.antennas
+        with pytest.raises(ValueError, match="gigafactory"):
+            registry.of_kind("gigafactory")
+
+    def test_contains(self, registry: Registry) -> None:
+        assert "mimer" in registry
+        assert "Nowhere AI" not in registry
+        assert 3 not in registry
+
+
+class TestGet:
+    @pytest.mark.parametrize(
+        "key",
+        [
+            "mimer",
+            "MIMER",
+            "Mimer",
+            " mimer ",
+            "MIMER - The Swedish AI Innovation Factory",
+        ],
+    )
+    def test_mimer_keys(self, registry: Registry, key: str) -> None:
+        assert registry.get(key) is registry["mimer"]
+
+    def test_official_name_and_alias(self, registry: Registry) -> None:
+        assert registry["LUMI AI Factory"].id == "lumi-aif"
+        assert registry["lumi aif"].id == "lumi-aif"
+
+    def test_accents_are_ignored(self, registry: Registry) -> None:
+        assert registry.get("Julich AI Factory") is registry["jaif"]
+        accented = [(e, n) for e in registry for n in e.names if not n.isascii()]
+        assert accented
+        for entry, name in accented:
+            bare = "".join(
+                c
+                for c in unicodedata.normalize("NFKD", name)
+                if not unicodedata.combining(c)
+            )
+            assert registry.get(bare) is entry, name
+
+    def test_punctuation_fallback(self, registry: Registry) -> None:
+        assert registry.get("lumi_aif") is registry["lumi-aif"]
+        assert registry.get("AIAT") is registry.get("AI:AT")
+
+    def test_missing_gives_none(self, registry: Registry) -> None:
+        assert registry.get("atlantis") is None
+        assert registry.get("") is None
+
+    def test_non_string_key(self, registry: Registry) -> None:
+        with pytest.raises(TypeError, match="strings"):
+            registry.get(42)  # type: ignore[arg-type]
+
+    def test_getitem_suggests(self, registry: Registry) -> None:
+        with pytest.raises(NotFoundError) as info:
+            registry["mimr"]
+        assert isinstance(info.value, LookupError)
+        assert info.value.key == "mimr"
+        assert "MIMER - The Swedish AI Innovation Factory" in info.value.suggestions
+        assert "did you mean" in str(info.value)
+
+    def test_getitem_without_suggestion(self, registry: Registry) -> None:
+        with pytest.raises(
+            NotFoundError, match=r"no AI Factory or Antenna matches 'zzzzzz'$"
+        ):
+            registry["zzzzzz"]
+
+
+class TestSearch:
+    def test_city_without_accents(self, registry: Registry) -> None:
+        assert registry.search("linkoping")[0].id == "mimer"
+
+    def test_exact_name_ranks_first(self, registry: Registry) -> None:
+        results = registry.search("pharos")
+        assert results[0].id == "pharos"
+        assert registry["pharos-cy"] in results
+
+    def test_host_and_country(self, registry: Registry) -> None:
+        assert registry["mimer"] in registry.search("Linköping University")
+        finnish = registry.search("Finland")
+        assert finnish
+        assert all(e.country == "FI" for e in finnish[:1])
+
+    def test_empty_and_no_match(self, registry: Registry) -> None:
+        assert registry.search("") == []
+        assert registry.search("   ") == []
+        assert registry.search("qwertyuiop") == []
+
+    def test_results_are_a_ranked_list(self, registry: Registry) -> None:
+        results = registry.search("ai factory")
+        assert isinstance(results, list)
+        assert len(results) == len({e.id for e in results})
+
+
+class TestCountries:
+    @pytest.mark.parametrize("country", ["SE", "se", "Sweden", "SWE", "sweden "])
+    def test_in_country_forms(self, registry: Registry, country: str) -> None:
+        assert registry.in_country(country) == (registry["mimer"],)
+
+    def test_czechia_aliases(self, registry: Registry) -> None:
+        assert registry.in_country("Czechia") == registry.in_country("Czech Republic")
+        assert registry.in_country("CZ")
+
+    def test_two_factories_in_one_country(self, registry: Registry) -> None:
+        assert {e.id for e in registry.in_country("DE")} >= {"hammerhai", "jaif"}
+
+    def test_known_country_without_entries(self, registry: Registry) -> None:
+        assert registry.in_country("Japan") == ()
+        assert registry.serving("JP") == ()
+
+    @pytest.mark.parametrize("method", ["in_country", "serving"])
+    def test_unknown_country(self, registry: Registry, method: str) -> None:
+        with pytest.raises(ValueError, match="Atlantis"):
+            getattr(registry, method)("Atlantis")
+
+    def test_serving_includes_consortium_partners(self, registry: Registry) -> None:
+        for entry in registry:
+            for country in entry.partner_countries:
+                assert entry in registry.serving(country)
+            assert entry in registry.serving(entry.country)
+
+    def test_serving_follows_antenna_links(self, registry: Registry) -> None:
+        for antenna in registry.antennas:
+            for factory in registry.linked_factories(antenna):
+                assert factory in registry.serving(antenna.country)
+
+    def test_serving_czechia(self, registry: Registry) -> None:
+        ids = {e.id for e in registry.serving("Czechia")}
+        assert "czai" in ids  # hosted there
+        assert "lumi-aif" in ids  # Czechia is in the LUMI consortium
+
+
+class TestSectors:
+    @pytest.mark.parametrize(
+        "word",
+        [
+            "health",
+            "healthcare",
+            "medicine",
+            "life sciences",
+            "Health",
+            pytest.param(Sector.HEALTH, id="enum"),
+        ],
+    )
+    def test_health_synonyms(self, registry: Registry, word: str) -> None:
+        found = registry.with_sector(word)
+        assert registry["mimer"] in found
+        assert found == registry.with_sector("health")
+
+    def test_every_sector_query_matches_the_records(self, registry: Registry) -> None:
+        for sector in Sector:
+            assert registry.with_sector(sector) == tuple(
+                e for e in registry if sector in e.sectors
+            )
+
+    def test_unknown_sector_lists_vocabulary(self, registry: Registry) -> None:
+        with pytest.raises(ValueError, match=r"unknown sector 'knitting'.*health"):
+            registry.with_sector("knitting")
+
+    def test_every_synonym_resolves(self, registry: Registry) -> None:
+        for sector, words in aifactories.SECTOR_SYNONYMS.items():
+            for word in words:
+                assert registry.with_sector(word) == registry.with_sector(sector)
+            assert sector in aifactories.SECTOR_LABELS
+
+
+class TestLinks:
+    def test_antennas_of_lumi(self, registry: Registry) -> None:
+        ids = {a.id for a in registry.antennas_of("lumi-aif")}
+        assert {"be-aifa", "aifa-lat", "iceland-antenna", "hearts-ch"} <= ids
+
+    def test_record_or_key(self, registry: Registry) -> None:
+        pharos = registry["pharos"]
+        assert isinstance(pharos, Factory)
+        assert registry.antennas_of(pharos) == registry.antennas_of("Pharos")
+
+    def test_linked_factories(self, registry: Registry) -> None:
+        serbia = registry["saifa-rs"]
+        assert isinstance(serbia, Antenna)
+        assert {f.id for f in registry.linked_factories(serbia)} == {"pharos", "it4lia"}
+
+    def test_letters_of_intent_are_not_links(self, registry: Registry) -> None:
+        hearts = registry["HEARTS"]
+        assert isinstance(hearts, Antenna)
+        assert "mimer" in hearts.letters_of_intent
+        assert hearts not in registry.antennas_of("mimer")
+
+    def test_wrong_kind(self, registry: Registry) -> None:
+        with pytest.raises(ValueError, match="antenna, not a factory"):
+            registry.antennas_of("saifa-rs")
+        with pytest.raises(ValueError, match="factory, not an antenna"):
+            registry.linked_factories("mimer")
+        with pytest.raises(NotFoundError):
+            registry.antennas_of("atlantis")
+
+
+class TestTime:
+    def test_waves_in_order(self, registry: Registry) -> None:
+        dates = [s.date for s in registry.waves]
+        assert dates == sorted(dates)
+        assert sum(len(s.entries) for s in registry.waves) == len(registry)
+        for selection in registry.waves:
+            assert all(e.wave == selection.id for e in selection.entries)
+
+    def test_as_of(self, registry: Registry) -> None:
+        first = registry.as_of(dt.date(2024, 12, 31))
+        assert {e.wave for e in first} == {"W1"}
+        assert [s.id for s in first.waves] == ["W1"]
+        assert registry.as_of(dt.date(2024, 12, 9)).entries == ()
+        assert registry.as_of(dt.date(2030, 1, 1)) == registry
+        assert aifactories.validate(first) == []
+
+    def test_as_of_is_inclusive(self, registry: Registry) -> None:
+        assert registry["mimer"] in registry.as_of(dt.date(2024, 12, 10))
+
+    def test_as_of_rejects_non_dates(self, registry: Registry) -> None:
+        with pytest.raises(TypeError):
+            registry.as_of("2025-01-01")  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            registry.as_of(dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
