@@ -1,17 +1,10 @@
-"""``python -m aifactories``: list the bundled registry."""
+"""``python -m aifactories``: the command line."""
 
 from __future__ import annotations
 
-import aifactories
+import sys
 
-
-def main() -> None:
-    """Print one line per entry of the bundled registry."""
-    registry = aifactories.load()
-    for entry in registry:
-        host = entry.host.short_name or entry.host.name if entry.host else "-"
-        print(f"{entry.id:20} {entry.kind:8} {entry.country}  {entry.wave:3} {host}")  # noqa: T201
-
+from aifactories._cli import main
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
