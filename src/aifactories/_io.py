@@ -22,7 +22,6 @@ import threading
 import types
 import typing
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -30,6 +29,7 @@ import attrs
 from aifactories._errors import RegistryDataError
 from aifactories._model import (
     Confidence,
+    Document,
     FunderKind,
     Kind,
     Qualifier,
@@ -38,7 +38,6 @@ from aifactories._model import (
     SystemStatus,
 )
 from aifactories._registry import Registry
-from aifactories._validate import Document, check_document
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +47,10 @@ if TYPE_CHECKING:
 FORMAT = 1
 """The data-file format this library reads and writes."""
 
-_DATA = Path(__file__).resolve().parent / "data" / "registry.json"
+# os.path, not pathlib: pathlib's import alone costs milliseconds at start-up.
+_DATA = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "data", "registry.json"
+)
 _lock = threading.Lock()
 _bundled: Registry | None = None
 
@@ -68,6 +70,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Registry:
     """
     if path is None:
         return _load_bundled()
+    from pathlib import Path  # noqa: PLC0415 - user files only
+
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in {".json", ".toml"}:
@@ -104,6 +108,8 @@ def validate(registry: Registry) -> list[str]:
     An empty list means the registry is valid. Paths index the registry's
     own (sorted) ``factories`` and ``antennas`` tuples.
     """
+    from aifactories._validate import check_document  # noqa: PLC0415
+
     return check_document(_document(registry))
 
 
@@ -129,7 +135,8 @@ def _load_bundled() -> Registry:
         with _lock:
             registry = _bundled
             if registry is None:
-                data = json.loads(_DATA.read_bytes())
+                with open(_DATA, "rb") as file:
+                    data = json.load(file)
                 data.pop("format", None)
                 _bundled = registry = _registry_from(_trusted(Document, data))
     return registry
@@ -285,6 +292,8 @@ def _from_data(data: object) -> Registry:
     if version != FORMAT or isinstance(version, bool):
         msg = f"format: unsupported format {version!r}; this library reads {FORMAT}"
         raise RegistryDataError([msg])
+    from aifactories._validate import check_document  # noqa: PLC0415
+
     doc = _structure(data)
     problems = check_document(doc)
     if problems:

@@ -454,6 +454,23 @@ class Wave:
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
 
 
+@attrs.frozen
+class Document:
+    """The registry as a file holds it: lists in file order, unsorted.
+
+    Problems are reported against this order so that paths point into the
+    user's file, not into the sorted registry.
+    """
+
+    data_version: str
+    data_date: dt.date | None = None
+    waves: tuple[Wave, ...] = ()
+    factories: tuple[Factory, ...] = ()
+    antennas: tuple[Antenna, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    people: tuple[Person, ...] = ()
+
+
 __all__ = [
     "Antenna",
     "Claim",

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Iterator
 
 import attrs
 
-from aifactories._codes import COUNTRY_KEYS, COUNTRY_NAMES
 from aifactories._errors import NotFoundError
 from aifactories._model import (
     Antenna,
@@ -61,6 +59,8 @@ def resolve_country(country: str) -> str:
     Raises:
         ValueError: ``country`` names no known country.
     """
+    from aifactories._codes import COUNTRY_KEYS  # noqa: PLC0415 - big table, load on use
+
     if isinstance(country, str):
         code = COUNTRY_KEYS.get(fold(country))
         if code is not None:
@@ -75,6 +75,8 @@ def country_name(code: str) -> str:
     Raises:
         ValueError: ``code`` is not a known alpha-2 code.
     """
+    from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415 - big table, load on use
+
     try:
         return COUNTRY_NAMES[code.upper()]
     except (KeyError, AttributeError):
@@ -307,6 +309,8 @@ class Registry:
         return found
 
     def _suggest(self, key: str) -> list[str]:
+        import difflib  # noqa: PLC0415 - only failed lookups need it
+
         index = self._index
         folded = fold(key)
         close = difflib.get_close_matches(folded, list(index.by_key), n=6, cutoff=0.6)
@@ -333,6 +337,8 @@ class Registry:
         query = fold(text)
         if not query:
             return []
+        from aifactories._codes import COUNTRY_KEYS  # noqa: PLC0415
+
         country = COUNTRY_KEYS.get(query)
         squeezed = compact(text)
         scored: list[tuple[int, int, Entry]] = []
