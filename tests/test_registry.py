@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -265,3 +266,23 @@ class TestTime:
             registry.as_of("2025-01-01")  # type: ignore[arg-type]
         with pytest.raises(TypeError):
             registry.as_of(dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+
+
+class TestRecords:
+    def test_repr_is_attrs_style(self) -> None:
+        money = aifactories.Money(Decimal("1.5"), "EUR")
+        assert repr(money) == (
+            "Money(amount=Decimal('1.5'), currency='EUR', "
+            "qualifier=<Qualifier.EXACT: 'exact'>)"
+        )
+
+    def test_collections_become_tuples(self) -> None:
+        host = aifactories.Host("X", sources=[aifactories.Source(url="https://x.eu")])
+        assert isinstance(host.sources, tuple)
+        assert hash(host) == hash(aifactories.Host("X", sources=host.sources))
+
+    def test_registry_repr_is_short(self, registry: Registry) -> None:
+        assert repr(registry) == (
+            f"<Registry {registry.data_version}: {len(registry.factories)} factories, "
+            f"{len(registry.antennas)} antennas>"
+        )

@@ -19,23 +19,27 @@ import json
 import os
 import re
 import threading
-import types
 import typing
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from aifactories import _model
 from aifactories._errors import RegistryDataError
 from aifactories._model import (
+    Antenna,
     Confidence,
-    Document,
+    Fact,
+    Factory,
     FunderKind,
     Kind,
+    Person,
     Qualifier,
     Role,
     Sector,
     SystemStatus,
+    Wave,
 )
 from aifactories._registry import Registry
 
@@ -43,6 +47,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     import cattrs
+
+    from aifactories._validate import Document
 
 FORMAT = 1
 """The data-file format this library reads and writes."""
@@ -114,6 +120,8 @@ def validate(registry: Registry) -> list[str]:
 
 
 def _document(registry: Registry) -> Document:
+    from aifactories._validate import Document  # noqa: PLC0415
+
     return Document(
         data_version=registry.data_version,
         data_date=registry.data_date,
@@ -137,9 +145,20 @@ def _load_bundled() -> Registry:
             if registry is None:
                 with open(_DATA, "rb") as file:
                     data = json.load(file)
-                data.pop("format", None)
-                _bundled = registry = _registry_from(_trusted(Document, data))
+                _bundled = registry = Registry(
+                    data_version=data["data_version"],
+                    data_date=_date_or_none(data.get("data_date")),
+                    wave_records=[_trusted(Wave, w) for w in data["waves"]],
+                    factories=[_trusted(Factory, f) for f in data["factories"]],
+                    antennas=[_trusted(Antenna, a) for a in data["antennas"]],
+                    facts=[_trusted(Fact, f) for f in data["facts"]],
+                    people=[_trusted(Person, p) for p in data["people"]],
+                )
     return registry
+
+
+def _date_or_none(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
 
 
 def _registry_from(doc: Document) -> Registry:
@@ -154,41 +173,55 @@ def _registry_from(doc: Document) -> Registry:
     )
 
 
+# The trusted path reads field types from the annotation strings of
+# _model.py (it uses postponed annotations) instead of typing.get_type_hints,
+# whose evaluation costs more than building every record. Only the shapes
+# _model.py uses are understood; anything else fails loudly in the tests.
+_Plan = tuple[tuple[str, "Callable[[Any], Any]"], ...]
+_PLANS: dict[type[Any], _Plan] = {}
+
+
 def _trusted(cls: type[Any], data: dict[str, Any]) -> Any:
     """Build ``cls`` from known-good data, with no checks at all."""
     plan = _PLANS.get(cls)
     if plan is None:
-        hints = typing.get_type_hints(cls)
-        fields = (f for f in attrs.fields(cls) if f.init)
-        plan = _PLANS[cls] = tuple((f.name, _maker(hints[f.name])) for f in fields)
+        fields = [f for f in attrs.fields(cls) if f.init]
+        plan = _PLANS[cls] = tuple((f.name, _maker(str(f.type))) for f in fields)
     return cls(**{name: make(data[name]) for name, make in plan if name in data})
-
-
-_PLANS: dict[type[Any], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
 
 
 def _identity(value: Any) -> Any:
     return value
 
 
-def _maker(tp: Any) -> Callable[[Any], Any]:  # noqa: PLR0911 - one return per kind
-    origin = typing.get_origin(tp)
-    if origin is types.UnionType or origin is typing.Union:
-        (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
-        make = _maker(inner)
-        return lambda v: None if v is None else make(v)
-    if origin in {tuple, frozenset}:
-        make = _maker(typing.get_args(tp)[0])
-        return lambda v: origin(make(x) for x in v)
-    if attrs.has(tp):
-        return lambda v: _trusted(tp, v)
-    if tp is Decimal:
-        return Decimal
-    if tp is dt.date:
-        return dt.date.fromisoformat
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp
-    return _identity
+_SCALARS: dict[str, Callable[[Any], Any]] = {
+    "str": _identity,
+    "Decimal": Decimal,
+    "dt.date": dt.date.fromisoformat,
+}
+
+
+def _maker(annotation: str) -> Callable[[Any], Any]:
+    if annotation.endswith(" | None"):
+        inner = _maker(annotation.removesuffix(" | None"))
+        return lambda v: None if v is None else inner(v)
+    for prefix, suffix, collection in (
+        ("tuple[", ", ...]", tuple),
+        ("frozenset[", "]", frozenset),
+    ):
+        if annotation.startswith(prefix) and annotation.endswith(suffix):
+            item = _maker(annotation[len(prefix) : -len(suffix)])
+            return lambda v: collection(item(x) for x in v)
+    scalar = _SCALARS.get(annotation)
+    if scalar is not None:
+        return scalar
+    target = getattr(_model, annotation)
+    if attrs.has(target):
+        return lambda v: _trusted(target, v)
+    if issubclass(target, enum.Enum):
+        return target  # type: ignore[no-any-return]
+    msg = f"the trusted loader cannot build {annotation!r}"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover
 
 
 # -- parsing user input --------------------------------------------------------
@@ -251,6 +284,9 @@ def _parse_json(raw: str | bytes) -> object:
         if not text.startswith("duplicate"):
             text = f"{text} is not allowed; numbers must be finite"
         raise RegistryDataError([f"$: {text}"]) from None
+    except ValueError as exc:
+        # int() refuses numbers longer than sys.get_int_max_str_digits().
+        raise RegistryDataError([f"$: invalid number ({exc})"]) from None
     except RecursionError:
         raise RegistryDataError(["$: nested too deeply"]) from None
 
@@ -263,6 +299,9 @@ def _parse_toml(raw: bytes) -> object:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise RegistryDataError([f"$: invalid TOML: {exc}"]) from None
+    except ValueError as exc:
+        # int() refuses numbers longer than sys.get_int_max_str_digits().
+        raise RegistryDataError([f"$: invalid number ({exc})"]) from None
     except RecursionError:
         raise RegistryDataError(["$: nested too deeply"]) from None
 
@@ -303,6 +342,8 @@ def _from_data(data: object) -> Registry:
 
 def _structure(data: dict[str, Any]) -> Document:
     import cattrs  # noqa: PLC0415 - keep cattrs off the bundled path
+
+    from aifactories._validate import Document  # noqa: PLC0415
 
     converter = _converter()
     try:

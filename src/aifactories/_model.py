@@ -106,6 +106,21 @@ class Sector(enum.StrEnum):
     SPACE = "space"
 
 
+class _Record:
+    """Base of every record: one shared ``__repr__`` in attrs' format.
+
+    attrs would compile a ``__repr__`` per class at import time; sharing one
+    keeps ``import aifactories`` cheaper, and the output is the same.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        fields = attrs.fields(type(self))  # type: ignore[misc]
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields)
+        return f"{type(self).__qualname__}({shown})"
+
+
 # attrs converters lose the element type for mypy; these typed wrappers keep it.
 def _strs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
@@ -115,8 +130,8 @@ def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
     return tuple(items)
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(repr=False)
+class Source(_Record):
     """Where a fact comes from: a web page, or a quote from a seed document.
 
     Attributes:
@@ -132,8 +147,8 @@ class Source:
     supports: str | None = None
 
 
-@attrs.frozen
-class Money:
+@attrs.frozen(repr=False)
+class Money(_Record):
     """An amount of money in one ISO 4217 currency.
 
     Attributes:
@@ -148,8 +163,8 @@ class Money:
     qualifier: Qualifier = Qualifier.EXACT
 
 
-@attrs.frozen
-class Claim:
+@attrs.frozen(repr=False)
+class Claim(_Record):
     """One of the disagreeing values in a :class:`Conflict`.
 
     Attributes:
@@ -167,8 +182,8 @@ def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(items)
 
 
-@attrs.frozen
-class Conflict:
+@attrs.frozen(repr=False)
+class Conflict(_Record):
     """Sources that disagree about one fact; recorded, not resolved.
 
     Attributes:
@@ -189,8 +204,8 @@ def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
     return tuple(items)
 
 
-@attrs.frozen
-class Host:
+@attrs.frozen(repr=False)
+class Host(_Record):
     """The organisation that hosts an entry.
 
     Attributes:
@@ -206,8 +221,8 @@ class Host:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
 
-@attrs.frozen
-class Stakeholder:
+@attrs.frozen(repr=False)
+class Stakeholder(_Record):
     """An organisation with a role in an entry other than hosting it.
 
     Attributes:
@@ -225,8 +240,8 @@ class Stakeholder:
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
 
-@attrs.frozen
-class Person:
+@attrs.frozen(repr=False)
+class Person(_Record):
     """A person quoted about an entry or the initiative.
 
     Attributes:
@@ -252,8 +267,8 @@ def _stakeholders(items: Iterable[Stakeholder]) -> tuple[Stakeholder, ...]:
     return tuple(items)
 
 
-@attrs.frozen
-class FundingShare:
+@attrs.frozen(repr=False)
+class FundingShare(_Record):
     """One funder's part of an entry's funding.
 
     Attributes:
@@ -279,8 +294,8 @@ def _shares(items: Iterable[FundingShare]) -> tuple[FundingShare, ...]:
     return tuple(items)
 
 
-@attrs.frozen
-class Funding:
+@attrs.frozen(repr=False)
+class Funding(_Record):
     """What an entry costs and who pays.
 
     Attributes:
@@ -294,8 +309,8 @@ class Funding:
     note: str | None = None
 
 
-@attrs.frozen
-class Supercomputer:
+@attrs.frozen(repr=False)
+class Supercomputer(_Record):
     """The system a factory runs on.
 
     Attributes:
@@ -323,8 +338,8 @@ def _sectors(items: Iterable[Sector]) -> frozenset[Sector]:
     return frozenset(items)
 
 
-@attrs.frozen(kw_only=True)
-class _Entry:
+@attrs.frozen(kw_only=True, repr=False)
+class _Entry(_Record):
     """Fields shared by factories and antennas."""
 
     id: str
@@ -355,7 +370,7 @@ class _Entry:
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Factory(_Entry):
     """An AI Factory selected by the EuroHPC Joint Undertaking.
 
@@ -390,7 +405,7 @@ class Factory(_Entry):
         return Kind.FACTORY
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Antenna(_Entry):
     """An AI Factory Antenna: a national hub linked to one or more factories.
 
@@ -414,8 +429,8 @@ Entry = Factory | Antenna
 """Any registry entry."""
 
 
-@attrs.frozen
-class Fact:
+@attrs.frozen(repr=False)
+class Fact(_Record):
     """A fact about the initiative as a whole.
 
     Attributes:
@@ -429,8 +444,8 @@ class Fact:
     sources: tuple[Source, ...] = attrs.field(converter=_sources)
 
 
-@attrs.frozen(kw_only=True)
-class Wave:
+@attrs.frozen(kw_only=True, repr=False)
+class Wave(_Record):
     """A selection round.
 
     Attributes:
@@ -452,23 +467,6 @@ class Wave:
     investment: Money | None = None
     summary: str | None = None
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
-
-
-@attrs.frozen
-class Document:
-    """The registry as a file holds it: lists in file order, unsorted.
-
-    Problems are reported against this order so that paths point into the
-    user's file, not into the sorted registry.
-    """
-
-    data_version: str
-    data_date: dt.date | None = None
-    waves: tuple[Wave, ...] = ()
-    factories: tuple[Factory, ...] = ()
-    antennas: tuple[Antenna, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    people: tuple[Person, ...] = ()
 
 
 __all__ = [

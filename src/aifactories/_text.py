@@ -7,6 +7,9 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Fold ``text`` for matching: no accents, case-folded, single spaces."""
+    if text.isascii():
+        # Most names are ASCII; skip the Unicode decomposition for them.
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())

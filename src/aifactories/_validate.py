@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+import attrs
+
 from aifactories._codes import COUNTRY_NAMES, CURRENCIES
 from aifactories._model import (
+    Antenna,
     Conflict,
-    Document,
     Entry,
+    Fact,
     Factory,
     Funding,
     Host,
@@ -25,6 +29,23 @@ from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+@attrs.frozen
+class Document:
+    """The registry as a file holds it: lists in file order, unsorted.
+
+    Problems are reported against this order so that paths point into the
+    user's file, not into the sorted registry.
+    """
+
+    data_version: str
+    data_date: dt.date | None = None
+    waves: tuple[Wave, ...] = ()
+    factories: tuple[Factory, ...] = ()
+    antennas: tuple[Antenna, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    people: tuple[Person, ...] = ()
 
 
 def _is_http(url: object) -> bool:
