@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import unicodedata
 from decimal import Decimal
 
@@ -286,3 +288,15 @@ class TestRecords:
             f"<Registry {registry.data_version}: {len(registry.factories)} factories, "
             f"{len(registry.antennas)} antennas>"
         )
+
+
+def test_strict_load_first_does_not_break_bundled_load() -> None:
+    # cattrs resolves attrs field types in place; the trusted loader must not
+    # depend on them still being strings.
+    code = (
+        "import aifactories, pathlib\n"
+        "p = pathlib.Path(aifactories.__file__).parent / 'data' / 'registry.json'\n"
+        "strict = aifactories.loads(p.read_text(encoding='utf-8'))\n"
+        "assert aifactories.load() == strict\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,14 +1,1112 @@
-"""The ``aifactories`` command line (a placeholder that lists the registry)."""
+"""The ``aifactories`` command line: browse, query, validate and export.
+
+Every command reads the bundled registry unless ``--data FILE`` names a
+user's file. Only the commands that need the strict loader (``validate``,
+``export``, anything with ``--data``) import cattrs; ``list``, ``show`` and
+``search`` on the bundled data stay on the fast path.
+"""
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
+import enum
+import io
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any, NamedTuple, NoReturn
+
+import attrs
+
 import aifactories
+from aifactories._errors import NotFoundError, RegistryDataError
+from aifactories._model import (
+    Antenna,
+    Conflict,
+    Entry,
+    Factory,
+    FunderKind,
+    FundingShare,
+    Kind,
+    Money,
+    Person,
+    Qualifier,
+    Source,
+    Stakeholder,
+    SystemStatus,
+)
+from aifactories._registry import Registry, country_name, resolve_country
+from aifactories._sectors import resolve_sector
+from aifactories._table import Column, render
+
+PROG = "aifactories"
+
+_KIND_LABELS = {Kind.FACTORY: "AI Factory", Kind.ANTENNA: "AI Factory Antenna"}
+_SYSTEM_LABELS = {
+    SystemStatus.NEW: "a new AI-optimised supercomputer",
+    SystemStatus.UPGRADE: "an AI upgrade of an existing EuroHPC supercomputer",
+    SystemStatus.ASSOCIATED: "works with an existing or planned EuroHPC system",
+}
+_FUNDER_LABELS = {
+    FunderKind.EU: "EU",
+    FunderKind.NATIONAL: "national",
+    FunderKind.REGIONAL: "regional",
+    FunderKind.OTHER: "other",
+}
+_QUALIFIERS = {
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "about ",
+    Qualifier.AT_LEAST: "at least ",
+    Qualifier.UP_TO: "up to ",
+}
+_PROSE_WIDTH = 100
+"""``show`` wraps its text at this width at most: longer lines read badly."""
 
 
-def main() -> int:
-    """Print one line per entry of the bundled registry."""
-    registry = aifactories.load()
+class _CommandError(Exception):
+    """A failure reported as one line on stderr, ending with ``status``."""
+
+    def __init__(self, message: str, status: int = 1) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # argparse would print the usage too; one line is easier to read.
+        msg = f"{self.prog}: {message} (see '{self.prog} --help')"
+        raise _CommandError(msg, 2)
+
+
+class _Version(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "print the package and data versions and exit")
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        del namespace, values, option_string  # argparse's signature; not needed
+        # Read here, not when the parser is built: only --version pays for it.
+        version = aifactories.__version__
+        _write(f"{PROG} {version} (data {aifactories.DATA_VERSION})")
+        parser.exit()
+
+
+# -- entry point --------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit status: 0 for success, 1 for a failure (nothing found, an
+        invalid file), 2 for a usage error or an unreadable file.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    _tolerate_narrow_encoding()
+    try:
+        status = _run(args)
+        sys.stdout.flush()
+    except SystemExit as exc:  # --help and --version end through argparse
+        return exc.code if isinstance(exc.code, int) else 0
+    except _CommandError as exc:
+        if debug:
+            raise
+        _error(str(exc))
+        return exc.status
+    except BrokenPipeError:
+        # The reader went away (`aifactories list | head`): stop quietly.
+        _silence_stdout()
+        return 141
+    except KeyboardInterrupt:
+        _error(f"{PROG}: interrupted")
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        _error(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+            "(run with --debug for the traceback)"
+        )
+        return 1
+    return status
+
+
+def _run(argv: list[str]) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0
+    return handler(args)
+
+
+def _tolerate_narrow_encoding() -> None:
+    # Names like "Linköping" must not crash a non-UTF-8 stdout: print a
+    # stand-in for what the encoding lacks instead.
+    stream = sys.stdout
+    encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+    if isinstance(stream, io.TextIOWrapper) and encoding not in {"utf-8", "utf8"}:
+        stream.reconfigure(errors="replace")
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+# -- the parser ---------------------------------------------------------------
+
+
+_DESCRIPTION = """\
+Browse, query, validate and export the registry of EuroHPC AI Factories and
+AI Factory Antennas: who hosts and funds them, what they focus on, which
+antennas link to which factories, and the sources behind every fact."""
+
+_EXAMPLES = {
+    None: """\
+examples:
+  aifactories list --kind factory --country Germany
+  aifactories show mimer
+  aifactories search linkoping
+  aifactories validate my-registry.json
+  aifactories export --format csv -o registry.csv
+
+Run 'aifactories COMMAND --help' for the options of each command.""",
+    "list": """\
+examples:
+  aifactories list
+  aifactories list --kind antenna --sector health
+  aifactories list --serving Czechia
+  aifactories list --wave W2 --json
+  aifactories list --as-of 2025-06-30
+
+Filters combine: an entry must pass them all. Columns that do not fit the
+terminal are left out (selection date, system status, then city), and long
+cells end in an ellipsis: --width 0 shows everything, --json every field.""",
+    "show": """\
+examples:
+  aifactories show mimer
+  aifactories show "LUMI AI Factory"
+  aifactories show hearts-ch --json""",
+    "search": """\
+examples:
+  aifactories search linkoping
+  aifactories search barcelona supercomputing
+  aifactories search czechia --json""",
+    "validate": """\
+examples:
+  aifactories validate my-registry.json
+  aifactories validate a.json b.toml --json
+  aifactories export | aifactories validate -
+
+exit status: 0 every file is valid, 1 a file is invalid, 2 a file cannot be
+read (or the command line is wrong).""",
+    "export": """\
+examples:
+  aifactories export > registry.json
+  aifactories export --format csv -o registry.csv
+  aifactories export --format schema -o aifactories.schema.json
+  aifactories export --data my-registry.json --format csv""",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=_DESCRIPTION,
+        epilog=_EXAMPLES[None],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action=_Version)
+    _add_common(parser, default=None)
+    # Subcommands repeat the common options, so they work on either side of
+    # the command name; SUPPRESS keeps an absent one from resetting the other.
+    common = _Parser(add_help=False)
+    _add_common(common, default=argparse.SUPPRESS)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, summary: str, handler: Callable[..., int]) -> Any:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper() + summary[1:] + ".",
+            epilog=_EXAMPLES[name],
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+            parents=[common],
+        )
+        sub.set_defaults(handler=handler)
+        return sub
+
+    listing = command(
+        "list", "list entries, filtered by kind, country, sector, wave or date", _list
+    )
+    listing.add_argument(
+        "--kind", choices=[k.value for k in Kind], help="only factories or antennas"
+    )
+    listing.add_argument(
+        "--country",
+        type=_country,
+        metavar="C",
+        help="hosted in country C (code or name)",
+    )
+    listing.add_argument(
+        "--serving",
+        type=_country,
+        metavar="C",
+        help="usable from country C: hosted there, in a consortium with it, or "
+        "linked from an antenna there",
+    )
+    listing.add_argument(
+        "--sector", type=_sector, metavar="S", help="focused on sector S, e.g. health"
+    )
+    listing.add_argument(
+        "--wave",
+        metavar="N",
+        help="selected in wave N: an id such as W1 or A1 (2 means W2)",
+    )
+    listing.add_argument(
+        "--as-of", type=_date, metavar="DATE", help="as selected by DATE (YYYY-MM-DD)"
+    )
+    _add_width(listing)
+    _add_json(listing)
+
+    show = command("show", "show everything about one entry, with its sources", _show)
+    show.add_argument("key", nargs="+", metavar="KEY", help="an id, name or alias")
+    _add_json(show)
+
+    search = command("search", "find entries by name, host, city or country", _search)
+    search.add_argument("text", nargs="+", metavar="TEXT", help="what to look for")
+    _add_width(search)
+    _add_json(search)
+
+    validate = command("validate", "check registry data files", _validate)
+    validate.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a .json or .toml registry file; - reads JSON from standard input",
+    )
+    _add_json(validate)
+
+    export = command(
+        "export", "write the registry as JSON, CSV or a JSON Schema", _export
+    )
+    export.add_argument(
+        "--format",
+        choices=["json", "csv", "schema"],
+        default="json",
+        help="json: the data-file format (the default); csv: one row per entry; "
+        "schema: a JSON Schema of the data-file format",
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output",
+    )
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="FILE",
+        default=default,
+        help="read this registry file (.json or .toml) instead of the bundled data",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default if default is argparse.SUPPRESS else False,
+        help="show the full traceback of an error",
+    )
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for programs")
+
+
+def _add_width(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--width",
+        type=_columns,
+        metavar="N",
+        help="fit the table in N columns instead of the terminal's width; "
+        "0 shows every cell in full",
+    )
+
+
+def _columns(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        msg = f"{text!r} is not a number of columns"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _country(text: str) -> str:
+    try:
+        return resolve_country(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _sector(text: str) -> str:
+    try:
+        return resolve_sector(text).value
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"{text!r} is not a date; use YYYY-MM-DD"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+# -- output helpers -----------------------------------------------------------
+
+
+def _write(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _error(text: str) -> None:
+    sys.stderr.write(text + "\n")
+
+
+def _json(value: object) -> None:
+    _write(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _width() -> int:
+    """The columns to fit: ``COLUMNS``, else the terminal's width, else 80.
+
+    Like :func:`shutil.get_terminal_size` without the cost of importing
+    :mod:`shutil`, and it also asks stderr, so ``aifactories list | less``
+    still fits the terminal it ends up on.
+    """
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns or 80
+        except (AttributeError, OSError, ValueError, io.UnsupportedOperation):
+            continue
+    return 80
+
+
+def _can_print(text: str) -> bool:
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+class _Style(NamedTuple):
+    """The typographic marks, with ASCII stand-ins for terminals that need them."""
+
+    ellipsis: str = "…"
+    open_quote: str = "“"
+    close_quote: str = "”"
+    dot: str = "·"
+
+    @classmethod
+    def for_stdout(cls) -> _Style:
+        if _can_print("…“”·"):
+            return cls()
+        return cls("...", '"', '"', "-")
+
+
+# -- registry access ----------------------------------------------------------
+
+
+def _registry(args: argparse.Namespace) -> Registry:
+    path: str | None = args.data
+    if path is None:
+        return aifactories.load()
+    try:
+        return aifactories.load(path)
+    except RegistryDataError as exc:
+        if len(exc.errors) == 1:
+            msg = f"{PROG}: {path}: {exc.errors[0]}"
+        else:
+            msg = (
+                f"{PROG}: {path}: invalid registry data, {len(exc.errors)} problems "
+                f"(run '{PROG} validate {path}' to list them)"
+            )
+        raise _CommandError(msg) from None
+    except OSError as exc:
+        msg = f"{PROG}: cannot read {path}: {exc.strerror or exc}"
+        raise _CommandError(msg) from None
+
+
+def _wave_id(registry: Registry, text: str) -> str:
+    wanted = text.strip().upper()
+    if wanted.isdigit():
+        wanted = f"W{int(wanted)}"
+    for wave in registry.wave_records:
+        if wave.id.upper() == wanted:
+            return wave.id
+    known = ", ".join(f"{w.id} ({w.announced})" for w in registry.wave_records)
+    msg = f"{PROG} list: unknown wave {text!r}; the waves are {known}"
+    raise _CommandError(msg, 2)
+
+
+def _select(registry: Registry, args: argparse.Namespace) -> list[Entry]:
+    wave = _wave_id(registry, args.wave) if args.wave else None
+    if args.as_of is not None:
+        registry = registry.as_of(args.as_of)
+    entries = list(registry)
+    subsets: list[Iterable[Entry]] = []
+    if args.kind:
+        subsets.append(registry.of_kind(args.kind))
+    if args.country:
+        subsets.append(registry.in_country(args.country))
+    if args.serving:
+        subsets.append(registry.serving(args.serving))
+    if args.sector:
+        subsets.append(registry.with_sector(args.sector))
+    for subset in subsets:
+        ids = {entry.id for entry in subset}
+        entries = [entry for entry in entries if entry.id in ids]
+    if wave is not None:
+        entries = [entry for entry in entries if entry.wave == wave]
+    return entries
+
+
+def _summary(entry: Entry) -> dict[str, Any]:
+    host = entry.host
+    system = entry.supercomputer if isinstance(entry, Factory) else None
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "kind": entry.kind.value,
+        "country": entry.country,
+        "city": host.city if host else None,
+        "host": host.name if host else None,
+        "host_short_name": host.short_name if host else None,
+        "wave": entry.wave,
+        "selected_on": entry.selected_on.isoformat(),
+        "system_status": system.status.value if system else None,
+    }
+
+
+_TABLE = (
+    Column("ID"),
+    Column("NAME", minimum=20, elastic=True, want=25),
+    Column("KIND", drop=4, last_resort=True),
+    Column("COUNTRY"),
+    Column("CITY", minimum=10, drop=3),
+    Column("HOST", minimum=12, drop=5, last_resort=True),
+    Column("WAVE"),
+    Column("SELECTED", drop=1),
+    Column("SYSTEM", drop=2),
+)
+
+
+def _table(entries: Sequence[Entry], fit: int | None, *, ranked: bool = False) -> None:
+    style = _Style.for_stdout()
+    rows = []
+    for entry in entries:
+        row = _summary(entry)
+        host = entry.host
+        rows.append(
+            [
+                row["id"],
+                row["name"],
+                row["kind"],
+                row["country"],
+                row["city"] or "",
+                (host.short_name or host.name) if host else "",
+                row["wave"],
+                row["selected_on"],
+                row["system_status"] or "",
+            ]
+        )
+    columns: Sequence[Column] = _TABLE
+    if ranked:
+        columns = (Column("#"), *_TABLE)
+        rows = [[str(i), *row] for i, row in enumerate(rows, 1)]
+    width = _width() if fit is None else fit or None
+    for line in render(columns, rows, width, style.ellipsis):
+        _write(line)
+
+
+# -- list, search -------------------------------------------------------------
+
+
+def _list(args: argparse.Namespace) -> int:
+    entries = _select(_registry(args), args)
+    if args.json:
+        _json([_summary(entry) for entry in entries])
+    elif entries:
+        _table(entries, args.width)
+    else:
+        _error(f"{PROG} list: no entry matches these filters")
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    text = " ".join(args.text)
+    found = _registry(args).search(text)
+    if args.json:
+        _json([{"rank": i, **_summary(e)} for i, e in enumerate(found, 1)])
+    elif found:
+        _table(found, args.width, ranked=True)
+    if not found:
+        _error(f"{PROG} search: nothing matches {text!r}")
+        return 1
+    return 0
+
+
+# -- show ---------------------------------------------------------------------
+
+
+def _show(args: argparse.Namespace) -> int:
+    registry = _registry(args)
+    key = " ".join(args.key)
+    try:
+        entry = registry[key]
+    except NotFoundError as exc:
+        raise _CommandError(_not_found(registry, exc)) from None
+    if args.json:
+        _json(_entry_json(registry, entry))
+        return 0
+    width = min(_width(), _PROSE_WIDTH)
+    for line in _Page(registry, width, _Style.for_stdout()).entry(entry):
+        _write(line)
+    return 0
+
+
+def _not_found(registry: Registry, exc: NotFoundError) -> str:
+    ids: list[str] = []
+    for name in exc.suggestions:
+        found = registry.get(name)
+        if found is not None and found.id not in ids:
+            ids.append(found.id)
+    msg = f"{PROG} show: no AI Factory or Antenna matches {exc.key!r}"
+    if not ids:
+        return f"{msg}; try '{PROG} search' or '{PROG} list'"
+    quoted = [repr(i) for i in ids]
+    options = (
+        quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    )
+    return f"{msg}; did you mean {options}?"
+
+
+def _entry_json(registry: Registry, entry: Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {"kind": entry.kind.value, **plain(entry)}
+    if isinstance(entry, Factory):
+        data["linked_antennas"] = [a.id for a in registry.antennas_of(entry)]
+        data["letters_of_intent_from"] = [a.id for a in _intents_for(registry, entry)]
+    return data
+
+
+def plain(value: Any) -> Any:  # noqa: PLR0911 - one return per kind
+    """Return ``value`` as JSON-ready data, in the shape :func:`dumps` writes.
+
+    Walks attrs records field by field, so an entry can be shown without the
+    cattrs converter that :func:`aifactories.dumps` needs.
+    """
+    if attrs.has(type(value)):
+        return {
+            f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))
+        }
+    if isinstance(value, frozenset):
+        return sorted(plain(item) for item in value)
+    if isinstance(value, tuple | list):
+        return [plain(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _intents_for(registry: Registry, factory: Factory) -> list[Antenna]:
+    return [a for a in registry.antennas if factory.id in a.letters_of_intent]
+
+
+def _money(money: Money) -> str:
+    return f"{_QUALIFIERS[money.qualifier]}{money.currency} {money.amount:,}"
+
+
+def _percent(share: Decimal) -> str:
+    text = format(share * 100, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def _named(name: str, short_name: str | None) -> str:
+    return f"{name} ({short_name})" if short_name and short_name != name else name
+
+
+def _country_label(code: str) -> str:
+    try:
+        return f"{country_name(code)} ({code})"
+    except ValueError:
+        return code
+
+
+class _Page:
+    """Renders one entry as wrapped text, numbering its sources as it goes."""
+
+    def __init__(self, registry: Registry, width: int, style: _Style) -> None:
+        self.registry = registry
+        self.width = width
+        self.style = style
+        self.lines: list[str] = []
+        self.sources: dict[tuple[str | None, str | None, str | None], int] = {}
+        self.supports: list[list[str]] = []
+        self.records: list[Source] = []
+        self.quoted: set[int] = set()
+
+    # -- building blocks --
+
+    def wrap(self, text: str, indent: int = 2, hang: int = 2) -> None:
+        import textwrap  # noqa: PLC0415 - only show wraps text
+
+        self.lines.extend(
+            textwrap.wrap(
+                text,
+                self.width,
+                initial_indent=" " * indent,
+                subsequent_indent=" " * (indent + hang),
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [""]
+        )
+
+    def section(self, title: str) -> None:
+        self.lines.extend(["", title])
+
+    def cite(self, sources: Iterable[Source]) -> list[int]:
+        numbers = []
+        for source in sources:
+            key = (source.url, source.seed, source.quote)
+            number = self.sources.get(key)
+            if number is None:
+                self.records.append(source)
+                self.supports.append([])
+                number = self.sources[key] = len(self.records)
+            if source.supports and source.supports not in self.supports[number - 1]:
+                self.supports[number - 1].append(source.supports)
+            if number not in numbers:
+                numbers.append(number)
+        return numbers
+
+    def fact(self, text: str, sources: Iterable[Source] = (), indent: int = 2) -> None:
+        """Write a fact with its source numbers, and any seed quote beneath it."""
+        sources = tuple(sources)
+        numbers = self.cite(sources)
+        marks = f" [{', '.join(map(str, numbers))}]" if numbers else ""
+        self.wrap(text + marks, indent)
+        for source in sources:
+            if source.seed is not None and source.quote:
+                self.quote(source.quote, indent + 4)
+                self.quoted.add(self.sources[(source.url, source.seed, source.quote)])
+
+    def quote(self, text: str, indent: int) -> None:
+        style = self.style
+        self.wrap(f"{style.open_quote}{text}{style.close_quote}", indent, hang=1)
+
+    # -- the page --
+
+    def entry(self, entry: Entry) -> list[str]:
+        self.header(entry)
+        self.host(entry)
+        self.stakeholders(entry.stakeholders)
+        if isinstance(entry, Factory):
+            self.supercomputer(entry)
+        self.funding(entry)
+        self.focus(entry)
+        self.links(entry)
+        self.people(entry.people)
+        self.conflicts(entry.conflicts)
+        if entry.notes:
+            self.section("Notes")
+            self.wrap(entry.notes, hang=0)
+        self.cite(entry.sources)
+        self.source_list()
+        return self.lines
+
+    def header(self, entry: Entry) -> None:
+        dot = self.style.dot
+        kind = _KIND_LABELS[entry.kind]
+        self.wrap(entry.name, indent=0)
+        self.wrap(f"{entry.id} {dot} {kind} {dot} {_country_label(entry.country)}", 0)
+        wave = next((w for w in self.registry.wave_records if w.id == entry.wave), None)
+        name = f"{wave.name} ({wave.id})" if wave is not None else f"wave {entry.wave}"
+        self.wrap(f"Selected {entry.selected_on}: {name}", indent=0)
+        if entry.aliases:
+            self.wrap("Also known as: " + ", ".join(entry.aliases), indent=0)
+        self.wrap(f"Confidence in the sources: {entry.confidence}", indent=0)
+
+    def host(self, entry: Entry) -> None:
+        self.section("Host")
+        host = entry.host
+        if host is None:
+            self.wrap("unknown")
+        else:
+            where = f", {host.city}" if host.city else ""
+            self.fact(_named(host.name, host.short_name) + where, host.sources)
+        if entry.partner_countries:
+            names = ", ".join(_country_label(c) for c in entry.partner_countries)
+            self.wrap(f"Partner countries: {names}")
+
+    def stakeholders(self, stakeholders: Sequence[Stakeholder]) -> None:
+        if not stakeholders:
+            return
+        self.section("Stakeholders")
+        for item in stakeholders:
+            country = f", {item.country}" if item.country else ""
+            text = f"{item.role}: {_named(item.name, item.short_name)}{country}"
+            self.fact(text, item.sources)
+
+    def supercomputer(self, factory: Factory) -> None:
+        system = factory.supercomputer
+        if system is None and factory.experimental_platform is None:
+            return
+        self.section("Supercomputer")
+        if system is not None:
+            label = _SYSTEM_LABELS[system.status]
+            self.fact(f"Status: {system.status} ({label})", system.sources)
+            for title, value in (
+                ("Name", system.name),
+                ("Vendor", system.vendor),
+                ("Accelerators", system.accelerators),
+                ("Expected in operation", system.expected_operation),
+                ("Site", system.site),
+                ("Note", system.note),
+            ):
+                if value:
+                    self.wrap(f"{title}: {value}")
+        if factory.experimental_platform:
+            self.wrap(f"Experimental platform: {factory.experimental_platform}")
+
+    def funding(self, entry: Entry) -> None:
+        self.section("Funding")
+        funding = entry.funding
+        if funding is None:
+            self.wrap("unknown")
+            return
+        total = _money(funding.total) if funding.total else "unknown"
+        self.wrap(f"Total: {total}")
+        for share in funding.shares:
+            self.fact(self.share_text(share), share.sources)
+        if funding.note:
+            self.wrap(f"Note: {funding.note}")
+
+    @staticmethod
+    def share_text(share: FundingShare) -> str:
+        kind = _FUNDER_LABELS[share.kind]
+        if share.country and share.country not in share.funder:
+            kind += f", {share.country}"
+        parts = [f"{share.funder} ({kind})"]
+        if share.share is not None:
+            parts.append(_percent(share.share))
+        if share.amount is not None:
+            parts.append(_money(share.amount))
+        text = ": ".join(parts[:2]) + "".join(f", {p}" for p in parts[2:])
+        if share.via:
+            text += ", via " + ", ".join(share.via)
+        return text
+
+    def focus(self, entry: Entry) -> None:
+        if not entry.focus and not entry.sectors:
+            return
+        self.section("Focus")
+        if entry.focus:
+            self.wrap("; ".join(entry.focus))
+        if entry.sectors:
+            self.wrap("Sectors: " + ", ".join(sorted(s.value for s in entry.sectors)))
+
+    def links(self, entry: Entry) -> None:
+        registry = self.registry
+        groups: list[tuple[str, Sequence[Entry]]]
+        if isinstance(entry, Factory):
+            groups = [
+                ("Linked antennas", registry.antennas_of(entry)),
+                ("Letters of intent from", _intents_for(registry, entry)),
+            ]
+        else:
+            intents = (registry.get(i) for i in entry.letters_of_intent)
+            groups = [
+                ("Linked factories", registry.linked_factories(entry)),
+                ("Letters of intent with", [e for e in intents if e is not None]),
+            ]
+        groups = [(title, items) for title, items in groups if items]
+        if not groups:
+            return
+        for title, items in groups:
+            self.section(title)
+            for item in items:
+                self.wrap(f"{item.id}: {item.name} ({item.country})")
+
+    def people(self, people: Sequence[Person]) -> None:
+        if not people:
+            return
+        self.section("People")
+        for person in people:
+            org = f", {person.organisation}" if person.organisation else ""
+            self.fact(f"{person.name}, {person.role}{org}", person.sources)
+            if person.statement:
+                self.wrap(person.statement, indent=4, hang=0)
+
+    def conflicts(self, conflicts: Sequence[Conflict]) -> None:
+        if not conflicts:
+            return
+        self.section("Where the sources disagree")
+        for conflict in conflicts:
+            field = f" ({conflict.field})" if conflict.field else ""
+            self.wrap(f"{conflict.topic}{field}")
+            for claim in conflict.claims:
+                amount = f" ({_money(claim.amount)})" if claim.amount else ""
+                self.fact(f"- {claim.value}{amount}", claim.sources, indent=4)
+            if conflict.note:
+                self.wrap(conflict.note, indent=4, hang=0)
+
+    def source_list(self) -> None:
+        self.section("Sources")
+        pad = 2 + len(f"[{len(self.records)}] ")
+        for number, source in enumerate(self.records, 1):
+            label = f"[{number}]".ljust(pad - 3)
+            if source.url is not None:
+                # Never wrapped: a URL must survive copy and paste.
+                self.lines.append(f"  {label} {source.url}")
+            else:
+                self.wrap(f"{label} seed article {source.seed}", hang=pad - 2)
+                if source.quote and number not in self.quoted:
+                    self.quote(source.quote, pad)
+            for text in self.supports[number - 1]:
+                self.wrap(text, indent=pad, hang=0)
+
+
+# -- validate -----------------------------------------------------------------
+
+_VALID, _INVALID, _UNREADABLE = "valid", "invalid", "unreadable"
+
+
+def _check_file(name: str) -> tuple[str, list[str], Registry | None]:
+    from pathlib import Path  # noqa: PLC0415 - validate only
+
+    try:
+        if name == "-":
+            registry = aifactories.loads(sys.stdin.buffer.read())
+        else:
+            suffix = Path(name).suffix.lower()
+            if suffix not in {".json", ".toml"}:
+                shown = suffix or "(none)"
+                msg = f"unsupported file type {shown}; use .json or .toml"
+                return _UNREADABLE, [msg], None
+            registry = aifactories.load(name)
+    except RegistryDataError as exc:
+        return _INVALID, list(exc.errors), None
+    except OSError as exc:
+        return _UNREADABLE, [f"cannot read: {exc.strerror or exc}"], None
+    return _VALID, [], registry
+
+
+def _validate(args: argparse.Namespace) -> int:
+    results = [(name, *_check_file(name)) for name in args.files]
+    if args.json:
+        _json(
+            [
+                {"file": name, "status": status, "problems": problems}
+                for name, status, problems, _ in results
+            ]
+        )
+    else:
+        for name, status, problems, registry in results:
+            if status == _UNREADABLE:
+                _error(f"{name}: {problems[0]}")
+            elif registry is not None:
+                _write(
+                    f"{name}: valid ({len(registry.factories)} factories, "
+                    f"{len(registry.antennas)} antennas, "
+                    f"data version {registry.data_version})"
+                )
+            for problem in problems if status == _INVALID else ():
+                _write(f"{name}: {problem}")
+    statuses = {status for _, status, _, _ in results}
+    count = sum(len(p) for _, status, p, _ in results if status == _INVALID)
+    bad = sum(1 for _, status, _, _ in results if status == _INVALID)
+    if count and not args.json:
+        noun = "problem" if count == 1 else "problems"
+        _error(f"{PROG} validate: {count} {noun} in {bad} of {len(results)} file(s)")
+    if _UNREADABLE in statuses:
+        return 2
+    return 1 if _INVALID in statuses else 0
+
+
+# -- export -------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "name",
+    "aliases",
+    "country",
+    "country_name",
+    "city",
+    "host",
+    "host_short_name",
+    "partner_countries",
+    "wave",
+    "selected_on",
+    "system_status",
+    "system_name",
+    "system_vendor",
+    "accelerators",
+    "expected_operation",
+    "system_site",
+    "experimental_platform",
+    "linked_factories",
+    "letters_of_intent",
+    "linked_antennas",
+    "stakeholders",
+    "funding_total",
+    "funding_currency",
+    "funding_qualifier",
+    "funders",
+    "funding_note",
+    "sectors",
+    "focus",
+    "confidence",
+    "conflicts",
+    "notes",
+    "sources",
+)
+"""The columns of ``export --format csv``; lists within a cell are joined by "; "."""
+
+
+def _joined(items: Iterable[str]) -> str:
+    return "; ".join(items)
+
+
+def csv_row(registry: Registry, entry: Entry) -> dict[str, str]:
+    """Return one entry as the flat cells of ``export --format csv``."""
+    host = entry.host
+    system = entry.supercomputer if isinstance(entry, Factory) else None
+    funding = entry.funding
+    total = funding.total if funding else None
+    row = {
+        "id": entry.id,
+        "kind": entry.kind.value,
+        "name": entry.name,
+        "aliases": _joined(entry.aliases),
+        "country": entry.country,
+        "country_name": _country_label(entry.country).removesuffix(
+            f" ({entry.country})"
+        ),
+        "city": host.city or "" if host else "",
+        "host": host.name if host else "",
+        "host_short_name": host.short_name or "" if host else "",
+        "partner_countries": _joined(entry.partner_countries),
+        "wave": entry.wave,
+        "selected_on": entry.selected_on.isoformat(),
+        "system_status": system.status.value if system else "",
+        "system_name": system.name or "" if system else "",
+        "system_vendor": system.vendor or "" if system else "",
+        "accelerators": system.accelerators or "" if system else "",
+        "expected_operation": system.expected_operation or "" if system else "",
+        "system_site": system.site or "" if system else "",
+        "experimental_platform": "",
+        "linked_factories": "",
+        "letters_of_intent": "",
+        "linked_antennas": "",
+        "stakeholders": _joined(
+            f"{_named(s.name, s.short_name)} ({s.role})" for s in entry.stakeholders
+        ),
+        "funding_total": format(total.amount, "f") if total else "",
+        "funding_currency": total.currency if total else "",
+        "funding_qualifier": total.qualifier.value if total else "",
+        "funders": _joined(_Page.share_text(s) for s in funding.shares)
+        if funding
+        else "",
+        "funding_note": funding.note or "" if funding else "",
+        "sectors": _joined(sorted(s.value for s in entry.sectors)),
+        "focus": _joined(entry.focus),
+        "confidence": entry.confidence.value,
+        "conflicts": _joined(c.topic for c in entry.conflicts),
+        "notes": entry.notes or "",
+        "sources": _joined(
+            dict.fromkeys(  # in order, each once
+                s.url if s.url is not None else f"seed:{s.seed}" for s in entry.sources
+            )
+        ),
+    }
+    if isinstance(entry, Factory):
+        row["experimental_platform"] = entry.experimental_platform or ""
+        row["linked_antennas"] = _joined(a.id for a in registry.antennas_of(entry))
+    else:
+        row["linked_factories"] = _joined(entry.factories)
+        row["letters_of_intent"] = _joined(entry.letters_of_intent)
+    return row
+
+
+def _csv(registry: Registry) -> str:
+    import csv  # noqa: PLC0415 - export only
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
     for entry in registry:
-        host = entry.host.short_name or entry.host.name if entry.host else "-"
-        print(f"{entry.id:20} {entry.kind:8} {entry.country}  {entry.wave:3} {host}")  # noqa: T201
+        writer.writerow(csv_row(registry, entry))
+    return buffer.getvalue()
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.format == "schema":
+        from aifactories._schema import json_schema  # noqa: PLC0415 - export only
+
+        text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        what = "the JSON Schema"
+    else:
+        registry = _registry(args)
+        text = aifactories.dumps(registry) if args.format == "json" else _csv(registry)
+        what = f"{len(registry)} entries as {args.format.upper()}"
+    from pathlib import Path  # noqa: PLC0415 - export only
+
+    if args.output in {None, "-"}:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with Path(args.output).open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as exc:
+        msg = f"{PROG} export: cannot write {args.output}: {exc.strerror or exc}"
+        raise _CommandError(msg) from None
+    _error(f"{PROG} export: wrote {what} to {args.output}")
     return 0

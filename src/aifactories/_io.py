@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import inspect
 import json
 import os
 import re
@@ -186,8 +187,21 @@ def _trusted(cls: type[Any], data: dict[str, Any]) -> Any:
     plan = _PLANS.get(cls)
     if plan is None:
         fields = [f for f in attrs.fields(cls) if f.init]
-        plan = _PLANS[cls] = tuple((f.name, _maker(str(f.type))) for f in fields)
+        plan = _PLANS[cls] = tuple(
+            (f.name, _maker(_annotation(cls, f.name))) for f in fields
+        )
     return cls(**{name: make(data[name]) for name, make in plan if name in data})
+
+
+def _annotation(cls: type[Any], name: str) -> str:
+    # Not attrs' field.type: cattrs resolves those to classes in place once
+    # the strict path has run. The classes' own annotations stay strings.
+    for klass in cls.__mro__:
+        annotation = inspect.get_annotations(klass).get(name)
+        if annotation is not None:
+            return str(annotation)
+    msg = f"{cls.__name__}.{name} has no annotation"  # pragma: no cover
+    raise TypeError(msg)  # pragma: no cover
 
 
 def _identity(value: Any) -> Any:

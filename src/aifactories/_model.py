@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import typing
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -116,7 +117,7 @@ class _Record:
     __slots__ = ()
 
     def __repr__(self) -> str:
-        fields = attrs.fields(type(self))  # type: ignore[misc]
+        fields = attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(self)))
         shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields)
         return f"{type(self).__qualname__}({shown})"
 

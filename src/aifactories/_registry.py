@@ -183,6 +183,9 @@ class _Index:
     ) -> list[tuple[Entry, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
         """Folded names, host names and places per entry; built on first search."""
         if not self._haystack and self.entries:
+            # Built aside and published in one assignment: another thread
+            # searching meanwhile builds its own copy, never sees a half one.
+            haystack = []
             for entry in self.entries:
                 names = tuple(fold(n) for n in (entry.id, *entry.names))
                 hosts: tuple[str, ...] = ()
@@ -197,7 +200,8 @@ class _Index:
                     site = entry.supercomputer.site
                     if site:
                         places.append(fold(site))
-                self._haystack.append((entry, names, hosts, tuple(places)))
+                haystack.append((entry, names, hosts, tuple(places)))
+            self._haystack = haystack
         return self._haystack
 
 
@@ -290,9 +294,13 @@ class Registry:
         Raises:
             TypeError: ``key`` is not a string.
         """
-        _require_str(key)
         index = self._index
-        found = index.by_id.get(key) or index.by_key.get(fold(key))
+        try:
+            # Most lookups are by id: answer them before any other work.
+            return index.by_id[key]
+        except (KeyError, TypeError):  # TypeError: an unhashable key
+            _require_str(key)
+        found = index.by_key.get(fold(key))
         if found is None:
             found = index.by_compact.get(compact(key))
         return found

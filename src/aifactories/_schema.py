@@ -1,0 +1,260 @@
+"""A JSON Schema of the data-file format, derived from the record classes.
+
+Nothing here is written out by hand: properties, types, required fields and
+descriptions all come from the attrs fields, their type hints and the
+classes' docstrings, so the schema cannot drift from what :func:`loads`
+reads. A type the generator does not know raises instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import re
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from aifactories._io import FORMAT
+from aifactories._validate import Document
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+"""The JSON Schema dialect of :func:`json_schema`."""
+
+# Rules of the validator that are simple string patterns, keyed by class and
+# field. json_schema() fails if a key no longer names a string field, so a
+# renamed field cannot leave a stale rule behind.
+_PATTERNS: dict[tuple[str, str], str] = {
+    ("Factory", "id"): "^[a-z0-9]+(-[a-z0-9]+)*$",
+    ("Antenna", "id"): "^[a-z0-9]+(-[a-z0-9]+)*$",
+    ("Factory", "country"): "^[A-Z]{2}$",
+    ("Antenna", "country"): "^[A-Z]{2}$",
+    ("Factory", "partner_countries"): "^[A-Z]{2}$",
+    ("Antenna", "partner_countries"): "^[A-Z]{2}$",
+    ("Stakeholder", "country"): "^[A-Z]{2}$",
+    ("FundingShare", "country"): "^[A-Z]{2}$",
+    ("Money", "currency"): "^[A-Z]{3}$",
+    ("Source", "url"): "^https?://",
+}
+
+_DECIMAL = {
+    "type": "string",
+    "pattern": r"^-?[0-9]+(\.[0-9]+)?$",
+    "description": 'Written as a decimal string, e.g. "0.5", so that no digit '
+    "is lost to floating point.",
+}
+_DATE = {
+    "type": "string",
+    "format": "date",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """Return a JSON Schema (draft 2020-12) that files written by ``dumps`` meet.
+
+    The schema checks structure: field names, types, enumerations, required
+    fields and simple patterns. Rules that span records (links between
+    entries, quotes found in the seed, unique names) are only checked by
+    :func:`aifactories.validate` and the loaders.
+
+    Raises:
+        TypeError: The model holds a type the generator cannot express.
+    """
+    builder = _Builder()
+    root = builder.object(Document)
+    builder.check_patterns_used()
+    root["properties"] = {
+        "format": {
+            "const": FORMAT,
+            "description": "Version of the file format; this library reads "
+            f"format {FORMAT}.",
+        },
+        **root["properties"],
+    }
+    root["required"] = ["format", *root["required"]]
+    return {
+        "$schema": DIALECT,
+        "title": "aifactories registry data file",
+        **root,
+        "description": "A registry of EuroHPC AI Factories and AI Factory "
+        "Antennas, as aifactories.load() reads it and aifactories.dumps() "
+        "writes it.",
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+        self.used: set[tuple[str, str]] = set()
+
+    def check_patterns_used(self) -> None:
+        unused = sorted(set(_PATTERNS) - self.used)
+        if unused:
+            msg = f"pattern rules name no string field: {unused}"
+            raise TypeError(msg)
+
+    def object(self, cls: type[Any]) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        docs = _field_docs(cls)
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            schema = self.type(hints[field.name])
+            pattern = _PATTERNS.get((cls.__name__, field.name))
+            if pattern is not None:
+                self.used.add((cls.__name__, field.name))
+                _add_pattern(schema, pattern, f"{cls.__name__}.{field.name}")
+            text = docs.get(field.name)
+            note = schema.pop("description", None)
+            if text and note:
+                text = f"{text} {note}"
+            if text or note:
+                schema = {"description": text or note, **schema}
+            properties[field.name] = schema
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        return {
+            "type": "object",
+            "description": _summary(cls),
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+
+    def ref(self, cls: type[Any], make: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # claimed first: a class may refer to itself
+            self.defs[name] = make()
+        return {"$ref": f"#/$defs/{name}"}
+
+    def type(self, tp: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind
+        origin = typing.get_origin(tp)
+        if origin is not None:
+            return self.generic(tp, origin)
+        if tp is type(None):
+            return {"type": "null"}
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return self.ref(tp, lambda: _enum(tp))
+        if attrs.has(tp):
+            return self.ref(tp, lambda: self.object(tp))
+        if tp is Decimal:
+            return dict(_DECIMAL)
+        if tp is dt.date:
+            return dict(_DATE)
+        if tp is str:
+            return {"type": "string"}
+        msg = f"no JSON Schema for {tp!r}"
+        raise TypeError(msg)
+
+    def generic(self, tp: Any, origin: Any) -> dict[str, Any]:
+        args = typing.get_args(tp)
+        if origin is types.UnionType or origin is typing.Union:
+            return {"anyOf": [self.type(arg) for arg in args]}
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": self.type(args[0])}
+        if origin is frozenset:
+            return {"type": "array", "items": self.type(args[0]), "uniqueItems": True}
+        msg = f"no JSON Schema for {tp!r}"
+        raise TypeError(msg)
+
+
+def _enum(tp: type[enum.Enum]) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": _summary(tp),
+        "enum": [member.value for member in tp],
+    }
+
+
+def _add_pattern(schema: dict[str, Any], pattern: str, where: str) -> None:
+    """Put ``pattern`` on every string schema inside ``schema``."""
+    found = False
+
+    def visit(node: dict[str, Any]) -> None:
+        nonlocal found
+        if node.get("type") == "string":
+            node["pattern"] = pattern
+            found = True
+        for option in node.get("anyOf", ()):
+            visit(option)
+        if "items" in node:
+            visit(node["items"])
+
+    visit(schema)
+    if not found:
+        msg = f"pattern rule for {where} names no string field"
+        raise TypeError(msg)
+
+
+def _summary(cls: type[Any]) -> str:
+    doc = inspect.getdoc(cls) or ""
+    return doc.split("\n\n", 1)[0].replace("\n", " ")
+
+
+_ITEM = re.compile(r"(\w+): (.*)")
+
+
+def _parse_attributes(cls: type[Any]) -> dict[str, str]:
+    """Read the ``Attributes:`` section of a Google-style class docstring."""
+    doc = inspect.cleandoc(cls.__dict__.get("__doc__") or "")
+    found: dict[str, str] = {}
+    inside, name, indent = False, "", 0
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped == "Attributes:":
+            inside, name, indent = True, "", 0
+            continue
+        if not inside or not stripped:
+            continue
+        depth = len(line) - len(line.lstrip())
+        if depth == 0:  # the next section, or prose after the list
+            inside = False
+            continue
+        indent = indent or depth
+        match = _ITEM.fullmatch(stripped)
+        if match and depth == indent:
+            name = match.group(1)
+            found[name] = match.group(2)
+        elif name:
+            found[name] += " " + stripped
+    return found
+
+
+def _field_docs(cls: type[Any]) -> dict[str, str]:
+    """Describe each field from the docstrings that document it.
+
+    A field is described by its own class, a base class, or a sibling that
+    shares the base it is declared on (an antenna's common fields are
+    documented once, on :class:`~aifactories.Factory`).
+    """
+    docs: dict[str, str] = {}
+    related: list[type[Any]] = []
+    for base in cls.__mro__:
+        if attrs.has(base):
+            related.append(base)
+            related.extend(base.__subclasses__())
+    for other in reversed(related):
+        docs.update(_parse_attributes(other))
+    docs.update(_parse_attributes(cls))
+    return {
+        f.name: _rst_to_text(docs[f.name]) for f in attrs.fields(cls) if f.name in docs
+    }
+
+
+_ROLE = re.compile(r":\w+:`~?([^`]+)`")
+
+
+def _rst_to_text(text: str) -> str:
+    # JSON Schema consumers show plain text; keep the words, drop the markup.
+    text = _ROLE.sub(lambda m: m.group(1).rsplit(".", 1)[-1], text)
+    return text.replace("``None``", "null").replace("``", "")
