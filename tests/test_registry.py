@@ -288,6 +288,10 @@ class TestRecords:
             f"<Registry {registry.data_version}: {len(registry.factories)} factories, "
             f"{len(registry.antennas)} antennas>"
         )
+        mimer = registry["mimer"]
+        assert isinstance(mimer, Factory)
+        one = Registry(data_version="x", factories=[mimer])
+        assert repr(one) == "<Registry x: 1 factory, 0 antennas>"
 
 
 def test_strict_load_first_does_not_break_bundled_load() -> None:
@@ -300,3 +304,17 @@ def test_strict_load_first_does_not_break_bundled_load() -> None:
         "assert aifactories.load() == strict\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "text"),
+    [
+        ("exact", "EUR 1,500,000"),
+        ("about", "about EUR 1,500,000"),
+        ("at-least", "at least EUR 1,500,000"),
+        ("up-to", "up to EUR 1,500,000"),
+    ],
+)
+def test_money_reads_well(qualifier: str, text: str) -> None:
+    money = aifactories.Money(Decimal(1500000), "EUR", aifactories.Qualifier(qualifier))
+    assert str(money) == text

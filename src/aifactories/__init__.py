@@ -40,6 +40,9 @@ from aifactories._registry import Registry, Selection
 from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 from aifactories._seeds import seed_names, seed_text
 
+# Tracebacks and docs should name the public module, not the private one.
+NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
+
 DATA_VERSION = "2026.11.24"
 """Version of the bundled data (the date its facts were last checked)."""
 

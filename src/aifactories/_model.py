@@ -163,6 +163,15 @@ class Money(_Record):
     currency: str
     qualifier: Qualifier = Qualifier.EXACT
 
+    def __str__(self) -> str:
+        """Return the figure as a reader would write it: ``about EUR 1,500,000``."""
+        words = {
+            Qualifier.ABOUT: "about ",
+            Qualifier.AT_LEAST: "at least ",
+            Qualifier.UP_TO: "up to ",
+        }
+        return f"{words.get(self.qualifier, '')}{self.currency} {self.amount:,}"
+
 
 @attrs.frozen(repr=False)
 class Claim(_Record):

@@ -22,6 +22,10 @@ from aifactories._sectors import resolve_sector
 from aifactories._text import compact, fold
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _require_str(key: object) -> None:
     # Typed callers cannot get here; untyped ones get a clear error.
     if not isinstance(key, str):
@@ -279,8 +283,9 @@ class Registry:
     def __repr__(self) -> str:
         # The full field dump runs to hundreds of lines; say what it holds.
         return (
-            f"<Registry {self.data_version}: {len(self.factories)} factories, "
-            f"{len(self.antennas)} antennas>"
+            f"<Registry {self.data_version}: "
+            f"{_count(len(self.factories), 'factory', 'factories')}, "
+            f"{_count(len(self.antennas), 'antenna', 'antennas')}>"
         )
 
     # -- lookups ---------------------------------------------------------------
@@ -297,12 +302,14 @@ class Registry:
         index = self._index
         try:
             # Most lookups are by id: answer them before any other work.
-            return index.by_id[key]
-        except (KeyError, TypeError):  # TypeError: an unhashable key
-            _require_str(key)
-        found = index.by_key.get(fold(key))
+            found = index.by_id.get(key)
+        except TypeError:  # an unhashable key; _require_str says so below
+            found = None
         if found is None:
-            found = index.by_compact.get(compact(key))
+            _require_str(key)
+            found = index.by_key.get(fold(key))
+            if found is None:
+                found = index.by_compact.get(compact(key))
         return found
 
     def __getitem__(self, key: str) -> Entry:

@@ -228,7 +228,9 @@ def _check_names(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
             ids[entry.id] = path
         check.text(f"{path}.name", entry.name)
         check.texts(f"{path}.aliases", entry.aliases)
-        named = [(f"{path}.id", entry.id), (f"{path}.name", entry.name)]
+        # A duplicate id is reported above; don't report it again as a name.
+        named = [] if ids.get(entry.id) != path else [(f"{path}.id", entry.id)]
+        named += [(f"{path}.name", entry.name)]
         named += [(f"{path}.aliases[{j}]", a) for j, a in enumerate(entry.aliases)]
         for where, name in named:
             key = fold(name) if _is_text(name) else repr(name)
@@ -277,7 +279,7 @@ def _check_wave_of(
     if wave.kind is not kind:
         check.add(
             f"{path}.wave",
-            f"wave {wave.id!r} selects {wave.kind} entries, this is a {kind}",
+            f"wave {wave.id!r} selects {wave.kind} entries, not {kind} entries",
         )
     if entry.selected_on != wave.announced:
         check.add(
