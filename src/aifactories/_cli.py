@@ -423,7 +423,9 @@ def _width() -> int:
 
 def _can_print(text: str) -> bool:
     try:
-        text.encode(getattr(sys.stdout, "encoding", None) or "ascii")
+        # A stream with no encoding (io.StringIO, a redirected stdout) takes
+        # any text; only a real, narrow encoding needs the ASCII stand-ins.
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
     except (UnicodeEncodeError, LookupError):
         return False
     return True
