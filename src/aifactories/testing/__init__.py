@@ -1,1 +1,37 @@
-"""Helpers for testing code that uses aifactories (needs ``aifactories[testing]``)."""
+"""Helpers for testing code that uses aifactories.
+
+The helpers here need nothing beyond aifactories itself:
+
+* :func:`make_factory`, :func:`make_antenna`: valid test records with
+  placeholder values, and :func:`build_registry` to put a few records
+  (and the waves they need) into a validated :class:`~aifactories.Registry`;
+* :func:`break_rule` and :data:`RULES`: invalid copies of valid data, each
+  breaking one named rule, for testing how code handles
+  :class:`~aifactories.RegistryDataError`.
+
+Two modules need the ``aifactories[testing]`` extra:
+:mod:`aifactories.testing.strategies` (Hypothesis strategies) and
+:mod:`aifactories.testing.pytest_plugin` (pytest fixtures; enable it with
+``pytest_plugins = ["aifactories.testing.pytest_plugin"]`` in the root
+``conftest.py``).
+"""
+
+from __future__ import annotations
+
+from aifactories.testing._mutations import RULES, Rule, break_rule
+from aifactories.testing._records import (
+    PLACEHOLDER_SOURCE,
+    build_registry,
+    make_antenna,
+    make_factory,
+)
+
+__all__ = [
+    "PLACEHOLDER_SOURCE",
+    "RULES",
+    "Rule",
+    "break_rule",
+    "build_registry",
+    "make_antenna",
+    "make_factory",
+]

@@ -1,7 +1,72 @@
-"""Hypothesis entry-point hook: registers our strategies for ``st.from_type``."""
+"""Hypothesis entry-point hook: registers our strategies for ``st.from_type``.
+
+Hypothesis calls :func:`_hypothesis_setup_hook` from ``import hypothesis``
+in every environment where this package is installed, so it stays cheap:
+it registers a resolver per class and imports the strategies only when a
+test first asks ``st.from_type`` for one of our classes.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+
+def _record_types() -> tuple[type[Any], ...]:
+    from aifactories._model import (  # noqa: PLC0415 - the hook must stay light
+        Antenna,
+        Claim,
+        Conflict,
+        Fact,
+        Factory,
+        Funding,
+        FundingShare,
+        Host,
+        Money,
+        Person,
+        Source,
+        Stakeholder,
+        Supercomputer,
+        Wave,
+    )
+    from aifactories._registry import Registry, Selection  # noqa: PLC0415
+
+    return (
+        Antenna,
+        Claim,
+        Conflict,
+        Fact,
+        Factory,
+        Funding,
+        FundingShare,
+        Host,
+        Money,
+        Person,
+        Registry,
+        Selection,
+        Source,
+        Stakeholder,
+        Supercomputer,
+        Wave,
+    )
+
+
+def _resolve(cls: type[Any]) -> SearchStrategy[Any]:
+    from aifactories.testing._strategies import for_type  # noqa: PLC0415
+
+    return for_type(cls)
+
+
+def register() -> None:
+    """Register a lazy strategy resolver for every record class."""
+    from hypothesis import strategies as st  # noqa: PLC0415
+
+    for cls in _record_types():
+        st.register_type_strategy(cls, _resolve)
 
 
 def _hypothesis_setup_hook() -> None:
     """Register the strategies; called by Hypothesis when it is imported."""
+    register()

@@ -1,0 +1,171 @@
+"""Small hand-made registries for tests: records with defaults, and a builder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from aifactories._errors import RegistryDataError
+from aifactories._io import validate
+from aifactories._model import (
+    Antenna,
+    Entry,
+    Fact,
+    Factory,
+    Kind,
+    Person,
+    Source,
+    Wave,
+)
+from aifactories._registry import Registry
+
+# Test doubles cite a reserved example domain (RFC 2606), so nobody can take
+# them for a fact about a real AI Factory.
+PLACEHOLDER_SOURCE = Source(
+    url="https://example.org/aifactories-testing",
+    supports="test data made by aifactories.testing",
+)
+_TEST_DATE = dt.date(2025, 1, 1)
+_FACTORY_WAVE = "test-factories"
+_ANTENNA_WAVE = "test-antennas"
+
+
+def make_factory(id: str = "test-factory", **changes: Any) -> Factory:  # noqa: A002 - the field's name
+    """Return a valid test :class:`~aifactories.Factory`, with ``changes`` applied.
+
+    Every field not given gets a placeholder: the name ``"Test factory <id>"``,
+    country ``"SE"``, wave ``"test-factories"`` selected on 2025-01-01 and
+    one ``example.org`` source. :func:`build_registry` adds the wave.
+
+    Args:
+        id: The entry's id, a lower-case slug.
+        **changes: Any other :class:`~aifactories.Factory` field.
+    """
+    fields: dict[str, Any] = {
+        "id": id,
+        "name": f"Test factory {id}",
+        "wave": _FACTORY_WAVE,
+        "selected_on": _TEST_DATE,
+        "country": "SE",
+        "sources": (PLACEHOLDER_SOURCE,),
+    }
+    return Factory(**(fields | changes))
+
+
+def make_antenna(id: str = "test-antenna", **changes: Any) -> Antenna:  # noqa: A002 - the field's name
+    """Return a valid test :class:`~aifactories.Antenna`, with ``changes`` applied.
+
+    Like :func:`make_factory`, with the name ``"Test antenna <id>"`` and the
+    wave ``"test-antennas"``; link it with ``factories=["some-factory-id"]``.
+
+    Args:
+        id: The entry's id, a lower-case slug.
+        **changes: Any other :class:`~aifactories.Antenna` field.
+    """
+    fields: dict[str, Any] = {
+        "id": id,
+        "name": f"Test antenna {id}",
+        "wave": _ANTENNA_WAVE,
+        "selected_on": _TEST_DATE,
+        "country": "SE",
+        "sources": (PLACEHOLDER_SOURCE,),
+    }
+    return Antenna(**(fields | changes))
+
+
+def _replace(old: Iterable[Any], new: list[Any], key: str) -> list[Any]:
+    """Return ``old`` minus what ``new`` replaces (same ``key``), plus ``new``."""
+    taken = {getattr(record, key) for record in new}
+    return [r for r in old if getattr(r, key) not in taken] + new
+
+
+def _missing_waves(entries: list[Entry], waves: list[Wave]) -> list[Wave]:
+    """Waves for the entries that name one nobody supplied.
+
+    The first entry naming a wave sets its kind and date; an entry that
+    disagrees is then reported by validation, as it would be in a file.
+    """
+    known = {wave.id for wave in waves}
+    made: dict[str, Wave] = {}
+    for entry in entries:
+        if entry.wave in known or entry.wave in made:
+            continue
+        kind = Kind.FACTORY if isinstance(entry, Factory) else Kind.ANTENNA
+        made[entry.wave] = Wave(
+            id=entry.wave,
+            name=f"Test wave {entry.wave}",
+            kind=kind,
+            announced=entry.selected_on,
+            sources=(PLACEHOLDER_SOURCE,),
+        )
+    return list(made.values())
+
+
+def build_registry(
+    *records: Factory | Antenna | Wave | Fact | Person,
+    base: Registry | None = None,
+    data_version: str | None = None,
+    check: bool = True,
+) -> Registry:
+    """Build a small registry from a few records, adding the waves they need.
+
+    Every entry whose wave is neither given nor in ``base`` gets a
+    placeholder wave of its kind, announced on its ``selected_on`` date.
+
+    Args:
+        *records: Factories, antennas, waves, facts and people, in any order.
+        base: A registry to start from (e.g. ``aifactories.load()``). A record
+            whose id matches one of its entries, waves or facts replaces it.
+        data_version: The new registry's data version; by default
+            ``base``'s, or ``"test"``.
+        check: Validate the result, as :func:`aifactories.loads` would.
+
+    Raises:
+        RegistryDataError: With ``check``, the records break a rule; its
+            ``errors`` list every problem.
+        TypeError: A record is of a type a registry does not hold.
+    """
+    entries: list[Entry] = []
+    waves: list[Wave] = []
+    facts: list[Fact] = []
+    people: list[Person] = []
+    # Typed callers cannot pass anything else; untyped ones get a clear error.
+    given: tuple[object, ...] = records
+    for record in given:
+        if isinstance(record, Factory | Antenna):
+            entries.append(record)
+        elif isinstance(record, Wave):
+            waves.append(record)
+        elif isinstance(record, Fact):
+            facts.append(record)
+        elif isinstance(record, Person):
+            people.append(record)
+        else:
+            msg = (
+                "build_registry() takes Factory, Antenna, Wave, Fact and Person "
+                f"records, not {type(record).__name__}"
+            )
+            raise TypeError(msg)
+    if base is not None:
+        entries = _replace(base.entries, entries, "id")
+        waves = _replace(base.wave_records, waves, "id")
+        facts = _replace(base.facts, facts, "id")
+        people = [*base.people, *people]
+    waves += _missing_waves(entries, waves)
+    if data_version is None:
+        data_version = "test" if base is None else base.data_version
+    registry = Registry(
+        data_version=data_version,
+        data_date=None if base is None else base.data_date,
+        wave_records=waves,
+        factories=[e for e in entries if isinstance(e, Factory)],
+        antennas=[e for e in entries if isinstance(e, Antenna)],
+        facts=facts,
+        people=people,
+    )
+    if check:
+        problems = validate(registry)
+        if problems:
+            raise RegistryDataError(problems, source="build_registry()")
+    return registry

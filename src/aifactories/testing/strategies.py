@@ -1,0 +1,86 @@
+"""Hypothesis strategies for aifactories records and whole registries.
+
+Needs the ``aifactories[testing]`` extra. Everything drawn passes
+:func:`aifactories.validate`: a whole registry as drawn, and a single
+record once it stands in a registry (see
+:func:`aifactories.testing.build_registry`, which adds an entry's wave).
+Importing this module also registers the strategies with
+``st.from_type``, which the package's Hypothesis entry point otherwise
+does lazily::
+
+    from hypothesis import given, strategies as st
+    from aifactories import Factory
+    from aifactories.testing import strategies as aist
+
+    @given(st.from_type(Factory), aist.registries(min_size=1))
+    def test_something(factory, registry): ...
+
+A parameter left ``None`` is generated; a plain value pins it; a strategy
+draws it. Pin an optional field to ``None`` with ``st.none()``.
+"""
+
+from __future__ import annotations
+
+from aifactories.testing._deps import require
+
+require("hypothesis", __name__)
+
+# The imports below need Hypothesis, so they follow the check above.
+from aifactories.testing._hook import register as _register  # noqa: E402
+from aifactories.testing._strategies import (  # noqa: E402
+    antennas,
+    claims,
+    conflicts,
+    country_codes,
+    currency_codes,
+    entries,
+    factories,
+    facts,
+    funding_shares,
+    funding_splits,
+    fundings,
+    hosts,
+    invalid_registries,
+    money,
+    names,
+    people,
+    registries,
+    selections,
+    slugs,
+    sources,
+    stakeholders,
+    supercomputers,
+    texts,
+    urls,
+    waves,
+)
+
+_register()
+
+__all__ = [
+    "antennas",
+    "claims",
+    "conflicts",
+    "country_codes",
+    "currency_codes",
+    "entries",
+    "factories",
+    "facts",
+    "funding_shares",
+    "funding_splits",
+    "fundings",
+    "hosts",
+    "invalid_registries",
+    "money",
+    "names",
+    "people",
+    "registries",
+    "selections",
+    "slugs",
+    "sources",
+    "stakeholders",
+    "supercomputers",
+    "texts",
+    "urls",
+    "waves",
+]

@@ -1,0 +1,224 @@
+"""break_rule: invalid copies that break exactly the named rule, and the builders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import get_args
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import aifactories
+from aifactories import Antenna, Factory, Kind, Registry, RegistryDataError, Wave
+from aifactories.testing import (
+    PLACEHOLDER_SOURCE,
+    RULES,
+    Rule,
+    break_rule,
+    build_registry,
+    make_antenna,
+    make_factory,
+)
+from aifactories.testing import strategies as aist
+from aifactories.testing._mutations import minimum_counts
+
+# What validate() says when each rule is broken; every problem of a broken
+# copy must match its rule's pattern, so no other rule broke by accident.
+PATTERNS: dict[Rule, str] = {
+    "id-not-slug": r"\.id: .* is not a lower-case slug",
+    "blank-name": r"\.name: must not be empty",
+    "unknown-country": r"\.country: 'ZZ' is not an ISO 3166-1 alpha-2 country code",
+    "partner-repeats-country": r"\.partner_countries\[\d+\]: repeats the host country",
+    "no-sources": r"\.sources: needs at least one source",
+    "bad-url": r"\.sources\[\d+\]\.url: .* is not an http\(s\) URL",
+    "source-without-origin": r"\.sources\[\d+\]: needs exactly one of 'url' and 'seed'",
+    "misquoted-seed": r"\.sources\[\d+\]\.quote: not found verbatim in seed",
+    "unknown-currency": r"\.funding\.total\.currency: 'ZZZ' is not an ISO 4217",
+    "negative-amount": r"\.funding\.total\.amount: must not be negative",
+    "share-out-of-range": r"\.funding\.shares\[\d+\]\.share: must be in \(0, 1\]",
+    "shares-over-one": r"\.funding\.shares: shares add up to .*, more than 1",
+    "conflict-with-one-claim": r"\.conflicts\[\d+\]\.claims: a conflict needs at least",
+    "wave-date-mismatch": r"\.selected_on: .* differs from wave",
+    "duplicate-id": r"\.id: (duplicate id|.* already names)",
+    "duplicate-name": r"\.aliases\[\d+\]: .* already names",
+    "unknown-wave": r"\.wave: no wave with id",
+    "wave-kind-mismatch": r"\.wave: wave .* selects (factory|antenna) entries",
+    "dangling-link": r"\.factories\[\d+\]: no factory with id 'no-such-factory",
+    "link-to-antenna": r"\.factories\[\d+\]: .* is an antenna, not a factory",
+    "duplicate-link": r"\.(factories|letters_of_intent)\[\d+\]: .* is listed twice",
+}
+
+# The rules about how records relate; the others can break a lone entry.
+RELATIONAL: list[Rule] = [
+    "duplicate-id",
+    "duplicate-name",
+    "unknown-wave",
+    "wave-kind-mismatch",
+    "dangling-link",
+    "link-to-antenna",
+    "duplicate-link",
+]
+ENTRY_RULES = [r for r in RULES if r not in RELATIONAL]
+
+
+def _assert_breaks(broken: Registry, rule: Rule) -> None:
+    problems = aifactories.validate(broken)
+    assert problems, f"{rule} broke nothing"
+    for problem in problems:
+        assert re.search(PATTERNS[rule], problem), (rule, problem)
+    # The same problems reach a user who loads the broken data from a file.
+    with pytest.raises(RegistryDataError) as caught:
+        aifactories.loads(aifactories.dumps(broken))
+    assert list(caught.value.errors) == problems
+
+
+def test_every_rule_is_named_described_and_checked() -> None:
+    assert set(RULES) == set(get_args(Rule)) == set(PATTERNS)
+    assert all(description.strip() for description in RULES.values())
+
+
+@pytest.mark.parametrize("rule", list(RULES))
+def test_rule_breaks_the_bundled_registry(rule: Rule, registry: Registry) -> None:
+    _assert_breaks(break_rule(registry, rule), rule)
+
+
+@settings(max_examples=max(21, settings().max_examples // 2))
+@given(st.data())
+def test_rule_breaks_any_registry(data: st.DataObject) -> None:
+    rule = data.draw(st.sampled_from(list(RULES)), label="rule")
+    min_factories, min_antennas = minimum_counts(rule)
+    registry = data.draw(
+        aist.registries(min_factories=min_factories, min_antennas=min_antennas)
+    )
+    _assert_breaks(break_rule(registry, rule), rule)
+
+
+@given(st.sampled_from(ENTRY_RULES), st.from_type(Factory) | st.from_type(Antenna))
+def test_broken_entry_breaks_where_it_stood(
+    rule: Rule, entry: Factory | Antenna
+) -> None:
+    valid = build_registry(entry)
+    broken = break_rule(entry, rule)
+    assert type(broken) is type(entry)
+    # Put the copy where the original stood: same waves, same place.
+    placed = attrs.evolve(
+        valid,
+        factories=[broken] if isinstance(broken, Factory) else [],
+        antennas=[broken] if isinstance(broken, Antenna) else [],
+    )
+    _assert_breaks(placed, rule)
+
+
+@settings(max_examples=max(10, settings().max_examples // 4))
+@given(aist.invalid_registries())
+def test_invalid_registries_strategy(registry: Registry) -> None:
+    with pytest.raises(RegistryDataError):
+        aifactories.loads(aifactories.dumps(registry))
+
+
+@settings(max_examples=max(10, settings().max_examples // 4))
+@given(aist.invalid_registries(rule="dangling-link"))
+def test_invalid_registries_for_one_rule(registry: Registry) -> None:
+    _assert_breaks(registry, "dangling-link")
+
+
+class TestBreakRuleErrors:
+    def test_unknown_rule_lists_the_rules(self, registry: Registry) -> None:
+        with pytest.raises(ValueError, match=r"unknown rule 'nope'.*dangling-link"):
+            break_rule(registry, "nope")  # type: ignore[call-overload]
+
+    @pytest.mark.parametrize("rule", RELATIONAL)
+    def test_relational_rules_need_a_registry(self, rule: Rule) -> None:
+        with pytest.raises(ValueError, match="break it in a Registry, not a Factory"):
+            break_rule(make_factory(), rule)
+
+    @pytest.mark.parametrize(
+        ("rule", "registry", "needs"),
+        [
+            ("no-sources", Registry(data_version="x"), "an entry"),
+            ("unknown-wave", Registry(data_version="x"), "an entry"),
+            ("wave-kind-mismatch", Registry(data_version="x"), "an entry"),
+            ("duplicate-name", build_registry(make_factory()), "two entries"),
+            (
+                "duplicate-id",
+                build_registry(make_factory("a"), make_antenna("b")),
+                "two factories or two antennas",
+            ),
+            ("dangling-link", build_registry(make_factory()), "an antenna"),
+            ("link-to-antenna", build_registry(make_factory()), "an antenna"),
+            ("duplicate-link", build_registry(make_antenna()), "an antenna and a"),
+        ],
+    )
+    def test_missing_structure_is_named(
+        self, rule: Rule, registry: Registry, needs: str
+    ) -> None:
+        with pytest.raises(ValueError, match=f"needs a registry with {needs}"):
+            break_rule(registry, rule)
+
+    def test_misquoted_seed_needs_seeds(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from aifactories.testing import _mutations
+
+        monkeypatch.setattr(_mutations, "seed_names", tuple)
+        with pytest.raises(ValueError, match="needs seed documents"):
+            break_rule(make_factory(), "misquoted-seed")
+
+
+class TestBuilders:
+    def test_made_records_are_valid_and_linked(self) -> None:
+        registry = build_registry(
+            make_factory("alpha"), make_antenna("beta", factories=["alpha"])
+        )
+        assert aifactories.validate(registry) == []
+        assert [a.id for a in registry.antennas_of("alpha")] == ["beta"]
+        assert registry["Test factory alpha"].sources == (PLACEHOLDER_SOURCE,)
+        assert {(w.id, w.kind) for w in registry.wave_records} == {
+            ("test-factories", Kind.FACTORY),
+            ("test-antennas", Kind.ANTENNA),
+        }
+
+    def test_given_waves_are_kept(self) -> None:
+        wave = Wave(
+            id="W1",
+            name="Mine",
+            kind=Kind.FACTORY,
+            announced=dt.date(2030, 1, 1),
+            sources=[PLACEHOLDER_SOURCE],
+        )
+        factory = make_factory(wave="W1", selected_on=dt.date(2030, 1, 1))
+        assert build_registry(factory, wave).wave_records == (wave,)
+
+    def test_records_that_break_rules_raise_with_every_problem(self) -> None:
+        with pytest.raises(RegistryDataError) as caught:
+            build_registry(
+                make_factory("alpha", country="XX"),
+                make_antenna("beta", factories=["gamma"]),
+            )
+        assert caught.value.errors == (
+            "factories[0].country: 'XX' is not an ISO 3166-1 alpha-2 country code",
+            "antennas[0].factories[0]: no factory with id 'gamma'",
+        )
+        assert "build_registry()" in str(caught.value)
+
+    def test_check_false_returns_the_invalid_registry(self) -> None:
+        registry = build_registry(make_factory(country="XX"), check=False)
+        assert aifactories.validate(registry) != []
+
+    def test_base_records_are_replaced_by_id(self, registry: Registry) -> None:
+        mimer = registry["mimer"]
+        assert isinstance(mimer, Factory)
+        moved = attrs.evolve(mimer, notes="changed for a test")
+        extended = build_registry(moved, make_factory("new-one"), base=registry)
+        assert extended["mimer"] == moved
+        assert len(extended) == len(registry) + 1
+        assert extended.data_version == registry.data_version
+        added = {w.id for w in extended.wave_records} - {
+            w.id for w in registry.wave_records
+        }
+        assert added == {"test-factories"}
+
+    def test_other_records_are_refused(self) -> None:
+        with pytest.raises(TypeError, match="not str"):
+            build_registry("mimer")  # type: ignore[arg-type]
