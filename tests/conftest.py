@@ -17,6 +17,13 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# "thorough" is for the fuzzing run CI does on the side: 10,000 documents.
+settings.register_profile(
+    "thorough",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.load_profile(os.environ.get("AIFACTORIES_PROFILE", "dev"))
 
 

@@ -318,3 +318,33 @@ def test_strict_load_first_does_not_break_bundled_load() -> None:
 def test_money_reads_well(qualifier: str, text: str) -> None:
     money = aifactories.Money(Decimal(1500000), "EUR", aifactories.Qualifier(qualifier))
     assert str(money) == text
+
+
+class TestEquality:
+    def test_equal_fields_equal_records(self, registry: Registry) -> None:
+        for entry in registry:
+            copy = attrs.evolve(entry)
+            assert copy == entry
+            assert not copy != entry  # noqa: SIM202 - __ne__ is ours, test it
+            assert hash(copy) == hash(entry)
+
+    def test_one_field_apart(self, registry: Registry) -> None:
+        mimer = registry["mimer"]
+        other = attrs.evolve(mimer, notes="different")
+        assert other != mimer
+        assert hash(other) != hash(mimer)
+
+    def test_class_matters(self) -> None:
+        source = aifactories.Source(url="https://x.eu")
+        fields = {
+            "id": "x",
+            "name": "X",
+            "wave": "W1",
+            "selected_on": dt.date(2024, 12, 10),
+            "country": "SE",
+            "sources": [source],
+        }
+        assert Factory(**fields) != Antenna(**fields)  # type: ignore[arg-type]
+        assert Factory(**fields) == Factory(**fields)  # type: ignore[arg-type]
+        assert aifactories.Host("X") != "X"
+        assert aifactories.Host("X").__eq__("X") is NotImplemented

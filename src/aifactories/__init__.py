@@ -10,6 +10,8 @@ Start with :func:`load`::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from aifactories._errors import NotFoundError, RegistryDataError
 from aifactories._io import dumps, load, loads, validate
 from aifactories._model import (
@@ -37,8 +39,11 @@ from aifactories._model import (
     Wave,
 )
 from aifactories._registry import Registry, Selection
-from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 from aifactories._seeds import seed_names, seed_text
+
+if TYPE_CHECKING:
+    # Served lazily by __getattr__ below; imported here for type checkers.
+    from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
@@ -85,11 +90,20 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    # importlib.metadata costs tens of milliseconds; pay it only when asked.
+def __getattr__(name: str) -> Any:
+    # importlib.metadata costs tens of milliseconds, and the sector tables a
+    # few: pay for them only when asked.
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("aifactories")
+    if name in {"SECTOR_LABELS", "SECTOR_SYNONYMS"}:
+        from aifactories import _sectors  # noqa: PLC0415
+
+        return getattr(_sectors, name)
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__, "__version__"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import gc
 import inspect
 import json
 import os
@@ -43,6 +44,7 @@ from aifactories._model import (
     Wave,
 )
 from aifactories._registry import Registry
+from aifactories._text import short
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,8 +88,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Registry:
         raise RegistryDataError([f"$: {msg}"], source=str(file))
     raw = file.read_bytes()
     try:
-        data = _parse_toml(raw) if suffix == ".toml" else _parse_json(raw)
-        return _from_data(data)
+        return _without_gc(_parse_toml if suffix == ".toml" else _parse_json, raw)
     except RegistryDataError as exc:
         raise RegistryDataError(exc.errors, source=str(file)) from None
 
@@ -99,7 +100,20 @@ def loads(text: str | bytes) -> Registry:
         RegistryDataError: The text is malformed or breaks a rule; its
             ``errors`` list every problem with its path.
     """
-    return _from_data(_parse_json(text))
+    return _without_gc(_parse_json, text)
+
+
+def _without_gc(parse: Callable[[Any], object], raw: Any) -> Registry:
+    # Parsing and structuring make millions of objects and no cycles; the
+    # cyclic GC would rescan them again and again (about half the load time
+    # of a 10,000-entry file), so it pauses until the registry is built.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _from_data(parse(raw))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def dumps(registry: Registry) -> str:
@@ -178,19 +192,27 @@ def _registry_from(doc: Document) -> Registry:
 # _model.py (it uses postponed annotations) instead of typing.get_type_hints,
 # whose evaluation costs more than building every record. Only the shapes
 # _model.py uses are understood; anything else fails loudly in the tests.
+# Strings, and tuples of strings (the attrs converters make those tuples),
+# pass through untouched: most fields need no work at all.
 _Plan = tuple[tuple[str, "Callable[[Any], Any]"], ...]
 _PLANS: dict[type[Any], _Plan] = {}
 
 
 def _trusted(cls: type[Any], data: dict[str, Any]) -> Any:
-    """Build ``cls`` from known-good data, with no checks at all."""
+    """Build ``cls`` from known-good data, with no checks at all.
+
+    ``data`` is fresh from ``json.load`` and ours, so it is converted in place.
+    """
     plan = _PLANS.get(cls)
     if plan is None:
         fields = [f for f in attrs.fields(cls) if f.init]
-        plan = _PLANS[cls] = tuple(
-            (f.name, _maker(_annotation(cls, f.name))) for f in fields
-        )
-    return cls(**{name: make(data[name]) for name, make in plan if name in data})
+        makers = ((f.name, _maker(_annotation(cls, f.name))) for f in fields)
+        plan = _PLANS[cls] = tuple((n, m) for n, m in makers if m is not None)
+    for name, make in plan:
+        value = data.get(name)
+        if value is not None:
+            data[name] = make(value)
+    return cls(**data)
 
 
 def _annotation(cls: type[Any], name: str) -> str:
@@ -204,31 +226,28 @@ def _annotation(cls: type[Any], name: str) -> str:
     raise TypeError(msg)  # pragma: no cover
 
 
-def _identity(value: Any) -> Any:
-    return value
-
-
-_SCALARS: dict[str, Callable[[Any], Any]] = {
-    "str": _identity,
+_SCALARS: dict[str, Callable[[Any], Any] | None] = {
+    "str": None,
     "Decimal": Decimal,
     "dt.date": dt.date.fromisoformat,
 }
 
 
-def _maker(annotation: str) -> Callable[[Any], Any]:
-    if annotation.endswith(" | None"):
-        inner = _maker(annotation.removesuffix(" | None"))
-        return lambda v: None if v is None else inner(v)
+def _maker(annotation: str) -> Callable[[Any], Any] | None:
+    """Return what turns JSON into a value of ``annotation``; None: as it is."""
+    # None needs no conversion, and _trusted never passes one in.
+    annotation = annotation.removesuffix(" | None")
     for prefix, suffix, collection in (
         ("tuple[", ", ...]", tuple),
         ("frozenset[", "]", frozenset),
     ):
         if annotation.startswith(prefix) and annotation.endswith(suffix):
             item = _maker(annotation[len(prefix) : -len(suffix)])
-            return lambda v: collection(item(x) for x in v)
-    scalar = _SCALARS.get(annotation)
-    if scalar is not None:
-        return scalar
+            if item is None:
+                return None
+            return lambda v: collection([item(x) for x in v])
+    if annotation in _SCALARS:
+        return _SCALARS[annotation]
     target = getattr(_model, annotation)
     if attrs.has(target):
         return lambda v: _trusted(target, v)
@@ -254,7 +273,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in result:
             # json would keep the last value silently; that loses data.
-            msg = f"duplicate key {key!r} in one object"
+            msg = f"duplicate key {short(key)} in one object"
             raise _BadConstantError(msg)
         result[key] = value
     return result
@@ -342,8 +361,11 @@ def _from_data(data: object) -> Registry:
         raise RegistryDataError(
             [f"format: required field missing (this library reads {FORMAT})"]
         )
-    if version != FORMAT or isinstance(version, bool):
-        msg = f"format: unsupported format {version!r}; this library reads {FORMAT}"
+    # type() and not isinstance(): True == 1 and Decimal("1.0") == 1, too.
+    if type(version) is not int or version != FORMAT:
+        msg = (
+            f"format: unsupported format {short(version)}; this library reads {FORMAT}"
+        )
         raise RegistryDataError([msg])
     from aifactories._validate import check_document  # noqa: PLC0415
 
@@ -398,6 +420,14 @@ def _strict_str(value: object, _: object) -> str:
     if not isinstance(value, str):
         msg = f"expected a string, got {_json_type(value)}"
         raise TypeError(msg)
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # A JSON escape like "\ud800" decodes to a lone surrogate, which no
+            # UTF-8 file can hold: dumps() could not write it back.
+            msg = "contains a lone surrogate, which is not valid Unicode"
+            raise ValueError(msg) from None
     return value
 
 
@@ -411,28 +441,41 @@ def _strict_enum(value: object, tp: type[enum.Enum]) -> enum.Enum:
     return tp(value)
 
 
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z")
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z", re.ASCII)
+
+
+# Money and shares need far fewer digits; a bound keeps "1e99999999" (11
+# bytes) from becoming a 100 MB number when dumps() spells it out.
+_MAX_EXPONENT = 30
 
 
 def _strict_decimal(value: object, _: object) -> Decimal:
+    number = _to_decimal(value)
+    if number.is_finite() and abs(number.adjusted()) > _MAX_EXPONENT:
+        msg = f"{short(value)} is out of range (at most {_MAX_EXPONENT} digits)"
+        raise ValueError(msg)
+    return number
+
+
+def _to_decimal(value: object) -> Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
     if isinstance(value, str):
         if not _DECIMAL.match(value.strip()):
-            msg = f"{value!r} is not a decimal number"
+            msg = f"{short(value)} is not a decimal number"
             raise ValueError(msg)
         try:
             return Decimal(value.strip())
         except InvalidOperation:  # pragma: no cover - the pattern rules it out
-            msg = f"{value!r} is not a decimal number"
+            msg = f"{short(value)} is not a decimal number"
             raise ValueError(msg) from None
     msg = f"expected a decimal number or string, got {_json_type(value)}"
     raise TypeError(msg)
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
 
 
 def _strict_date(value: object, _: object) -> dt.date:
@@ -445,12 +488,12 @@ def _strict_date(value: object, _: object) -> dt.date:
         msg = f"expected a YYYY-MM-DD date string, got {_json_type(value)}"
         raise TypeError(msg)
     if not _DATE.match(value):
-        msg = f"{value!r} is not a YYYY-MM-DD date"
+        msg = f"{short(value)} is not a YYYY-MM-DD date"
         raise ValueError(msg)
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        msg = f"{value!r} is not a valid date ({exc})"
+        msg = f"{short(value)} is not a valid date ({exc})"
         raise ValueError(msg) from None
 
 

@@ -108,18 +108,47 @@ class Sector(enum.StrEnum):
 
 
 class _Record:
-    """Base of every record: one shared ``__repr__`` in attrs' format.
+    """Base of every record: shared ``__repr__``, ``__eq__`` and ``__hash__``.
 
-    attrs would compile a ``__repr__`` per class at import time; sharing one
-    keeps ``import aifactories`` cheaper, and the output is the same.
+    attrs would compile these three for each class at import time, which is
+    most of what importing the package costs; one shared, generic copy
+    keeps ``import aifactories`` cheap and behaves the same: records are
+    equal when they are of the same class with equal fields, and hash
+    accordingly (they are frozen, so the hash never changes).
     """
 
     __slots__ = ()
 
+    def _values(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in _field_names(type(self)))
+
     def __repr__(self) -> str:
-        fields = attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(self)))
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields)
+        names = _field_names(type(self))
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
         return f"{type(self).__qualname__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash((type(self).__qualname__, *self._values()))
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        fields = attrs.fields(typing.cast("type[attrs.AttrsInstance]", cls))
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields)
+    return names
 
 
 # attrs converters lose the element type for mypy; these typed wrappers keep it.
@@ -131,7 +160,7 @@ def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Source(_Record):
     """Where a fact comes from: a web page, or a quote from a seed document.
 
@@ -148,7 +177,7 @@ class Source(_Record):
     supports: str | None = None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Money(_Record):
     """An amount of money in one ISO 4217 currency.
 
@@ -173,7 +202,7 @@ class Money(_Record):
         return f"{words.get(self.qualifier, '')}{self.currency} {self.amount:,}"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Claim(_Record):
     """One of the disagreeing values in a :class:`Conflict`.
 
@@ -192,7 +221,7 @@ def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Conflict(_Record):
     """Sources that disagree about one fact; recorded, not resolved.
 
@@ -214,7 +243,7 @@ def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Host(_Record):
     """The organisation that hosts an entry.
 
@@ -231,7 +260,7 @@ class Host(_Record):
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Stakeholder(_Record):
     """An organisation with a role in an entry other than hosting it.
 
@@ -250,7 +279,7 @@ class Stakeholder(_Record):
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Person(_Record):
     """A person quoted about an entry or the initiative.
 
@@ -277,7 +306,7 @@ def _stakeholders(items: Iterable[Stakeholder]) -> tuple[Stakeholder, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class FundingShare(_Record):
     """One funder's part of an entry's funding.
 
@@ -304,7 +333,7 @@ def _shares(items: Iterable[FundingShare]) -> tuple[FundingShare, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Funding(_Record):
     """What an entry costs and who pays.
 
@@ -319,7 +348,7 @@ class Funding(_Record):
     note: str | None = None
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Supercomputer(_Record):
     """The system a factory runs on.
 
@@ -348,7 +377,7 @@ def _sectors(items: Iterable[Sector]) -> frozenset[Sector]:
     return frozenset(items)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class _Entry(_Record):
     """Fields shared by factories and antennas."""
 
@@ -380,7 +409,7 @@ class _Entry(_Record):
         return (self.name, *self.aliases)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Factory(_Entry):
     """An AI Factory selected by the EuroHPC Joint Undertaking.
 
@@ -415,7 +444,7 @@ class Factory(_Entry):
         return Kind.FACTORY
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Antenna(_Entry):
     """An AI Factory Antenna: a national hub linked to one or more factories.
 
@@ -439,7 +468,7 @@ Entry = Factory | Antenna
 """Any registry entry."""
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Fact(_Record):
     """A fact about the initiative as a whole.
 
@@ -454,7 +483,7 @@ class Fact(_Record):
     sources: tuple[Source, ...] = attrs.field(converter=_sources)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Wave(_Record):
     """A selection round.
 

@@ -15,6 +15,17 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+def short(value: object, limit: int = 60) -> str:
+    """Return ``repr(value)`` cut to about ``limit`` characters, for messages.
+
+    User data can hold megabytes in one field; an error message should not.
+    """
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit])[:-1] + "…" + repr(value)[-1]
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def compact(text: str) -> str:
     """Fold ``text`` and drop everything but letters and digits.
 

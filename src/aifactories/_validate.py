@@ -26,7 +26,7 @@ from aifactories._model import (
     Wave,
 )
 from aifactories._seeds import seed_names, seed_text
-from aifactories._text import fold
+from aifactories._text import fold, short
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -87,7 +87,7 @@ class _Checker:
         if value is None and optional:
             return
         if not isinstance(value, str) or value not in COUNTRY_NAMES:
-            self.add(path, f"{value!r} is not an ISO 3166-1 alpha-2 country code")
+            self.add(path, f"{short(value)} is not an ISO 3166-1 alpha-2 country code")
 
     def decimal(self, path: str, value: object) -> bool:
         if not isinstance(value, Decimal):
@@ -109,7 +109,7 @@ class _Checker:
         if money.currency not in CURRENCIES:
             self.add(
                 f"{path}.currency",
-                f"{money.currency!r} is not an ISO 4217 currency code",
+                f"{short(money.currency)} is not an ISO 4217 currency code",
             )
 
     def source(self, path: str, source: object) -> None:
@@ -119,19 +119,21 @@ class _Checker:
         if (source.url is None) == (source.seed is None):
             self.add(path, "needs exactly one of 'url' and 'seed'")
         if source.url is not None and not _is_http(source.url):
-            self.add(f"{path}.url", f"{source.url!r} is not an http(s) URL")
+            self.add(f"{path}.url", f"{short(source.url)} is not an http(s) URL")
         self.text(f"{path}.supports", source.supports, optional=True)
         if source.seed is None:
             if source.quote is not None:
                 self.add(f"{path}.quote", "a quote needs the 'seed' it comes from")
             return
         if source.seed not in seed_names():
-            self.add(f"{path}.seed", f"no seed document named {source.seed!r}")
+            self.add(f"{path}.seed", f"no seed document named {short(source.seed)}")
             return
         if not isinstance(source.quote, str) or not source.quote.strip():
             self.add(f"{path}.quote", "a seed source needs the exact quote it rests on")
         elif source.quote not in seed_text(source.seed):
-            self.add(f"{path}.quote", f"not found verbatim in seed {source.seed!r}")
+            self.add(
+                f"{path}.quote", f"not found verbatim in seed {short(source.seed)}"
+            )
 
     def sources(self, path: str, sources: object, *, required: bool = False) -> None:
         if not isinstance(sources, tuple):
@@ -206,7 +208,7 @@ def _check_waves(check: _Checker, doc: Document) -> dict[str, Wave]:
         path = f"waves[{i}]"
         check.text(f"{path}.id", wave.id)
         if wave.id in waves:
-            check.add(f"{path}.id", f"duplicate wave id {wave.id!r}")
+            check.add(f"{path}.id", f"duplicate wave id {short(wave.id)}")
         waves.setdefault(wave.id, wave)
         check.text(f"{path}.name", wave.name)
         check.text(f"{path}.summary", wave.summary, optional=True)
@@ -221,9 +223,11 @@ def _check_names(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
     keys: dict[str, tuple[str, str]] = {}
     for path, entry in entries:
         if not _is_slug(entry.id):
-            check.add(f"{path}.id", f"{entry.id!r} is not a lower-case slug")
+            check.add(f"{path}.id", f"{short(entry.id)} is not a lower-case slug")
         elif entry.id in ids:
-            check.add(f"{path}.id", f"duplicate id {entry.id!r} (also {ids[entry.id]})")
+            check.add(
+                f"{path}.id", f"duplicate id {short(entry.id)} (also {ids[entry.id]})"
+            )
         else:
             ids[entry.id] = path
         check.text(f"{path}.name", entry.name)
@@ -238,7 +242,9 @@ def _check_names(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
             if owner is None:
                 keys[key] = (path, entry.id)
             elif owner[0] != path:
-                check.add(where, f"{name!r} already names {owner[0]} ({owner[1]!r})")
+                check.add(
+                    where, f"{short(name)} already names {owner[0]} ({short(owner[1])})"
+                )
 
 
 def _check_links(check: _Checker, doc: Document) -> None:
@@ -254,17 +260,19 @@ def _check_links(check: _Checker, doc: Document) -> None:
             for j, factory_id in enumerate(ids):
                 where = f"{path}.{field}[{j}]"
                 if factory_id in seen:
-                    check.add(where, f"{factory_id!r} is listed twice")
+                    check.add(where, f"{short(factory_id)} is listed twice")
                 seen.add(factory_id)
                 if factory_id in antenna_ids:
-                    check.add(where, f"{factory_id!r} is an antenna, not a factory")
+                    check.add(
+                        where, f"{short(factory_id)} is an antenna, not a factory"
+                    )
                 elif factory_id not in factory_ids:
-                    check.add(where, f"no factory with id {factory_id!r}")
+                    check.add(where, f"no factory with id {short(factory_id)}")
         for j, factory_id in enumerate(antenna.letters_of_intent):
             if factory_id in antenna.factories:
                 check.add(
                     f"{path}.letters_of_intent[{j}]",
-                    f"{factory_id!r} is already a formal link",
+                    f"{short(factory_id)} is already a formal link",
                 )
 
 
@@ -274,17 +282,18 @@ def _check_wave_of(
     kind = Kind.FACTORY if isinstance(entry, Factory) else Kind.ANTENNA
     wave = waves.get(entry.wave)
     if wave is None:
-        check.add(f"{path}.wave", f"no wave with id {entry.wave!r}")
+        check.add(f"{path}.wave", f"no wave with id {short(entry.wave)}")
         return
     if wave.kind is not kind:
         check.add(
             f"{path}.wave",
-            f"wave {wave.id!r} selects {wave.kind} entries, not {kind} entries",
+            f"wave {short(wave.id)} selects {wave.kind} entries, not {kind} entries",
         )
     if entry.selected_on != wave.announced:
         check.add(
             f"{path}.selected_on",
-            f"{entry.selected_on} differs from wave {wave.id!r} ({wave.announced})",
+            f"{entry.selected_on} differs from wave {short(wave.id)}"
+            f" ({wave.announced})",
         )
 
 
@@ -336,7 +345,7 @@ def check_document(doc: Document) -> list[str]:
     fact_ids: set[str] = set()
     for i, fact in enumerate(doc.facts):
         if fact.id in fact_ids:
-            check.add(f"facts[{i}].id", f"duplicate fact id {fact.id!r}")
+            check.add(f"facts[{i}].id", f"duplicate fact id {short(fact.id)}")
         fact_ids.add(fact.id)
         check.text(f"facts[{i}].statement", fact.statement)
         check.sources(f"facts[{i}].sources", fact.sources, required=True)

@@ -1,0 +1,438 @@
+"""Benchmarks: aifactories against pycountry, a plain dict and json.loads.
+
+Run on demand (a few minutes, needs the ``test`` extra for pycountry)::
+
+    python benchmarks/bench.py            # full: 1k / 10k / 50k entries
+    python benchmarks/bench.py --smoke    # seconds: small sizes, few repeats
+
+Every figure is measured in this one run, side by side with its baseline,
+and printed as Markdown tables of times and ratios. ``--check`` exits 1 when
+a target is missed (see ``benchmarks/README.md``); timings on a shared CI
+machine are noisy, so CI runs ``--smoke`` without it.
+
+Synthetic registries are copies of the bundled entries with numbered ids,
+names and links (so every copy is valid and as rich as a real entry),
+written with :func:`aifactories.dumps` and read back with the strict
+:func:`aifactories.load`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import timeit
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import aifactories
+
+COLD_AIFACTORIES = textwrap.dedent(
+    """
+    import time
+    start = time.perf_counter()
+    import aifactories
+    imported = time.perf_counter()
+    answer = aifactories.load()["mimer"].country
+    answered = time.perf_counter()
+    assert answer == "SE"
+    print(imported - start, answered - start)
+    """
+)
+COLD_PYCOUNTRY = textwrap.dedent(
+    """
+    import time
+    start = time.perf_counter()
+    import pycountry
+    imported = time.perf_counter()
+    answer = pycountry.countries.get(alpha_2="SE").name
+    answered = time.perf_counter()
+    assert answer == "Sweden"
+    print(imported - start, answered - start)
+    """
+)
+
+Row = tuple[str, ...]
+
+
+# -- measuring -------------------------------------------------------------------
+
+
+def _cold(scripts: tuple[str, str], runs: int) -> list[tuple[float, float]]:
+    """Median (import, first answer) seconds of each script, fresh interpreters.
+
+    The two scripts take turns, so that both see the same background load.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    samples: list[list[tuple[float, float]]] = [[] for _ in scripts]
+    for i in range(runs + 1):
+        for script, found in zip(scripts, samples, strict=True):
+            out = subprocess.run(
+                [sys.executable, "-c", script],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            ).stdout.split()
+            if i:  # the first round warms the disk cache and writes .pyc files
+                found.append((float(out[0]), float(out[1])))
+    return [
+        (
+            statistics.median(s[0] for s in found),
+            statistics.median(s[1] for s in found),
+        )
+        for found in samples
+    ]
+
+
+def _per_call(statement: str, namespace: dict[str, object], budget: float) -> float:
+    """Best-of-5 seconds per run of ``statement``, each repeat ~``budget`` s.
+
+    A statement, not a function: timeit then adds no call of its own to
+    the tiny times it compares.
+    """
+    timer = timeit.Timer(statement, globals=namespace)
+    number = 1
+    while True:
+        elapsed = timer.timeit(number)
+        if elapsed >= budget / 5 or number >= 10**7:
+            break
+        number *= 10 if elapsed < budget / 50 else 2
+    return min(timer.repeat(repeat=5, number=number)) / number
+
+
+def _once(func: Callable[[], object], runs: int) -> float:
+    """Median seconds of ``runs`` calls (for calls too slow to loop)."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _peak(func: Callable[[], object]) -> int:
+    """Peak bytes allocated by Python while ``func`` runs."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = func()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del result
+    return peak
+
+
+# -- synthetic registries --------------------------------------------------------
+
+
+def synthetic(size: int) -> aifactories.Registry:
+    """A valid registry of ``size`` entries: numbered copies of the bundled ones."""
+    base = aifactories.load()
+    factories: list[aifactories.Factory] = []
+    antennas: list[aifactories.Antenna] = []
+    copy = 0
+    while len(factories) + len(antennas) < size:
+        copy += 1
+        for entry in base:
+            if len(factories) + len(antennas) == size:
+                break
+            renamed: dict[str, Any] = {
+                "id": f"{entry.id}-{copy}",
+                "name": f"{entry.name} {copy}",
+                "aliases": [f"{alias} {copy}" for alias in entry.aliases],
+            }
+            if isinstance(entry, aifactories.Antenna):
+                # Links stay inside the copy, to factories the copy holds.
+                renamed["factories"] = [f"{f}-{copy}" for f in entry.factories]
+                renamed["letters_of_intent"] = [
+                    f"{f}-{copy}" for f in entry.letters_of_intent
+                ]
+                antennas.append(attrs.evolve(entry, **renamed))
+            else:
+                factories.append(attrs.evolve(entry, **renamed))
+    # An antenna cut off from its factories by the size limit loses the links.
+    kept = {f.id for f in factories}
+    antennas = [
+        attrs.evolve(
+            a,
+            factories=[f for f in a.factories if f in kept],
+            letters_of_intent=[f for f in a.letters_of_intent if f in kept],
+        )
+        for a in antennas
+    ]
+    return aifactories.Registry(
+        data_version=base.data_version,
+        data_date=base.data_date,
+        wave_records=base.wave_records,
+        factories=factories,
+        antennas=antennas,
+        facts=base.facts,
+        people=base.people,
+    )
+
+
+def write_synthetic(folder: Path, size: int) -> Path:
+    """Write a ``size``-entry registry file with :func:`aifactories.dumps`."""
+    path = folder / f"registry-{size}.json"
+    if not path.exists():
+        path.write_text(aifactories.dumps(synthetic(size)), encoding="utf-8")
+    return path
+
+
+# -- the sections ----------------------------------------------------------------
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e3:.1f} ms"
+
+
+def _us(seconds: float) -> str:
+    if seconds < 1e-5:
+        return f"{seconds * 1e9:.0f} ns"
+    if seconds < 1e-2:
+        return f"{seconds * 1e6:.1f} µs"
+    return _ms(seconds)
+
+
+def _table(header: Row, rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(header) + " |"]
+    lines.append("|" + "|".join(" --- " for _ in header) + "|")
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+class Results:
+    """Collects tables and target verdicts."""
+
+    def __init__(self) -> None:
+        self.sections: list[tuple[str, str]] = []
+        self.targets: list[tuple[str, float, float, bool]] = []
+
+    def add(self, title: str, header: Row, rows: list[Row]) -> None:
+        """Print a table and keep it."""
+        self.sections.append((title, _table(header, rows)))
+        print(f"\n### {title}\n\n{_table(header, rows)}", flush=True)
+
+    def target(self, name: str, ratio: float, limit: float) -> str:
+        """Record whether ``ratio`` keeps within ``limit``; return the verdict."""
+        met = ratio <= limit
+        self.targets.append((name, ratio, limit, met))
+        return f"{ratio:.2f}x ({'met' if met else 'MISSED'}: ≤ {limit:g}x)"
+
+
+def cold(results: Results, runs: int) -> None:
+    """Fresh-interpreter import and first answer against pycountry."""
+    ours, theirs = _cold((COLD_AIFACTORIES, COLD_PYCOUNTRY), runs)
+    results.add(
+        f"Cold start (median of {runs} fresh interpreters)",
+        ("step", "aifactories", "pycountry", "ratio"),
+        [
+            (
+                "`import`",
+                _ms(ours[0]),
+                _ms(theirs[0]),
+                f"{ours[0] / theirs[0]:.2f}x",
+            ),
+            (
+                "import + first answer",
+                _ms(ours[1]),
+                _ms(theirs[1]),
+                results.target(
+                    "cold first answer vs pycountry", ours[1] / theirs[1], 1
+                ),
+            ),
+        ],
+    )
+
+
+def warm(results: Results, budget: float) -> None:
+    """Queries on the loaded bundled registry against a plain dict lookup."""
+    registry = aifactories.load()
+    plain = {entry.id: entry for entry in registry}
+    namespace: dict[str, object] = {"registry": registry, "plain": plain}
+    baseline = _per_call('plain.get("mimer")', namespace, budget)
+    cases = [
+        ('`get("mimer")` (id)', 'registry.get("mimer")'),
+        ('`get("MIMER")` (folded name)', 'registry.get("MIMER")'),
+        ('`get("Lumi-AIF")` (punctuation)', 'registry.get("Lumi-AIF")'),
+        ('`registry["mimer"]`', 'registry["mimer"]'),
+        ('`search("linkoping")`', 'registry.search("linkoping")'),
+        ('`serving("CZ")`', 'registry.serving("CZ")'),
+        ('`with_sector("health")`', 'registry.with_sector("health")'),
+        ('`with_sector("medicine")` (synonym)', 'registry.with_sector("medicine")'),
+    ]
+    rows: list[Row] = [("`dict.get` (baseline)", _us(baseline), "1.00x")]
+    for name, statement in cases:
+        seconds = _per_call(statement, namespace, budget)
+        ratio = seconds / baseline
+        verdict = f"{ratio:.2f}x"
+        if name.startswith('`get("mimer")'):
+            verdict = results.target("warm get vs dict.get", ratio, 3)
+        rows.append((name, _us(seconds), verdict))
+    results.add(
+        f"Warm queries on the bundled registry ({len(registry)} entries)",
+        ("call", "time per call", "vs `dict.get`"),
+        rows,
+    )
+
+
+def load_vs_json(results: Results, folder: Path, size: int, runs: int) -> None:
+    """Strict load of a generated file against json.loads of the same bytes."""
+    path = write_synthetic(folder, size)
+    raw = path.read_bytes()
+    # Both read the file: the baseline is the cheapest way from file to data.
+    parse = _once(lambda: json.loads(path.read_bytes()), runs)
+    load = _once(lambda: aifactories.load(path), runs)
+    parse_peak = _peak(lambda: json.loads(path.read_bytes()))
+    load_peak = _peak(lambda: aifactories.load(path))
+    mib = 1 << 20
+    results.add(
+        f"Loading a generated {size:,}-entry file ({len(raw) / mib:.1f} MiB)",
+        ("step", "time", "peak Python memory", "time vs `json.loads`"),
+        [
+            (
+                "`json.loads(path.read_bytes())`",
+                _ms(parse),
+                f"{parse_peak / mib:.0f} MiB",
+                "1.00x",
+            ),
+            (
+                "`aifactories.load(path)` (strict)",
+                _ms(load),
+                f"{load_peak / mib:.0f} MiB",
+                results.target(f"{size} load vs json.loads", load / parse, 5),
+            ),
+        ],
+    )
+
+
+def scaling(
+    results: Results, folder: Path, sizes: list[int], runs: int, budget: float
+) -> None:
+    """How load and query times grow with the number of entries."""
+    probes = {
+        '`get("mimer-1")`': 'registry.get("mimer-1")',
+        '`get("MIMER 1")`': 'registry.get("MIMER 1")',
+        '`with_sector("health")`': 'registry.with_sector("health")',
+        '`serving("CZ")`': 'registry.serving("CZ")',
+        '`search("linkoping")`': 'registry.search("linkoping")',
+        '`r["nothing-like-it"]` (miss)': "miss(registry)",
+    }
+    times: dict[str, list[float]] = {"`load(path)`": []}
+    times.update({name: [] for name in probes})
+    for size in sizes:
+        path = write_synthetic(folder, size)
+        times["`load(path)`"].append(
+            _once(lambda: aifactories.load(path), runs if size <= 10_000 else 1)  # noqa: B023 - called at once
+        )
+        registry = aifactories.load(path)
+        namespace = {"registry": registry, "miss": _miss}
+        for name, statement in probes.items():
+            times[name].append(_per_call(statement, namespace, budget))
+        del registry
+    header = ("call", *(f"{n:,} entries" for n in sizes), "growth exponent")
+    rows: list[Row] = []
+    for name, series in times.items():
+        slopes = [
+            math.log(series[i + 1] / series[i]) / math.log(sizes[i + 1] / sizes[i])
+            for i in range(len(sizes) - 1)
+        ]
+        rows.append((name, *(_us(t) for t in series), _exponents(slopes)))
+    results.add(
+        "Scaling (growth exponent k in time ∝ entriesᵏ: 0 constant, 1 linear)",
+        header,
+        rows,
+    )
+    for name, series in times.items():
+        slope = math.log(series[-1] / series[0]) / math.log(sizes[-1] / sizes[0])
+        results.target(f"{name} growth exponent", slope, 1.2)
+
+
+def _exponents(slopes: list[float]) -> str:
+    return ", ".join(f"{s:.2f}" for s in slopes)
+
+
+def _miss(registry: aifactories.Registry) -> None:
+    try:
+        registry["nothing-like-it"]
+    except aifactories.NotFoundError:
+        return
+    raise AssertionError
+
+
+# -- entry point -----------------------------------------------------------------
+
+
+def machine() -> str:
+    """One line naming the machine, the CPU and the interpreter."""
+    cpu = platform.processor() or "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return (
+        f"{platform.machine()}, {cpu}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()} ({platform.python_implementation()}), "
+        f"{platform.system()} {platform.release()}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks and print the tables; return the exit status."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a few seconds, small")
+    parser.add_argument("--check", action="store_true", help="exit 1 on a miss")
+    parser.add_argument("--only", nargs="*", default=[], help="sections to run")
+    options = parser.parse_args(argv)
+    smoke = options.smoke
+    sizes = [100, 300, 1000] if smoke else [1000, 10_000, 50_000]
+    big = 1000 if smoke else 10_000
+    cold_runs, load_runs, budget = (5, 1, 0.02) if smoke else (31, 5, 0.25)
+    chosen = set(options.only) or {"cold", "warm", "load", "scaling"}
+    print(f"Machine: {machine()}")
+    print(
+        f"Mode: {'smoke' if smoke else 'full'}; aifactories from {aifactories.__file__}"
+    )
+    results = Results()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="aifactories-bench-") as scratch:
+        folder = Path(scratch)
+        if "cold" in chosen:
+            cold(results, cold_runs)
+        if "warm" in chosen:
+            warm(results, budget)
+        if "load" in chosen:
+            load_vs_json(results, folder, big, load_runs)
+        if "scaling" in chosen:
+            scaling(results, folder, sizes, load_runs, budget)
+    missed = [t for t in results.targets if not t[3]]
+    print("\n### Targets\n")
+    for name, ratio, limit, met in results.targets:
+        print(f"- {name}: {ratio:.2f} (limit {limit:g}) {'met' if met else 'MISSED'}")
+    print(
+        f"\nbench: {len(missed)} of {len(results.targets)} targets missed, "
+        f"{time.perf_counter() - started:.0f} s"
+    )
+    return 1 if missed and options.check else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
