@@ -15,42 +15,13 @@ if TYPE_CHECKING:
 
 
 def _record_types() -> tuple[type[Any], ...]:
-    from aifactories._model import (  # noqa: PLC0415 - the hook must stay light
-        Antenna,
-        Claim,
-        Conflict,
-        Fact,
-        Factory,
-        Funding,
-        FundingShare,
-        Host,
-        Money,
-        Person,
-        Source,
-        Stakeholder,
-        Supercomputer,
-        Wave,
-    )
-    from aifactories._registry import Registry, Selection  # noqa: PLC0415
+    """Every public attrs class of the package: the records and the registry."""
+    import attrs  # noqa: PLC0415 - the hook must stay light
 
-    return (
-        Antenna,
-        Claim,
-        Conflict,
-        Fact,
-        Factory,
-        Funding,
-        FundingShare,
-        Host,
-        Money,
-        Person,
-        Registry,
-        Selection,
-        Source,
-        Stakeholder,
-        Supercomputer,
-        Wave,
-    )
+    import aifactories  # noqa: PLC0415
+
+    public = (getattr(aifactories, name) for name in aifactories.__all__)
+    return tuple(obj for obj in public if isinstance(obj, type) and attrs.has(obj))
 
 
 def _resolve(cls: type[Any]) -> SearchStrategy[Any]:
