@@ -659,7 +659,7 @@ def _intents_for(registry: Registry, factory: Factory) -> list[Antenna]:
 
 
 def _money(money: Money) -> str:
-    return f"{_QUALIFIERS[money.qualifier]}{money.currency} {money.amount:,}"
+    return f"{_QUALIFIERS[money.qualifier]}{money.currency} {money.amount:,f}"
 
 
 def _percent(share: Decimal) -> str:

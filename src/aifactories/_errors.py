@@ -28,6 +28,13 @@ class RegistryDataError(ValueError):
         lines = "\n".join(f"  {e}" for e in self.errors)
         super().__init__(f"{where}invalid registry data, {count} {noun}:\n{lines}")
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[RegistryDataError], tuple[tuple[str, ...]], dict[str, str | None]]:
+        # Rebuild from the problems, not from the message (pickle, copy,
+        # multiprocessing would otherwise treat the message as the problems).
+        return (type(self), (self.errors,), {"source": self.source})
+
 
 class NotFoundError(LookupError):
     """No registry entry matches a key.
@@ -47,6 +54,9 @@ class NotFoundError(LookupError):
                 "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
             )
         super().__init__(msg)
+
+    def __reduce__(self) -> tuple[type[NotFoundError], tuple[str, tuple[str, ...]]]:
+        return (type(self), (self.key, self.suggestions))
 
     def __str__(self) -> str:
         # LookupError would render the repr of args; show the sentence instead.

@@ -44,6 +44,7 @@ from aifactories._model import (
     Wave,
 )
 from aifactories._registry import Registry
+from aifactories._rules import decimal_problem, text_problem
 from aifactories._text import short
 
 if TYPE_CHECKING:
@@ -86,7 +87,11 @@ def load(path: str | os.PathLike[str] | None = None) -> Registry:
     if suffix not in {".json", ".toml"}:
         msg = f"unsupported file type {file.suffix!r}: use .json or .toml"
         raise RegistryDataError([f"$: {msg}"], source=str(file))
-    raw = file.read_bytes()
+    try:
+        raw = file.read_bytes()
+    except ValueError as exc:  # e.g. an embedded NUL: no such file can exist
+        msg = f"cannot read {file!r}: {exc}"
+        raise OSError(msg) from None
     try:
         return _without_gc(_parse_toml if suffix == ".toml" else _parse_json, raw)
     except RegistryDataError as exc:
@@ -107,13 +112,26 @@ def _without_gc(parse: Callable[[Any], object], raw: Any) -> Registry:
     # Parsing and structuring make millions of objects and no cycles; the
     # cyclic GC would rescan them again and again (about half the load time
     # of a 10,000-entry file), so it pauses until the registry is built.
-    enabled = gc.isenabled()
-    gc.disable()
+    # The switch is process-wide: loads running at once share one pause, and
+    # the last one out restores what the first one in found.
+    global _gc_pauses, _gc_was_enabled  # noqa: PLW0603 - shared by threads
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         return _from_data(parse(raw))
     finally:
-        if enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = True
 
 
 def dumps(registry: Registry) -> str:
@@ -420,14 +438,9 @@ def _strict_str(value: object, _: object) -> str:
     if not isinstance(value, str):
         msg = f"expected a string, got {_json_type(value)}"
         raise TypeError(msg)
-    if not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            # A JSON escape like "\ud800" decodes to a lone surrogate, which no
-            # UTF-8 file can hold: dumps() could not write it back.
-            msg = "contains a lone surrogate, which is not valid Unicode"
-            raise ValueError(msg) from None
+    problem = text_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 
@@ -444,16 +457,11 @@ def _strict_enum(value: object, tp: type[enum.Enum]) -> enum.Enum:
 _DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z", re.ASCII)
 
 
-# Money and shares need far fewer digits; a bound keeps "1e99999999" (11
-# bytes) from becoming a 100 MB number when dumps() spells it out.
-_MAX_EXPONENT = 30
-
-
 def _strict_decimal(value: object, _: object) -> Decimal:
     number = _to_decimal(value)
-    if number.is_finite() and abs(number.adjusted()) > _MAX_EXPONENT:
-        msg = f"{short(value)} is out of range (at most {_MAX_EXPONENT} digits)"
-        raise ValueError(msg)
+    problem = decimal_problem(number)
+    if problem is not None:
+        raise ValueError(problem)
     return number
 
 

@@ -199,7 +199,8 @@ class Money(_Record):
             Qualifier.AT_LEAST: "at least ",
             Qualifier.UP_TO: "up to ",
         }
-        return f"{words.get(self.qualifier, '')}{self.currency} {self.amount:,}"
+        # ",f": digit groups, and never scientific notation (1.5E+6).
+        return f"{words.get(self.qualifier, '')}{self.currency} {self.amount:,f}"
 
 
 @attrs.frozen(repr=False, eq=False)

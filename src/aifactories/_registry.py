@@ -25,6 +25,20 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+def _names(entry: Entry) -> list[str]:
+    """The id, name and aliases of ``entry`` that are strings.
+
+    A hand-built record may hold anything; the index skips what it cannot
+    fold, and validate() reports it.
+    """
+    names: tuple[object, ...] = (entry.id, *entry.names)
+    return [n for n in names if isinstance(n, str)]
+
+
+def _folded(texts: Iterable[object]) -> tuple[str, ...]:
+    return tuple(fold(t) for t in texts if isinstance(t, str) and t)
+
+
 def _require_str(key: object) -> None:
     # Typed callers cannot get here; untyped ones get a clear error.
     if not isinstance(key, str):
@@ -32,8 +46,10 @@ def _require_str(key: object) -> None:
         raise TypeError(msg)
 
 
-def _entry_order(entry: Entry) -> tuple[dt.date, str]:
-    return (entry.selected_on, entry.id)
+def _entry_order(entry: Entry) -> tuple[str, str]:
+    # ISO dates sort as text; str() keeps a hand-built record with a wrong
+    # type sortable, so that validate() can report it instead of a crash.
+    return (str(entry.selected_on), str(entry.id))
 
 
 def _sorted_factories(items: Iterable[Factory]) -> tuple[Factory, ...]:
@@ -152,7 +168,7 @@ class _Index:
         by_key: dict[str, Entry] = {}
         by_compact: dict[str, Entry | None] = {}
         for entry in entries:
-            for name in (entry.id, *entry.names):
+            for name in _names(entry):
                 by_key.setdefault(fold(name), entry)
                 key = compact(name)
                 if not key:
@@ -191,20 +207,15 @@ class _Index:
             # searching meanwhile builds its own copy, never sees a half one.
             haystack = []
             for entry in self.entries:
-                names = tuple(fold(n) for n in (entry.id, *entry.names))
-                hosts: tuple[str, ...] = ()
-                places: list[str] = []
+                names = tuple(fold(n) for n in _names(entry))
+                hosts: tuple[object, ...] = ()
+                places: list[object] = []
                 if entry.host is not None:
-                    hosts = tuple(
-                        fold(n) for n in (entry.host.name, entry.host.short_name) if n
-                    )
-                    if entry.host.city:
-                        places.append(fold(entry.host.city))
+                    hosts = (entry.host.name, entry.host.short_name)
+                    places.append(entry.host.city)
                 if isinstance(entry, Factory) and entry.supercomputer is not None:
-                    site = entry.supercomputer.site
-                    if site:
-                        places.append(fold(site))
-                haystack.append((entry, names, hosts, tuple(places)))
+                    places.append(entry.supercomputer.site)
+                haystack.append((entry, names, _folded(hosts), _folded(places)))
             self._haystack = haystack
         return self._haystack
 
@@ -214,9 +225,7 @@ class _Index:
         # enough that a scan of this entry's names is fine.
         if self.by_compact.get(key) is entry:
             return True
-        return key in self.ambiguous and any(
-            compact(n) == key for n in (entry.id, *entry.names)
-        )
+        return key in self.ambiguous and any(compact(n) == key for n in _names(entry))
 
 
 def _score(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from types import MappingProxyType
 
 from aifactories._model import Sector
@@ -122,18 +123,15 @@ SECTOR_SYNONYMS: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
 """Words that reach each sector besides its own name and label."""
 
 
-def _build_keys() -> dict[str, Sector]:
+@functools.cache
+def _keys() -> dict[str, Sector]:
     keys: dict[str, Sector] = {}
     for sector in Sector:
-        for word in (sector.value, sector.name, SECTOR_LABELS[sector]):
-            keys[fold(word.replace("_", " "))] = sector
-            keys[fold(word)] = sector
-        for word in SECTOR_SYNONYMS[sector]:
+        # "public-sector", "PUBLIC_SECTOR", "public sector" and the label.
+        words = (sector.value, sector.name, sector.name.replace("_", " "))
+        for word in (*words, SECTOR_LABELS[sector], *SECTOR_SYNONYMS[sector]):
             keys[fold(word)] = sector
     return keys
-
-
-_KEYS: dict[str, Sector] | None = None
 
 
 def resolve_sector(sector: Sector | str) -> Sector:
@@ -144,11 +142,8 @@ def resolve_sector(sector: Sector | str) -> Sector:
     """
     if isinstance(sector, Sector):
         return sector
-    global _KEYS  # noqa: PLW0603 - built on first use, not at import
-    if _KEYS is None:
-        _KEYS = _build_keys()
     if isinstance(sector, str):
-        found = _KEYS.get(fold(sector))
+        found = _keys().get(fold(sector))
         if found is not None:
             return found
     vocabulary = ", ".join(s.value for s in Sector)

@@ -21,7 +21,8 @@ def short(value: object, limit: int = 60) -> str:
     User data can hold megabytes in one field; an error message should not.
     """
     if isinstance(value, str) and len(value) > limit:
-        return repr(value[:limit])[:-1] + "…" + repr(value)[-1]
+        head = repr(value[:limit])
+        return head[:-1] + "…" + head[-1]
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import enum
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -12,21 +14,31 @@ import attrs
 from aifactories._codes import COUNTRY_NAMES, CURRENCIES
 from aifactories._model import (
     Antenna,
+    Confidence,
     Conflict,
     Entry,
     Fact,
     Factory,
+    FunderKind,
     Funding,
     Host,
     Kind,
     Money,
     Person,
+    Qualifier,
+    Role,
+    Sector,
     Source,
     Stakeholder,
+    SystemStatus,
     Wave,
 )
+from aifactories._rules import decimal_problem, text_problem
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, short
+
+# Share sums are exact in this context: numbers span at most 2 * 30 digits.
+_EXACT = decimal.Context(prec=100, traps=[])
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
@@ -75,6 +87,17 @@ class _Checker:
             self.add(path, f"must be a string, got {type(value).__name__}")
         elif not value.strip():
             self.add(path, "must not be empty")
+        else:
+            problem = text_problem(value)
+            if problem is not None:
+                self.add(path, problem)
+
+    def enum(self, path: str, value: object, kind: type[enum.Enum]) -> None:
+        # A hand-built record may hold a plain string where a member belongs;
+        # dumps() could not write it.
+        if not isinstance(value, kind):
+            allowed = ", ".join(repr(m.value) for m in kind)
+            self.add(path, f"{short(value)} is not a {kind.__name__} ({allowed})")
 
     def texts(self, path: str, values: object) -> None:
         if not isinstance(values, tuple):
@@ -93,8 +116,9 @@ class _Checker:
         if not isinstance(value, Decimal):
             self.add(path, f"must be a Decimal, got {type(value).__name__}")
             return False
-        if not value.is_finite():
-            self.add(path, f"must be a finite number, got {value}")
+        problem = decimal_problem(value)
+        if problem is not None:
+            self.add(path, problem)
             return False
         return True
 
@@ -106,6 +130,7 @@ class _Checker:
             return
         if self.decimal(f"{path}.amount", money.amount) and money.amount < 0:
             self.add(f"{path}.amount", f"must not be negative, got {money.amount}")
+        self.enum(f"{path}.qualifier", money.qualifier, Qualifier)
         if money.currency not in CURRENCIES:
             self.add(
                 f"{path}.currency",
@@ -172,6 +197,7 @@ class _Checker:
 
     def stakeholder(self, path: str, stakeholder: Stakeholder) -> None:
         self.text(f"{path}.name", stakeholder.name)
+        self.enum(f"{path}.role", stakeholder.role, Role)
         self.text(f"{path}.short_name", stakeholder.short_name, optional=True)
         self.country(f"{path}.country", stakeholder.country, optional=True)
         self.sources(f"{path}.sources", stakeholder.sources)
@@ -183,6 +209,7 @@ class _Checker:
         for i, share in enumerate(funding.shares):
             where = f"{path}.shares[{i}]"
             self.text(f"{where}.funder", share.funder)
+            self.enum(f"{where}.kind", share.kind, FunderKind)
             self.country(f"{where}.country", share.country, optional=True)
             self.texts(f"{where}.via", share.via)
             self.money(f"{where}.amount", share.amount)
@@ -191,15 +218,30 @@ class _Checker:
                 if not 0 < share.share <= 1:
                     self.add(f"{where}.share", f"must be in (0, 1], got {share.share}")
                 else:
-                    total += share.share
+                    # Exactly: the default context rounds to 28 digits, and
+                    # the caller's context might trap inexact results.
+                    with decimal.localcontext(_EXACT):
+                        total += share.share
         if total > 1:
             self.add(f"{path}.shares", f"shares add up to {total}, more than 1")
 
 
-def _entry_paths(doc: Document) -> list[tuple[str, Entry]]:
-    factories = [(f"factories[{i}]", e) for i, e in enumerate(doc.factories)]
-    antennas = [(f"antennas[{i}]", e) for i, e in enumerate(doc.antennas)]
-    return [*factories, *antennas]
+def _entry_paths(check: _Checker, doc: Document) -> list[tuple[str, Entry]]:
+    """The entries to check, each with its path; misfiled records reported."""
+    found: list[tuple[str, Entry]] = []
+    for field, cls, entries in (
+        ("factories", Factory, doc.factories),
+        ("antennas", Antenna, doc.antennas),
+    ):
+        for i, entry in enumerate(entries):
+            if type(entry) is cls:
+                found.append((f"{field}[{i}]", entry))
+            else:
+                name = type(entry).__name__
+                check.add(
+                    f"{field}[{i}]", f"must be of type {cls.__name__}, got {name}"
+                )
+    return found
 
 
 def _check_waves(check: _Checker, doc: Document) -> dict[str, Wave]:
@@ -211,6 +253,7 @@ def _check_waves(check: _Checker, doc: Document) -> dict[str, Wave]:
             check.add(f"{path}.id", f"duplicate wave id {short(wave.id)}")
         waves.setdefault(wave.id, wave)
         check.text(f"{path}.name", wave.name)
+        check.enum(f"{path}.kind", wave.kind, Kind)
         check.text(f"{path}.summary", wave.summary, optional=True)
         check.money(f"{path}.investment", wave.investment)
         check.sources(f"{path}.sources", wave.sources, required=True)
@@ -247,11 +290,12 @@ def _check_names(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
                 )
 
 
-def _check_links(check: _Checker, doc: Document) -> None:
-    factory_ids = {f.id for f in doc.factories}
-    antenna_ids = {a.id for a in doc.antennas}
-    for i, antenna in enumerate(doc.antennas):
-        path = f"antennas[{i}]"
+def _check_links(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
+    factory_ids = {e.id for _, e in entries if isinstance(e, Factory)}
+    antenna_ids = {e.id for _, e in entries if isinstance(e, Antenna)}
+    for path, antenna in entries:
+        if not isinstance(antenna, Antenna):
+            continue
         for field, ids in (
             ("factories", antenna.factories),
             ("letters_of_intent", antenna.letters_of_intent),
@@ -262,11 +306,13 @@ def _check_links(check: _Checker, doc: Document) -> None:
                 if factory_id in seen:
                     check.add(where, f"{short(factory_id)} is listed twice")
                 seen.add(factory_id)
+                if factory_id in factory_ids:
+                    continue
                 if factory_id in antenna_ids:
                     check.add(
                         where, f"{short(factory_id)} is an antenna, not a factory"
                     )
-                elif factory_id not in factory_ids:
+                else:
                     check.add(where, f"no factory with id {short(factory_id)}")
         for j, factory_id in enumerate(antenna.letters_of_intent):
             if factory_id in antenna.factories:
@@ -284,7 +330,7 @@ def _check_wave_of(
     if wave is None:
         check.add(f"{path}.wave", f"no wave with id {short(entry.wave)}")
         return
-    if wave.kind is not kind:
+    if wave.kind != kind:
         check.add(
             f"{path}.wave",
             f"wave {short(wave.id)} selects {wave.kind} entries, not {kind} entries",
@@ -297,12 +343,25 @@ def _check_wave_of(
         )
 
 
-def _check_entry(check: _Checker, path: str, entry: Entry) -> None:
+def _check_place(check: _Checker, path: str, entry: Entry) -> None:
     check.country(f"{path}.country", entry.country)
     for j, code in enumerate(entry.partner_countries):
         check.country(f"{path}.partner_countries[{j}]", code)
         if code == entry.country:
             check.add(f"{path}.partner_countries[{j}]", "repeats the host country")
+        elif code in entry.partner_countries[:j]:
+            check.add(
+                f"{path}.partner_countries[{j}]", f"{short(code)} is listed twice"
+            )
+
+
+def _check_entry(check: _Checker, path: str, entry: Entry) -> None:
+    _check_place(check, path, entry)
+    check.enum(f"{path}.confidence", entry.confidence, Confidence)
+    # Typed frozenset[Sector], but a hand-built record may hold strings.
+    sectors: frozenset[object] = entry.sectors
+    for sector in sorted(sectors, key=str):
+        check.enum(f"{path}.sectors", sector, Sector)
     if entry.host is not None:
         check.host(f"{path}.host", entry.host)
     for j, stakeholder in enumerate(entry.stakeholders):
@@ -329,6 +388,7 @@ def _check_entry(check: _Checker, path: str, entry: Entry) -> None:
                 f"{path}.supercomputer.{field}", getattr(system, field), optional=True
             )
         check.sources(f"{path}.supercomputer.sources", system.sources)
+        check.enum(f"{path}.supercomputer.status", system.status, SystemStatus)
 
 
 def check_document(doc: Document) -> list[str]:
@@ -336,15 +396,17 @@ def check_document(doc: Document) -> list[str]:
     check = _Checker()
     check.text("data_version", doc.data_version)
     waves = _check_waves(check, doc)
-    entries = _entry_paths(doc)
+    entries = _entry_paths(check, doc)
     _check_names(check, entries)
     for path, entry in entries:
         _check_wave_of(check, path, entry, waves)
         _check_entry(check, path, entry)
-    _check_links(check, doc)
+    _check_links(check, entries)
     fact_ids: set[str] = set()
     for i, fact in enumerate(doc.facts):
-        if fact.id in fact_ids:
+        if not _is_slug(fact.id):
+            check.add(f"facts[{i}].id", f"{short(fact.id)} is not a lower-case slug")
+        elif fact.id in fact_ids:
             check.add(f"facts[{i}].id", f"duplicate fact id {short(fact.id)}")
         fact_ids.add(fact.id)
         check.text(f"facts[{i}].statement", fact.statement)

@@ -456,7 +456,7 @@ def supercomputers(
 @_cached
 def _facts() -> SearchStrategy[Fact]:
     return st.builds(
-        Fact, id=_texts(), statement=_texts(), sources=_source_lists(required=True)
+        Fact, id=_slugs(), statement=_texts(), sources=_source_lists(required=True)
     )
 
 
