@@ -101,6 +101,7 @@ def _check_wheel(wheel: Path, problems: list[str]) -> None:
         expected = [
             *_source_files(),
             *(f"aifactories/_seeds/{s}" for s in _seed_files()),
+            "_aifactories_hypothesis.py",  # the Hypothesis entry point
         ]
         problems += [f"{wheel.name}: missing {n}" for n in expected if n not in names]
         for seed in _seed_files():
@@ -119,6 +120,7 @@ def _check_sdist(sdist: Path, top: str, problems: list[str]) -> None:
         "README.md",
         "LICENSE",
         *(f"src/{n}" for n in _source_files()),
+        "src/_aifactories_hypothesis.py",
         *(f"seeds/{s}" for s in _seed_files()),
     ]
     problems += [f"{sdist.name}: missing {n}" for n in expected if n not in names]

@@ -90,6 +90,18 @@ __all__ = [
 ]
 
 
+def _register_with_hypothesis() -> None:
+    # Hypothesis ran our entry point before this package existed in the
+    # process; register the strategies for st.from_type() now.
+    import os  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    if "hypothesis" in sys.modules and not os.environ.get("HYPOTHESIS_NO_PLUGINS"):
+        from aifactories.testing._hook import register  # noqa: PLC0415
+
+        register()
+
+
 def __getattr__(name: str) -> Any:
     # importlib.metadata costs tens of milliseconds, and the sector tables a
     # few: pay for them only when asked.
@@ -107,3 +119,6 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__, "__version__"})
+
+
+_register_with_hypothesis()

@@ -1,9 +1,10 @@
-"""Hypothesis entry-point hook: registers our strategies for ``st.from_type``.
+"""Registration of our strategies for ``st.from_type``.
 
-Hypothesis calls :func:`_hypothesis_setup_hook` from ``import hypothesis``
-in every environment where this package is installed, so it stays cheap:
-it registers a resolver per class and imports the strategies only when a
-test first asks ``st.from_type`` for one of our classes.
+Called by the Hypothesis entry point (the top-level module
+``_aifactories_hypothesis``, when aifactories is already imported) or by
+``import aifactories`` (when Hypothesis came first). It stays cheap: it
+registers a resolver per class and imports the strategies only when a test
+first asks ``st.from_type`` for one of our classes.
 """
 
 from __future__ import annotations
@@ -36,8 +37,3 @@ def register() -> None:
 
     for cls in _record_types():
         st.register_type_strategy(cls, _resolve)
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies; called by Hypothesis when it is imported."""
-    register()
