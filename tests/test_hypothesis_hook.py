@@ -1,0 +1,55 @@
+"""The Hypothesis entry point: from_type works whichever is imported first."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+CHECK = """
+from hypothesis import given, settings, strategies as st
+import aifactories
+
+@settings(max_examples=3, database=None)
+@given(st.from_type(aifactories.Antenna))
+def check(antenna):
+    assert isinstance(antenna, aifactories.Antenna)
+
+check()
+# Our strategies, not Hypothesis's own inference, drew the antennas.
+print("ours" if "aifactories.testing._strategies" in sys.modules else "inferred")
+"""
+
+ORDERS = {
+    "hypothesis first": "import sys, hypothesis\n"
+    "assert 'aifactories' not in sys.modules, 'the hook imported aifactories'\n",
+    "aifactories first": "import sys, aifactories\n"
+    "assert 'hypothesis' not in sys.modules\n",
+}
+
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+    )
+
+
+@pytest.mark.parametrize("first", list(ORDERS))
+def test_from_type_works_in_either_order(first: str) -> None:
+    result = _run(ORDERS[first] + CHECK)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ours"]
+
+
+def test_no_plugins_means_no_registration() -> None:
+    # Hypothesis's switch for all plugins turns ours off too, in either order.
+    for first in ORDERS.values():
+        result = _run(first + CHECK, HYPOTHESIS_NO_PLUGINS="1")
+        assert result.stdout.split() == ["inferred"], result.stderr
