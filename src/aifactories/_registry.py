@@ -17,6 +17,7 @@ from aifactories._model import (
     Person,
     Sector,
     Wave,
+    _people,
 )
 from aifactories._text import compact, fold
 
@@ -65,10 +66,6 @@ def _sorted_waves(items: Iterable[Wave]) -> tuple[Wave, ...]:
 
 
 def _facts(items: Iterable[Fact]) -> tuple[Fact, ...]:
-    return tuple(items)
-
-
-def _people(items: Iterable[Person]) -> tuple[Person, ...]:
     return tuple(items)
 
 

@@ -31,6 +31,18 @@ _FACTORY_WAVE = "test-factories"
 _ANTENNA_WAVE = "test-antennas"
 
 
+def _placeholders(id: str, kind: str, wave: str) -> dict[str, Any]:  # noqa: A002
+    """The placeholder fields every test entry starts from."""
+    return {
+        "id": id,
+        "name": f"Test {kind} {id}",
+        "wave": wave,
+        "selected_on": _TEST_DATE,
+        "country": "SE",
+        "sources": (PLACEHOLDER_SOURCE,),
+    }
+
+
 def make_factory(id: str = "test-factory", **changes: Any) -> Factory:  # noqa: A002 - the field's name
     """Return a valid test :class:`~aifactories.Factory`, with ``changes`` applied.
 
@@ -42,15 +54,7 @@ def make_factory(id: str = "test-factory", **changes: Any) -> Factory:  # noqa: 
         id: The entry's id, a lower-case slug.
         **changes: Any other :class:`~aifactories.Factory` field.
     """
-    fields: dict[str, Any] = {
-        "id": id,
-        "name": f"Test factory {id}",
-        "wave": _FACTORY_WAVE,
-        "selected_on": _TEST_DATE,
-        "country": "SE",
-        "sources": (PLACEHOLDER_SOURCE,),
-    }
-    return Factory(**(fields | changes))
+    return Factory(**(_placeholders(id, "factory", _FACTORY_WAVE) | changes))
 
 
 def make_antenna(id: str = "test-antenna", **changes: Any) -> Antenna:  # noqa: A002 - the field's name
@@ -63,15 +67,7 @@ def make_antenna(id: str = "test-antenna", **changes: Any) -> Antenna:  # noqa: 
         id: The entry's id, a lower-case slug.
         **changes: Any other :class:`~aifactories.Antenna` field.
     """
-    fields: dict[str, Any] = {
-        "id": id,
-        "name": f"Test antenna {id}",
-        "wave": _ANTENNA_WAVE,
-        "selected_on": _TEST_DATE,
-        "country": "SE",
-        "sources": (PLACEHOLDER_SOURCE,),
-    }
-    return Antenna(**(fields | changes))
+    return Antenna(**(_placeholders(id, "antenna", _ANTENNA_WAVE) | changes))
 
 
 def _replace(old: Iterable[Any], new: list[Any], key: str) -> list[Any]:
