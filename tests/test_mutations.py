@@ -96,6 +96,38 @@ def test_rule_breaks_any_registry(data: st.DataObject) -> None:
     _assert_breaks(break_rule(registry, rule), rule)
 
 
+def test_duplicate_name_when_an_antenna_sorts_before_the_factories() -> None:
+    # Found by Hypothesis: on one date, antenna "0" sorts before factory
+    # "00", but validate() reads factories first; the alias must go to the
+    # entry it reports, whatever the sort order.
+    day = dt.date(2000, 1, 1)
+    src = (aifactories.Source(url="https://0.example/0"),)
+    registry = Registry(
+        data_version="0",
+        wave_records=[
+            Wave(id="f", name="f", kind=Kind.FACTORY, announced=day, sources=src),
+            Wave(id="a", name="a", kind=Kind.ANTENNA, announced=day, sources=src),
+        ],
+        factories=[
+            Factory(id=i, name=n, wave="f", selected_on=day, country="AD", sources=src)
+            for i, n in (("00", "two"), ("000", "three"))
+        ],
+        antennas=[
+            Antenna(
+                id="0",
+                name="four",
+                wave="a",
+                selected_on=day,
+                country="AD",
+                sources=src,
+            )
+        ],
+    )
+    assert aifactories.validate(registry) == []
+    assert registry.entries[0].id == "0"
+    _assert_breaks(break_rule(registry, "duplicate-name"), "duplicate-name")
+
+
 @given(st.sampled_from(ENTRY_RULES), st.from_type(Factory) | st.from_type(Antenna))
 def test_broken_entry_breaks_where_it_stood(
     rule: Rule, entry: Factory | Antenna

@@ -290,7 +290,9 @@ def _duplicate_id(registry: Registry) -> Registry:
 def _duplicate_name(registry: Registry) -> Registry:
     if len(registry.entries) < 2:
         raise _needs("duplicate-name", "two entries")
-    first, second = registry.entries[0], registry.entries[1]
+    # validate() reads factories before antennas; giving the alias to the
+    # later of two entries in that order makes it the one reported.
+    first, second = (*registry.factories, *registry.antennas)[:2]
     entries = [
         attrs.evolve(e, aliases=(*e.aliases, first.name)) if e is second else e
         for e in registry.entries
