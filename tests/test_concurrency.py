@@ -45,10 +45,20 @@ RACE = textwrap.dedent(
         def worker(i):
             barrier.wait()
             registry = aifactories.load()
-            # Look at it at once: a half-built registry would show here.
+            # The registry is built lazily. Half the threads look up an id
+            # first (which builds one entry), half use the whole registry
+            # first (which builds everything); all must end up with the
+            # same objects, and none may see a half-built registry.
+            if i % 2:
+                mimer = registry["mimer"]
+                size = len(registry)
+            else:
+                size = len(registry)
+                mimer = registry["mimer"]
             seen[i] = (
                 id(registry),
-                len(registry),
+                id(mimer),
+                size,
                 len(registry.factories),
                 len(registry.antennas),
                 registry["mimer"].id,
@@ -65,7 +75,9 @@ RACE = textwrap.dedent(
             "builds": len(builds),
             "ids": sorted({s[0] for s in seen}),
             "final": id(final),
-            "shapes": sorted({s[1:] for s in seen}),
+            "mimers": sorted({s[1] for s in seen}),
+            "final_mimer": id(final["mimer"]),
+            "shapes": sorted({s[2:] for s in seen}),
             "expected": [
                 len(final),
                 len(final.factories),
@@ -93,7 +105,8 @@ def test_threads_share_one_registry() -> None:
     rounds = json.loads(result.stdout)
     assert len(rounds) == ROUNDS
     for report in rounds:
-        assert report["builds"] == 1  # parsed once, by one thread
+        assert report["builds"] == 1  # built in full once, by one thread
         assert report["ids"] == [report["final"]]  # every thread: one object
+        assert report["mimers"] == [report["final_mimer"]]  # and one entry
         assert report["shapes"] == [report["expected"]]  # never partial
         assert report["valid"]

@@ -4,7 +4,8 @@ Two ways in:
 
 * The bundled data file is trusted (CI validates it and proves both paths
   agree), so :func:`load` builds it with a small reflective structurer and
-  never imports cattrs: the first answer stays cheaper than pycountry's.
+  never imports cattrs. It builds lazily, too: a lookup by id parses and
+  builds just that entry, and the first use of anything else the rest.
 * Everything a user hands us goes through the strict cattrs converter and
   :func:`~aifactories.validate`, and any problem becomes one
   :class:`~aifactories.RegistryDataError` listing every path.
@@ -43,7 +44,7 @@ from aifactories._model import (
     SystemStatus,
     Wave,
 )
-from aifactories._registry import Registry
+from aifactories._registry import Registry, lazy
 from aifactories._rules import decimal_problem, text_problem
 from aifactories._text import short
 
@@ -68,8 +69,10 @@ _bundled: Registry | None = None
 def load(path: str | os.PathLike[str] | None = None) -> Registry:
     """Return a registry: the bundled one, or one read from a file.
 
-    Without ``path``, returns the bundled registry: parsed on the first call,
-    then the same shared, immutable object on every call, from any thread.
+    Without ``path``, returns the bundled registry: the same shared,
+    immutable object on every call, from any thread. It is read on the first
+    call and built as it is used: a lookup by id builds only that entry, and
+    the first use of anything else builds the rest, once.
 
     With ``path``, reads a user's ``.json`` or ``.toml`` file in the format
     :func:`dumps` writes, checks every rule and returns a new registry.
@@ -177,17 +180,83 @@ def _load_bundled() -> Registry:
             registry = _bundled
             if registry is None:
                 with open(_DATA, "rb") as file:
-                    data = json.load(file)
-                _bundled = registry = Registry(
-                    data_version=data["data_version"],
-                    data_date=_date_or_none(data.get("data_date")),
-                    wave_records=[_trusted(Wave, w) for w in data["waves"]],
-                    factories=[_trusted(Factory, f) for f in data["factories"]],
-                    antennas=[_trusted(Antenna, a) for a in data["antennas"]],
-                    facts=[_trusted(Fact, f) for f in data["facts"]],
-                    people=[_trusted(Person, p) for p in data["people"]],
-                )
+                    _bundled = registry = lazy(_Bundle(file.read()))
     return registry
+
+
+_ENTRY_LISTS: dict[bytes, type[Factory | Antenna]] = {
+    b"factories": Factory,
+    b"antennas": Antenna,
+}
+
+
+class _Bundle:
+    """The bundled data file, read but parsed only as far as it is used.
+
+    The file is exactly what :func:`dumps` writes (a test compares them byte
+    for byte). In that layout the top-level keys are the only lines indented
+    by two spaces, and each entry is an object at indent 4 whose first line
+    is its id, with everything in it nested deeper. So a lookup by id is a
+    few ``bytes.find`` calls and the parse of one entry. Should the layout
+    ever differ, ids find nothing and the registry is built in full instead.
+    """
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+        self._lock = threading.Lock()
+        self._built: dict[str, Factory | Antenna] = {}
+
+    def entry(self, key: str) -> Factory | Antenna | None:
+        """Return the entry whose id is ``key``, building only that one."""
+        with self._lock:
+            found = self._built.get(key)
+            if found is None and key.isascii():  # ids are ASCII slugs
+                found = self._find(key)
+                if found is not None:
+                    self._built[key] = found
+            return found
+
+    def _find(self, key: str) -> Factory | Antenna | None:
+        raw = self._raw
+        head = b'\n    {\n      "id": ' + json.dumps(key).encode() + b",\n"
+        at = raw.find(head)
+        while at >= 0:
+            # The nearest top-level key above says which list this is in;
+            # a wave or a fact may share the id, and is skipped.
+            above = raw.rfind(b'\n  "', 0, at) + 4
+            cls = _ENTRY_LISTS.get(raw[above : raw.find(b'"', above)])
+            if cls is not None:
+                close = raw.find(b"\n    }", at)
+                entry = _trusted(cls, json.loads(raw[at + 1 : close + 6]))
+                # Ids are unique, so this holds for our file; a file laid
+                # out differently must not answer with the wrong entry.
+                return entry if entry.id == key else None
+            at = raw.find(head, at + 1)
+        return None
+
+    def fields(self) -> dict[str, Any]:
+        """Return the arguments that build the whole registry."""
+        data = json.loads(self._raw)
+        with self._lock:
+            # Entries already handed out are reused: the registry holds the
+            # very objects its earlier lookups returned.
+            built = self._built
+
+            def entry(cls: type[Factory | Antenna], item: dict[str, Any]) -> Any:
+                found = built.get(item["id"])
+                if type(found) is not cls:
+                    found = built[item["id"]] = _trusted(cls, item)
+                return found
+
+            return {
+                "data_version": data["data_version"],
+                "data_date": _date_or_none(data.get("data_date")),
+                "wave_records": [_trusted(Wave, w) for w in data["waves"]],
+                "factories": [entry(Factory, f) for f in data["factories"]],
+                "antennas": [entry(Antenna, a) for a in data["antennas"]],
+                "facts": [_trusted(Fact, f) for f in data["facts"]],
+                "people": [_trusted(Person, p) for p in data["people"]],
+            }
 
 
 def _date_or_none(value: str | None) -> dt.date | None:
@@ -223,8 +292,9 @@ def _trusted(cls: type[Any], data: dict[str, Any]) -> Any:
     """
     plan = _PLANS.get(cls)
     if plan is None:
+        annotations = _annotations(cls)
         fields = [f for f in attrs.fields(cls) if f.init]
-        makers = ((f.name, _maker(_annotation(cls, f.name))) for f in fields)
+        makers = ((f.name, _maker(annotations[f.name])) for f in fields)
         plan = _PLANS[cls] = tuple((n, m) for n, m in makers if m is not None)
     for name, make in plan:
         value = data.get(name)
@@ -233,15 +303,14 @@ def _trusted(cls: type[Any], data: dict[str, Any]) -> Any:
     return cls(**data)
 
 
-def _annotation(cls: type[Any], name: str) -> str:
+def _annotations(cls: type[Any]) -> dict[str, str]:
+    """The annotation string of every field of ``cls``, its bases' included."""
     # Not attrs' field.type: cattrs resolves those to classes in place once
     # the strict path has run. The classes' own annotations stay strings.
-    for klass in cls.__mro__:
-        annotation = inspect.get_annotations(klass).get(name)
-        if annotation is not None:
-            return str(annotation)
-    msg = f"{cls.__name__}.{name} has no annotation"  # pragma: no cover
-    raise TypeError(msg)  # pragma: no cover
+    merged: dict[str, str] = {}
+    for klass in reversed(cls.__mro__):
+        merged.update(inspect.get_annotations(klass))
+    return merged
 
 
 _SCALARS: dict[str, Callable[[Any], Any] | None] = {

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -20,6 +22,18 @@ from aifactories._model import (
     _people,
 )
 from aifactories._text import compact, fold
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Provider(Protocol):
+        """Where a lazy registry gets its entries (the bundled data file)."""
+
+        def entry(self, key: str) -> Entry | None:
+            """Return the entry whose id is ``key``, building only that one."""
+
+        def fields(self) -> dict[str, Any]:
+            """Return the constructor arguments of the whole registry."""
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -267,11 +281,26 @@ class Registry:
     facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+    # Set only on a registry made by lazy(): where its fields will come from.
+    # None once they are filled in (and always, for a registry built here).
+    _source: Provider | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         everything: tuple[Entry, ...] = (*self.factories, *self.antennas)
         entries = tuple(sorted(everything, key=_entry_order))
         object.__setattr__(self, "_index", _Index(entries))
+
+    if not TYPE_CHECKING:  # type checkers must keep flagging unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Python calls this only for a slot that holds nothing yet: the
+            # fields of a lazy registry before its first full use.
+            if name in _LAZY_FIELDS and _fill(self):
+                return object.__getattribute__(self, name)
+            msg = f"{type(self).__name__!r} object has no attribute {name!r}"
+            raise AttributeError(msg, name=name, obj=self)
 
     # -- the collection -------------------------------------------------------
 
@@ -315,6 +344,13 @@ class Registry:
         Raises:
             TypeError: ``key`` is not a string.
         """
+        source = self._source
+        if source is not None and type(key) is str:
+            # A lazy registry builds just the entry an id names; anything
+            # else (names, aliases, a miss) fills in the whole registry.
+            found = source.entry(key)
+            if found is not None:
+                return found
         index = self._index
         try:
             # Most lookups are by id: answer them first, at dict speed (a
@@ -496,3 +532,40 @@ class Registry:
             factories=[f for f in self.factories if f.selected_on <= date],
             antennas=[a for a in self.antennas if a.selected_on <= date],
         )
+
+
+# -- the lazy registry -------------------------------------------------------------
+
+# Every field a lazy registry lacks until it is filled in.
+_LAZY_FIELDS = frozenset(a.name for a in attrs.fields(Registry) if a.name != "_source")
+_fill_lock = threading.Lock()
+
+
+def lazy(source: Provider) -> Registry:
+    """Return a registry whose fields come from ``source`` on first use.
+
+    Until then, :meth:`Registry.get` by id asks ``source`` for that one
+    entry; the first use of anything else builds the whole registry from
+    ``source.fields()`` and fills in every field, once, for all threads.
+    """
+    registry: Registry = object.__new__(Registry)
+    object.__setattr__(registry, "_source", source)
+    return registry
+
+
+def _fill(registry: Registry) -> bool:
+    """Fill in a lazy registry's fields; False if it is not a lazy registry."""
+    with _fill_lock:
+        try:
+            source = object.__getattribute__(registry, "_source")
+        except AttributeError:  # made with __new__ alone: nothing to fill from
+            return False
+        if source is not None:
+            built = Registry(**source.fields())
+            for name in _LAZY_FIELDS:
+                object.__setattr__(registry, name, getattr(built, name))
+            # Last: a thread that sees no source finds every field in place.
+            object.__setattr__(registry, "_source", None)
+        # Filled by now, here or earlier by another thread; a registry built
+        # by the constructor has every field, so Python would not ask.
+        return True
