@@ -76,6 +76,17 @@ def test_the_first_other_use_builds_everything_once(
     assert bundle.full_builds == 1
 
 
+def test_a_filled_registry_is_a_plain_registry(bundle: CountingBundle) -> None:
+    registry = lazy(bundle)
+    assert isinstance(registry, Registry)
+    registry.get("mimer")
+    assert type(registry) is not Registry  # still lazy: the lookup built one entry
+    len(registry)
+    # A plain Registry has no __getattr__ hook, which would slow every
+    # attribute access (and so every lookup) on the shared registry.
+    assert type(registry) is Registry
+
+
 def _init_fields(field: attrs.Attribute[object], _: object) -> bool:
     return field.init
 
@@ -107,6 +118,8 @@ USES: dict[str, Callable[[Registry], object]] = {
         r, recurse=False, filter=lambda a, _: a.init
     ),
     "attrs.evolve": lambda r: attrs.evolve(r, facts=()),
+    "!= (the other way round)": lambda r: aifactories.loads(RAW) != r,
+    "== (the other way round)": lambda r: aifactories.loads(RAW) == r,
     "copy": copy.copy,
     "pickle": lambda r: pickle.loads(pickle.dumps(r)),  # noqa: S301 - our own bytes
 }
@@ -117,8 +130,12 @@ def test_every_other_use_sees_the_whole_registry(
     use: Callable[[Registry], object], bundle: CountingBundle, eager: Registry
 ) -> None:
     registry = lazy(bundle)
-    assert use(registry) == use(eager)
+    result = use(registry)
+    assert result == use(eager)
     assert bundle.full_builds == 1
+    assert type(registry) is Registry
+    if isinstance(result, Registry):  # evolve, copy, pickle: plain ones too
+        assert type(result) is Registry
     assert registry == eager
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, SupportsIndex
 
 import attrs
 
@@ -292,16 +292,6 @@ class Registry:
         entries = tuple(sorted(everything, key=_entry_order))
         object.__setattr__(self, "_index", _Index(entries))
 
-    if not TYPE_CHECKING:  # type checkers must keep flagging unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            # Python calls this only for a slot that holds nothing yet: the
-            # fields of a lazy registry before its first full use.
-            if name in _LAZY_FIELDS and _fill(self):
-                return object.__getattribute__(self, name)
-            msg = f"{type(self).__name__!r} object has no attribute {name!r}"
-            raise AttributeError(msg, name=name, obj=self)
-
     # -- the collection -------------------------------------------------------
 
     @property
@@ -344,13 +334,6 @@ class Registry:
         Raises:
             TypeError: ``key`` is not a string.
         """
-        source = self._source
-        if source is not None and type(key) is str:
-            # A lazy registry builds just the entry an id names; anything
-            # else (names, aliases, a miss) fills in the whole registry.
-            found = source.entry(key)
-            if found is not None:
-                return found
         index = self._index
         try:
             # Most lookups are by id: answer them first, at dict speed (a
@@ -537,8 +520,59 @@ class Registry:
 # -- the lazy registry -------------------------------------------------------------
 
 # Every field a lazy registry lacks until it is filled in.
-_LAZY_FIELDS = frozenset(a.name for a in attrs.fields(Registry) if a.name != "_source")
+_LAZY_FIELDS = tuple(a.name for a in attrs.fields(Registry) if a.name != "_source")
 _fill_lock = threading.Lock()
+
+
+class _LazyRegistry(Registry):
+    """A :class:`Registry` whose fields are filled in on first use.
+
+    Only :func:`lazy` makes these, and each one turns into a plain
+    :class:`Registry` (its class is swapped) once filled in. Keeping the
+    hooks on this class, not on :class:`Registry`, leaves attribute access
+    on every filled registry at full speed: a class with ``__getattr__`` is
+    slower on every attribute, found or not.
+    """
+
+    # No slots of its own: the class swap needs Registry's exact layout.
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Registry:  # type: ignore[misc]
+        # attrs.evolve() calls type(registry)(...): give it a plain Registry.
+        return Registry(*args, **kwargs)
+
+    if not TYPE_CHECKING:  # type checkers must keep flagging unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Python calls this only for a slot that holds nothing yet.
+            if name in _LAZY_FIELDS and _fill(self):
+                return object.__getattribute__(self, name)
+            msg = f"'Registry' object has no attribute {name!r}"
+            raise AttributeError(msg, name=name, obj=self)
+
+    def get(self, key: str) -> Entry | None:
+        """Return the entry ``key`` names; an id builds only that entry."""
+        source = self._source
+        if source is not None and type(key) is str:
+            found = source.entry(key)
+            if found is not None:
+                return found
+        _fill(self)
+        return Registry.get(self, key)
+
+    # Comparing, hashing, pickling and copying look at the class before
+    # any field, so fill in first: then this is a plain Registry.
+    def __eq__(self, other: object) -> bool:
+        _fill(self)
+        return self == other
+
+    def __hash__(self) -> int:
+        _fill(self)
+        return hash(self)
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        _fill(self)
+        return self.__reduce_ex__(protocol)
 
 
 def lazy(source: Provider) -> Registry:
@@ -548,24 +582,23 @@ def lazy(source: Provider) -> Registry:
     entry; the first use of anything else builds the whole registry from
     ``source.fields()`` and fills in every field, once, for all threads.
     """
-    registry: Registry = object.__new__(Registry)
+    registry: Registry = object.__new__(_LazyRegistry)
     object.__setattr__(registry, "_source", source)
     return registry
 
 
 def _fill(registry: Registry) -> bool:
-    """Fill in a lazy registry's fields; False if it is not a lazy registry."""
+    """Fill in a lazy registry's fields; False if there is nothing to fill from."""
     with _fill_lock:
         try:
             source = object.__getattribute__(registry, "_source")
-        except AttributeError:  # made with __new__ alone: nothing to fill from
+        except AttributeError:  # made with __new__ alone
             return False
         if source is not None:
             built = Registry(**source.fields())
             for name in _LAZY_FIELDS:
                 object.__setattr__(registry, name, getattr(built, name))
-            # Last: a thread that sees no source finds every field in place.
             object.__setattr__(registry, "_source", None)
-        # Filled by now, here or earlier by another thread; a registry built
-        # by the constructor has every field, so Python would not ask.
+            # Last: whoever sees a plain Registry finds every field in place.
+            object.__setattr__(registry, "__class__", Registry)
         return True
