@@ -20,7 +20,7 @@ import pytest
 import aifactories
 from aifactories import Antenna, Factory, Registry
 from aifactories._io import _DATA, _Bundle
-from aifactories._registry import lazy
+from aifactories._registry import _LazyRegistry, lazy
 
 RAW = Path(_DATA).read_bytes()
 
@@ -206,10 +206,18 @@ def test_unknown_attributes_still_raise_without_a_build(
     assert bundle.full_builds == 0
 
 
-def test_a_registry_made_with_new_alone_has_no_fields() -> None:
-    bare = Registry.__new__(Registry)
+@pytest.mark.parametrize("cls", [Registry, _LazyRegistry])
+def test_a_registry_made_with_new_alone_has_no_fields(cls: type[Registry]) -> None:
+    bare = object.__new__(cls)  # no fields, and nothing to fill them from
     with pytest.raises(AttributeError, match="factories"):
         bare.factories  # noqa: B018 - the access is the test
+
+
+def test_a_key_that_is_not_a_string_is_refused_as_by_a_full_registry(
+    bundle: CountingBundle,
+) -> None:
+    with pytest.raises(TypeError, match="registry keys are strings, not int"):
+        lazy(bundle).get(1)  # type: ignore[arg-type]
 
 
 def test_the_shared_registry_is_lazy_and_equal_to_a_full_one(eager: Registry) -> None:
