@@ -121,6 +121,7 @@ USES: dict[str, Callable[[Registry], object]] = {
     "!= (the other way round)": lambda r: aifactories.loads(RAW) != r,
     "== (the other way round)": lambda r: aifactories.loads(RAW) == r,
     "copy": copy.copy,
+    "deepcopy": copy.deepcopy,
     "pickle": lambda r: pickle.loads(pickle.dumps(r)),  # noqa: S301 - our own bytes
 }
 
