@@ -212,6 +212,15 @@ def test_a_registry_made_with_new_alone_has_no_fields(cls: type[Registry]) -> No
     bare = object.__new__(cls)  # no fields, and nothing to fill them from
     with pytest.raises(AttributeError, match="factories"):
         bare.factories  # noqa: B018 - the access is the test
+    for use in (
+        len,
+        hash,
+        lambda r: r == Registry(data_version="x"),
+        lambda r: r.get("mimer"),
+        copy.copy,
+    ):
+        with pytest.raises(AttributeError):
+            use(bare)
 
 
 def test_a_key_that_is_not_a_string_is_refused_as_by_a_full_registry(

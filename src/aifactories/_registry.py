@@ -588,17 +588,25 @@ def lazy(source: Provider) -> Registry:
 
 
 def _fill(registry: Registry) -> bool:
-    """Fill in a lazy registry's fields; False if there is nothing to fill from."""
+    """Fill in a lazy registry's fields and make it a plain :class:`Registry`.
+
+    Returns:
+        Whether it has its fields: False for one made with ``__new__`` alone,
+        which has nothing to fill them from.
+    """
     with _fill_lock:
         try:
             source = object.__getattribute__(registry, "_source")
-        except AttributeError:  # made with __new__ alone
-            return False
+        except AttributeError:
+            source, filled = None, False
+        else:
+            filled = True
         if source is not None:
             built = Registry(**source.fields())
             for name in _LAZY_FIELDS:
                 object.__setattr__(registry, name, getattr(built, name))
             object.__setattr__(registry, "_source", None)
-            # Last: whoever sees a plain Registry finds every field in place.
-            object.__setattr__(registry, "__class__", Registry)
-        return True
+        # Last: whoever sees a plain Registry finds every field in place. A
+        # plain Registry also ends the hooks' recursion (== calls == again).
+        object.__setattr__(registry, "__class__", Registry)
+        return filled
