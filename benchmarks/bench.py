@@ -102,6 +102,14 @@ Row = tuple[str, ...]
 # -- measuring -------------------------------------------------------------------
 
 
+def _clean_env() -> dict[str, str]:
+    """This environment without PYTHON* settings, for fresh interpreters.
+
+    PYTHONDONTWRITEBYTECODE and the like would change what a cold start costs.
+    """
+    return {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+
+
 def _cold(scripts: tuple[str, ...], runs: int) -> list[tuple[float, float, float]]:
     """Medians of (import, import + first answer, first answer) seconds per script.
 
@@ -110,7 +118,7 @@ def _cold(scripts: tuple[str, ...], runs: int) -> list[tuple[float, float, float
     timed inside each interpreter, a far steadier figure than a difference
     between two medians of whole imports.
     """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = _clean_env()
     samples: list[list[tuple[float, float]]] = [[] for _ in scripts]
     for i in range(runs + 1):
         for script, found in zip(scripts, samples, strict=True):
@@ -138,7 +146,7 @@ def _instructions(valgrind: str, code: str) -> int:
 
     A fixed hash seed makes the count repeat exactly from run to run.
     """
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env = _clean_env()
     env["PYTHONHASHSEED"] = "0"
     done = subprocess.run(
         [
