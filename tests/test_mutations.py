@@ -40,7 +40,7 @@ PATTERNS: dict[Rule, str] = {
     "negative-amount": r"\.funding\.total\.amount: must not be negative",
     "share-out-of-range": r"\.funding\.shares\[\d+\]\.share: must be in \(0, 1\]",
     "shares-over-one": r"\.funding\.shares: shares add up to .*, more than 1",
-    "conflict-with-one-claim": r"\.conflicts\[\d+\]\.claims: a conflict needs at least",
+    "conflict-with-one-claim": r"\.conflicts\[\d+\]\.claims: needs at least 2 claims",
     "wave-date-mismatch": r"\.selected_on: .* differs from wave",
     "duplicate-id": r"\.id: (duplicate id|.* already names)",
     "duplicate-name": r"\.aliases\[\d+\]: .* already names",

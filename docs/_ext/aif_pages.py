@@ -36,6 +36,10 @@ from aif_text import (
 )
 
 import aifactories
+
+# The docs describe the file format through the private classes that define
+# it, take the JSON Schema from the library's own generator, and name
+# countries as the library's messages do.
 from aifactories import (
     SECTOR_LABELS,
     SECTOR_SYNONYMS,
@@ -48,12 +52,8 @@ from aifactories import (
     Registry,
     Sector,
     Source,
+    country_name,
 )
-
-# The docs describe the file format through the private classes that define
-# it, take the JSON Schema from the library's own generator, and name
-# countries as the library's messages do.
-from aifactories._registry import country_name
 from aifactories._schema import json_schema
 from aifactories._validate import Document
 

@@ -8,11 +8,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from aifactories import Kind, Money, Qualifier
-
 # The registry keeps no public country-name table; the docs borrow the one
 # the library uses for its own messages.
-from aifactories._registry import country_name
+from aifactories import Kind, Money, Qualifier, country_name
 
 if TYPE_CHECKING:
     from aifactories import Entry

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from aifactories._countries import country_code, country_name
 from aifactories._errors import NotFoundError, RegistryDataError
 from aifactories._io import dumps, load, loads, validate
 from aifactories._model import (
@@ -81,6 +82,8 @@ __all__ = [
     "Supercomputer",
     "SystemStatus",
     "Wave",
+    "country_code",
+    "country_name",
     "dumps",
     "load",
     "loads",

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, NoReturn
 import attrs
 
 import aifactories
+from aifactories._countries import country_code, country_name
 from aifactories._errors import NotFoundError, RegistryDataError
 from aifactories._model import (
     Antenna,
@@ -38,7 +39,7 @@ from aifactories._model import (
     Stakeholder,
     SystemStatus,
 )
-from aifactories._registry import Registry, country_name, resolve_country
+from aifactories._registry import Registry
 from aifactories._sectors import resolve_sector
 from aifactories._table import Column, render
 
@@ -365,7 +366,7 @@ def _columns(text: str) -> int:
 
 def _country(text: str) -> str:
     try:
-        return resolve_country(text)
+        return country_code(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
 

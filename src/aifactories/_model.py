@@ -1,9 +1,13 @@
 """The records of the registry: frozen, typed, hashable attrs classes.
 
-Constructors only normalise collections to tuples and frozensets; the
-rules that make a record *valid* (codes, ranges, links, quotes) live in
-:func:`aifactories.validate`, which reports every problem with its path.
-That split lets test code build deliberately broken records.
+Each field is declared once, here: its type annotation says what it holds,
+and :func:`~aifactories._rules.declare` attaches the value rule (slug,
+country code, share...) that the type alone does not say. The validator,
+the JSON Schema, the strategies and the docs all read these declarations.
+
+Constructors only normalise collections to tuples and frozensets; they
+check nothing, so test code can build deliberately broken records, and
+:func:`aifactories.validate` reports every problem with its path.
 """
 
 from __future__ import annotations
@@ -15,6 +19,17 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
+
+from aifactories._rules import (
+    AMOUNT,
+    COUNTRY,
+    CURRENCY,
+    PROSE,
+    SHARE,
+    SLUG,
+    URL,
+    declare,
+)
 
 
 class Kind(enum.StrEnum):
@@ -171,10 +186,10 @@ class Source(_Record):
         supports: In our words, what this source supports.
     """
 
-    url: str | None = None
+    url: str | None = attrs.field(default=None, metadata=declare(URL))
     seed: str | None = None
-    quote: str | None = None
-    supports: str | None = None
+    quote: str | None = attrs.field(default=None, metadata=declare(PROSE))
+    supports: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -188,8 +203,8 @@ class Money(_Record):
             "at least" or "up to".
     """
 
-    amount: Decimal
-    currency: str
+    amount: Decimal = attrs.field(metadata=declare(AMOUNT))
+    currency: str = attrs.field(metadata=declare(CURRENCY))
     qualifier: Qualifier = Qualifier.EXACT
 
     def __str__(self) -> str:
@@ -213,7 +228,7 @@ class Claim(_Record):
         amount: The claim as money, where it is a money figure.
     """
 
-    value: str
+    value: str = attrs.field(metadata=declare(PROSE))
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     amount: Money | None = None
 
@@ -235,9 +250,11 @@ class Conflict(_Record):
     """
 
     topic: str
-    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
+    claims: tuple[Claim, ...] = attrs.field(
+        converter=_claims, metadata=declare(min_items=2)
+    )
     field: str | None = None
-    note: str | None = None
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
 
 def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
@@ -275,7 +292,7 @@ class Stakeholder(_Record):
 
     name: str
     role: Role
-    country: str | None = None
+    country: str | None = attrs.field(default=None, metadata=declare(COUNTRY))
     short_name: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
@@ -295,7 +312,7 @@ class Person(_Record):
     name: str
     role: str
     organisation: str | None = None
-    statement: str | None = None
+    statement: str | None = attrs.field(default=None, metadata=declare(PROSE))
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
 
@@ -323,8 +340,8 @@ class FundingShare(_Record):
 
     funder: str
     kind: FunderKind
-    country: str | None = None
-    share: Decimal | None = None
+    country: str | None = attrs.field(default=None, metadata=declare(COUNTRY))
+    share: Decimal | None = attrs.field(default=None, metadata=declare(SHARE))
     amount: Money | None = None
     via: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
@@ -346,7 +363,7 @@ class Funding(_Record):
 
     total: Money | None = None
     shares: tuple[FundingShare, ...] = attrs.field(default=(), converter=_shares)
-    note: str | None = None
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -370,7 +387,7 @@ class Supercomputer(_Record):
     accelerators: str | None = None
     expected_operation: str | None = None
     site: str | None = None
-    note: str | None = None
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
 
 
@@ -382,14 +399,16 @@ def _sectors(items: Iterable[Sector]) -> frozenset[Sector]:
 class _Entry(_Record):
     """Fields shared by factories and antennas."""
 
-    id: str
+    id: str = attrs.field(metadata=declare(SLUG))
     name: str
     wave: str
     selected_on: dt.date
-    country: str
+    country: str = attrs.field(metadata=declare(COUNTRY))
     host: Host | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    partner_countries: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    partner_countries: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, metadata=declare(COUNTRY, unique=True)
+    )
     stakeholders: tuple[Stakeholder, ...] = attrs.field(
         default=(), converter=_stakeholders
     )
@@ -399,10 +418,12 @@ class _Entry(_Record):
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
     confidence: Confidence = Confidence.HIGH
-    notes: str | None = None
+    notes: str | None = attrs.field(default=None, metadata=declare(PROSE))
     # kw_only lets a mandatory field follow defaulted ones; sources go last so
     # that a data file reads identity first, evidence after.
-    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -456,8 +477,14 @@ class Antenna(_Entry):
         letters_of_intent: Ids of factories it has only a letter of intent with.
     """
 
-    factories: tuple[str, ...] = attrs.field(default=(), converter=_strs)
-    letters_of_intent: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    # Links are checked as references (they must name a factory), which
+    # also covers their form.
+    factories: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, metadata=declare(unique=True)
+    )
+    letters_of_intent: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, metadata=declare(unique=True)
+    )
 
     @property
     def kind(self) -> Kind:
@@ -479,9 +506,11 @@ class Fact(_Record):
         sources: Where it comes from.
     """
 
-    id: str
-    statement: str
-    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    id: str = attrs.field(metadata=declare(SLUG))
+    statement: str = attrs.field(metadata=declare(PROSE))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -503,9 +532,11 @@ class Wave(_Record):
     name: str
     kind: Kind
     announced: dt.date
-    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
     investment: Money | None = None
-    summary: str | None = None
+    summary: str | None = attrs.field(default=None, metadata=declare(PROSE))
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, SupportsIndex
 
 import attrs
 
+from aifactories._countries import country_code
 from aifactories._errors import NotFoundError
 from aifactories._model import (
     Antenna,
@@ -22,18 +21,6 @@ from aifactories._model import (
     _people,
 )
 from aifactories._text import compact, fold
-
-if TYPE_CHECKING:
-    from typing import Protocol
-
-    class Provider(Protocol):
-        """Where a lazy registry gets its entries (the bundled data file)."""
-
-        def entry(self, key: str) -> Entry | None:
-            """Return the entry whose id is ``key``, building only that one."""
-
-        def fields(self) -> dict[str, Any]:
-            """Return the constructor arguments of the whole registry."""
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -81,37 +68,6 @@ def _sorted_waves(items: Iterable[Wave]) -> tuple[Wave, ...]:
 
 def _facts(items: Iterable[Fact]) -> tuple[Fact, ...]:
     return tuple(items)
-
-
-def resolve_country(country: str) -> str:
-    """Return the ISO 3166-1 alpha-2 code for a code or English country name.
-
-    Raises:
-        ValueError: ``country`` names no known country.
-    """
-    from aifactories._codes import COUNTRY_KEYS  # noqa: PLC0415 - big table, load on use
-
-    if isinstance(country, str):
-        code = COUNTRY_KEYS.get(fold(country))
-        if code is not None:
-            return code
-    msg = f"unknown country {country!r}; use an ISO 3166-1 code or an English name"
-    raise ValueError(msg)
-
-
-def country_name(code: str) -> str:
-    """Return the English short name for an ISO 3166-1 alpha-2 code.
-
-    Raises:
-        ValueError: ``code`` is not a known alpha-2 code.
-    """
-    from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415 - big table, load on use
-
-    try:
-        return COUNTRY_NAMES[code.upper()]
-    except (KeyError, AttributeError):
-        msg = f"unknown country code {code!r}"
-        raise ValueError(msg) from None
 
 
 @attrs.frozen
@@ -281,11 +237,6 @@ class Registry:
     facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
-    # Set only on a registry made by lazy(): where its fields will come from.
-    # None once they are filled in (and always, for a registry built here).
-    _source: Provider | None = attrs.field(
-        default=None, init=False, eq=False, repr=False, hash=False
-    )
 
     def __attrs_post_init__(self) -> None:
         everything: tuple[Entry, ...] = (*self.factories, *self.antennas)
@@ -424,7 +375,7 @@ class Registry:
         Raises:
             ValueError: ``country`` is not a known country.
         """
-        return self._index.by_country.get(resolve_country(country), ())
+        return self._index.by_country.get(country_code(country), ())
 
     def serving(self, country: str) -> tuple[Entry, ...]:
         """Return the entries a user in ``country`` can turn to.
@@ -435,7 +386,7 @@ class Registry:
         Raises:
             ValueError: ``country`` is not a known country.
         """
-        return self._index.serving.get(resolve_country(country), ())
+        return self._index.serving.get(country_code(country), ())
 
     def with_sector(self, sector: Sector | str) -> tuple[Entry, ...]:
         """Return the entries whose focus includes ``sector``.
@@ -466,8 +417,9 @@ class Registry:
         Raises:
             NotFoundError: ``factory`` is a key that names no entry.
             ValueError: ``factory`` names an antenna.
+            TypeError: ``factory`` is neither a string nor an entry.
         """
-        entry = self[factory] if isinstance(factory, str) else factory
+        entry = self._entry_of(factory)
         if not isinstance(entry, Factory):
             msg = f"{entry.id!r} is an antenna, not a factory"
             raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
@@ -479,13 +431,25 @@ class Registry:
         Raises:
             NotFoundError: ``antenna`` is a key that names no entry.
             ValueError: ``antenna`` names a factory.
+            TypeError: ``antenna`` is neither a string nor an entry.
         """
-        entry = self[antenna] if isinstance(antenna, str) else antenna
+        entry = self._entry_of(antenna)
         if not isinstance(entry, Antenna):
             msg = f"{entry.id!r} is a factory, not an antenna"
             raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
-        found = (self._index.by_id.get(i) for i in entry.factories)
+        by_id = self._index.by_id
+        # A hand-built antenna may hold anything; only strings can be ids.
+        ids: tuple[object, ...] = entry.factories
+        found = (by_id.get(i) for i in ids if isinstance(i, str))
         return tuple(f for f in found if isinstance(f, Factory))
+
+    def _entry_of(self, item: object) -> Entry:
+        if isinstance(item, str):
+            return self[item]
+        if isinstance(item, Factory | Antenna):
+            return item
+        msg = f"expected an entry or a key, not {type(item).__name__}"
+        raise TypeError(msg)
 
     # -- time ------------------------------------------------------------------
 
@@ -515,98 +479,3 @@ class Registry:
             factories=[f for f in self.factories if f.selected_on <= date],
             antennas=[a for a in self.antennas if a.selected_on <= date],
         )
-
-
-# -- the lazy registry -------------------------------------------------------------
-
-# Every field a lazy registry lacks until it is filled in.
-_LAZY_FIELDS = tuple(a.name for a in attrs.fields(Registry) if a.name != "_source")
-_fill_lock = threading.Lock()
-
-
-class _LazyRegistry(Registry):
-    """A :class:`Registry` whose fields are filled in on first use.
-
-    Only :func:`lazy` makes these, and each one turns into a plain
-    :class:`Registry` (its class is swapped) once filled in. Keeping the
-    hooks on this class, not on :class:`Registry`, leaves attribute access
-    on every filled registry at full speed: a class with ``__getattr__`` is
-    slower on every attribute, found or not.
-    """
-
-    # No slots of its own: the class swap needs Registry's exact layout.
-    __slots__ = ()
-
-    def __new__(cls, *args: Any, **kwargs: Any) -> Registry:  # type: ignore[misc]
-        # attrs.evolve() calls type(registry)(...): give it a plain Registry.
-        return Registry(*args, **kwargs)
-
-    if not TYPE_CHECKING:  # type checkers must keep flagging unknown attributes
-
-        def __getattr__(self, name: str) -> Any:
-            # Python calls this only for a slot that holds nothing yet.
-            if name in _LAZY_FIELDS and _fill(self):
-                return object.__getattribute__(self, name)
-            msg = f"'Registry' object has no attribute {name!r}"
-            raise AttributeError(msg, name=name, obj=self)
-
-    def get(self, key: str) -> Entry | None:
-        """Return the entry ``key`` names; an id builds only that entry."""
-        source = self._source
-        if source is not None and type(key) is str:
-            found = source.entry(key)
-            if found is not None:
-                return found
-        _fill(self)
-        return Registry.get(self, key)
-
-    # Comparing, hashing, pickling and copying look at the class before
-    # any field, so fill in first: then this is a plain Registry.
-    def __eq__(self, other: object) -> bool:
-        _fill(self)
-        return self == other
-
-    def __hash__(self) -> int:
-        _fill(self)
-        return hash(self)
-
-    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
-        _fill(self)
-        return self.__reduce_ex__(protocol)
-
-
-def lazy(source: Provider) -> Registry:
-    """Return a registry whose fields come from ``source`` on first use.
-
-    Until then, :meth:`Registry.get` by id asks ``source`` for that one
-    entry; the first use of anything else builds the whole registry from
-    ``source.fields()`` and fills in every field, once, for all threads.
-    """
-    registry: Registry = object.__new__(_LazyRegistry)
-    object.__setattr__(registry, "_source", source)
-    return registry
-
-
-def _fill(registry: Registry) -> bool:
-    """Fill in a lazy registry's fields and make it a plain :class:`Registry`.
-
-    Returns:
-        Whether it has its fields: False for one made with ``__new__`` alone,
-        which has nothing to fill them from.
-    """
-    with _fill_lock:
-        try:
-            source = object.__getattribute__(registry, "_source")
-        except AttributeError:
-            source, filled = None, False
-        else:
-            filled = True
-        if source is not None:
-            built = Registry(**source.fields())
-            for name in _LAZY_FIELDS:
-                object.__setattr__(registry, name, getattr(built, name))
-            object.__setattr__(registry, "_source", None)
-        # Last: whoever sees a plain Registry finds every field in place. A
-        # plain Registry also ends the hooks' recursion (== calls == again).
-        object.__setattr__(registry, "__class__", Registry)
-        return filled

@@ -1,14 +1,34 @@
-"""Value rules shared by the strict loader's hooks and the validator.
+"""Value rules, declared once and attached to the model's fields.
 
-One definition each, so that whatever :func:`aifactories.validate` accepts,
-:func:`aifactories.loads` reads back from :func:`aifactories.dumps`.
+Every field of every record says what it holds in two places only: its
+type annotation (``str | None``, ``tuple[Source, ...]``, ``Decimal``) and,
+where the type alone is not enough, a :class:`Rule` in its attrs metadata
+(put there by :func:`declare`). Everything else reads those two:
+
+* :func:`aifactories.validate` walks every field by its type and applies
+  the rule;
+* the JSON Schema takes each rule's ``pattern`` and the collection bounds;
+* the Hypothesis strategies pick a generator per rule name (a test fails
+  when a rule has none);
+* the docs list the rules from :data:`RULES`.
+
+The strict loader's hooks use :func:`decimal_problem` and
+:func:`text_problem` too, so that whatever :func:`~aifactories.validate`
+accepts, :func:`~aifactories.loads` reads back from
+:func:`~aifactories.dumps`.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
-from aifactories._text import short
+import attrs
+
+from aifactories._text import short, visible
 
 MAX_EXPONENT = 30
 """Decimal numbers may span at most this many digits either side of the point.
@@ -18,19 +38,92 @@ JSON) from becoming a 100 MB number when :func:`~aifactories.dumps` spells
 it out.
 """
 
+MAX_DIGITS = 40
+"""A decimal number may have at most this many significant digits.
 
-def decimal_problem(value: Decimal) -> str | None:
-    """Return what is wrong with ``value`` as a data number, or ``None``."""
-    if not value.is_finite():
-        return f"must be a finite number, got {value}"
-    if abs(value.adjusted()) > MAX_EXPONENT:
-        return f"{short(value)} is out of range (at most {MAX_EXPONENT} digits)"
-    return None
+Without it, ``0.5000…(150 zeros)…1`` could slip a share sum past the
+"at most 1" rule through rounding, and a number could hold megabytes.
+"""
+
+MAX_INT = 10**15
+"""Whole numbers (counts, ranks, GeoNames ids) lie in ``[0, MAX_INT]``."""
 
 
-def text_problem(value: str) -> str | None:
-    """Return what is wrong with ``value`` as data text, or ``None``."""
-    if value.isascii():
+# -- the rules --------------------------------------------------------------------
+
+
+@attrs.frozen
+class Rule:
+    """A constraint on one field's values, beyond what its type says.
+
+    Attributes:
+        name: Short key, e.g. ``"slug"``; the strategies and docs use it.
+        description: What the rule requires, in words, for docs and schema.
+        check: Returns the problem with a value of the right Python type,
+            or ``None`` when the value keeps the rule.
+        pattern: A regular expression that a JSON string must match, for
+            the JSON Schema (``None`` when the rule is not a pattern).
+        counterexample: A value of the right type that breaks the rule,
+            for tests and :func:`aifactories.testing.break_rule`.
+    """
+
+    name: str
+    description: str
+    check: Callable[[Any], str | None] = attrs.field(eq=False, repr=False)
+    pattern: str | None = None
+    counterexample: object = None
+
+
+RULE_KEY = "aifactories.rule"
+"""The attrs metadata key under which a field's :class:`Rule` is stored."""
+MIN_ITEMS_KEY = "aifactories.min_items"
+"""Metadata key: the least number of items a collection field may hold."""
+UNIQUE_KEY = "aifactories.unique"
+"""Metadata key: whether a collection field's items must differ."""
+
+
+def declare(
+    rule: Rule | None = None, *, min_items: int = 0, unique: bool = False
+) -> dict[str, object]:
+    """Return the attrs metadata that declares a field's rule and bounds.
+
+    Used as ``attrs.field(metadata=declare(COUNTRY, unique=True))``: attrs
+    keeps the metadata on the field, where every consumer finds it.
+
+    Args:
+        rule: The rule each value (each item, for a collection) must keep;
+            ``None`` leaves the type's default rule (:data:`TEXT` for text).
+        min_items: For a collection: the least number of items.
+        unique: For a collection: whether its items must all differ.
+
+    Returns:
+        The metadata mapping.
+    """
+    metadata: dict[str, object] = {}
+    if rule is not None:
+        metadata[RULE_KEY] = rule
+    if min_items:
+        metadata[MIN_ITEMS_KEY] = min_items
+    if unique:
+        metadata[UNIQUE_KEY] = True
+    return metadata
+
+
+# -- text -------------------------------------------------------------------------
+
+
+def _control(char: str) -> bool:
+    return unicodedata.category(char) == "Cc"
+
+
+def text_problem(value: str, *, lines: bool = False) -> str | None:
+    """Return what is wrong with ``value`` as data text, or ``None``.
+
+    Args:
+        value: The text.
+        lines: Whether newlines and tabs are allowed (long texts).
+    """
+    if value.isascii() and value.isprintable():
         return None
     try:
         value.encode("utf-8")
@@ -38,4 +131,247 @@ def text_problem(value: str) -> str | None:
         # A JSON escape like "\ud800" decodes to a lone surrogate, which no
         # UTF-8 file can hold: dumps() could not write it back.
         return "contains a lone surrogate, which is not valid Unicode"
+    allowed = "\n\t" if lines else ""
+    for char in value:
+        if _control(char) and char not in allowed:
+            # Control characters would reach terminals (escape sequences)
+            # and break one-line messages.
+            return f"contains the control character U+{ord(char):04X}"
     return None
+
+
+def _text_check(lines: bool) -> Callable[[str], str | None]:  # noqa: FBT001
+    def check(value: str) -> str | None:
+        if not visible(value):
+            return "must not be empty"
+        return text_problem(value, lines=lines)
+
+    return check
+
+
+TEXT = Rule(
+    "text",
+    "One line of text with at least one visible character; no control "
+    "characters, no lone surrogates.",
+    _text_check(lines=False),
+    counterexample="\u200b",
+)
+"""The default rule of every text field: one visible line."""
+
+PROSE = Rule(
+    "prose",
+    "Text with at least one visible character; may hold newlines and tabs "
+    "but no other control characters.",
+    _text_check(lines=True),
+    counterexample=" \n ",
+)
+"""Longer texts (notes, statements, quotes): newlines and tabs allowed."""
+
+
+# -- codes ------------------------------------------------------------------------
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+def _slug(value: str) -> str | None:
+    if _SLUG.match(value) is None:
+        return f"{short(value)} is not a lower-case slug"
+    return None
+
+
+SLUG = Rule(
+    "slug",
+    "A lower-case slug: letters a-z and digits in groups joined by single "
+    "hyphens, e.g. ``lumi-aif``.",
+    _slug,
+    pattern="^[a-z0-9]+(-[a-z0-9]+)*$",
+    counterexample="Not A Slug",
+)
+"""Stable ids of entries and facts."""
+
+
+def _country(value: str) -> str | None:
+    from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415 - big table
+
+    if value not in COUNTRY_NAMES:
+        return f"{short(value)} is not an ISO 3166-1 alpha-2 country code"
+    return None
+
+
+COUNTRY = Rule(
+    "country",
+    "An ISO 3166-1 alpha-2 country code in capitals, e.g. ``SE``.",
+    _country,
+    pattern="^[A-Z]{2}$",
+    counterexample="ZZ",
+)
+"""Country codes."""
+
+
+def _currency(value: str) -> str | None:
+    from aifactories._codes import CURRENCIES  # noqa: PLC0415 - big table
+
+    if value not in CURRENCIES:
+        return f"{short(value)} is not an ISO 4217 currency code"
+    return None
+
+
+CURRENCY = Rule(
+    "currency",
+    "An ISO 4217 currency code in capitals, e.g. ``EUR``.",
+    _currency,
+    pattern="^[A-Z]{3}$",
+    counterexample="ZZZ",
+)
+"""Currency codes."""
+
+_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?\Z", re.ASCII)
+
+
+def _url(value: str) -> str | None:
+    if _URL.match(value) is None:
+        return f"{short(value)} is not an http(s) URL"
+    return None
+
+
+URL = Rule(
+    "url",
+    "An absolute ``https://`` (or, for sites without TLS, ``http://``) URL "
+    "with a host name, no spaces.",
+    _url,
+    pattern=r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$",
+    counterexample="ftp://example.org/",
+)
+"""Web pages."""
+
+_ROR = re.compile(r"https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}\Z", re.ASCII)
+
+
+def _ror(value: str) -> str | None:
+    if _ROR.match(value) is None:
+        return f"{short(value)} is not a ROR id (https://ror.org/0xxxxxxNN)"
+    return None
+
+
+ROR = Rule(
+    "ror",
+    "A Research Organization Registry id as its URL, e.g. "
+    "``https://ror.org/05ynxx418``.",
+    _ror,
+    pattern="^https://ror\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
+    counterexample="https://ror.org/not-an-id",
+)
+"""ROR ids of organisations."""
+
+
+# -- numbers ----------------------------------------------------------------------
+
+
+def decimal_problem(value: Decimal) -> str | None:
+    """Return what is wrong with ``value`` as a data number, or ``None``."""
+    if not value.is_finite():
+        return f"must be a finite number, got {value}"
+    if abs(value.adjusted()) > MAX_EXPONENT:
+        return f"{short(value)} is out of range (at most {MAX_EXPONENT} digits)"
+    if len(value.as_tuple().digits) > MAX_DIGITS:
+        return f"{short(value)} has more than {MAX_DIGITS} significant digits"
+    return None
+
+
+def int_problem(value: int) -> str | None:
+    """Return what is wrong with ``value`` as a whole data number, or ``None``."""
+    if not 0 <= value <= MAX_INT:
+        return f"{short(value)} is out of range (0 to {MAX_INT})"
+    return None
+
+
+def _share(value: Decimal) -> str | None:
+    if not 0 < value <= 1:
+        return f"must be in (0, 1], got {value}"
+    return None
+
+
+SHARE = Rule(
+    "share",
+    "A fraction in (0, 1], e.g. ``0.5``.",
+    _share,
+    counterexample=Decimal("1.5"),
+)
+"""A funder's part of a total."""
+
+
+def _amount(value: Decimal) -> str | None:
+    if value < 0:
+        return f"must not be negative, got {value}"
+    return None
+
+
+AMOUNT = Rule(
+    "amount",
+    "A number that is not negative.",
+    _amount,
+    counterexample=Decimal(-1),
+)
+"""Money amounts and other measured quantities."""
+
+
+def _latitude(value: Decimal) -> str | None:
+    if not -90 <= value <= 90:
+        return f"must be in [-90, 90], got {value}"
+    return None
+
+
+LATITUDE = Rule(
+    "latitude",
+    "Degrees north, in [-90, 90] (WGS 84).",
+    _latitude,
+    counterexample=Decimal(91),
+)
+"""Latitudes."""
+
+
+def _longitude(value: Decimal) -> str | None:
+    if not -180 <= value <= 180:
+        return f"must be in [-180, 180], got {value}"
+    return None
+
+
+LONGITUDE = Rule(
+    "longitude",
+    "Degrees east, in [-180, 180] (WGS 84).",
+    _longitude,
+    counterexample=Decimal(181),
+)
+"""Longitudes."""
+
+
+def _positive(value: int) -> str | None:
+    if value < 1:
+        return f"must be at least 1, got {value}"
+    return None
+
+
+POSITIVE = Rule(
+    "positive",
+    "A whole number of at least 1.",
+    _positive,
+    counterexample=0,
+)
+"""Counts, ranks and ids that start at 1."""
+
+
+RULES: tuple[Rule, ...] = (
+    TEXT,
+    PROSE,
+    SLUG,
+    COUNTRY,
+    CURRENCY,
+    URL,
+    ROR,
+    SHARE,
+    AMOUNT,
+    LATITUDE,
+    LONGITUDE,
+    POSITIVE,
+)
+"""Every rule a field can declare."""

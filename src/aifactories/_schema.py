@@ -20,39 +20,19 @@ from typing import Any
 
 import attrs
 
-from aifactories._io import FORMAT
-from aifactories._validate import Document
+from aifactories._format import DATE_PATTERN, DECIMAL_PATTERN, FORMAT, Document
+from aifactories._rules import MAX_INT, MIN_ITEMS_KEY, RULE_KEY, TEXT, UNIQUE_KEY, Rule
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of :func:`json_schema`."""
 
-# Rules of the validator that are simple string patterns, keyed by class and
-# field. json_schema() fails if a key no longer names a string field, so a
-# renamed field cannot leave a stale rule behind.
-_PATTERNS: dict[tuple[str, str], str] = {
-    ("Factory", "id"): "^[a-z0-9]+(-[a-z0-9]+)*$",
-    ("Antenna", "id"): "^[a-z0-9]+(-[a-z0-9]+)*$",
-    ("Factory", "country"): "^[A-Z]{2}$",
-    ("Antenna", "country"): "^[A-Z]{2}$",
-    ("Factory", "partner_countries"): "^[A-Z]{2}$",
-    ("Antenna", "partner_countries"): "^[A-Z]{2}$",
-    ("Stakeholder", "country"): "^[A-Z]{2}$",
-    ("FundingShare", "country"): "^[A-Z]{2}$",
-    ("Money", "currency"): "^[A-Z]{3}$",
-    ("Source", "url"): "^https?://",
-}
-
 _DECIMAL = {
     "type": "string",
-    "pattern": r"^-?[0-9]+(\.[0-9]+)?$",
+    "pattern": DECIMAL_PATTERN,
     "description": 'Written as a decimal string, e.g. "0.5", so that no digit '
     "is lost to floating point.",
 }
-_DATE = {
-    "type": "string",
-    "format": "date",
-    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-}
+_DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 
 
 def json_schema() -> dict[str, Any]:
@@ -68,7 +48,6 @@ def json_schema() -> dict[str, Any]:
     """
     builder = _Builder()
     root = builder.object(Document)
-    builder.check_patterns_used()
     root["properties"] = {
         "format": {
             "const": FORMAT,
@@ -92,13 +71,6 @@ def json_schema() -> dict[str, Any]:
 class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
-        self.used: set[tuple[str, str]] = set()
-
-    def check_patterns_used(self) -> None:
-        unused = sorted(set(_PATTERNS) - self.used)
-        if unused:
-            msg = f"pattern rules name no string field: {unused}"
-            raise TypeError(msg)
 
     def object(self, cls: type[Any]) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
@@ -109,10 +81,7 @@ class _Builder:
             if not field.init:
                 continue
             schema = self.type(hints[field.name])
-            pattern = _PATTERNS.get((cls.__name__, field.name))
-            if pattern is not None:
-                self.used.add((cls.__name__, field.name))
-                _add_pattern(schema, pattern, f"{cls.__name__}.{field.name}")
+            _add_declared(schema, field, f"{cls.__name__}.{field.name}")
             text = docs.get(field.name)
             note = schema.pop("description", None)
             if text and note:
@@ -153,6 +122,10 @@ class _Builder:
             return dict(_DATE)
         if tp is str:
             return {"type": "string"}
+        if tp is bool:
+            return {"type": "boolean"}
+        if tp is int:
+            return {"type": "integer", "minimum": 0, "maximum": MAX_INT}
         msg = f"no JSON Schema for {tp!r}"
         raise TypeError(msg)
 
@@ -174,6 +147,40 @@ def _enum(tp: type[enum.Enum]) -> dict[str, Any]:
         "description": _summary(tp),
         "enum": [member.value for member in tp],
     }
+
+
+def _add_declared(
+    schema: dict[str, Any], field: attrs.Attribute[Any], where: str
+) -> None:
+    """Add what the field's declaration says beyond its type to ``schema``."""
+    rule: Rule | None = field.metadata.get(RULE_KEY)
+    if rule is not None and rule.pattern is not None:
+        _add_pattern(schema, rule.pattern, where)
+    array = _array_of(schema)
+    min_items = field.metadata.get(MIN_ITEMS_KEY, 0)
+    if min_items:
+        if array is None:
+            msg = f"min_items on {where}, which is not a collection"
+            raise TypeError(msg)
+        array["minItems"] = min_items
+    if field.metadata.get(UNIQUE_KEY):
+        if array is None:
+            msg = f"unique on {where}, which is not a collection"
+            raise TypeError(msg)
+        array["uniqueItems"] = True
+    if rule is not None and rule is not TEXT:
+        schema["description"] = " ".join(
+            filter(None, [schema.get("description"), _rst_to_text(rule.description)])
+        )
+
+
+def _array_of(schema: dict[str, Any]) -> dict[str, Any] | None:
+    if schema.get("type") == "array":
+        return schema
+    for option in schema.get("anyOf", ()):
+        if option.get("type") == "array":
+            return option  # type: ignore[no-any-return]
+    return None
 
 
 def _add_pattern(schema: dict[str, Any], pattern: str, where: str) -> None:

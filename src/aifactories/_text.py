@@ -4,14 +4,52 @@ from __future__ import annotations
 
 import unicodedata
 
+# Characters that take no space and show nothing: Unicode's default-ignorable
+# code points. Format characters (category Cf: U+200B, the bidi controls,
+# U+FEFF...) are found by category; these ranges add the fillers and
+# variation selectors that belong to other categories.
+_IGNORABLE_RANGES = (
+    (0x034F, 0x034F),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFFA0, 0xFFA0),
+    (0xE0000, 0xE0FFF),
+)
+
+
+def is_ignorable(char: str) -> bool:
+    """Whether ``char`` is a default-ignorable (invisible, zero-width) character."""
+    if unicodedata.category(char) == "Cf":
+        return True
+    point = ord(char)
+    return any(low <= point <= high for low, high in _IGNORABLE_RANGES)
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` holds at least one character a reader can see."""
+    if text.isascii():
+        return bool(text.strip())
+    return any(not ch.isspace() and not is_ignorable(ch) for ch in text)
+
 
 def fold(text: str) -> str:
-    """Fold ``text`` for matching: no accents, case-folded, single spaces."""
+    r"""Fold ``text`` for matching: no accents or invisible characters, case-folded.
+
+    Runs of white space become one space, so ``"Mi\\u200bmer"`` and
+    ``"MIMER"`` fold alike.
+    """
     if text.isascii():
         # Most names are ASCII; skip the Unicode decomposition for them.
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = "".join(
+        ch
+        for ch in decomposed
+        if not unicodedata.combining(ch) and not is_ignorable(ch)
+    )
     return " ".join(bare.casefold().split())
 
 
@@ -19,11 +57,15 @@ def short(value: object, limit: int = 60) -> str:
     """Return ``repr(value)`` cut to about ``limit`` characters, for messages.
 
     User data can hold megabytes in one field; an error message should not.
+    ``repr`` also escapes control characters, so a message stays one line.
     """
     if isinstance(value, str) and len(value) > limit:
         head = repr(value[:limit])
         return head[:-1] + "…" + head[-1]
-    text = repr(value)
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 - a hand-built value's repr may fail
+        text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -1,286 +1,369 @@
-"""Every rule a registry must keep, checked with a path for each problem."""
+"""Every rule a registry must keep, checked with a path for each problem.
+
+Two kinds of check:
+
+* **Field rules**, declared once on the model (:mod:`aifactories._rules`):
+  :func:`check_document` walks every field of every record by its type
+  annotation, checks the type (a hand-built record may hold anything) and
+  applies the field's :class:`~aifactories._rules.Rule`. A new field needs
+  no code here.
+* **Record and cross-record rules**, which no single field can state:
+  a source has a URL or a seed quote, shares add up to at most one, names
+  are unique, links point at factories, waves match. They are the
+  functions below, each named for what it checks.
+
+Every check is linear in the size of the document, and the number of
+problems kept is bounded (:data:`MAX_PROBLEMS`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
 import enum
-import re
-from collections.abc import Sequence
+import types
+import typing
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from aifactories._codes import COUNTRY_NAMES, CURRENCIES
-from aifactories._model import (
-    Antenna,
-    Confidence,
-    Conflict,
-    Entry,
-    Fact,
-    Factory,
-    FunderKind,
-    Funding,
-    Host,
-    Kind,
-    Money,
-    Person,
-    Qualifier,
-    Role,
-    Sector,
-    Source,
-    Stakeholder,
-    SystemStatus,
-    Wave,
+from aifactories._format import Document
+from aifactories._model import Antenna, Factory, Funding, Kind, Source, Wave
+from aifactories._rules import (
+    MIN_ITEMS_KEY,
+    PROSE,
+    RULE_KEY,
+    TEXT,
+    UNIQUE_KEY,
+    Rule,
+    decimal_problem,
+    int_problem,
 )
-from aifactories._rules import decimal_problem, text_problem
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, short
 
-# Share sums are exact in this context: numbers span at most 2 * 30 digits.
+MAX_PROBLEMS = 1000
+"""At most this many problems are listed; the rest are counted in one line."""
+
+# Share sums are exact in this context: numbers have at most 40 digits
+# within 30 places of the point, so every sum fits in 100 digits.
 _EXACT = decimal.Context(prec=100, traps=[])
-
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-
-
-@attrs.frozen
-class Document:
-    """The registry as a file holds it: lists in file order, unsorted.
-
-    Problems are reported against this order so that paths point into the
-    user's file, not into the sorted registry.
-    """
-
-    data_version: str
-    data_date: dt.date | None = None
-    waves: tuple[Wave, ...] = ()
-    factories: tuple[Factory, ...] = ()
-    antennas: tuple[Antenna, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    people: tuple[Person, ...] = ()
-
-
-def _is_http(url: object) -> bool:
-    # Typed as object: a hand-built record may hold anything.
-    return isinstance(url, str) and url.startswith(("https://", "http://"))
-
-
-def _is_text(value: object) -> bool:
-    return isinstance(value, str)
-
-
-def _is_slug(value: object) -> bool:
-    return isinstance(value, str) and _ID.match(value) is not None
 
 
 class _Checker:
+    """Collects problems, keeping the first :data:`MAX_PROBLEMS`."""
+
     def __init__(self) -> None:
         self.problems: list[str] = []
+        self.dropped = 0
 
     def add(self, path: str, message: str) -> None:
-        self.problems.append(f"{path}: {message}")
-
-    def text(self, path: str, value: object, *, optional: bool = False) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str):
-            self.add(path, f"must be a string, got {type(value).__name__}")
-        elif not value.strip():
-            self.add(path, "must not be empty")
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(f"{path}: {message}")
         else:
-            problem = text_problem(value)
-            if problem is not None:
-                self.add(path, problem)
+            self.dropped += 1
 
-    def enum(self, path: str, value: object, kind: type[enum.Enum]) -> None:
-        # A hand-built record may hold a plain string where a member belongs;
-        # dumps() could not write it.
+    def result(self) -> list[str]:
+        if self.dropped:
+            return [*self.problems, f"$: … and {self.dropped:,} more problems"]
+        return self.problems
+
+
+# -- field rules, from the declarations --------------------------------------------
+
+
+@attrs.frozen
+class _Slot:
+    """One field of a record class, as the walker needs it."""
+
+    name: str
+    kind: Any  # the type annotation with ``| None`` removed
+    optional: bool
+    rule: Rule | None
+    min_items: int
+    unique: bool
+
+
+_SLOTS: dict[type[Any], tuple[_Slot, ...]] = {}
+
+
+def slots(cls: type[Any]) -> tuple[_Slot, ...]:
+    """Return the walker's view of every init field of the attrs class ``cls``."""
+    found = _SLOTS.get(cls)
+    if found is None:
+        found = _SLOTS[cls] = _read_slots(cls)
+    return found
+
+
+def _read_slots(cls: type[Any]) -> tuple[_Slot, ...]:
+    hints = typing.get_type_hints(cls)
+    found = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        kind, optional = _strip_none(hints[field.name])
+        found.append(
+            _Slot(
+                name=field.name,
+                kind=kind,
+                optional=optional,
+                rule=field.metadata.get(RULE_KEY),
+                min_items=field.metadata.get(MIN_ITEMS_KEY, 0),
+                unique=field.metadata.get(UNIQUE_KEY, False),
+            )
+        )
+    return tuple(found)
+
+
+def _strip_none(hint: Any) -> tuple[Any, bool]:
+    if typing.get_origin(hint) in {types.UnionType, typing.Union}:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], len(args) < len(typing.get_args(hint))
+    return hint, False
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def check_value(  # noqa: C901, PLR0911, PLR0912 - one branch per kind of type
+    check: _Checker, path: str, value: object, slot: _Slot, kind: Any = None
+) -> None:
+    """Check ``value`` against the declared type and rule of ``slot``."""
+    kind = slot.kind if kind is None else kind
+    if value is None:
+        if not slot.optional or kind is not slot.kind:
+            check.add(path, "is required, got None")
+        return
+    origin = typing.get_origin(kind)
+    if origin is tuple or origin is frozenset:
+        _check_collection(check, path, value, slot, origin, typing.get_args(kind)[0])
+        return
+    if attrs.has(kind):
+        if type(value) is not kind:
+            check.add(path, f"must be of type {kind.__name__}, got {_type_name(value)}")
+            return
+        check_record(check, path, value)
+        return
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
         if not isinstance(value, kind):
             allowed = ", ".join(repr(m.value) for m in kind)
-            self.add(path, f"{short(value)} is not a {kind.__name__} ({allowed})")
-
-    def texts(self, path: str, values: object) -> None:
-        if not isinstance(values, tuple):
-            self.add(path, f"must be a tuple, got {type(values).__name__}")
+            check.add(path, f"{short(value)} is not a {kind.__name__} ({allowed})")
+        return
+    problem: str | None
+    if kind is str:
+        if not isinstance(value, str):
+            check.add(path, f"must be a string, got {_type_name(value)}")
             return
-        for i, value in enumerate(values):
-            self.text(f"{path}[{i}]", value)
-
-    def country(self, path: str, value: object, *, optional: bool = False) -> None:
-        if value is None and optional:
-            return
-        if not isinstance(value, str) or value not in COUNTRY_NAMES:
-            self.add(path, f"{short(value)} is not an ISO 3166-1 alpha-2 country code")
-
-    def decimal(self, path: str, value: object) -> bool:
+        rule = slot.rule or TEXT
+        if rule not in (TEXT, PROSE):
+            # Codes and URLs are text too: no blanks, controls or surrogates.
+            problem = TEXT.check(value)
+            if problem is not None:
+                check.add(path, problem)
+                return
+        problem = rule.check(value)
+    elif kind is Decimal:
         if not isinstance(value, Decimal):
-            self.add(path, f"must be a Decimal, got {type(value).__name__}")
-            return False
+            check.add(path, f"must be a Decimal, got {_type_name(value)}")
+            return
         problem = decimal_problem(value)
-        if problem is not None:
-            self.add(path, problem)
-            return False
-        return True
+        if problem is None and slot.rule is not None:
+            problem = slot.rule.check(value)
+    elif kind is int:
+        if type(value) is not int:
+            check.add(path, f"must be an int, got {_type_name(value)}")
+            return
+        problem = int_problem(value)
+        if problem is None and slot.rule is not None:
+            problem = slot.rule.check(value)
+    elif kind is bool:
+        problem = (
+            None if type(value) is bool else f"must be a bool, got {_type_name(value)}"
+        )
+    elif kind is dt.date:
+        if type(value) is not dt.date:
+            check.add(path, f"must be a date, got {_type_name(value)}")
+            return
+        problem = None
+    else:  # pragma: no cover - a test checks every model type is known here
+        msg = f"the validator cannot check the type {kind!r} of {path}"
+        raise TypeError(msg)
+    if problem is not None:
+        check.add(path, problem)
 
-    def money(self, path: str, money: object) -> None:
-        if money is None:
-            return
-        if not isinstance(money, Money):
-            self.add(path, f"must be Money, got {type(money).__name__}")
-            return
-        if self.decimal(f"{path}.amount", money.amount) and money.amount < 0:
-            self.add(f"{path}.amount", f"must not be negative, got {money.amount}")
-        self.enum(f"{path}.qualifier", money.qualifier, Qualifier)
-        if money.currency not in CURRENCIES:
-            self.add(
-                f"{path}.currency",
-                f"{short(money.currency)} is not an ISO 4217 currency code",
+
+def _check_collection(  # noqa: PLR0913, PLR0917 - the slot's parts, unpacked once
+    check: _Checker,
+    path: str,
+    value: object,
+    slot: _Slot,
+    origin: type[Any],
+    item: Any,
+) -> None:
+    if type(value) is not origin:
+        check.add(path, f"must be a {origin.__name__}, got {_type_name(value)}")
+        return
+    items: list[object] = list(typing.cast("tuple[object, ...]", value))
+    if len(items) < slot.min_items:
+        # "needs at least one source", "needs at least 2 claims"
+        many = slot.min_items > 1
+        noun = slot.name if many else slot.name.removesuffix("s")
+        check.add(path, f"needs at least {slot.min_items if many else 'one'} {noun}")
+    if origin is frozenset:
+        # No order of its own: report in a stable order, at the set's path.
+        items.sort(key=short)
+        for member in items:
+            check_value(check, path, member, slot, item)
+        return
+    seen: set[object] = set()
+    for i, member in enumerate(items):
+        where = f"{path}[{i}]"
+        check_value(check, where, member, slot, item)
+        if slot.unique and isinstance(member, str):
+            if member in seen:
+                check.add(where, f"{short(member)} is listed twice")
+            seen.add(member)
+
+
+def check_record(check: _Checker, path: str, record: Any) -> None:
+    """Check every field of ``record`` by its declaration, then its record rule."""
+    cls: type[Any] = type(record)
+    for slot in slots(cls):
+        value = getattr(record, slot.name, None)
+        check_value(check, f"{path}.{slot.name}", value, slot)
+    record_rule = _RECORD_RULES.get(cls)
+    if record_rule is not None:
+        record_rule(check, path, record)
+
+
+# -- record rules ----------------------------------------------------------------------
+# They take Any: a hand-built record may hold anything in any field, which
+# the field walk reports; these rules look only at what has the right type.
+
+
+def _source_rule(check: _Checker, path: str, source: Any) -> None:
+    if (source.url is None) == (source.seed is None):
+        check.add(path, "needs exactly one of 'url' and 'seed'")
+    if source.seed is None:
+        if source.quote is not None:
+            check.add(f"{path}.quote", "a quote needs the 'seed' it comes from")
+        return
+    if not isinstance(source.seed, str):
+        return  # reported by the field walk
+    if source.seed not in seed_names():
+        check.add(f"{path}.seed", f"no seed document named {short(source.seed)}")
+        return
+    if not isinstance(source.quote, str) or not source.quote.strip():
+        check.add(f"{path}.quote", "a seed source needs the exact quote it rests on")
+    elif source.quote not in seed_text(source.seed):
+        check.add(f"{path}.quote", f"not found verbatim in seed {short(source.seed)}")
+
+
+def _funding_rule(check: _Checker, path: str, funding: Any) -> None:
+    shares = funding.shares if isinstance(funding.shares, tuple) else ()
+    total = Decimal(0)
+    # Exactly: the default context rounds to 28 digits, and the caller's
+    # context might trap inexact results.
+    with decimal.localcontext(_EXACT):
+        for share in shares:
+            value = getattr(share, "share", None)
+            if (
+                isinstance(value, Decimal)
+                and decimal_problem(value) is None
+                and 0 < value <= 1
+            ):
+                total += value
+    if total > 1:
+        check.add(f"{path}.shares", f"shares add up to {total}, more than 1")
+
+
+def _entry_rule(check: _Checker, path: str, entry: Any) -> None:
+    partners = entry.partner_countries
+    if isinstance(partners, tuple) and isinstance(entry.country, str):
+        for j, code in enumerate(partners):
+            if code == entry.country:
+                check.add(f"{path}.partner_countries[{j}]", "repeats the host country")
+
+
+def _antenna_rule(check: _Checker, path: str, antenna: Any) -> None:
+    _entry_rule(check, path, antenna)
+    formal = antenna.factories
+    letters = antenna.letters_of_intent
+    if not isinstance(formal, tuple) or not isinstance(letters, tuple):
+        return
+    linked = {f for f in formal if isinstance(f, str)}
+    for j, factory_id in enumerate(letters):
+        if factory_id in linked:
+            check.add(
+                f"{path}.letters_of_intent[{j}]",
+                f"{short(factory_id)} is already a formal link",
             )
 
-    def source(self, path: str, source: object) -> None:
-        if not isinstance(source, Source):
-            self.add(path, f"must be a Source, got {type(source).__name__}")
-            return
-        if (source.url is None) == (source.seed is None):
-            self.add(path, "needs exactly one of 'url' and 'seed'")
-        if source.url is not None and not _is_http(source.url):
-            self.add(f"{path}.url", f"{short(source.url)} is not an http(s) URL")
-        self.text(f"{path}.supports", source.supports, optional=True)
-        if source.seed is None:
-            if source.quote is not None:
-                self.add(f"{path}.quote", "a quote needs the 'seed' it comes from")
-            return
-        if source.seed not in seed_names():
-            self.add(f"{path}.seed", f"no seed document named {short(source.seed)}")
-            return
-        if not isinstance(source.quote, str) or not source.quote.strip():
-            self.add(f"{path}.quote", "a seed source needs the exact quote it rests on")
-        elif source.quote not in seed_text(source.seed):
-            self.add(
-                f"{path}.quote", f"not found verbatim in seed {short(source.seed)}"
-            )
 
-    def sources(self, path: str, sources: object, *, required: bool = False) -> None:
-        if not isinstance(sources, tuple):
-            self.add(path, f"must be a tuple, got {type(sources).__name__}")
-            return
-        if required and not sources:
-            self.add(path, "needs at least one source")
-        for i, source in enumerate(sources):
-            self.source(f"{path}[{i}]", source)
-
-    def conflicts(self, path: str, conflicts: Sequence[Conflict]) -> None:
-        for i, conflict in enumerate(conflicts):
-            where = f"{path}[{i}]"
-            self.text(f"{where}.topic", conflict.topic)
-            self.text(f"{where}.field", conflict.field, optional=True)
-            self.text(f"{where}.note", conflict.note, optional=True)
-            if len(conflict.claims) < 2:
-                self.add(f"{where}.claims", "a conflict needs at least two claims")
-            for j, claim in enumerate(conflict.claims):
-                self.text(f"{where}.claims[{j}].value", claim.value)
-                self.sources(f"{where}.claims[{j}].sources", claim.sources)
-                self.money(f"{where}.claims[{j}].amount", claim.amount)
-
-    def person(self, path: str, person: Person) -> None:
-        self.text(f"{path}.name", person.name)
-        self.text(f"{path}.role", person.role)
-        self.text(f"{path}.organisation", person.organisation, optional=True)
-        self.text(f"{path}.statement", person.statement, optional=True)
-        self.sources(f"{path}.sources", person.sources)
-
-    def host(self, path: str, host: Host) -> None:
-        self.text(f"{path}.name", host.name)
-        self.text(f"{path}.short_name", host.short_name, optional=True)
-        self.text(f"{path}.city", host.city, optional=True)
-        self.sources(f"{path}.sources", host.sources)
-
-    def stakeholder(self, path: str, stakeholder: Stakeholder) -> None:
-        self.text(f"{path}.name", stakeholder.name)
-        self.enum(f"{path}.role", stakeholder.role, Role)
-        self.text(f"{path}.short_name", stakeholder.short_name, optional=True)
-        self.country(f"{path}.country", stakeholder.country, optional=True)
-        self.sources(f"{path}.sources", stakeholder.sources)
-
-    def funding(self, path: str, funding: Funding) -> None:
-        self.money(f"{path}.total", funding.total)
-        self.text(f"{path}.note", funding.note, optional=True)
-        total = Decimal(0)
-        for i, share in enumerate(funding.shares):
-            where = f"{path}.shares[{i}]"
-            self.text(f"{where}.funder", share.funder)
-            self.enum(f"{where}.kind", share.kind, FunderKind)
-            self.country(f"{where}.country", share.country, optional=True)
-            self.texts(f"{where}.via", share.via)
-            self.money(f"{where}.amount", share.amount)
-            self.sources(f"{where}.sources", share.sources)
-            if share.share is not None and self.decimal(f"{where}.share", share.share):
-                if not 0 < share.share <= 1:
-                    self.add(f"{where}.share", f"must be in (0, 1], got {share.share}")
-                else:
-                    # Exactly: the default context rounds to 28 digits, and
-                    # the caller's context might trap inexact results.
-                    with decimal.localcontext(_EXACT):
-                        total += share.share
-        if total > 1:
-            self.add(f"{path}.shares", f"shares add up to {total}, more than 1")
+_RECORD_RULES: dict[type[Any], Callable[[_Checker, str, Any], None]] = {
+    Source: _source_rule,
+    Funding: _funding_rule,
+    Factory: _entry_rule,
+    Antenna: _antenna_rule,
+}
 
 
-def _entry_paths(check: _Checker, doc: Document) -> list[tuple[str, Entry]]:
+# -- cross-record rules --------------------------------------------------------------
+
+
+def _entries(doc: Any) -> Iterator[tuple[str, Any]]:
     """The entries to check, each with its path; misfiled records reported."""
-    found: list[tuple[str, Entry]] = []
     for field, cls, entries in (
         ("factories", Factory, doc.factories),
         ("antennas", Antenna, doc.antennas),
     ):
+        if not isinstance(entries, tuple):
+            continue  # reported by the field walk
         for i, entry in enumerate(entries):
             if type(entry) is cls:
-                found.append((f"{field}[{i}]", entry))
-            else:
-                name = type(entry).__name__
-                check.add(
-                    f"{field}[{i}]", f"must be of type {cls.__name__}, got {name}"
-                )
-    return found
+                yield f"{field}[{i}]", entry
 
 
-def _check_waves(check: _Checker, doc: Document) -> dict[str, Wave]:
-    waves: dict[str, Wave] = {}
+def _check_waves(check: _Checker, doc: Any) -> dict[str, Any]:
+    waves: dict[str, Any] = {}
+    if not isinstance(doc.waves, tuple):
+        return waves
     for i, wave in enumerate(doc.waves):
-        path = f"waves[{i}]"
-        check.text(f"{path}.id", wave.id)
+        if type(wave) is not Wave or not isinstance(wave.id, str):
+            continue
         if wave.id in waves:
-            check.add(f"{path}.id", f"duplicate wave id {short(wave.id)}")
+            check.add(f"waves[{i}].id", f"duplicate wave id {short(wave.id)}")
         waves.setdefault(wave.id, wave)
-        check.text(f"{path}.name", wave.name)
-        check.enum(f"{path}.kind", wave.kind, Kind)
-        check.text(f"{path}.summary", wave.summary, optional=True)
-        check.money(f"{path}.investment", wave.investment)
-        check.sources(f"{path}.sources", wave.sources, required=True)
-        check.conflicts(f"{path}.conflicts", wave.conflicts)
     return waves
 
 
-def _check_names(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
+def _check_names(check: _Checker, entries: list[tuple[str, Any]]) -> None:
     ids: dict[str, str] = {}
     keys: dict[str, tuple[str, str]] = {}
     for path, entry in entries:
-        if not _is_slug(entry.id):
-            check.add(f"{path}.id", f"{short(entry.id)} is not a lower-case slug")
-        elif entry.id in ids:
-            check.add(
-                f"{path}.id", f"duplicate id {short(entry.id)} (also {ids[entry.id]})"
-            )
-        else:
-            ids[entry.id] = path
-        check.text(f"{path}.name", entry.name)
-        check.texts(f"{path}.aliases", entry.aliases)
+        if isinstance(entry.id, str):
+            if entry.id in ids:
+                check.add(
+                    f"{path}.id",
+                    f"duplicate id {short(entry.id)} (also {ids[entry.id]})",
+                )
+            else:
+                ids[entry.id] = path
+        aliases = entry.aliases if isinstance(entry.aliases, tuple) else ()
         # A duplicate id is reported above; don't report it again as a name.
         named = [] if ids.get(entry.id) != path else [(f"{path}.id", entry.id)]
         named += [(f"{path}.name", entry.name)]
-        named += [(f"{path}.aliases[{j}]", a) for j, a in enumerate(entry.aliases)]
+        named += [(f"{path}.aliases[{j}]", a) for j, a in enumerate(aliases)]
         for where, name in named:
-            key = fold(name) if _is_text(name) else repr(name)
+            if not isinstance(name, str):
+                continue
+            key = fold(name)
+            if not key:
+                continue  # an invisible name is reported by its field rule
             owner = keys.get(key)
             if owner is None:
                 keys[key] = (path, entry.id)
@@ -290,52 +373,51 @@ def _check_names(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
                 )
 
 
-def _check_links(check: _Checker, entries: list[tuple[str, Entry]]) -> None:
+def _check_links(check: _Checker, entries: list[tuple[str, Any]]) -> None:
     factory_ids = {e.id for _, e in entries if isinstance(e, Factory)}
     antenna_ids = {e.id for _, e in entries if isinstance(e, Antenna)}
     for path, antenna in entries:
         if not isinstance(antenna, Antenna):
             continue
-        for field, ids in (
+        links: tuple[tuple[str, object], ...] = (
             ("factories", antenna.factories),
             ("letters_of_intent", antenna.letters_of_intent),
-        ):
-            seen: set[str] = set()
+        )
+        for field, ids in links:
+            if not isinstance(ids, tuple):
+                continue
             for j, factory_id in enumerate(ids):
-                where = f"{path}.{field}[{j}]"
-                if factory_id in seen:
-                    check.add(where, f"{short(factory_id)} is listed twice")
-                seen.add(factory_id)
-                if factory_id in factory_ids:
+                if not isinstance(factory_id, str) or factory_id in factory_ids:
                     continue
+                where = f"{path}.{field}[{j}]"
                 if factory_id in antenna_ids:
                     check.add(
                         where, f"{short(factory_id)} is an antenna, not a factory"
                     )
                 else:
                     check.add(where, f"no factory with id {short(factory_id)}")
-        for j, factory_id in enumerate(antenna.letters_of_intent):
-            if factory_id in antenna.factories:
-                check.add(
-                    f"{path}.letters_of_intent[{j}]",
-                    f"{short(factory_id)} is already a formal link",
-                )
 
 
 def _check_wave_of(
-    check: _Checker, path: str, entry: Entry, waves: dict[str, Wave]
+    check: _Checker, path: str, entry: Any, waves: dict[str, Any]
 ) -> None:
     kind = Kind.FACTORY if isinstance(entry, Factory) else Kind.ANTENNA
+    if not isinstance(entry.wave, str):
+        return
     wave = waves.get(entry.wave)
     if wave is None:
         check.add(f"{path}.wave", f"no wave with id {short(entry.wave)}")
         return
-    if wave.kind != kind:
+    if isinstance(wave.kind, Kind) and wave.kind != kind:
         check.add(
             f"{path}.wave",
             f"wave {short(wave.id)} selects {wave.kind} entries, not {kind} entries",
         )
-    if entry.selected_on != wave.announced:
+    if (
+        type(entry.selected_on) is dt.date
+        and type(wave.announced) is dt.date
+        and entry.selected_on != wave.announced
+    ):
         check.add(
             f"{path}.selected_on",
             f"{entry.selected_on} differs from wave {short(wave.id)}"
@@ -343,74 +425,31 @@ def _check_wave_of(
         )
 
 
-def _check_place(check: _Checker, path: str, entry: Entry) -> None:
-    check.country(f"{path}.country", entry.country)
-    for j, code in enumerate(entry.partner_countries):
-        check.country(f"{path}.partner_countries[{j}]", code)
-        if code == entry.country:
-            check.add(f"{path}.partner_countries[{j}]", "repeats the host country")
-        elif code in entry.partner_countries[:j]:
-            check.add(
-                f"{path}.partner_countries[{j}]", f"{short(code)} is listed twice"
-            )
-
-
-def _check_entry(check: _Checker, path: str, entry: Entry) -> None:
-    _check_place(check, path, entry)
-    check.enum(f"{path}.confidence", entry.confidence, Confidence)
-    # Typed frozenset[Sector], but a hand-built record may hold strings.
-    sectors: frozenset[object] = entry.sectors
-    for sector in sorted(sectors, key=str):
-        check.enum(f"{path}.sectors", sector, Sector)
-    if entry.host is not None:
-        check.host(f"{path}.host", entry.host)
-    for j, stakeholder in enumerate(entry.stakeholders):
-        check.stakeholder(f"{path}.stakeholders[{j}]", stakeholder)
-    check.texts(f"{path}.focus", entry.focus)
-    if entry.funding is not None:
-        check.funding(f"{path}.funding", entry.funding)
-    for j, person in enumerate(entry.people):
-        check.person(f"{path}.people[{j}]", person)
-    check.conflicts(f"{path}.conflicts", entry.conflicts)
-    check.sources(f"{path}.sources", entry.sources, required=True)
-    check.text(f"{path}.notes", entry.notes, optional=True)
-    if isinstance(entry, Factory) and entry.supercomputer is not None:
-        system = entry.supercomputer
-        for field in (
-            "name",
-            "vendor",
-            "accelerators",
-            "expected_operation",
-            "site",
-            "note",
-        ):
-            check.text(
-                f"{path}.supercomputer.{field}", getattr(system, field), optional=True
-            )
-        check.sources(f"{path}.supercomputer.sources", system.sources)
-        check.enum(f"{path}.supercomputer.status", system.status, SystemStatus)
+def _check_fact_ids(check: _Checker, doc: Any) -> None:
+    if not isinstance(doc.facts, tuple):
+        return
+    seen: set[str] = set()
+    for i, fact in enumerate(doc.facts):
+        fact_id = getattr(fact, "id", None)
+        if isinstance(fact_id, str):
+            if fact_id in seen:
+                check.add(f"facts[{i}].id", f"duplicate fact id {short(fact_id)}")
+            seen.add(fact_id)
 
 
 def check_document(doc: Document) -> list[str]:
-    """Return every problem in ``doc`` as ``"path: message"``."""
+    """Return every problem in ``doc`` as ``"path: message"``.
+
+    At most :data:`MAX_PROBLEMS` are listed, then one line counting the rest.
+    """
     check = _Checker()
-    check.text("data_version", doc.data_version)
+    for slot in slots(Document):
+        check_value(check, slot.name, getattr(doc, slot.name, None), slot)
     waves = _check_waves(check, doc)
-    entries = _entry_paths(check, doc)
+    entries = list(_entries(doc))
     _check_names(check, entries)
     for path, entry in entries:
         _check_wave_of(check, path, entry, waves)
-        _check_entry(check, path, entry)
     _check_links(check, entries)
-    fact_ids: set[str] = set()
-    for i, fact in enumerate(doc.facts):
-        if not _is_slug(fact.id):
-            check.add(f"facts[{i}].id", f"{short(fact.id)} is not a lower-case slug")
-        elif fact.id in fact_ids:
-            check.add(f"facts[{i}].id", f"duplicate fact id {short(fact.id)}")
-        fact_ids.add(fact.id)
-        check.text(f"facts[{i}].statement", fact.statement)
-        check.sources(f"facts[{i}].sources", fact.sources, required=True)
-    for i, person in enumerate(doc.people):
-        check.person(f"people[{i}]", person)
-    return check.problems
+    _check_fact_ids(check, doc)
+    return check.result()

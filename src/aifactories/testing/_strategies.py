@@ -23,6 +23,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from aifactories._codes import COUNTRY_NAMES, CURRENCIES
+from aifactories._countries import country_code
 from aifactories._model import (
     Antenna,
     Claim,
@@ -47,9 +48,9 @@ from aifactories._model import (
     SystemStatus,
     Wave,
 )
-from aifactories._registry import Registry, Selection, resolve_country
+from aifactories._registry import Registry, Selection
 from aifactories._seeds import seed_names, seed_text
-from aifactories._text import fold
+from aifactories._text import fold, visible
 from aifactories.testing._mutations import RULES, Rule, break_rule, minimum_counts
 
 T = TypeVar("T")
@@ -76,7 +77,7 @@ def _pin(
 def _resolve_drawn(value: T) -> T:
     # Typed as T so that a pin of str | None stays one; only str resolves.
     if isinstance(value, str):
-        return resolve_country(value)  # type: ignore[return-value]
+        return country_code(value)  # type: ignore[return-value]
     return value
 
 
@@ -89,7 +90,7 @@ def _country_pin(
     if isinstance(value, SearchStrategy):
         return value.map(_resolve_drawn)
     try:
-        return resolve_country(value)
+        return country_code(value)
     except ValueError as exc:
         msg = f"{argument}={value!r}: {exc}"
         raise InvalidArgument(msg) from None
@@ -119,17 +120,21 @@ def _check_size(name: str, value: object, minimum: int = 0) -> int:
 # strategy (re-parsing its predicate's source) on every draw, which made
 # registries several times slower to draw.
 def _non_blank(value: str) -> str:
-    return value if value.strip() else f"{value}x"
+    return value if visible(value) else f"{value}x"
 
 
 def _keyed(value: str) -> str:
     # A name must fold to something, or it could never be looked up.
-    return value if value.strip() and fold(value) else f"{value}x"
+    return value if visible(value) and fold(value) else f"{value}x"
+
+
+# The text rules: no control characters (Cc), no lone surrogates (Cs).
+_TEXT_ALPHABET = st.characters(exclude_categories=("Cc", "Cs"))
 
 
 @_cached
 def _texts() -> SearchStrategy[str]:
-    return st.text(min_size=1, max_size=20).map(_non_blank)
+    return st.text(_TEXT_ALPHABET, min_size=1, max_size=20).map(_non_blank)
 
 
 def texts() -> SearchStrategy[str]:
@@ -144,7 +149,7 @@ def _optional_text() -> SearchStrategy[str | None]:
 
 @_cached
 def _names() -> SearchStrategy[str]:
-    return st.text(min_size=1, max_size=24).map(_keyed)
+    return st.text(_TEXT_ALPHABET, min_size=1, max_size=24).map(_keyed)
 
 
 def names() -> SearchStrategy[str]:

@@ -1,0 +1,233 @@
+"""Conversion: parsed data into records, and records back into data (cattrs).
+
+The strict converter refuses anything the format does not say: a number
+where text belongs, a string where an array belongs, unknown keys. Each
+failure becomes a ``"path: message"`` line. The wire forms of numbers and
+dates come from :mod:`aifactories._format`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from aifactories import _model
+from aifactories._errors import RegistryDataError
+from aifactories._format import (
+    Document,
+    date_from_wire,
+    date_to_wire,
+    decimal_from_wire,
+    decimal_to_wire,
+)
+from aifactories._model import Sector
+from aifactories._parse import json_type
+from aifactories._rules import decimal_problem, text_problem
+
+if TYPE_CHECKING:
+    import cattrs
+
+
+def structure(data: dict[str, Any]) -> Document:
+    """Convert parsed data (without ``format``) into a :class:`Document`.
+
+    Raises:
+        RegistryDataError: The data does not have the format's shape.
+    """
+    import cattrs  # noqa: PLC0415 - keep cattrs off the bundled path
+
+    try:
+        return converter().structure(data, Document)
+    except cattrs.BaseValidationError as exc:
+        messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
+        raise RegistryDataError(_reshape(m) for m in messages) from None
+    except RecursionError:
+        raise RegistryDataError(["$: nested too deeply"]) from None
+
+
+def _reshape(message: str) -> str:
+    # cattrs says "what @ $.path"; we say "path: what".
+    what, _, path = message.rpartition(" @ ")
+    path = path.removeprefix("$.")
+    return f"{path}: {what}"
+
+
+def _describe(exc: BaseException, tp: Any) -> str:
+    from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
+
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return "unknown field(s): " + ", ".join(sorted(exc.extra_fields))
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        allowed = ", ".join(repr(m.value) for m in tp)
+        return f"must be one of {allowed}"
+    if isinstance(exc, ValueError | TypeError):
+        return str(exc)
+    return f"invalid value ({type(exc).__name__}: {exc})"
+
+
+# -- the strict converter ------------------------------------------------------
+
+
+def _strict_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {json_type(value)}"
+        raise TypeError(msg)
+    # Newlines are fine here; validate() knows which fields are one line.
+    problem = text_problem(value, lines=True)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+# Every enum of the model gets its own hook (the str hook would take them).
+_ENUMS = tuple(
+    value
+    for value in vars(_model).values()
+    if isinstance(value, type)
+    and issubclass(value, enum.Enum)
+    and value.__module__ == _model.__name__
+)
+
+
+def _strict_enum(value: object, tp: type[enum.Enum]) -> enum.Enum:
+    if not isinstance(value, str):
+        msg = f"expected a string, got {json_type(value)}"
+        raise TypeError(msg)
+    return tp(value)
+
+
+def _strict_decimal(value: object, _: object) -> Decimal:
+    number = _to_decimal(value)
+    problem = decimal_problem(number)
+    if problem is not None:
+        raise ValueError(problem)
+    return number
+
+
+def _to_decimal(value: object) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        return decimal_from_wire(value)
+    msg = f"expected a decimal number or string, got {json_type(value)}"
+    raise TypeError(msg)
+
+
+def _strict_int(value: object, _: object) -> int:
+    # type(), not isinstance(): True is an int too.
+    if type(value) is not int:
+        msg = f"expected a whole number, got {json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _strict_bool(value: object, _: object) -> bool:
+    if type(value) is not bool:
+        msg = f"expected true or false, got {json_type(value)}"
+        raise TypeError(msg)
+    return value
+
+
+def _strict_date(value: object, _: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        msg = "expected a date, got a date and time"
+        raise TypeError(msg)
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        msg = f"expected a YYYY-MM-DD date string, got {json_type(value)}"
+        raise TypeError(msg)
+    return date_from_wire(value)
+
+
+@functools.cache
+def converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415
+
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # cattrs would turn 1 into "1"; we want the type the format says. The
+    # str hook also catches every StrEnum subclass, so each enum gets its own.
+    conv.register_structure_hook(str, _strict_str)
+    for enum_type in _ENUMS:
+        conv.register_structure_hook(enum_type, _strict_enum)
+    conv.register_structure_hook(Decimal, _strict_decimal)
+    conv.register_structure_hook(dt.date, _strict_date)
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_unstructure_hook(Decimal, decimal_to_wire)
+    conv.register_unstructure_hook(dt.date, date_to_wire)
+    # Sets have no order; sort them so a file diffs cleanly between releases.
+    conv.register_unstructure_hook_func(
+        lambda tp: tp == frozenset[Sector],
+        lambda s: sorted(sector.value for sector in s),
+    )
+
+    conv.register_structure_hook_factory(
+        _is_collection, functools.partial(_collection_hook, conv)
+    )
+    conv.register_structure_hook_factory(
+        attrs.has, functools.partial(_attrs_hook, conv)
+    )
+    return conv
+
+
+def _is_collection(tp: Any) -> bool:
+    return typing.get_origin(tp) in {tuple, frozenset}
+
+
+def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    """Structure a tuple or frozenset from a JSON array, and only from one."""
+    # cattrs would turn a string into a tuple of its characters.
+    from cattrs.errors import (  # noqa: PLC0415
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
+    origin = typing.get_origin(tp)
+    inner = typing.get_args(tp)[0]
+    item_hook = conv.get_structure_hook(inner)
+
+    def hook(value: Any, _: Any) -> Any:
+        if not isinstance(value, list | tuple):
+            msg = f"expected an array, got {json_type(value)}"
+            raise TypeError(msg)
+        items, errors = [], []
+        for i, item in enumerate(value):
+            try:
+                items.append(item_hook(item, inner))
+            except Exception as exc:  # noqa: BLE001 - collected with its index
+                note = IterableValidationNote(f"Structuring {tp} @ index {i}", i, inner)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            msg = f"While structuring {tp!r}"
+            raise IterableValidationError(msg, errors, tp)
+        return origin(items)
+
+    return hook
+
+
+def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
+    """Structure an attrs class from a JSON object, and only from one."""
+    from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
+
+    make = make_dict_structure_fn(cls, conv)
+
+    def hook(value: Any, tp: Any) -> Any:
+        if not isinstance(value, dict):
+            msg = f"expected an object, got {json_type(value)}"
+            raise TypeError(msg)
+        return make(value, tp)
+
+    return hook

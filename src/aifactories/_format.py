@@ -1,0 +1,98 @@
+"""The data-file format: its version, its document shape and its wire forms.
+
+Stated once here and used by the converter, the bundled loader and the
+JSON Schema:
+
+* :data:`FORMAT`, the version number every file carries in ``"format"``;
+* :class:`Document`, the top-level object (everything but ``"format"``);
+* how a :class:`~decimal.Decimal` and a :class:`~datetime.date` are written
+  (:func:`decimal_to_wire`, :func:`date_to_wire`) and read back
+  (:func:`decimal_from_wire`, :func:`date_from_wire`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import attrs
+
+from aifactories._model import Antenna, Fact, Factory, Person, Wave
+
+FORMAT = 1
+"""The data-file format this library reads and writes."""
+
+
+@attrs.frozen
+class Document:
+    """The registry as a file holds it: lists in file order, unsorted.
+
+    Problems are reported against this order so that paths point into the
+    user's file, not into the sorted registry.
+
+    Attributes:
+        data_version: Version of the data, e.g. ``"2026.12.01"``.
+        data_date: The date the facts were last checked.
+        waves: The selection waves.
+        factories: The AI Factories.
+        antennas: The AI Factory Antennas.
+        facts: Facts about the initiative as a whole.
+        people: People quoted about the initiative as a whole.
+    """
+
+    data_version: str
+    data_date: dt.date | None = None
+    waves: tuple[Wave, ...] = ()
+    factories: tuple[Factory, ...] = ()
+    antennas: tuple[Antenna, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    people: tuple[Person, ...] = ()
+
+
+DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+"""A decimal number on the wire: a JSON string of digits, e.g. ``"0.5"``."""
+_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z", re.ASCII)
+
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+"""A date on the wire: a JSON string ``YYYY-MM-DD``."""
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+
+
+def decimal_to_wire(value: Decimal) -> str:
+    """Write ``value`` as the format does: digits, never an exponent."""
+    return format(value, "f")
+
+
+def decimal_from_wire(text: str) -> Decimal:
+    """Read a decimal string as :func:`decimal_to_wire` writes it.
+
+    Raises:
+        ValueError: ``text`` is not a plain decimal number.
+    """
+    stripped = text.strip()
+    if not _DECIMAL.match(stripped):
+        msg = f"{text[:60]!r} is not a decimal number"
+        raise ValueError(msg)
+    return Decimal(stripped)
+
+
+def date_to_wire(value: dt.date) -> str:
+    """Write ``value`` as ``YYYY-MM-DD``."""
+    return value.isoformat()
+
+
+def date_from_wire(text: str) -> dt.date:
+    """Read a ``YYYY-MM-DD`` date.
+
+    Raises:
+        ValueError: ``text`` is not such a date, or names no real day.
+    """
+    if not _DATE.match(text):
+        msg = f"{text[:60]!r} is not a YYYY-MM-DD date"
+        raise ValueError(msg)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        msg = f"{text!r} is not a valid date ({exc})"
+        raise ValueError(msg) from None
