@@ -44,7 +44,8 @@ from typing import TYPE_CHECKING, Any, SupportsIndex
 import attrs
 
 from aifactories import _model
-from aifactories._model import Antenna, Entry, Fact, Factory, Person, Wave
+from aifactories._format import Document, registry_arguments
+from aifactories._model import Antenna, Entry, Factory
 from aifactories._registry import Registry
 
 if TYPE_CHECKING:
@@ -164,19 +165,11 @@ class Bundle:
                         self._built[key] = found
                     built.append(found)
                 entries[field] = built
-            return {
-                "data_version": index["data_version"],
-                "data_date": _date_or_none(index.get("data_date")),
-                "wave_records": [build(Wave, w) for w in index.get("waves", ())],
-                "factories": entries["factories"],
-                "antennas": entries["antennas"],
-                "facts": [build(Fact, f) for f in index.get("facts", ())],
-                "people": [build(Person, p) for p in index.get("people", ())],
-            }
-
-
-def _date_or_none(value: str | None) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(value)
+            # "format" says which format the file is in; it is no field.
+            skip = {"format", *_ENTRY_CLASSES}
+            rest = {k: v for k, v in index.items() if k not in skip}
+            document = attrs.evolve(build(Document, rest), **entries)
+            return registry_arguments(document)
 
 
 # -- the registry that fills itself in ------------------------------------------------
@@ -332,6 +325,9 @@ _SCALARS: dict[str, Callable[[Any], Any] | None] = {
 }
 
 
+_FORMAT_TYPES = {"Document": Document}
+
+
 def _maker(annotation: str) -> Callable[[Any], Any] | None:
     """Return what turns JSON into a value of ``annotation``; None: as it is."""
     # None needs no conversion, and build() never passes one in.
@@ -347,7 +343,7 @@ def _maker(annotation: str) -> Callable[[Any], Any] | None:
             return lambda v: collection([item(x) for x in v])
     if annotation in _SCALARS:
         return _SCALARS[annotation]
-    target = getattr(_model, annotation, None)
+    target = getattr(_model, annotation, None) or _FORMAT_TYPES.get(annotation)
     if isinstance(target, type) and attrs.has(target):
         return lambda v: build(target, v)
     if isinstance(target, type) and issubclass(target, enum.Enum):

@@ -15,10 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from aifactories._model import Antenna, Fact, Factory, Person, Wave
+from aifactories._model import Access, Antenna, Coverage, Fact, Factory, Person, Wave
 
 FORMAT = 1
 """The data-file format this library reads and writes."""
@@ -39,15 +40,41 @@ class Document:
         antennas: The AI Factory Antennas.
         facts: Facts about the initiative as a whole.
         people: People quoted about the initiative as a whole.
+        access: How to get access, for the initiative as a whole.
+        coverage: Up to which date the sources were checked.
     """
 
     data_version: str
     data_date: dt.date | None = None
+    coverage: Coverage | None = None
     waves: tuple[Wave, ...] = ()
     factories: tuple[Factory, ...] = ()
     antennas: tuple[Antenna, ...] = ()
     facts: tuple[Fact, ...] = ()
     people: tuple[Person, ...] = ()
+    access: Access | None = None
+
+
+REGISTRY_NAMES = {"waves": "wave_records"}
+"""Where a :class:`Document` field's name differs on the Registry."""
+
+
+def registry_arguments(document: Document) -> dict[str, Any]:
+    """Return the Registry constructor arguments that hold ``document``."""
+    return {
+        REGISTRY_NAMES.get(field.name, field.name): getattr(document, field.name)
+        for field in attrs.fields(Document)
+    }
+
+
+def document_of(registry: object) -> Document:
+    """Return the :class:`Document` a Registry (or anything with its fields) holds."""
+    return Document(
+        **{
+            field.name: getattr(registry, REGISTRY_NAMES.get(field.name, field.name))
+            for field in attrs.fields(Document)
+        }
+    )
 
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"

@@ -111,17 +111,9 @@ def validate(registry: Registry) -> list[str]:
 
 
 def _document(registry: Registry) -> Document:
-    from aifactories._format import Document  # noqa: PLC0415
+    from aifactories._format import document_of  # noqa: PLC0415
 
-    return Document(
-        data_version=registry.data_version,
-        data_date=registry.data_date,
-        waves=registry.wave_records,
-        factories=registry.factories,
-        antennas=registry.antennas,
-        facts=registry.facts,
-        people=registry.people,
-    )
+    return document_of(registry)
 
 
 def _load_bundled() -> Registry:
@@ -149,7 +141,7 @@ def reset_bundled() -> None:
 
 def _from_data(data: object) -> Registry:
     from aifactories._convert import structure  # noqa: PLC0415
-    from aifactories._format import FORMAT  # noqa: PLC0415
+    from aifactories._format import FORMAT, registry_arguments  # noqa: PLC0415
     from aifactories._parse import json_type  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
@@ -172,12 +164,4 @@ def _from_data(data: object) -> Registry:
     problems = check_document(doc)
     if problems:
         raise RegistryDataError(problems)
-    return Registry(
-        data_version=doc.data_version,
-        data_date=doc.data_date,
-        wave_records=doc.waves,
-        factories=doc.factories,
-        antennas=doc.antennas,
-        facts=doc.facts,
-        people=doc.people,
-    )
+    return Registry(**registry_arguments(doc))

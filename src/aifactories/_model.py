@@ -24,7 +24,11 @@ from aifactories._rules import (
     AMOUNT,
     COUNTRY,
     CURRENCY,
+    LATITUDE,
+    LONGITUDE,
+    POSITIVE,
     PROSE,
+    ROR,
     SHARE,
     SLUG,
     URL,
@@ -32,7 +36,21 @@ from aifactories._rules import (
 )
 
 
-class Kind(enum.StrEnum):
+class _Labelled(enum.StrEnum):
+    """An enum whose members have a label: the words people read.
+
+    The one vocabulary for ``str()`` of records, the command line and the
+    docs; :data:`LABELS` holds the words, and a test checks every member has
+    one.
+    """
+
+    @property
+    def label(self) -> str:
+        """The member in words, e.g. ``"AI Factory"`` for :attr:`Kind.FACTORY`."""
+        return LABELS[self]
+
+
+class Kind(_Labelled):
     """What an entry is."""
 
     FACTORY = "factory"
@@ -41,7 +59,7 @@ class Kind(enum.StrEnum):
     """An AI Factory Antenna: a national hub giving remote access to factories."""
 
 
-class SystemStatus(enum.StrEnum):
+class SystemStatus(_Labelled):
     """How a factory's supercomputer relates to the EuroHPC fleet."""
 
     NEW = "new"
@@ -52,7 +70,7 @@ class SystemStatus(enum.StrEnum):
     """An existing (or already planned) EuroHPC system the factory works with."""
 
 
-class Confidence(enum.StrEnum):
+class Confidence(_Labelled):
     """How well the sources back an entry."""
 
     HIGH = "high"
@@ -60,16 +78,24 @@ class Confidence(enum.StrEnum):
     LOW = "low"
 
 
-class Qualifier(enum.StrEnum):
-    """How exact a money figure is."""
+class Qualifier(_Labelled):
+    """How exact a figure (money, a count, a performance) is, as the source gives it."""
 
     EXACT = "exact"
+    """Stated as an exact figure."""
     ABOUT = "about"
+    """Stated as approximate ("about", "some", "around")."""
     AT_LEAST = "at-least"
+    """A lower bound, inclusive ("at least")."""
+    MORE_THAN = "more-than"
+    """A lower bound, exclusive ("more than", "over")."""
     UP_TO = "up-to"
+    """An upper bound ("up to")."""
+    PLANNED = "planned"
+    """A plan or target, not yet a fact."""
 
 
-class FunderKind(enum.StrEnum):
+class FunderKind(_Labelled):
     """Who a funding share comes from."""
 
     EU = "eu"
@@ -82,7 +108,30 @@ class FunderKind(enum.StrEnum):
     """Anyone else: universities, companies, foundations."""
 
 
-class Role(enum.StrEnum):
+class SourceKind(_Labelled):
+    """Who publishes a source, so users can filter by how official it is."""
+
+    OFFICIAL = "official"
+    """The EuroHPC Joint Undertaking or the European Commission."""
+    GOVERNMENT = "government"
+    """A national, regional or city government or its agencies."""
+    HOST = "host"
+    """The hosting organisation, a consortium member, or the entry's own site."""
+    PRESS = "press"
+    """A news outlet or a company press release."""
+    SECONDARY = "secondary"
+    """Aggregators, republications, blogs and authored notes."""
+
+
+class FlopsUnit(_Labelled):
+    """The unit a computing performance is stated in."""
+
+    TFLOPS = "TFLOPS"
+    PFLOPS = "PFLOPS"
+    EFLOPS = "EFLOPS"
+
+
+class Role(_Labelled):
     """The part an organisation plays in an entry, besides hosting it."""
 
     RESPONSIBLE = "responsible"
@@ -120,6 +169,48 @@ class Sector(enum.StrEnum):
     RESEARCH = "research"
     ROBOTICS = "robotics"
     SPACE = "space"
+
+
+LABELS: dict[enum.Enum, str] = {
+    Kind.FACTORY: "AI Factory",
+    Kind.ANTENNA: "AI Factory Antenna",
+    SystemStatus.NEW: "a new AI-optimised supercomputer",
+    SystemStatus.UPGRADE: "an AI upgrade of an existing EuroHPC supercomputer",
+    SystemStatus.ASSOCIATED: "works with an existing or planned EuroHPC system",
+    Confidence.HIGH: "high",
+    Confidence.MEDIUM: "medium",
+    Confidence.LOW: "low",
+    Qualifier.EXACT: "",
+    Qualifier.ABOUT: "about",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.UP_TO: "up to",
+    Qualifier.PLANNED: "planned",
+    FunderKind.EU: "EU",
+    FunderKind.NATIONAL: "national",
+    FunderKind.REGIONAL: "regional",
+    FunderKind.OTHER: "other",
+    SourceKind.OFFICIAL: "official",
+    SourceKind.GOVERNMENT: "government",
+    SourceKind.HOST: "host",
+    SourceKind.PRESS: "press",
+    SourceKind.SECONDARY: "secondary",
+    FlopsUnit.TFLOPS: "TFLOPS",
+    FlopsUnit.PFLOPS: "PFLOPS",
+    FlopsUnit.EFLOPS: "EFLOPS",
+    Role.RESPONSIBLE: "responsible",
+    Role.COORDINATOR: "coordinator",
+    Role.OPERATOR: "operator",
+    Role.PARTNER: "partner",
+    Role.COFUNDER: "co-funder",
+}
+"""The words for every labelled enum member (see ``member.label``)."""
+
+
+def qualified(qualifier: Qualifier, text: str) -> str:
+    """Put ``qualifier``'s words before ``text``: ``"about EUR 5"``, ``"5"``."""
+    words = qualifier.label
+    return f"{words} {text}" if words else text
 
 
 class _Record:
@@ -184,12 +275,16 @@ class Source(_Record):
         seed: File name of a seed document shipped in ``seeds/``.
         quote: With ``seed``: the exact words of the seed that back the fact.
         supports: In our words, what this source supports.
+        kind: Who publishes it: official, government, host, press or secondary.
+        http_only: The site serves no ``https``, so ``url`` is ``http://``.
     """
 
     url: str | None = attrs.field(default=None, metadata=declare(URL))
     seed: str | None = None
     quote: str | None = attrs.field(default=None, metadata=declare(PROSE))
     supports: str | None = attrs.field(default=None, metadata=declare(PROSE))
+    kind: SourceKind | None = None
+    http_only: bool = False
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -209,13 +304,8 @@ class Money(_Record):
 
     def __str__(self) -> str:
         """Return the figure as a reader would write it: ``about EUR 1,500,000``."""
-        words = {
-            Qualifier.ABOUT: "about ",
-            Qualifier.AT_LEAST: "at least ",
-            Qualifier.UP_TO: "up to ",
-        }
         # ",f": digit groups, and never scientific notation (1.5E+6).
-        return f"{words.get(self.qualifier, '')}{self.currency} {self.amount:,f}"
+        return qualified(self.qualifier, f"{self.currency} {self.amount:,f}")
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -270,12 +360,14 @@ class Host(_Record):
         short_name: The usual short name or acronym.
         city: The city the host is in.
         sources: Sources for the hosting fact itself (seed quotes live here).
+        ror: The organisation's ROR id, read from its own ROR record.
     """
 
     name: str
     short_name: str | None = None
     city: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    ror: str | None = attrs.field(default=None, metadata=declare(ROR))
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -288,6 +380,7 @@ class Stakeholder(_Record):
         country: ISO 3166-1 alpha-2 code of its country, where known.
         short_name: Its usual short name or acronym.
         sources: Sources for this stakeholder's role.
+        ror: The organisation's ROR id, read from its own ROR record.
     """
 
     name: str
@@ -295,6 +388,7 @@ class Stakeholder(_Record):
     country: str | None = attrs.field(default=None, metadata=declare(COUNTRY))
     short_name: str | None = None
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    ror: str | None = attrs.field(default=None, metadata=declare(ROR))
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -367,6 +461,93 @@ class Funding(_Record):
 
 
 @attrs.frozen(repr=False, eq=False)
+class Count(_Record):
+    """A number of things (accelerators, nodes) as a source states it.
+
+    Attributes:
+        value: The number, or the low end of a range.
+        sources: Where the number comes from; at least one.
+        qualifier: Exact, about, more than, planned...
+        range_max: The high end, where the source gives a range.
+    """
+
+    value: int = attrs.field(metadata=declare(POSITIVE))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    qualifier: Qualifier = Qualifier.EXACT
+    range_max: int | None = attrs.field(default=None, metadata=declare(POSITIVE))
+
+    def __str__(self) -> str:
+        """Return the count as a reader would write it: ``more than 8,000``."""
+        text = f"{self.value:,}"
+        if self.range_max is not None:
+            text += f"\N{EN DASH}{self.range_max:,}"
+        return qualified(self.qualifier, text)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Performance(_Record):
+    """A computing performance figure, in the terms it was stated in.
+
+    Attributes:
+        value: The figure, in ``unit``.
+        unit: TFLOPS, PFLOPS or EFLOPS.
+        metric: What was measured or claimed: ``"AI"`` (vendor AI
+            performance), ``"HPL Rmax"``, ``"Rpeak"``...
+        sources: Where it comes from; at least one.
+        precision: The number format, e.g. ``"FP8"`` or ``"FP64"``, where stated.
+        workload: ``"training"`` or ``"inference"``, where stated.
+        qualifier: Exact, about, more than...
+        note: What else the source says about the figure.
+    """
+
+    value: Decimal = attrs.field(metadata=declare(AMOUNT))
+    unit: FlopsUnit
+    metric: str
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    precision: str | None = None
+    workload: str | None = None
+    qualifier: Qualifier = Qualifier.EXACT
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
+
+    def __str__(self) -> str:
+        """Return the figure in words: ``more than 40 EFLOPS (AI, FP8)``."""
+        terms = ", ".join(t for t in (self.metric, self.precision, self.workload) if t)
+        return qualified(self.qualifier, f"{self.value:,f} {self.unit} ({terms})")
+
+
+def _performances(items: Iterable[Performance]) -> tuple[Performance, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Top500Rank(_Record):
+    """A place on the TOP500 list of supercomputers.
+
+    Attributes:
+        rank: The place, 1 for the fastest.
+        edition: The list's edition, as the first day of its month
+            (``2025-11-01`` for November 2025).
+        sources: Where it comes from; at least one.
+        note: Which part of the system is listed, and other details.
+    """
+
+    rank: int = attrs.field(metadata=declare(POSITIVE))
+    edition: dt.date
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
+
+
+def _ranks(items: Iterable[Top500Rank]) -> tuple[Top500Rank, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(repr=False, eq=False)
 class Supercomputer(_Record):
     """The system a factory runs on.
 
@@ -379,6 +560,12 @@ class Supercomputer(_Record):
         site: Where the machine stands, if not in the host's city.
         note: Procurement and other details.
         sources: Sources for the system facts.
+        accelerator_model: The accelerator's model as published, e.g.
+            ``"NVIDIA GH200"``.
+        accelerator_count: How many accelerators, as stated.
+        performance: Computing performance figures, each with the metric and
+            precision it was stated in; the headline figure first.
+        top500: Places on the TOP500 list, newest first.
     """
 
     status: SystemStatus
@@ -389,10 +576,89 @@ class Supercomputer(_Record):
     site: str | None = None
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    accelerator_model: str | None = None
+    accelerator_count: Count | None = None
+    performance: tuple[Performance, ...] = attrs.field(
+        default=(), converter=_performances
+    )
+    top500: tuple[Top500Rank, ...] = attrs.field(default=(), converter=_ranks)
 
 
 def _sectors(items: Iterable[Sector]) -> frozenset[Sector]:
     return frozenset(items)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Link(_Record):
+    """A web address with the sources that say it is the right one.
+
+    Attributes:
+        url: The address.
+        sources: Where it is given; at least one.
+        http_only: The site serves no ``https``, so ``url`` is ``http://``.
+    """
+
+    url: str = attrs.field(metadata=declare(URL))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    http_only: bool = False
+
+
+def _links(items: Iterable[Link]) -> tuple[Link, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Location(_Record):
+    """Where an entry is: its city on the map, and the precise site where known.
+
+    Attributes:
+        city: The city, as in the host's ``city``.
+        country: ISO 3166-1 alpha-2 code of the city's country.
+        latitude: The city's latitude in degrees north (from GeoNames).
+        longitude: The city's longitude in degrees east (from GeoNames).
+        sources: Where the place and coordinates come from; at least one.
+        geonames_id: The city's GeoNames id, for joins with other datasets.
+        site: The precise site (a campus, a data centre), where sourced.
+    """
+
+    city: str
+    country: str = attrs.field(metadata=declare(COUNTRY))
+    latitude: Decimal = attrs.field(metadata=declare(LATITUDE))
+    longitude: Decimal = attrs.field(metadata=declare(LONGITUDE))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    geonames_id: int | None = attrs.field(default=None, metadata=declare(POSITIVE))
+    site: str | None = None
+
+
+@attrs.frozen(repr=False, eq=False)
+class Grant(_Record):
+    """An EU grant agreement that funds an entry (CORDIS).
+
+    Attributes:
+        id: The grant agreement number, e.g. ``"101234224"``.
+        sources: Where it is given; at least one.
+        programme: The funding programme, where the source states it.
+        url: The CORDIS project page.
+        note: Amounts, dates and other details, in our words.
+        confidence: How well the sources back it.
+    """
+
+    id: str
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    programme: str | None = None
+    url: str | None = attrs.field(default=None, metadata=declare(URL))
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
+    confidence: Confidence = Confidence.HIGH
+
+
+def _grants(items: Iterable[Grant]) -> tuple[Grant, ...]:
+    return tuple(items)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -405,6 +671,9 @@ class _Entry(_Record):
     selected_on: dt.date
     country: str = attrs.field(metadata=declare(COUNTRY))
     host: Host | None = None
+    website: Link | None = None
+    access: Link | None = None
+    location: Location | None = None
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     partner_countries: tuple[str, ...] = attrs.field(
         default=(), converter=_strs, metadata=declare(COUNTRY, unique=True)
@@ -415,6 +684,7 @@ class _Entry(_Record):
     focus: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     sectors: frozenset[Sector] = attrs.field(default=frozenset(), converter=_sectors)
     funding: Funding | None = None
+    grants: tuple[Grant, ...] = attrs.field(default=(), converter=_grants)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
     confidence: Confidence = Confidence.HIGH
@@ -443,6 +713,10 @@ class Factory(_Entry):
         country: ISO 3166-1 alpha-2 code of the host country.
         host: The hosting organisation (``None`` only where unknown).
         sources: Sources for the entry; at least one.
+        website: The official website of the factory or antenna.
+        access: The page to apply for access, where a source gives one.
+        location: The host city's coordinates, and the precise site.
+        grants: EU grant agreements that fund it.
         aliases: Other names it goes by.
         partner_countries: Other countries in its consortium (ISO codes).
         stakeholders: Organisations with a role besides hosting.
@@ -504,6 +778,7 @@ class Fact(_Record):
         id: Stable slug.
         statement: The fact, in our words.
         sources: Where it comes from.
+        confidence: How well the sources back it.
     """
 
     id: str = attrs.field(metadata=declare(SLUG))
@@ -511,6 +786,7 @@ class Fact(_Record):
     sources: tuple[Source, ...] = attrs.field(
         converter=_sources, metadata=declare(min_items=1)
     )
+    confidence: Confidence = Confidence.HIGH
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -540,27 +816,108 @@ class Wave(_Record):
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
 
 
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AccessMode(_Record):
+    """One way to get computing time at the AI Factories.
+
+    Attributes:
+        id: Stable slug, e.g. ``"playground"``.
+        name: Its name, e.g. ``"AI Factories Playground"``.
+        description: What it offers, in our words.
+        sources: Where it is described; at least one.
+        group: The family of modes it belongs to, e.g. ``"industrial innovation"``.
+        audience: Who it is for.
+        size: How much computing time, as stated.
+        duration: How long an allocation lasts, as stated.
+        time_to_access: How soon access is granted, as stated.
+        cost: What it costs, as stated.
+        url: Its official page.
+    """
+
+    id: str = attrs.field(metadata=declare(SLUG))
+    name: str
+    description: str = attrs.field(metadata=declare(PROSE))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    group: str | None = None
+    audience: str | None = None
+    size: str | None = None
+    duration: str | None = None
+    time_to_access: str | None = None
+    cost: str | None = None
+    url: str | None = attrs.field(default=None, metadata=declare(URL))
+
+
+def _modes(items: Iterable[AccessMode]) -> tuple[AccessMode, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Access(_Record):
+    """How to get access to the AI Factories, for the initiative as a whole.
+
+    Attributes:
+        modes: The access modes.
+        portal: Where to apply.
+        pages: Official pages that explain access.
+        note: Anything else worth knowing, in our words.
+    """
+
+    modes: tuple[AccessMode, ...] = attrs.field(default=(), converter=_modes)
+    portal: Link | None = None
+    pages: tuple[Link, ...] = attrs.field(default=(), converter=_links)
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Coverage(_Record):
+    """Up to which date the sources behind the data were checked.
+
+    Attributes:
+        checked_until: The newest date any source was checked for.
+        most_checked_until: The date most items were checked up to.
+        note: What the dates mean, in our words.
+    """
+
+    checked_until: dt.date
+    most_checked_until: dt.date | None = None
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
+
+
 __all__ = [
+    "LABELS",
+    "Access",
+    "AccessMode",
     "Antenna",
     "Claim",
     "Confidence",
     "Conflict",
+    "Count",
+    "Coverage",
     "Entry",
     "Fact",
     "Factory",
+    "FlopsUnit",
     "FunderKind",
     "Funding",
     "FundingShare",
+    "Grant",
     "Host",
     "Kind",
+    "Link",
+    "Location",
     "Money",
+    "Performance",
     "Person",
     "Qualifier",
     "Role",
     "Sector",
     "Source",
+    "SourceKind",
     "Stakeholder",
     "Supercomputer",
     "SystemStatus",
+    "Top500Rank",
     "Wave",
 ]

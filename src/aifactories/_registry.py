@@ -10,7 +10,9 @@ import attrs
 from aifactories._countries import country_code
 from aifactories._errors import NotFoundError
 from aifactories._model import (
+    Access,
     Antenna,
+    Coverage,
     Entry,
     Fact,
     Factory,
@@ -225,10 +227,13 @@ class Registry:
         antennas: Every AI Factory Antenna, by selection date then id.
         facts: Facts about the initiative as a whole.
         people: People quoted about the initiative as a whole.
+        access: How to get access, for the initiative as a whole.
+        coverage: Up to which date the sources behind the data were checked.
     """
 
     data_version: str
     data_date: dt.date | None = None
+    coverage: Coverage | None = None
     wave_records: tuple[Wave, ...] = attrs.field(default=(), converter=_sorted_waves)
     factories: tuple[Factory, ...] = attrs.field(
         default=(), converter=_sorted_factories
@@ -236,6 +241,7 @@ class Registry:
     antennas: tuple[Antenna, ...] = attrs.field(default=(), converter=_sorted_antennas)
     facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
+    access: Access | None = None
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
