@@ -47,7 +47,6 @@ from aifactories import (
     Conflict,
     Entry,
     Factory,
-    FunderKind,
     Person,
     Registry,
     Sector,
@@ -146,21 +145,13 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return [*lines, ""]
 
 
-_FUNDER_KIND = {
-    FunderKind.EU: "EU",
-    FunderKind.NATIONAL: "national",
-    FunderKind.REGIONAL: "regional",
-    FunderKind.OTHER: "other",
-}
-
-
 def _funders(entry: Entry, cite: Citations | None = None) -> list[str]:
     """One line per funding share: who, what kind, how much, through whom."""
     if entry.funding is None or not entry.funding.shares:
         return []
     lines = []
     for part in entry.funding.shares:
-        bits = [f"{esc(part.funder)} ({_FUNDER_KIND[part.kind]})"]
+        bits = [f"{esc(part.funder)} ({part.kind.label})"]
         if part.share is not None:
             bits.append(share(part.share))
         if part.amount is not None:

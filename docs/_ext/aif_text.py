@@ -10,18 +10,11 @@ from urllib.parse import urlsplit
 
 # The registry keeps no public country-name table; the docs borrow the one
 # the library uses for its own messages.
-from aifactories import Kind, Money, Qualifier, country_name
+from aifactories import Kind, Money, country_name
 
 if TYPE_CHECKING:
     from aifactories import Entry
 
-_QUALIFIER = {
-    Qualifier.EXACT: "",
-    Qualifier.ABOUT: "about ",
-    Qualifier.AT_LEAST: "at least ",
-    Qualifier.UP_TO: "up to ",
-}
-_KIND = {Kind.FACTORY: "AI Factory", Kind.ANTENNA: "AI Factory Antenna"}
 # Characters that would start Markdown or MyST syntax inside running text.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~$%])")
 
@@ -41,11 +34,7 @@ def number(value: Decimal) -> str:
 
 def money(value: Money) -> str:
     """Return e.g. ``"about EUR 1.5 billion"``."""
-    amount, prefix = value.amount, _QUALIFIER[value.qualifier]
-    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
-        if amount >= size:
-            return f"{prefix}{value.currency} {number(amount / size)} {word}"
-    return f"{prefix}{value.currency} {number(amount)}"
+    return value.in_words()
 
 
 def share(value: Decimal) -> str:
@@ -60,7 +49,7 @@ def date_text(day: dt.date) -> str:
 
 def kind_text(kind: Kind) -> str:
     """Return ``"AI Factory"`` or ``"AI Factory Antenna"``."""
-    return _KIND[kind]
+    return kind.label
 
 
 def count(n: int, noun: str) -> str:

@@ -29,15 +29,11 @@ from aifactories._model import (
     Conflict,
     Entry,
     Factory,
-    FunderKind,
     FundingShare,
     Kind,
-    Money,
     Person,
-    Qualifier,
     Source,
     Stakeholder,
-    SystemStatus,
 )
 from aifactories._registry import Registry
 from aifactories._sectors import resolve_sector
@@ -45,24 +41,6 @@ from aifactories._table import Column, render
 
 PROG = "aifactories"
 
-_KIND_LABELS = {Kind.FACTORY: "AI Factory", Kind.ANTENNA: "AI Factory Antenna"}
-_SYSTEM_LABELS = {
-    SystemStatus.NEW: "a new AI-optimised supercomputer",
-    SystemStatus.UPGRADE: "an AI upgrade of an existing EuroHPC supercomputer",
-    SystemStatus.ASSOCIATED: "works with an existing or planned EuroHPC system",
-}
-_FUNDER_LABELS = {
-    FunderKind.EU: "EU",
-    FunderKind.NATIONAL: "national",
-    FunderKind.REGIONAL: "regional",
-    FunderKind.OTHER: "other",
-}
-_QUALIFIERS = {
-    Qualifier.EXACT: "",
-    Qualifier.ABOUT: "about ",
-    Qualifier.AT_LEAST: "at least ",
-    Qualifier.UP_TO: "up to ",
-}
 _PROSE_WIDTH = 100
 """``show`` wraps its text at this width at most: longer lines read badly."""
 
@@ -659,10 +637,6 @@ def _intents_for(registry: Registry, factory: Factory) -> list[Antenna]:
     return [a for a in registry.antennas if factory.id in a.letters_of_intent]
 
 
-def _money(money: Money) -> str:
-    return f"{_QUALIFIERS[money.qualifier]}{money.currency} {money.amount:,f}"
-
-
 def _percent(share: Decimal) -> str:
     text = format(share * 100, "f")
     if "." in text:
@@ -749,10 +723,12 @@ class _Page:
     def entry(self, entry: Entry) -> list[str]:
         self.header(entry)
         self.host(entry)
+        self.where_and_how(entry)
         self.stakeholders(entry.stakeholders)
         if isinstance(entry, Factory):
             self.supercomputer(entry)
         self.funding(entry)
+        self.grants(entry)
         self.focus(entry)
         self.links(entry)
         self.people(entry.people)
@@ -766,7 +742,7 @@ class _Page:
 
     def header(self, entry: Entry) -> None:
         dot = self.style.dot
-        kind = _KIND_LABELS[entry.kind]
+        kind = entry.kind.label
         self.wrap(entry.name, indent=0)
         self.wrap(f"{entry.id} {dot} {kind} {dot} {_country_label(entry.country)}", 0)
         wave = next((w for w in self.registry.wave_records if w.id == entry.wave), None)
@@ -784,9 +760,42 @@ class _Page:
         else:
             where = f", {host.city}" if host.city else ""
             self.fact(_named(host.name, host.short_name) + where, host.sources)
+            if host.ror:
+                self.lines.append(f"    ROR {host.ror}")
         if entry.partner_countries:
             names = ", ".join(_country_label(c) for c in entry.partner_countries)
             self.wrap(f"Partner countries: {names}")
+
+    def where_and_how(self, entry: Entry) -> None:
+        """Website, access page and location: what people look for first."""
+        if entry.website is None and entry.access is None and entry.location is None:
+            return
+        self.section("Website, access and location")
+        for title, link in (("Website", entry.website), ("Access", entry.access)):
+            if link is not None:
+                numbers = self.cite(link.sources)
+                # Never wrapped: a URL must survive copy and paste.
+                self.lines.append(f"  {title}: {link.url} [{_numbers(numbers)}]")
+        place = entry.location
+        if place is not None:
+            geonames = f", GeoNames {place.geonames_id}" if place.geonames_id else ""
+            site = f"{place.site}, " if place.site else ""
+            self.fact(
+                f"Location: {site}{place.city}, {place.country} "
+                f"({place.latitude}, {place.longitude}{geonames})",
+                place.sources,
+            )
+
+    def grants(self, entry: Entry) -> None:
+        if not entry.grants:
+            return
+        self.section("EU grants")
+        for grant in entry.grants:
+            programme = f" ({grant.programme})" if grant.programme else ""
+            url = f" {grant.url}" if grant.url else ""
+            self.fact(f"{grant.id}{programme}{url}", grant.sources)
+            if grant.note:
+                self.wrap(grant.note, indent=4, hang=0)
 
     def stakeholders(self, stakeholders: Sequence[Stakeholder]) -> None:
         if not stakeholders:
@@ -796,6 +805,8 @@ class _Page:
             country = f", {item.country}" if item.country else ""
             text = f"{item.role}: {_named(item.name, item.short_name)}{country}"
             self.fact(text, item.sources)
+            if item.ror:
+                self.lines.append(f"    ROR {item.ror}")
 
     def supercomputer(self, factory: Factory) -> None:
         system = factory.supercomputer
@@ -803,18 +814,29 @@ class _Page:
             return
         self.section("Supercomputer")
         if system is not None:
-            label = _SYSTEM_LABELS[system.status]
+            label = system.status.label
             self.fact(f"Status: {system.status} ({label})", system.sources)
             for title, value in (
                 ("Name", system.name),
                 ("Vendor", system.vendor),
                 ("Accelerators", system.accelerators),
+                ("Accelerator model", system.accelerator_model),
                 ("Expected in operation", system.expected_operation),
                 ("Site", system.site),
                 ("Note", system.note),
             ):
                 if value:
                     self.wrap(f"{title}: {value}")
+            count = system.accelerator_count
+            if count is not None:
+                self.fact(f"Accelerator count: {count}", count.sources)
+            for figure in system.performance:
+                self.fact(f"Performance: {figure}", figure.sources)
+                if figure.note:
+                    self.wrap(figure.note, indent=4, hang=0)
+            for place in system.top500:
+                edition = place.edition.strftime("%B %Y")
+                self.fact(f"TOP500: no. {place.rank} ({edition})", place.sources)
         if factory.experimental_platform:
             self.wrap(f"Experimental platform: {factory.experimental_platform}")
 
@@ -824,7 +846,7 @@ class _Page:
         if funding is None:
             self.wrap("unknown")
             return
-        total = _money(funding.total) if funding.total else "unknown"
+        total = str(funding.total) if funding.total else "unknown"
         self.wrap(f"Total: {total}")
         for share in funding.shares:
             self.fact(self.share_text(share), share.sources)
@@ -833,14 +855,14 @@ class _Page:
 
     @staticmethod
     def share_text(share: FundingShare) -> str:
-        kind = _FUNDER_LABELS[share.kind]
+        kind = share.kind.label
         if share.country and share.country not in share.funder:
             kind += f", {share.country}"
         parts = [f"{share.funder} ({kind})"]
         if share.share is not None:
             parts.append(_percent(share.share))
         if share.amount is not None:
-            parts.append(_money(share.amount))
+            parts.append(str(share.amount))
         text = ": ".join(parts[:2]) + "".join(f", {p}" for p in parts[2:])
         if share.via:
             text += ", via " + ", ".join(share.via)
@@ -895,7 +917,7 @@ class _Page:
             field = f" ({conflict.field})" if conflict.field else ""
             self.wrap(f"{conflict.topic}{field}")
             for claim in conflict.claims:
-                amount = f" ({_money(claim.amount)})" if claim.amount else ""
+                amount = f" ({claim.amount!s})" if claim.amount else ""
                 self.fact(f"- {claim.value}{amount}", claim.sources, indent=4)
             if conflict.note:
                 self.wrap(conflict.note, indent=4, hang=0)
@@ -914,6 +936,18 @@ class _Page:
                     self.quote(source.quote, pad)
             for text in self.supports[number - 1]:
                 self.wrap(text, indent=pad, hang=0)
+
+
+def _numbers(numbers: Iterable[int]) -> str:
+    return ", ".join(map(str, numbers))
+
+
+SHOW_OMITTED: dict[str, str] = {}
+"""Entry fields ``show`` does not print, each with the reason (none so far).
+
+A test renders entries with each field set and fails when a field changes
+nothing on the page and is not listed here.
+"""
 
 
 # -- validate -----------------------------------------------------------------
@@ -985,6 +1019,13 @@ CSV_COLUMNS = (
     "city",
     "host",
     "host_short_name",
+    "host_ror",
+    "website",
+    "access",
+    "latitude",
+    "longitude",
+    "geonames_id",
+    "site",
     "partner_countries",
     "wave",
     "selected_on",
@@ -992,6 +1033,10 @@ CSV_COLUMNS = (
     "system_name",
     "system_vendor",
     "accelerators",
+    "accelerator_model",
+    "accelerator_count",
+    "performance",
+    "top500",
     "expected_operation",
     "system_site",
     "experimental_platform",
@@ -1004,6 +1049,7 @@ CSV_COLUMNS = (
     "funding_qualifier",
     "funders",
     "funding_note",
+    "grants",
     "sectors",
     "focus",
     "confidence",
@@ -1012,6 +1058,14 @@ CSV_COLUMNS = (
     "sources",
 )
 """The columns of ``export --format csv``; lists within a cell are joined by "; "."""
+
+CSV_OMITTED = {
+    "people": "who said what does not fit a cell; see the JSON export",
+}
+"""Entry fields with no CSV column, each with the reason.
+
+A test fails when an entry field changes no cell and is not listed here.
+"""
 
 
 def _joined(items: Iterable[str]) -> str:
@@ -1024,6 +1078,7 @@ def csv_row(registry: Registry, entry: Entry) -> dict[str, str]:
     system = entry.supercomputer if isinstance(entry, Factory) else None
     funding = entry.funding
     total = funding.total if funding else None
+    place = entry.location
     row = {
         "id": entry.id,
         "kind": entry.kind.value,
@@ -1036,6 +1091,13 @@ def csv_row(registry: Registry, entry: Entry) -> dict[str, str]:
         "city": host.city or "" if host else "",
         "host": host.name if host else "",
         "host_short_name": host.short_name or "" if host else "",
+        "host_ror": host.ror or "" if host else "",
+        "website": entry.website.url if entry.website else "",
+        "access": entry.access.url if entry.access else "",
+        "latitude": format(place.latitude, "f") if place else "",
+        "longitude": format(place.longitude, "f") if place else "",
+        "geonames_id": str(place.geonames_id or "") if place else "",
+        "site": place.site or "" if place else "",
         "partner_countries": _joined(entry.partner_countries),
         "wave": entry.wave,
         "selected_on": entry.selected_on.isoformat(),
@@ -1043,6 +1105,12 @@ def csv_row(registry: Registry, entry: Entry) -> dict[str, str]:
         "system_name": system.name or "" if system else "",
         "system_vendor": system.vendor or "" if system else "",
         "accelerators": system.accelerators or "" if system else "",
+        "accelerator_model": system.accelerator_model or "" if system else "",
+        "accelerator_count": str(system.accelerator_count or "") if system else "",
+        "performance": _joined(str(p) for p in system.performance) if system else "",
+        "top500": _joined(f"{t.rank} ({t.edition:%Y-%m})" for t in system.top500)
+        if system
+        else "",
         "expected_operation": system.expected_operation or "" if system else "",
         "system_site": system.site or "" if system else "",
         "experimental_platform": "",
@@ -1059,6 +1127,7 @@ def csv_row(registry: Registry, entry: Entry) -> dict[str, str]:
         if funding
         else "",
         "funding_note": funding.note or "" if funding else "",
+        "grants": _joined(g.id for g in entry.grants),
         "sectors": _joined(sorted(s.value for s in entry.sectors)),
         "focus": _joined(entry.focus),
         "confidence": entry.confidence.value,

@@ -307,6 +307,24 @@ class Money(_Record):
         # ",f": digit groups, and never scientific notation (1.5E+6).
         return qualified(self.qualifier, f"{self.currency} {self.amount:,f}")
 
+    def in_words(self) -> str:
+        """Return the figure in round words: ``about EUR 1.5 billion``."""
+        amount = self.amount
+        for size, word in (
+            (Decimal(10) ** 9, "billion"),
+            (Decimal(10) ** 6, "million"),
+        ):
+            if amount >= size:
+                text = f"{self.currency} {_grouped(amount / size)} {word}"
+                return qualified(self.qualifier, text)
+        return qualified(self.qualifier, f"{self.currency} {_grouped(amount)}")
+
+
+def _grouped(value: Decimal) -> str:
+    # Digit groups, no exponent, no trailing zeros: 1500 -> "1,500", 1.50 -> "1.5".
+    whole, dot, fraction = format(value.normalize(), "f").partition(".")
+    return f"{int(whole):,}" + (dot + fraction if fraction else "")
+
 
 @attrs.frozen(repr=False, eq=False)
 class Claim(_Record):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import attrs
 
@@ -16,13 +17,17 @@ from aifactories._model import (
     Entry,
     Fact,
     Factory,
+    Host,
     Kind,
     Person,
     Sector,
+    Supercomputer,
     Wave,
     _people,
 )
 from aifactories._text import compact, fold
+
+T = TypeVar("T")
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -35,8 +40,15 @@ def _names(entry: Entry) -> list[str]:
     A hand-built record may hold anything; the index skips what it cannot
     fold, and validate() reports it.
     """
-    names: tuple[object, ...] = (entry.id, *entry.names)
-    return [n for n in names if isinstance(n, str)]
+    aliases = _items(entry.aliases, str)
+    return [n for n in (entry.id, entry.name, *aliases) if isinstance(n, str)]
+
+
+def _items(values: object, kind: type[T]) -> list[T]:
+    """The items of ``values`` that are of ``kind``; none if it is no collection."""
+    if not isinstance(values, tuple | frozenset):
+        return []
+    return [v for v in values if isinstance(v, kind)]
 
 
 def _folded(texts: Iterable[object]) -> tuple[str, ...]:
@@ -53,7 +65,7 @@ def _require_str(key: object) -> None:
 def _entry_order(entry: Entry) -> tuple[str, str]:
     # ISO dates sort as text; str() keeps a hand-built record with a wrong
     # type sortable, so that validate() can report it instead of a crash.
-    return (str(entry.selected_on), str(entry.id))
+    return (str(getattr(entry, "selected_on", "")), str(getattr(entry, "id", "")))
 
 
 def _sorted_factories(items: Iterable[Factory]) -> tuple[Factory, ...]:
@@ -65,7 +77,19 @@ def _sorted_antennas(items: Iterable[Antenna]) -> tuple[Antenna, ...]:
 
 
 def _sorted_waves(items: Iterable[Wave]) -> tuple[Wave, ...]:
-    return tuple(sorted(items, key=lambda w: (w.announced, w.id)))
+    # str(): ISO dates sort as text, and a hand-built wave of the wrong type
+    # must not stop validate() from reporting it.
+    return tuple(
+        sorted(
+            items,
+            key=lambda w: (str(getattr(w, "announced", "")), str(getattr(w, "id", ""))),
+        )
+    )
+
+
+def _by(record: object, field: str, date: dt.date) -> bool:
+    day = getattr(record, field, None)
+    return type(day) is dt.date and day <= date
 
 
 def _facts(items: Iterable[Fact]) -> tuple[Fact, ...]:
@@ -109,17 +133,21 @@ class _Index:
         self.entries = entries
         self.by_id: dict[str, Entry] = {}
         for entry in entries:
-            self.by_id.setdefault(entry.id, entry)
+            if isinstance(entry.id, str):
+                self.by_id.setdefault(entry.id, entry)
         self.by_key, self.by_compact, self.ambiguous = self._name_keys(entries)
         by_country: dict[str, list[Entry]] = {}
         by_sector: dict[Sector, list[Entry]] = {}
         antennas_of: dict[str, list[Antenna]] = {}
+        # A hand-built record may hold anything: index only values of the
+        # declared types, so that validate() can report the rest.
         for entry in entries:
-            by_country.setdefault(entry.country, []).append(entry)
-            for sector in entry.sectors:
+            if isinstance(entry.country, str):
+                by_country.setdefault(entry.country, []).append(entry)
+            for sector in _items(entry.sectors, Sector):
                 by_sector.setdefault(sector, []).append(entry)
             if isinstance(entry, Antenna):
-                for factory_id in entry.factories:
+                for factory_id in _items(entry.factories, str):
                     antennas_of.setdefault(factory_id, []).append(entry)
         # Queries hand out these tuples as they are: no copy per call.
         self.by_country = {k: tuple(v) for k, v in by_country.items()}
@@ -151,13 +179,15 @@ class _Index:
 
     def _serving(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:
         serving: dict[str, dict[str, Entry]] = {}
+        entries = tuple(e for e in entries if isinstance(e.id, str))
         for entry in entries:
-            for country in (entry.country, *entry.partner_countries):
+            countries = (entry.country, *_items(entry.partner_countries, str))
+            for country in _items(countries, str):
                 serving.setdefault(country, {})[entry.id] = entry
         # An antenna gives its country access to the factories it links to.
         for entry in entries:
-            if isinstance(entry, Antenna):
-                for factory_id in entry.factories:
+            if isinstance(entry, Antenna) and isinstance(entry.country, str):
+                for factory_id in _items(entry.factories, str):
                     factory = self.by_id.get(factory_id)
                     if factory is not None:
                         serving.setdefault(entry.country, {})[factory.id] = factory
@@ -179,11 +209,12 @@ class _Index:
                 names = tuple(fold(n) for n in _names(entry))
                 hosts: tuple[object, ...] = ()
                 places: list[object] = []
-                if entry.host is not None:
+                if isinstance(entry.host, Host):
                     hosts = (entry.host.name, entry.host.short_name)
                     places.append(entry.host.city)
-                if isinstance(entry, Factory) and entry.supercomputer is not None:
-                    places.append(entry.supercomputer.site)
+                system = getattr(entry, "supercomputer", None)
+                if isinstance(system, Supercomputer):
+                    places.append(system.site)
                 haystack.append((entry, names, _folded(hosts), _folded(places)))
             self._haystack = haystack
         return self._haystack
@@ -245,8 +276,10 @@ class Registry:
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        everything: tuple[Entry, ...] = (*self.factories, *self.antennas)
-        entries = tuple(sorted(everything, key=_entry_order))
+        everything: tuple[object, ...] = (*self.factories, *self.antennas)
+        # Anything else in the tuples is left to validate() to report.
+        found = [e for e in everything if isinstance(e, Factory | Antenna)]
+        entries = tuple(sorted(found, key=_entry_order))
         object.__setattr__(self, "_index", _Index(entries))
 
     # -- the collection -------------------------------------------------------
@@ -464,10 +497,11 @@ class Registry:
         """The selection waves in date order, each with its entries."""
         by_wave: dict[str, list[Entry]] = {}
         for entry in self._index.entries:
-            by_wave.setdefault(entry.wave, []).append(entry)
+            if isinstance(entry.wave, str):
+                by_wave.setdefault(entry.wave, []).append(entry)
         return tuple(
             Selection(wave, tuple(by_wave.get(wave.id, ())))
-            for wave in self.wave_records
+            for wave in _items(self.wave_records, Wave)
         )
 
     def as_of(self, date: dt.date) -> Registry:
@@ -481,7 +515,7 @@ class Registry:
             raise TypeError(msg)
         return attrs.evolve(
             self,
-            wave_records=[w for w in self.wave_records if w.announced <= date],
-            factories=[f for f in self.factories if f.selected_on <= date],
-            antennas=[a for a in self.antennas if a.selected_on <= date],
+            wave_records=[w for w in self.wave_records if _by(w, "announced", date)],
+            factories=[f for f in self.factories if _by(f, "selected_on", date)],
+            antennas=[a for a in self.antennas if _by(a, "selected_on", date)],
         )

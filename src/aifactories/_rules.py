@@ -63,6 +63,7 @@ class Rule:
             or ``None`` when the value keeps the rule.
         pattern: A regular expression that a JSON string must match, for
             the JSON Schema (``None`` when the rule is not a pattern).
+        example: A value that keeps the rule, for docs and tests.
         counterexample: A value of the right type that breaks the rule,
             for tests and :func:`aifactories.testing.break_rule`.
     """
@@ -71,6 +72,7 @@ class Rule:
     description: str
     check: Callable[[Any], str | None] = attrs.field(eq=False, repr=False)
     pattern: str | None = None
+    example: object = None
     counterexample: object = None
 
 
@@ -154,6 +156,7 @@ TEXT = Rule(
     "One line of text with at least one visible character; no control "
     "characters, no lone surrogates.",
     _text_check(lines=False),
+    example="Linköping University",
     counterexample="\u200b",
 )
 """The default rule of every text field: one visible line."""
@@ -163,6 +166,7 @@ PROSE = Rule(
     "Text with at least one visible character; may hold newlines and tabs "
     "but no other control characters.",
     _text_check(lines=True),
+    example="Hosted by Linköping University.\nNAISS answers for it.",
     counterexample=" \n ",
 )
 """Longer texts (notes, statements, quotes): newlines and tabs allowed."""
@@ -185,6 +189,7 @@ SLUG = Rule(
     "hyphens, e.g. ``lumi-aif``.",
     _slug,
     pattern="^[a-z0-9]+(-[a-z0-9]+)*$",
+    example="lumi-aif",
     counterexample="Not A Slug",
 )
 """Stable ids of entries and facts."""
@@ -203,6 +208,7 @@ COUNTRY = Rule(
     "An ISO 3166-1 alpha-2 country code in capitals, e.g. ``SE``.",
     _country,
     pattern="^[A-Z]{2}$",
+    example="SE",
     counterexample="ZZ",
 )
 """Country codes."""
@@ -221,6 +227,7 @@ CURRENCY = Rule(
     "An ISO 4217 currency code in capitals, e.g. ``EUR``.",
     _currency,
     pattern="^[A-Z]{3}$",
+    example="EUR",
     counterexample="ZZZ",
 )
 """Currency codes."""
@@ -240,6 +247,7 @@ URL = Rule(
     "with a host name, no spaces.",
     _url,
     pattern=r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$",
+    example="https://www.eurohpc-ju.europa.eu/",
     counterexample="ftp://example.org/",
 )
 """Web pages."""
@@ -259,6 +267,7 @@ ROR = Rule(
     "``https://ror.org/05ynxx418``.",
     _ror,
     pattern="^https://ror\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
+    example="https://ror.org/05ynxx418",
     counterexample="https://ror.org/not-an-id",
 )
 """ROR ids of organisations."""
@@ -295,6 +304,7 @@ SHARE = Rule(
     "share",
     "A fraction in (0, 1], e.g. ``0.5``.",
     _share,
+    example=Decimal("0.5"),
     counterexample=Decimal("1.5"),
 )
 """A funder's part of a total."""
@@ -310,6 +320,7 @@ AMOUNT = Rule(
     "amount",
     "A number that is not negative.",
     _amount,
+    example=Decimal(1500000),
     counterexample=Decimal(-1),
 )
 """Money amounts and other measured quantities."""
@@ -325,6 +336,7 @@ LATITUDE = Rule(
     "latitude",
     "Degrees north, in [-90, 90] (WGS 84).",
     _latitude,
+    example=Decimal("58.41086"),
     counterexample=Decimal(91),
 )
 """Latitudes."""
@@ -340,6 +352,7 @@ LONGITUDE = Rule(
     "longitude",
     "Degrees east, in [-180, 180] (WGS 84).",
     _longitude,
+    example=Decimal("15.62157"),
     counterexample=Decimal(181),
 )
 """Longitudes."""
@@ -355,6 +368,7 @@ POSITIVE = Rule(
     "positive",
     "A whole number of at least 1.",
     _positive,
+    example=24000,
     counterexample=0,
 )
 """Counts, ranks and ids that start at 1."""
