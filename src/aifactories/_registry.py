@@ -40,8 +40,13 @@ def _names(entry: Entry) -> list[str]:
     A hand-built record may hold anything; the index skips what it cannot
     fold, and validate() reports it.
     """
-    aliases = _items(entry.aliases, str)
-    return [n for n in (entry.id, entry.name, *aliases) if isinstance(n, str)]
+    names: tuple[object, ...] = (entry.id, entry.name)
+    return [n for n in names if isinstance(n, str)] + _items(entry.aliases, str)
+
+
+def _is_str(value: object) -> bool:
+    # Typed as object: a hand-built record may hold anything.
+    return isinstance(value, str)
 
 
 def _items(values: object, kind: type[T]) -> list[T]:
@@ -179,7 +184,7 @@ class _Index:
 
     def _serving(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:
         serving: dict[str, dict[str, Entry]] = {}
-        entries = tuple(e for e in entries if isinstance(e.id, str))
+        entries = tuple(e for e in entries if _is_str(e.id))
         for entry in entries:
             countries = (entry.country, *_items(entry.partner_countries, str))
             for country in _items(countries, str):
@@ -301,7 +306,7 @@ class Registry:
         """Whether ``item`` is an entry of this registry, or a key that names one."""
         if isinstance(item, str):
             return self.get(item) is not None
-        if isinstance(item, Factory | Antenna):
+        if isinstance(item, Factory | Antenna) and _is_str(item.id):
             return self._index.by_id.get(item.id) == item
         return False
 
@@ -462,6 +467,8 @@ class Registry:
         if not isinstance(entry, Factory):
             msg = f"{entry.id!r} is an antenna, not a factory"
             raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
+        if not _is_str(entry.id):  # a hand-built record; validate() reports it
+            return ()
         return self._index.antennas_of.get(entry.id, ())
 
     def linked_factories(self, antenna: Antenna | str) -> tuple[Factory, ...]:
@@ -478,8 +485,7 @@ class Registry:
             raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
         by_id = self._index.by_id
         # A hand-built antenna may hold anything; only strings can be ids.
-        ids: tuple[object, ...] = entry.factories
-        found = (by_id.get(i) for i in ids if isinstance(i, str))
+        found = (by_id.get(i) for i in _items(entry.factories, str))
         return tuple(f for f in found if isinstance(f, Factory))
 
     def _entry_of(self, item: object) -> Entry:
@@ -500,7 +506,7 @@ class Registry:
             if isinstance(entry.wave, str):
                 by_wave.setdefault(entry.wave, []).append(entry)
         return tuple(
-            Selection(wave, tuple(by_wave.get(wave.id, ())))
+            Selection(wave, tuple(by_wave.get(wave.id, ()) if _is_str(wave.id) else ()))
             for wave in _items(self.wave_records, Wave)
         )
 
@@ -515,7 +521,15 @@ class Registry:
             raise TypeError(msg)
         return attrs.evolve(
             self,
-            wave_records=[w for w in self.wave_records if _by(w, "announced", date)],
-            factories=[f for f in self.factories if _by(f, "selected_on", date)],
-            antennas=[a for a in self.antennas if _by(a, "selected_on", date)],
+            wave_records=[
+                w for w in _items(self.wave_records, Wave) if _by(w, "announced", date)
+            ],
+            factories=[
+                f
+                for f in _items(self.factories, Factory)
+                if _by(f, "selected_on", date)
+            ],
+            antennas=[
+                a for a in _items(self.antennas, Antenna) if _by(a, "selected_on", date)
+            ],
         )

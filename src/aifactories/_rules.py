@@ -21,7 +21,6 @@ accepts, :func:`~aifactories.loads` reads back from
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -114,8 +113,9 @@ def declare(
 # -- text -------------------------------------------------------------------------
 
 
-def _control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc"
+# Unicode's control characters (category Cc): C0, DEL and C1.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def text_problem(value: str, *, lines: bool = False) -> str | None:
@@ -125,20 +125,21 @@ def text_problem(value: str, *, lines: bool = False) -> str | None:
         value: The text.
         lines: Whether newlines and tabs are allowed (long texts).
     """
-    if value.isascii() and value.isprintable():
-        return None
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        # A JSON escape like "\ud800" decodes to a lone surrogate, which no
-        # UTF-8 file can hold: dumps() could not write it back.
-        return "contains a lone surrogate, which is not valid Unicode"
-    allowed = "\n\t" if lines else ""
-    for char in value:
-        if _control(char) and char not in allowed:
-            # Control characters would reach terminals (escape sequences)
-            # and break one-line messages.
-            return f"contains the control character U+{ord(char):04X}"
+    if value.isascii():
+        if value.isprintable():
+            return None
+    else:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # A JSON escape like "\ud800" decodes to a lone surrogate, which no
+            # UTF-8 file can hold: dumps() could not write it back.
+            return "contains a lone surrogate, which is not valid Unicode"
+    found = (_CONTROL_BUT_LINES if lines else _CONTROL).search(value)
+    if found is not None:
+        # Control characters would reach terminals (escape sequences) and
+        # break one-line messages.
+        return f"contains the control character U+{ord(found.group()):04X}"
     return None
 
 

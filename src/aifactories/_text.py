@@ -30,9 +30,12 @@ def is_ignorable(char: str) -> bool:
 
 def visible(text: str) -> bool:
     """Whether ``text`` holds at least one character a reader can see."""
-    if text.isascii():
-        return bool(text.strip())
-    return any(not ch.isspace() and not is_ignorable(ch) for ch in text)
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped.isascii() or not is_ignorable(stripped[0]):
+        return True
+    return any(not ch.isspace() and not is_ignorable(ch) for ch in stripped)
 
 
 def fold(text: str) -> str:
