@@ -218,6 +218,9 @@ class _TextParser(html.parser.HTMLParser):
         del attrs  # no attribute carries article text we quote
         if tag in self._HIDDEN:
             self._hidden += 1
+        elif tag == "li":
+            # A list item reads as a bullet line, as in a plain-text release.
+            self.parts.append("\n- ")
         elif tag in self._BLOCKS:
             self.parts.append("\n")
 
@@ -246,13 +249,26 @@ _LO = _letters(upper=False)
 _TOKEN = rf"[{_UP}](?:[\w&]|['’.\-](?=\w))*"
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
-    r"zum|per|pour|para|na|dla)"
+    r"zum|per|pour|para|na|dla|la|le|el|los|las)"
 )
-_ORG = rf"{_TOKEN}(?:(?:\s+{_CONN}\s+|\s+(?:d|l|dell)['’]|\s+){_TOKEN}){{0,9}}"
+_ORG = (
+    rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
+    rf"\s+(?:{_CONN}\s+)?(?:d|l|dell)['’]|\s+){_TOKEN}){{0,9}}"
+)
+# "Ministry of Education and Research": after these words, "and" joins a name.
+_AND_NAME = re.compile(
+    r"^(?:Ministry|Ministero|Ministerio|Ministère|Ministerium|Ministerstwo|"
+    r"Department|Faculty|Institute for|Centre for|Center for|School of)\b"
+)
+_AND_TAIL = re.compile(
+    rf"^\s+(?:and|e|y|und|et|i)\s+(?:(?:the|della|del|de la|des|du|der|dei)\s+)?"
+    rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
+)
 _ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
 _PTOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 _PERSON = (
-    rf"(?:(?:Dr|Prof|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr)"
+    rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
+    rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
     rf"\.?\s+)*(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
     rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
 )
@@ -320,6 +336,7 @@ class _Sentence(NamedTuple):
     text: str
     line: int
     bullet: bool
+    index: int
 
 
 _LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]+")
@@ -367,7 +384,9 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
                 skipped += 1
                 continue
             first = start + lo + lead
-            out.append(_Sentence(first, first + len(piece), piece, number, bool(bullet)))
+            out.append(
+                _Sentence(first, first + len(piece), piece, number, bool(bullet), len(out))
+            )
         del stop
     return out, skipped
 
@@ -487,6 +506,11 @@ _NAME_BEFORE = re.compile(
     rf"(?P<n>(?:{_TOKEN}\s+){{0,3}}{_TOKEN})\s+(?P<kw>AI Factory(?: Antenna)?|"
     r"KI-Fabrik|AI-Fabrik)(?!\w)(?!\s+Antenna)"
 )
+_APPOSITIVE = re.compile(
+    rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,2}}),\s+(?:the|a|an|la|le|il|el|die|der|das|"
+    r"l['’])\s*(?:[\w-]+\s+){0,3}?(?P<kw>AI Factory Antenna|AI Factory|KI-Fabrik|"
+    r"[Aa]ntenn[ae]|[Aa]ntena|[Ff]abbrica|[Ff]ábrica|[Uu]sine|[Ff]abryka)"
+)
 _NAME_AFTER = re.compile(
     r"(?<![\w-])(?P<kw>AI Factory(?: Antenna)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
     rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
@@ -500,11 +524,13 @@ _NOT_NAMES = frozenset(
         "For Of With At To Will Is Are Has Was Project Der Die Das Eine Ein Neue "
         "La Il El Le Una Un Nuova Nueva Nouvelle Nowa Pierwsza Polska Hub Team "
         "Consortium Services Service Support Users Access Ecosystem Factory "
-        "Factories Gigafactory Gigafactories AI KI IA Now Here There"
+        "Factories Gigafactory Gigafactories AI KI IA Now Here There Linked Nowy "
+        "Nowa Nowe Nuovo Nuevo Nouveau Neuer Neues Il El Le Der Brand Latest"
     ).split()
 )
 _LINK = re.compile(
     r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
+    r"^Linked (?:AI )?[Ff]actor(?:y|ies)\s*:|"
     r"\blink(?:s|ing)? (?:\w+ ){0,3}(?:to|with)\b|access to|gateway to|"
     r"\bconnect(?:s|ing)? (?:\w+ ){0,4}(?:to|with)\b|work closely with|"
     r"angebunden an|verbunden mit|Zugang zu|Anbindung an|collegat[ao] (?:a|al|alla|"
@@ -536,14 +562,16 @@ _CONSORTIUM = re.compile(
 )
 
 _HOST_AFTER = re.compile(
-    r"\b(?:hosted (?:by|at)|housed at|(?:based|located|installed|sited) at|"
+    r"(?:\b(?:hosted (?:by|at)|housed at|(?:based|located|installed|sited) at|"
     r"host(?:ing)? (?:institution|organi[sz]ation|site|entity)(?: is|:)?|"
     r"(?:gehostet|beherbergt|angesiedelt|betreut) (?:von|bei|am|an der|im|beim|"
     r"durch)(?: der| dem| die| das)?|Gastgeber (?:ist|wird)(?: das| die| der)?|"
     r"ospitat[ao] (?:da|presso)(?:l|lla|llo|i|gli)?|(?:ha sede|con sede) presso|"
     r"(?:alojad[ao]|albergad[ao]|acogid[ao]) (?:por|en)(?: el| la)?|"
     r"hébergée? (?:par|au|chez|à)(?: le| la| l['’])?|"
-    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie))"
+    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie))|"
+    r"^(?:Host(?: institution| organi[sz]ation)?|Gastgeber|Ospitante|Anfitrión|"
+    r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
 )
 _HOST_BEFORE = re.compile(
@@ -559,19 +587,21 @@ _ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.COORDINATOR,
         re.compile(
-            r"\b(?:coordinated by|led by|koordiniert (?:von|durch)(?: der| dem| die)?|"
+            r"\b(?:coordinated by|led by|koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
+            r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
+            r"(?: der| dem)?|"
             r"unter der Leitung (?:von|des|der)|Koordinator (?:ist|wird)(?: das| die| der)?|"
             r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
             r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
             r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
-            r"koordynowan\w+ przez|koordynatorem (?:jest|będzie)|"
+            r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
             r"pod kierownictwem)\s*(?:the\s+|l['’])?"
         ),
     ),
     (
         Role.OPERATOR,
         re.compile(
-            r"\b(?:operated by|run by|betrieben (?:von|durch)(?: der| dem| die)?|"
+            r"\b(?:operated by|run by|betrieben (?:von|vom|durch)(?: der| dem| die)?|"
             r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
             r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
             r"opérée? par(?: le| la)?|operatorem (?:jest|będzie))\s*(?:the\s+)?"
@@ -606,17 +636,19 @@ _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (Role.RESPONSIBLE, _RESPONSIBLE_BEFORE),
 )
 _PARTNER_AS = re.compile(
-    r"^\s*(?:as (?:a |its |the )?partners?|als Partner|come partner|como socio|"
-    r"en tant que partenaire|jako partner)\b"
+    r"^\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
+    r"(?:consortium |research |industrial )?partners?|als Partner|come partner|"
+    r"como socio|en tant que partenaire|jako partner)\b"
 )
 _PARTNER_LIST = re.compile(
-    r"\b(?:partners? (?:are|include|includes|comprise|:)|with (?:the )?partners|"
+    r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
     r"in partnership with|together with|joined by|consortium (?:of|comprising|"
     r"including|with|that includes|brings together)|"
-    r"Partner (?:sind|:)|Partnern|gemeinsam mit|zusammen mit|Konsortium aus|"
-    r"partner (?:sono|:)|insieme a(?:l|lla|i|gli)?|in collaborazione con|"
-    r"con i partner|socios (?:son|:)|junto (?:a|con)|en colaboración con|"
-    r"consorcio formado por|partenaires (?:sont|:)|avec (?:ses )?partenaires|"
+    r"Partner (?:sind|\s*:)|Partnern|gemeinsam mit|zusammen mit|Konsortium aus|"
+    r"partner (?:sono|\s*:)|insieme a(?:l|lla|i|gli)?|in collaborazione con|"
+    r"con i partner|(?:partecipano )?come partner|socios (?:son|\s*:)|"
+    r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
+    r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
     r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
     r"we współpracy z|wraz z)\s*(?:the\s+|l['’])?",
     re.IGNORECASE,
@@ -627,7 +659,7 @@ _SEGMENT_END = re.compile(
     r"serving|will|wird|sarà|será|sera|będzie)\s"
 )
 _FOCUS_CUE = re.compile(
-    r"\b(?:focus(?:es|ing)? (?:of \S+(?: \S+)? )?(?:will be |is |lies |are )?on|"
+    r"^focus\s*:|\b(?:focus(?:es|ing)? (?:of \S+(?: \S+)? )?(?:will be |is |lies |are )?on|"
     r"focus areas?(?: are| include| will be)?|priority (?:sectors|areas|domains)"
     r"(?: are| include)?|sectors such as|areas such as|domains such as|"
     r"concentrat(?:e|es|ing) on|with an emphasis on|will serve sectors including|"
@@ -645,11 +677,13 @@ _FOCUS_CUE = re.compile(
 )
 _LIST_SPLIT = re.compile(
     r"\s*[,;]\s*(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
-    r"\s+(?:and|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
+    r"\s+(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
 )
 _ITEM_LEAD = re.compile(
     r"^(?:(?:things|areas|fields|sectors) like|such as|including|notably|"
     r"in particular|especially|wie|come|como|comme|takich jak|takie jak|"
+    r"(?:sektor\w*|obszar\w*|sectors|areas|settori|sectores|secteurs|Bereiche\w*) "
+    r"(?:such as|like|takich jak|takie jak|come|como|comme|wie)|"
     r"insbesondere|in particolare|en particular|notamment|zwłaszcza|m\.in\.)\s+",
     re.IGNORECASE,
 )
@@ -758,6 +792,11 @@ _TOTAL_CUE = re.compile(
     r"finanziamento|financiación|financement|finansowani",
     re.IGNORECASE,
 )
+_STRONG_TOTAL = re.compile(
+    r"\btotal|\bbudget|Gesamt|\bBudget|totale|presupuesto|budżet|coût total|"
+    r"\bworth\b|\bvale\b|\bcosts?\b",
+    re.IGNORECASE,
+)
 _EU_FUNDER = re.compile(
     r"EuroHPC(?:\s+(?:JU|Joint Undertaking))?|European Union|\bthe EU\b|"
     r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
@@ -807,7 +846,10 @@ _PERSON_TALK = re.compile(
     r"\b(?:spoke (?:to|with)|interview with|talked (?:to|with)|asked|"
     r"sprachen mit|Interview mit|abbiamo parlato con|intervista a|"
     r"hablamos con|entrevista (?:a|con)|entretien avec|rozmowa z|rozmawiamy z)\s+"
-    rf"{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,120}}?)\s*(?:[.;:?]|$)"
+    rf"{_PERSON},\s+(?P<role>[^,;:“”\"„«»()\n]{{3,120}}?)\s*(?:[.;:?,]|$)"
+)
+_PERSON_DASH = re.compile(
+    rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
 )
 _ROLE_ORG_SPLIT = re.compile(
     r"\s+(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|du|de)\s+"
@@ -856,6 +898,10 @@ _ACCELERATOR = re.compile(
     r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
     r"(?:\s+(?:GPUs?|Superchips?|accelerators?|APUs?|Tensor Core GPUs?|"
     r"processors?|Grafikprozessoren|procesador\w*))?"
+)
+_OPERATION_BEFORE = re.compile(
+    r"(?:(?:Anfang|Mitte|Ende|early|mid|late)\s*-?\s*)?(?P<y>20\d\d)\s+(?:in Betrieb|"
+    r"operational|betriebsbereit)"
 )
 _OPERATION = re.compile(
     r"\b(?:operational|in operation|in service|up and running|go live|"
@@ -945,8 +991,7 @@ class _Drafter:
         )
 
     def mentions(self, sent: _Sentence) -> set[str]:
-        index = self.sentences.index(sent)
-        return self.mentions_at(index)
+        return self.mentions_at(sent.index)
 
     @functools.cache  # noqa: B019 - one drafter per call, freed with it
     def mentions_at(self, index: int) -> set[str]:
@@ -962,10 +1007,12 @@ class _Drafter:
         for index, sent in enumerate(self.sentences):
             link = _LINK.search(sent.text)
             for name, kind, lo, hi in self.named(sent):
-                if link is not None and link.start() < lo:
+                if link is not None and link.start() <= lo and link.start() < hi:
                     continue  # a factory the subject links to, not the subject
-                self.add_entry(by_key, name, kind, self.source(sent, lo, hi, "name"))
-            if index < 3:  # noqa: PLR2004 - headline and lead name the subject
+                self.add_entry(
+                    by_key, name, kind, self.source(sent, lo, hi, "name"), lead=index < _LEAD
+                )
+            if index < _LEAD:
                 for entry_id in sorted(self.known_mentions(index)):
                     entry = self.known.registry.get(entry_id)
                     if entry is not None and entry_id not in by_key:
@@ -984,11 +1031,19 @@ class _Drafter:
         return {eid for pattern, eid in self.present_names if pattern.search(folded)}
 
     def add_entry(
-        self, by_key: dict[str, _Acc], name: str, kind: Kind, source: Source
+        self,
+        by_key: dict[str, _Acc],
+        name: str,
+        kind: Kind,
+        source: Source,
+        *,
+        lead: bool,
     ) -> None:
         entry = self.known.registry.get(name) or self.known.registry.get(
             _generic_free(name)
         )
+        if entry is not None and not lead:
+            return  # a known entry named in passing, not the article's subject
         key = entry.id if entry is not None else compact(_generic_free(name))
         if not key:
             return
@@ -1035,16 +1090,27 @@ class _Drafter:
                 yield from self.acronym(text, match.end("n"), kind)
         for match in _NAME_BEFORE.finditer(text):
             words = match.group("n").split()
-            while words and fold(words[0]) in _NOT_NAMES | self.demonym_words(words[0]):
+            while words and (
+                fold(words[0]) in _NOT_NAMES | self.demonym_words(words[0])
+                or re.fullmatch(r"\w+['’]s", words[0])
+            ):
                 words.pop(0)
             if not words or all(fold(w) in _NOT_NAMES for w in words):
                 continue
             kw = match.group("kw")
             name = " ".join([*words, kw])
             start = match.end() - len(name) if text.endswith(name, 0, match.end()) else 0
-            kind = Kind.ANTENNA if "Antenna" in kw else _kind_near(text, match.end())
+            kind = Kind.ANTENNA if "Antenna" in kw else Kind.FACTORY
             yield name, kind, start, match.end()
             yield from self.acronym(text, match.end(), kind)
+        for match in _APPOSITIVE.finditer(text):
+            name = _clean_name(match.group("n"))
+            if not name or fold(name.split()[0]) in _NOT_NAMES:
+                continue
+            if self.demonym_words(name.split()[0]) or _country_name_re().fullmatch(name):
+                continue
+            kind = Kind.ANTENNA if "nten" in match.group("kw") else Kind.FACTORY
+            yield name, kind, match.start(), match.end()
         for match in _NAME_AFTER.finditer(text):
             words = match.group("n").split()
             while words and fold(words[-1]) in _NOT_NAMES:
@@ -1106,6 +1172,14 @@ class _Drafter:
 
     def countries(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
+        label = re.match(r"(?:Country|Land|Paese|País|Pays|Kraj)\s*:\s*", text)
+        if label is not None:
+            name = _country_name_re().match(text, label.end())
+            if name is not None and name.lastgroup is not None:
+                code = name.lastgroup[2:]
+                acc.countries.append(
+                    (1, code, self.source(sent, 0, name.end(), f"country: {code}"))
+                )
         kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
         for code, match in _codes_in(_demonym_re(), text):
             after = text[match.end() : match.end() + 40]
@@ -1126,7 +1200,7 @@ class _Drafter:
                 acc.countries.append(
                     (2, code, self.source(sent, 0, len(text), f"country: {code}"))
                 )
-            elif sent.line == 0 or self.names_in(acc, self.sentences.index(sent)):
+            elif sent.line == 0 or self.names_in(acc, sent.index):
                 acc.countries.append(
                     (4, code, self.source(sent, 0, len(text), f"country: {code}"))
                 )
@@ -1189,13 +1263,16 @@ class _Drafter:
 
     def city_after(self, text: str, hi: int, host: str) -> tuple[str | None, int]:
         after = re.match(
-            rf",?\s+(?:in|im|a|à|en|w|we)\s+(?P<c>{_TOKEN}(?:[ -]{_TOKEN})?)",
+            rf"(?:,?\s+(?P<p>in|im|a|à|en|w|we)|,)\s+(?P<c>{_TOKEN}(?:[ -]{_TOKEN})?)",
             text[hi:],
         )
         if after is not None:
             city = after.group("c")
-            if self.city_ok(city):
-                return self.known.cities.get(fold(city), (city, ""))[0], hi + after.end()
+            # Polish and a bare comma inflect or list: trust known cities only.
+            loose = after.group("p") in {"in", "im", "a", "à", "en"}
+            if fold(city) in self.known.cities or (loose and self.city_ok(city)):
+                known = self.known.cities.get(fold(city))
+                return (known[0] if known else city), hi + after.end()
         for key, (city, _) in self.known.cities.items():
             if _word_find(fold(host), key) >= 0:
                 return city, hi
@@ -1226,7 +1303,11 @@ class _Drafter:
         if any(stem in label for stem in lex.ORG_WORDS):
             return True
         first = label.split()[0]
-        return sum(ch.isupper() for ch in first) >= 2  # noqa: PLR2004 - an acronym
+        if sum(ch.isupper() for ch in first) >= 2:  # noqa: PLR2004 - an acronym
+            return True
+        # Two capitalised words or more ("Oslo Health Analytics") name an
+        # organisation once people and places are ruled out above.
+        return sum(word[:1].isupper() for word in label.split()) >= 2  # noqa: PLR2004
 
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
@@ -1249,6 +1330,13 @@ class _Drafter:
                 )
         for match in _PARTNER_LIST.finditer(text):
             segment = text[match.end() :]
+            if not segment.strip(" :") and text.rstrip().endswith(":"):
+                for item in self.bullets_after(sent):
+                    org = re.match(rf"(?P<org>{_ORG}){_ABBR}", item.text)
+                    if org is None:
+                        break
+                    self.add_holder(item, acc, org, Role.PARTNER, 0, len(item.text))
+                continue
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
             for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
@@ -1300,15 +1388,20 @@ class _Drafter:
         link = _LINK.search(text)
         if link is None:
             return
-        intent = _INTENT.search(text) is not None
-        folded_after = fold(text[link.start() :])
+        intent = _INTENT.search(text)
+        linked = fold(text[link.start() : intent.start() if intent else len(text)])
+        intended = fold(text[intent.start() :]) if intent else ""
         found = False
         for pattern, entry_id in self.present_names:
             entry = self.known.registry.get(entry_id)
-            if not isinstance(entry, Factory) or not pattern.search(folded_after):
+            if not isinstance(entry, Factory):
                 continue
-            target = acc.intents if intent else acc.factories
-            label = "letter of intent" if intent else "linked factory"
+            in_intent = bool(intended) and bool(pattern.search(intended))
+            if not in_intent and not pattern.search(linked):
+                continue
+            intent_kind = in_intent and not pattern.search(linked)
+            target = acc.intents if intent_kind else acc.factories
+            label = "letter of intent" if intent_kind else "linked factory"
             target.setdefault(entry_id, self.whole(sent, f"{label}: {entry_id}"))
             found = True
         if not found and re.search(_FACTORY_KW, text[link.start() :]):
@@ -1329,10 +1422,13 @@ class _Drafter:
                 sources.append(source)
         if date is None:
             return
-        acc.selected_on = (date, sources)
         for wave in self.known.registry.wave_records:
             if wave.announced == date and wave.kind is acc.kind:
                 acc.wave = wave.id
+                sources.append(
+                    attrs.evolve(sources[0], supports=f"wave: {wave.id} ({wave.announced})")
+                )
+        acc.selected_on = (date, sources)
 
     def dateline(self) -> tuple[dt.date, Source] | None:
         for sent in self.sentences[:4]:
@@ -1352,6 +1448,9 @@ class _Drafter:
         if cue is None:
             return
         rest = text[cue.end() :]
+        if not rest.strip(" :") and text.rstrip().endswith(":"):
+            self.focus_bullets(sent, acc)
+            return
         stop = re.search(r"[.;!?]\s|[.;!?]$|\s[–—]\s|\(", rest)
         rest = rest[: stop.start()] if stop else rest
         items: list[tuple[int, int]] = []
@@ -1370,6 +1469,7 @@ class _Drafter:
             if lead:
                 lo, item = lo + lead.end(), item[lead.end() :]
             bare, cut = _strip_article(item)
+            lo += cut
             words = bare.split()
             if not words:
                 continue
@@ -1388,6 +1488,25 @@ class _Drafter:
                 acc.focus[value] = source
             for sector in _sectors(value):
                 acc.sectors.setdefault(sector, attrs.evolve(source, supports=f"sector: {sector.value}"))
+
+    def bullets_after(self, sent: _Sentence) -> Iterator[_Sentence]:
+        for nxt in self.sentences[sent.index + 1 :]:
+            if not nxt.bullet:
+                return
+            yield nxt
+
+    def focus_bullets(self, sent: _Sentence, acc: _Acc) -> None:
+        for item in self.bullets_after(sent):
+            value, _ = _strip_article(item.text.rstrip(".;,"))
+            if not value or len(value.split()) > 8:  # noqa: PLR2004
+                return
+            lo = len(item.text) - len(item.text.lstrip()) + item.text.find(value)
+            source = self.source(item, lo, lo + len(value), f"focus: {value}")
+            acc.focus.setdefault(value, source)
+            for sector in _sectors(value):
+                acc.sectors.setdefault(
+                    sector, attrs.evolve(source, supports=f"sector: {sector.value}")
+                )
 
     def funding(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
@@ -1430,7 +1549,10 @@ class _Drafter:
                 continue
             lo, hi = _clause(text, match.start())
             funders = self.funders(text, lo, hi, acc)
-            if len(funders) == 1 and not re.search(r"\btotal\b|\bGesamt", text[lo:hi], re.I):
+            strong = _STRONG_TOTAL.search(text[lo : match.start()])
+            if strong is not None:
+                acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+            elif len(funders) == 1:
                 share = self.share(acc, funders[0])
                 if share.amount is None:
                     share.amount = money
@@ -1454,6 +1576,11 @@ class _Drafter:
             names = []
             for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
                 label, _ = _strip_article(org.group("org"))
+                if names and names[-1].endswith(label):
+                    continue  # the tail of a name joined by "and", already taken
+                tail = _AND_TAIL.match(segment[org.end("org") :])
+                if _AND_NAME.match(label) and tail is not None:
+                    label += tail.group()
                 if label and self.org_ok(label, strict=False):
                     names.append(label)
             if not names:
@@ -1475,7 +1602,7 @@ class _Drafter:
             label = "EuroHPC JU" if "EuroHPC" in segment else "European Union"
             found.append((eu.start(), (label, FunderKind.EU, None)))
         for code, match in _codes_in(_country_name_re(), segment):
-            if re.search(r"\b(?:in|im|from|aus|da|de|en|w|z)\s+$", segment[: match.start()]) and not re.search(
+            if re.search(r"\b(?:in|im|en|w|we)\s+$", segment[: match.start()]) and not re.search(
                 r"(?:[Gg]overnment|[Gg]overno|[Gg]obierno|[Gg]ouvernement|Regierung|rząd)\w*\s+(?:of|di|de|du|von)\s+(?:the\s+)?$",
                 segment[: match.start()],
             ):
@@ -1549,7 +1676,7 @@ class _Drafter:
                 "accelerators",
                 (value, self.source(sent, accel.start(), accel.end(), "supercomputer.accelerators")),
             )
-        operation = _OPERATION.search(text)
+        operation = _OPERATION.search(text) or _OPERATION_BEFORE.search(text)
         if operation is not None and _SYSTEM_WORD.search(text):
             value = operation.group().strip()
             acc.system.setdefault(
@@ -1563,7 +1690,7 @@ class _Drafter:
 
     def people(self, sent: _Sentence, acc: _Acc | None) -> None:
         text = sent.text
-        for pattern in (_PERSON_AFTER, _PERSON_SAID, _PERSON_COLON, _PERSON_TALK):
+        for pattern in (_PERSON_AFTER, _PERSON_SAID, _PERSON_COLON, _PERSON_TALK, _PERSON_DASH):
             for match in pattern.finditer(text):
                 person = match.group("person")
                 role = match.group("role").strip().rstrip(".")
@@ -1576,6 +1703,15 @@ class _Drafter:
                 if key in acc.people:
                     continue
                 role_text, organisation = self.split_role(role)
+                if organisation is not None:
+                    # The speaker for an entry's host speaks for that entry.
+                    for other in self.entries:
+                        host = other.host
+                        if host is not None and _same_org(host.name, host.short_name, organisation):
+                            acc = other
+                            break
+                if key in acc.people:
+                    continue
                 source = self.source(sent, match.start("person"), match.end("role"), "person")
                 acc.people[key] = Person(
                     name=person, role=role_text, organisation=organisation, sources=(source,)
@@ -1662,7 +1798,7 @@ class _Drafter:
     def kind_source(self, acc: _Acc) -> Source:
         pattern = _ANTENNA_KW if acc.kind is Kind.ANTENNA else _FACTORY_KW
         for sent in self.sentences:
-            if self.names_in(acc, self.sentences.index(sent)) and re.search(pattern, sent.text):
+            if self.names_in(acc, sent.index) and re.search(pattern, sent.text):
                 return self.whole(sent, f"kind: {acc.kind.value}")
         return attrs.evolve(acc.sources[0], supports=f"kind: {acc.kind.value}")
 
@@ -1723,7 +1859,9 @@ class _Drafter:
         return Supercomputer(status=status, note=note, sources=_dedupe(sources), **values)
 
     def slug(self, name: str) -> str:
-        base = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "draft"
+        # Letters NFKD does not take apart ("Ł", "ø") get their usual spelling.
+        plain = fold(name).translate(_SLUG_LETTERS)
+        base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "draft"
         slug, number = base, 2
         taken = {entry.id for entry in self.known.registry.entries}
         while slug in taken:
@@ -1744,6 +1882,11 @@ def _is_final(rest: str, lo: int) -> bool:
         re.search(r"[^,;]\s+(?:and|und|sowie|as well as|e|ed|y|et|i|oraz)\s+$", rest[:lo])
     )
 
+
+_SLUG_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d", "ı": "i"})
+
+_LEAD = 4
+"""Sentences that open an article (headline, lead): where a known entry is the subject."""
 
 _ORGISH = re.compile(r"University|Universit|Institut|Center|Centre|Council|Agency")
 
@@ -1801,8 +1944,14 @@ def _clean_name(text: str) -> str:
 
 
 def _kind_near(text: str, pos: int) -> Kind:
-    window = text[max(0, pos - 60) : pos + 60]
-    return Kind.ANTENNA if re.search(_ANTENNA_KW, window) else Kind.FACTORY
+    # The keyword nearest to the name says what it names.
+    best: tuple[int, Kind] | None = None
+    for pattern, kind in ((_ANTENNA_KW, Kind.ANTENNA), (_FACTORY_KW, Kind.FACTORY)):
+        for match in re.finditer(pattern, text):
+            distance = min(abs(match.start() - pos), abs(match.end() - pos))
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best is not None else Kind.FACTORY
 
 
 def _abbr(abbr: str | None) -> str | None:
@@ -1918,6 +2067,9 @@ def _sectors(value: str) -> list[Sector]:
             folded = folded[:pos] + " " * len(key) + folded[pos + len(key) :]
             if sector not in found:
                 found.append(sector)
+    if len(found) > 1 and Sector.RESEARCH in found:
+        # "climate research": research qualifies the sector, it is not one.
+        found.remove(Sector.RESEARCH)
     return found
 
 
