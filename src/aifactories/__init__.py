@@ -43,6 +43,7 @@ from aifactories._seeds import seed_names, seed_text
 
 if TYPE_CHECKING:
     # Served lazily by __getattr__ below; imported here for type checkers.
+    from aifactories._draft import Draft, draft
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 
 # Tracebacks and docs should name the public module, not the private one.
@@ -59,6 +60,7 @@ __all__ = [
     "Claim",
     "Confidence",
     "Conflict",
+    "Draft",
     "Entry",
     "Fact",
     "Factory",
@@ -81,6 +83,7 @@ __all__ = [
     "Supercomputer",
     "SystemStatus",
     "Wave",
+    "draft",
     "dumps",
     "load",
     "loads",
@@ -113,6 +116,11 @@ def __getattr__(name: str) -> Any:
         from aifactories import _sectors  # noqa: PLC0415
 
         return getattr(_sectors, name)
+    if name in {"draft", "Draft"}:
+        # The drafter compiles its patterns on import; only drafting pays.
+        from aifactories import _draft  # noqa: PLC0415
+
+        return getattr(_draft, name)
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -1740,7 +1740,7 @@ class _Drafter:
         country = self.pick_country(acc)
         if country is not None:
             code, source = country
-            sources.append(source)
+            sources.append(attrs.evolve(source, supports=f"country: {code}"))
         elif known is not None:
             code = known.country
         else:
