@@ -198,7 +198,8 @@ def _decode(text: str | bytes) -> str:
 
 
 def _too_large(size: int) -> str:
-    return f"$: the article is {size:,} bytes; drafts read at most {MAX_BYTES:,}"
+    del size  # the CLI reads one byte past the cap: the size would mislead
+    return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
 
 
 class _TextParser(html.parser.HTMLParser):
@@ -2241,10 +2242,11 @@ def to_toml(data: dict[str, Any]) -> str:
     """
     lines: list[str] = []
     for key, value in data.items():
-        if not isinstance(value, list | dict) and value is not None:
+        if value == [] or (not isinstance(value, list | dict) and value is not None):
+            # Empty lists go up here: TOML keys after a table would join it.
             lines.append(f"{key} = {_toml_value(key, value)}")
     for key, value in data.items():
-        if isinstance(value, list):
+        if isinstance(value, list) and value:
             for item in value:
                 lines.append("")
                 lines.append(f"[[{key}]]")
