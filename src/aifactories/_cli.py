@@ -325,7 +325,10 @@ def _parser() -> argparse.ArgumentParser:
     shape.add_argument("--json", action="store_true", help="write JSON (the default)")
     shape.add_argument("--toml", action="store_true", help="write TOML")
     drafting.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output",
     )
 
     export = command(
@@ -1152,16 +1155,21 @@ def _draft(args: argparse.Namespace) -> int:
             # One byte past the cap is enough to know the article is too big.
             raw = file.read(drafting.MAX_BYTES + 1)
     except (OSError, ValueError) as exc:
-        msg = f"{PROG} draft: cannot read {args.article}: {getattr(exc, 'strerror', None) or exc}"
+        reason = getattr(exc, "strerror", None) or exc
+        msg = f"{PROG} draft: cannot read {args.article}: {reason}"
         raise _CommandError(msg, 2) from None
     registry = _registry(args)
     try:
         result = drafting.draft(
-            raw, registry, name=article.name, html=article.suffix.lower() in {".html", ".htm"}
+            raw,
+            registry,
+            name=article.name,
+            html=article.suffix.lower() in {".html", ".htm"},
         )
     except RegistryDataError as exc:
         problem = exc.errors[0].removeprefix("$: ")
-        raise _CommandError(f"{PROG} draft: {args.article}: {problem}") from None
+        msg = f"{PROG} draft: {args.article}: {problem}"
+        raise _CommandError(msg) from None
     if not result.entries:
         msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
         raise _CommandError(msg)
@@ -1182,5 +1190,6 @@ def _draft(args: argparse.Namespace) -> int:
         msg = f"{PROG} draft: cannot write {args.output}: {exc.strerror or exc}"
         raise _CommandError(msg, 2) from None
     count = len(result.entries)
-    _error(f"{PROG} draft: wrote {count} draft entr{'y' if count == 1 else 'ies'} to {args.output}")
+    noun = "entry" if count == 1 else "entries"
+    _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
     return 0
