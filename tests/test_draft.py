@@ -119,11 +119,11 @@ def test_the_seed_article_proposes_a_change_to_mimer_not_a_duplicate(
     seed_draft: Draft,
 ) -> None:
     assert [entry.id for entry in seed_draft.entries] == ["mimer"]
-    assert [change.path for change in seed_draft.changes] == ["mimer.people"]
-    change = seed_draft.changes[0]
-    assert isinstance(change.old, tuple)
-    assert isinstance(change.new, tuple)
-    added = {p.name for p in change.new} - {p.name for p in change.old}
+    assert [path for path, _, _ in seed_draft.changes] == ["mimer.people"]
+    _, old, new = seed_draft.changes[0]
+    assert isinstance(old, tuple)
+    assert isinstance(new, tuple)
+    added = {p.name for p in new} - {p.name for p in old}
     assert added == {"Henna Virkkunen"}
 
 
@@ -270,7 +270,8 @@ def test_changes_are_proposed_exactly_for_known_entries(spec: Path) -> None:
         else next(p for p in ARTICLES if p.stem == spec.stem)
     )
     result = _draft_file(article)
-    assert sorted(c.path for c in result.changes) == sorted(raw.get("changes", []))
+    paths = sorted(path for path, _, _ in result.changes)
+    assert paths == sorted(raw.get("changes", []))
     assert len(result.entries) == len(raw["entries"])
 
 

@@ -219,7 +219,7 @@ exit status: 0 every file is valid, 1 a file is invalid, 2 a file cannot be
 read (or the command line is wrong).""",
     "draft": """\
 examples:
-  aifactories draft press-release.txt
+  aifactories draft press-release.txt -o draft.json
   aifactories draft announcement.html --toml -o draft.toml
 
 Every proposed value carries the article's words it rests on; what the
@@ -1176,8 +1176,8 @@ def _draft(args: argparse.Namespace) -> int:
     text = aifactories.dumps(drafting.document(result, registry))
     if args.toml:
         text = drafting.to_toml(json.loads(text))
-    for change in result.changes:
-        _error(f"{PROG} draft: change {change.path}")
+    for path, _, _ in result.changes:
+        _error(f"{PROG} draft: change {path}")
     for warning in result.warnings:
         _error(f"{PROG} draft: {warning}")
     if args.output in {None, "-"}:

@@ -98,14 +98,19 @@ class Draft:
             keeps its id, and takes the registry's values only for the
             required fields the article does not give.
         changes: For entries the registry already has, each field where the
-            article adds or differs, as ``(path, old, new)``.
+            article adds or differs, as ``(path, old, new)`` named tuples:
+            ``path`` is the entry id and field (``"mimer.people"``), ``old``
+            the registry's value and ``new`` the value with the article's
+            added, both without their sources.
         warnings: What the reviewer should know: placeholders to fill,
             values left out because the text was ambiguous, skipped text.
     """
 
     text: str
     entries: tuple[Entry, ...] = ()
-    changes: tuple[Change, ...] = ()
+    # Plain tuples in the signature: Change is one, and stays private until
+    # the registry has a diff type of its own to share.
+    changes: tuple[tuple[str, object, object], ...] = ()
     warnings: tuple[str, ...] = ()
 
 
