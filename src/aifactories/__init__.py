@@ -55,6 +55,7 @@ from aifactories._seeds import seed_names, seed_text
 
 if TYPE_CHECKING:
     # Served lazily by __getattr__ below; imported here for type checkers.
+    from aifactories._draft import Draft, draft
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 
 # Tracebacks and docs should name the public module, not the private one.
@@ -75,6 +76,7 @@ __all__ = [
     "Conflict",
     "Count",
     "Coverage",
+    "Draft",
     "Entry",
     "Fact",
     "Factory",
@@ -106,6 +108,7 @@ __all__ = [
     "Wave",
     "country_code",
     "country_name",
+    "draft",
     "dumps",
     "load",
     "loads",
@@ -138,6 +141,11 @@ def __getattr__(name: str) -> Any:
         from aifactories import _sectors  # noqa: PLC0415
 
         return getattr(_sectors, name)
+    if name in {"draft", "Draft"}:
+        # The drafter compiles its patterns on import; only drafting pays.
+        from aifactories import _draft  # noqa: PLC0415
+
+        return getattr(_draft, name)
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
 

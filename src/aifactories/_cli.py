@@ -196,6 +196,19 @@ examples:
 
 exit status: 0 every file is valid, 1 a file is invalid, 2 a file cannot be
 read (or the command line is wrong).""",
+    "draft": """\
+examples:
+  aifactories draft press-release.txt -o draft.json
+  aifactories draft announcement.html --toml -o draft.toml
+
+Every proposed value carries the article's words it rests on; what the
+article does not give stays empty, and required fields it lacks read
+TO-FILL (dates 0001-01-01). An entry the registry already has is written
+merged, and each proposed change is listed on standard error. Articles are
+read as UTF-8, at most 2 MB; .html files have their tags removed first.
+
+exit status: 0 a draft was written, 1 the article names no entry or is not
+text, 2 the article cannot be read (or the command line is wrong).""",
     "export": """\
 examples:
   aifactories export > registry.json
@@ -282,6 +295,20 @@ def _parser() -> argparse.ArgumentParser:
         help="a .json or .toml registry file; - reads JSON from standard input",
     )
     _add_json(validate)
+
+    drafting = command(
+        "draft", "propose registry entries from a press release, with quotes", _draft
+    )
+    drafting.add_argument("article", metavar="ARTICLE", help="a .txt or .html file")
+    shape = drafting.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="write JSON (the default)")
+    shape.add_argument("--toml", action="store_true", help="write TOML")
+    drafting.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output",
+    )
 
     export = command(
         "export", "write the registry as JSON, CSV or a JSON Schema", _export
@@ -1181,4 +1208,58 @@ def _export(args: argparse.Namespace) -> int:
         msg = f"{PROG} export: cannot write {args.output}: {exc.strerror or exc}"
         raise _CommandError(msg) from None
     _error(f"{PROG} export: wrote {what} to {args.output}")
+    return 0
+
+
+# -- draft --------------------------------------------------------------------
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415 - draft only
+
+    from aifactories import _draft as drafting  # noqa: PLC0415 - draft only
+
+    article = Path(args.article)
+    try:
+        with article.open("rb") as file:
+            # One byte past the cap is enough to know the article is too big.
+            raw = file.read(drafting.MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        msg = f"{PROG} draft: cannot read {args.article}: {reason}"
+        raise _CommandError(msg, 2) from None
+    registry = _registry(args)
+    try:
+        result = drafting.draft(
+            raw,
+            registry,
+            name=article.name,
+            html=article.suffix.lower() in {".html", ".htm"},
+        )
+    except RegistryDataError as exc:
+        problem = exc.errors[0].removeprefix("$: ")
+        msg = f"{PROG} draft: {args.article}: {problem}"
+        raise _CommandError(msg) from None
+    if not result.entries:
+        msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
+        raise _CommandError(msg)
+    text = aifactories.dumps(drafting.document(result, registry))
+    if args.toml:
+        text = drafting.to_toml(json.loads(text))
+    for path, _, _ in result.changes:
+        _error(f"{PROG} draft: change {path}")
+    for warning in result.warnings:
+        _error(f"{PROG} draft: {warning}")
+    if args.output in {None, "-"}:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with Path(args.output).open("w", encoding="utf-8", newline="") as file:
+            file.write(text)
+    except OSError as exc:
+        msg = f"{PROG} draft: cannot write {args.output}: {exc.strerror or exc}"
+        raise _CommandError(msg, 2) from None
+    count = len(result.entries)
+    noun = "entry" if count == 1 else "entries"
+    _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
     return 0

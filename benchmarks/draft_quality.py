@@ -1,0 +1,334 @@
+"""Recall and precision of ``aifactories.draft`` over the drafting corpus.
+
+Usage::
+
+    python benchmarks/draft_quality.py            # the table
+    python benchmarks/draft_quality.py --check    # exit 1 below the targets
+    python benchmarks/draft_quality.py --verbose  # every miss and false value
+
+Each article in ``tests/draft_corpus/`` is drafted against the bundled
+registry and its facts compared with the expected ones in the ``.json``
+beside it. A *fact* is one value of one field of one entry (one
+stakeholder, one sector, the host); recall is the share of expected facts
+the draft proposes, precision the share of proposed facts that are
+expected. Values the draft carries over from the registry (an existing
+entry's wave, date and country) or fills with a placeholder are not
+proposals and are not counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import aifactories
+from aifactories import Antenna, Entry, Factory
+from aifactories._draft import PLACEHOLDER_DATE, TO_FILL
+from aifactories._text import fold
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "draft_corpus"
+RECALL_TARGET = 0.8
+PRECISION_TARGET = 0.95
+
+FIELDS = (
+    "name",
+    "kind",
+    "country",
+    "wave",
+    "selected_on",
+    "host",
+    "city",
+    "stakeholders",
+    "partner_countries",
+    "factories",
+    "letters_of_intent",
+    "total",
+    "shares",
+    "via",
+    "focus",
+    "sectors",
+    "people",
+    "system_name",
+    "vendor",
+    "accelerators",
+    "status",
+    "operation",
+)
+
+Alternatives = frozenset[str]
+Match = Callable[[str, Alternatives], bool]
+
+
+def _alts(value: object) -> Alternatives:
+    items = value if isinstance(value, list) else [value]
+    return frozenset(fold(str(item)) for item in items)
+
+
+def _equal(got: str, want: Alternatives) -> bool:
+    return got in want
+
+
+def _overlap(got: str, want: Alternatives) -> bool:
+    return any(got in item or item in got for item in want)
+
+
+def _year(got: str, want: Alternatives) -> bool:
+    return any(item in got for item in want)
+
+
+def _pair(got: str, want: Alternatives) -> bool:
+    # "name|role": names equal (any alternative), roles overlapping.
+    name, _, role = got.partition("|")
+    for item in want:
+        names, _, wanted_role = item.partition("|")
+        if name in names.split("||") and (role in wanted_role or wanted_role in role):
+            return True
+    return False
+
+
+MATCHERS: dict[str, Match] = {
+    "focus": _overlap,
+    "via": _overlap,
+    "accelerators": _overlap,
+    "operation": _year,
+    "stakeholders": _pair,
+    "people": _pair,
+}
+
+
+def _source_fields(entry: Entry) -> set[str]:
+    return {
+        (s.supports or "").split(":")[0] for s in entry.sources if s.seed is not None
+    }
+
+
+def proposed(entry: Entry) -> dict[str, list[str]]:  # noqa: C901, PLR0912 - one branch a field
+    """Return the facts a drafted entry proposes, field by field."""
+    facts: dict[str, list[str]] = {field: [] for field in FIELDS}
+    from_article = _source_fields(entry)
+    facts["name"] = [fold(name) for name in entry.names][:1]
+    facts["kind"] = [entry.kind.value]
+    if entry.country != TO_FILL and "country" in from_article:
+        facts["country"] = [fold(entry.country)]
+    if entry.wave != TO_FILL and "wave" in from_article:
+        facts["wave"] = [fold(entry.wave)]
+    if entry.selected_on != PLACEHOLDER_DATE and "selected_on" in from_article:
+        facts["selected_on"] = [entry.selected_on.isoformat()]
+    if entry.host is not None:
+        facts["host"] = [fold(entry.host.name)]
+        if entry.host.city:
+            facts["city"] = [fold(entry.host.city)]
+    facts["stakeholders"] = [
+        f"{fold(s.name)}|{s.role.value}" for s in entry.stakeholders
+    ]
+    facts["partner_countries"] = [fold(c) for c in entry.partner_countries]
+    if isinstance(entry, Antenna):
+        facts["factories"] = list(entry.factories)
+        facts["letters_of_intent"] = list(entry.letters_of_intent)
+    if entry.funding is not None:
+        total = entry.funding.total
+        if total is not None:
+            facts["total"] = [_money(total)]
+        for share in entry.funding.shares:
+            if share.share is not None or share.amount is not None:
+                facts["shares"].append(_share(share))
+            facts["via"] += [fold(v) for v in share.via]
+    facts["focus"] = [fold(f) for f in entry.focus]
+    facts["sectors"] = sorted(s.value for s in entry.sectors)
+    facts["people"] = [f"{fold(p.name)}|{fold(p.role)}" for p in entry.people]
+    system = entry.supercomputer if isinstance(entry, Factory) else None
+    if system is not None:
+        for field, value in (
+            ("system_name", system.name),
+            ("vendor", system.vendor),
+            ("accelerators", system.accelerators),
+            ("operation", system.expected_operation),
+        ):
+            if value:
+                facts[field] = [fold(value)]
+        if system.note is None or "to fill" not in system.note:
+            facts["status"] = [system.status.value]
+    return facts
+
+
+def _money(money: aifactories.Money) -> str:
+    return f"{money.amount:f} {money.currency} {money.qualifier.value}".lower()
+
+
+def _share(share: aifactories.FundingShare) -> str:
+    fraction = format(share.share.normalize(), "f") if share.share else ""
+    amount = _money(share.amount) if share.amount else ""
+    return f"{share.kind.value}|{(share.country or '').lower()}|{fraction}|{amount}"
+
+
+def expected(raw: dict[str, Any]) -> dict[str, list[Alternatives]]:
+    """Return the expected facts of one corpus entry, field by field."""
+    facts: dict[str, list[Alternatives]] = {field: [] for field in FIELDS}
+    for field in FIELDS:
+        value = raw.get(field)
+        if value is None:
+            continue
+        if field in {"stakeholders", "people"}:
+            for name, role in value:
+                names = "||".join(sorted(_alts(name)))
+                facts[field].append(frozenset({f"{names}|{fold(role)}"}))
+        elif field in {"name", "host"}:
+            facts[field] = [_alts(value)]
+        elif field == "operation":
+            facts[field] = [frozenset({str(value)})]
+        elif field == "total":
+            facts[field] = [frozenset({fold(value)})]
+        elif isinstance(value, list) and field not in {"name", "host"}:
+            facts[field] = [_alts(item) for item in value]
+        else:
+            facts[field] = [_alts(value)]
+    return facts
+
+
+class Tally:
+    """True positives, false positives and false negatives per field."""
+
+    def __init__(self) -> None:
+        """Start at zero everywhere."""
+        self.tp: Counter[str] = Counter()
+        self.fp: Counter[str] = Counter()
+        self.fn: Counter[str] = Counter()
+        self.misses: list[str] = []
+
+    def compare(
+        self,
+        article: str,
+        got: dict[str, list[str]],
+        want: dict[str, list[Alternatives]],
+    ) -> None:
+        """Count one drafted entry against one expected entry."""
+        for field in FIELDS:
+            match = MATCHERS.get(field, _equal)
+            if field == "host":
+                match = _equal
+            left = list(want[field])
+            for value in got[field]:
+                hit = next((w for w in left if match(value, w)), None)
+                if hit is None:
+                    self.fp[field] += 1
+                    self.misses.append(f"{article}: {field}: unexpected {value!r}")
+                else:
+                    self.tp[field] += 1
+                    left.remove(hit)
+            for wanted in left:
+                self.fn[field] += 1
+                shown = min(wanted)
+                self.misses.append(f"{article}: {field}: missing {shown!r}")
+
+    def rows(self) -> Iterable[tuple[str, int, int, int, float, float]]:
+        """Yield ``(field, tp, fp, fn, recall, precision)`` for each field."""
+        for field in FIELDS:
+            tp, fp, fn = self.tp[field], self.fp[field], self.fn[field]
+            yield field, tp, fp, fn, _ratio(tp, tp + fn), _ratio(tp, tp + fp)
+
+    def overall(self) -> tuple[float, float]:
+        """Return ``(recall, precision)`` over every field."""
+        tp, fp, fn = (sum(c.values()) for c in (self.tp, self.fp, self.fn))
+        return _ratio(tp, tp + fn), _ratio(tp, tp + fp)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def _host_alternatives(entry: Entry) -> set[str]:
+    if entry.host is None:
+        return set()
+    return {fold(entry.host.name), fold(entry.host.short_name or "")}
+
+
+def score(corpus: Path = CORPUS) -> Tally:
+    """Draft every article of ``corpus`` and count its facts."""
+    registry = aifactories.load()
+    tally = Tally()
+    for spec in sorted(corpus.glob("*.json")):
+        raw = json.loads(spec.read_text(encoding="utf-8"))
+        if "article" in raw:
+            article = (spec.parent / raw["article"]).resolve()
+        else:
+            article = next(p for p in spec.parent.glob(spec.stem + ".*") if p != spec)
+        result = aifactories.draft(
+            article.read_bytes(),
+            registry,
+            name=article.name,
+            html=article.suffix == ".html",
+        )
+        drafted = list(result.entries)
+        for want_raw in raw["entries"]:
+            want = expected(want_raw)
+            names = want["name"][0]
+            found = next(
+                (e for e in drafted if {fold(n) for n in e.names} & names), None
+            )
+            got = proposed(found) if found else {f: [] for f in FIELDS}
+            if found is not None:
+                drafted.remove(found)
+                # Host: the draft's full name or short name may be the one listed.
+                hosts = _host_alternatives(found)
+                if hosts & (want["host"][0] if want["host"] else frozenset()):
+                    got["host"] = [min(hosts & want["host"][0])]
+                got["name"] = [min({fold(n) for n in found.names} & names)]
+                got["stakeholders"] = [
+                    _holder_key(s, want["stakeholders"]) for s in found.stakeholders
+                ]
+            tally.compare(spec.stem, got, want)
+        for extra in drafted:
+            empty: dict[str, list[Alternatives]] = {f: [] for f in FIELDS}
+            tally.compare(spec.stem, proposed(extra), empty)
+    return tally
+
+
+def _holder_key(holder: aifactories.Stakeholder, wanted: list[Alternatives]) -> str:
+    # A stakeholder may match on its full name or its short name.
+    for label in (holder.name, holder.short_name or ""):
+        key = f"{fold(label)}|{holder.role.value}"
+        if any(_pair(key, want) for want in wanted):
+            return key
+    return f"{fold(holder.name)}|{holder.role.value}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the table; with ``--check``, return 1 below the targets."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail below targets")
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="folder of articles and .json"
+    )
+    args = parser.parse_args(argv)
+    tally = score(args.corpus)
+    print(f"{'field':<18} {'tp':>4} {'fp':>4} {'fn':>4} {'recall':>7} {'precision':>9}")
+    for field, tp, fp, fn, recall, precision in tally.rows():
+        if tp + fp + fn:
+            print(
+                f"{field:<18} {tp:>4} {fp:>4} {fn:>4} {recall:>7.2f} {precision:>9.2f}"
+            )
+    recall, precision = tally.overall()
+    tp, fp, fn = (sum(c.values()) for c in (tally.tp, tally.fp, tally.fn))
+    print(
+        f"{'all fields':<18} {tp:>4} {fp:>4} {fn:>4} {recall:>7.2f} {precision:>9.2f}"
+    )
+    print(
+        f"targets: recall >= {RECALL_TARGET}, precision >= {PRECISION_TARGET} "
+        f"({len(list(args.corpus.glob('*.json')))} articles)"
+    )
+    if args.verbose:
+        for line in tally.misses:
+            print(line)
+    if args.check and (recall < RECALL_TARGET or precision < PRECISION_TARGET):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

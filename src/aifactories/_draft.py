@@ -1,0 +1,2658 @@
+# The drafter matches typographic quotes, dashes and apostrophes on purpose.
+# ruff: noqa: RUF001
+"""Draft registry entries from a press release, every value with its quote.
+
+:func:`draft` reads an announcement and proposes one entry per AI Factory or
+Antenna it describes. It works with the standard library and our own word
+lists only: sentences are split, cue words ("hosted by", "ospitata da",
+"50/50 between") are matched with regular expressions, and names are
+checked against the registry (known entries, hosts, stakeholders, cities)
+and the lexicon in :mod:`aifactories._draft_lexicon`.
+
+Evidence or nothing: a value is proposed only together with a
+:class:`~aifactories.Source` whose ``quote`` is sliced out of the text
+itself, so every quote is a verbatim substring of :attr:`Draft.text` by
+construction. What the text does not say stays ``None``; the few fields the
+file format requires (``wave``, ``selected_on``, ``country``) get a
+placeholder that the entry's ``notes`` list as "to fill by reviewer".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import html.parser
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal, InvalidOperation
+from typing import Any, NamedTuple
+
+import attrs
+
+from aifactories import _draft_lexicon as lex
+from aifactories._errors import RegistryDataError
+from aifactories._model import (
+    Antenna,
+    Confidence,
+    Entry,
+    Factory,
+    FunderKind,
+    Funding,
+    FundingShare,
+    Host,
+    Kind,
+    Money,
+    Person,
+    Qualifier,
+    Role,
+    Sector,
+    Source,
+    Stakeholder,
+    Supercomputer,
+    SystemStatus,
+)
+from aifactories._registry import Registry
+from aifactories._text import compact, fold
+
+MAX_BYTES = 2_000_000
+"""The largest article :func:`draft` reads, in bytes of UTF-8 (about 2 MB).
+
+Press releases are a few kilobytes; the cap keeps time and memory bounded
+for anything else someone feeds the command.
+"""
+
+MAX_SENTENCE = 1_000
+"""Sentences longer than this many characters are skipped, not searched."""
+
+TO_FILL = "TO-FILL"
+"""Placeholder for a required text field the article does not give."""
+
+PLACEHOLDER_DATE = dt.date(1, 1, 1)
+"""Placeholder for a required date the article does not give (0001-01-01)."""
+
+
+class Change(NamedTuple):
+    """A proposed change to an entry the registry already has.
+
+    Attributes:
+        path: The entry id and field, e.g. ``"mimer.people"``.
+        old: The registry's value (sources left out).
+        new: The proposed value: the registry's, with the article's added.
+    """
+
+    path: str
+    old: object
+    new: object
+
+
+@dataclasses.dataclass(frozen=True)
+class Draft:
+    """What :func:`draft` found in an article.
+
+    Attributes:
+        text: The text the quotes were taken from (for HTML, the text with
+            the tags removed); every ``quote`` is a substring of it.
+        entries: One entry per AI Factory or Antenna the article describes,
+            built from the article alone; an entry the registry already has
+            keeps its id, and takes the registry's values only for the
+            required fields the article does not give.
+        changes: For entries the registry already has, each field where the
+            article adds or differs, as ``(path, old, new)`` named tuples:
+            ``path`` is the entry id and field (``"mimer.people"``), ``old``
+            the registry's value and ``new`` the value with the article's
+            added, both without their sources.
+        warnings: What the reviewer should know: placeholders to fill,
+            values left out because the text was ambiguous, skipped text.
+    """
+
+    text: str
+    entries: tuple[Entry, ...] = ()
+    # Plain tuples in the signature: Change is one, and stays private until
+    # the registry has a diff type of its own to share.
+    changes: tuple[tuple[str, object, object], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+# -- public entry point ----------------------------------------------------------
+
+
+def draft(
+    text: str | bytes,
+    registry: Registry | None = None,
+    *,
+    name: str = "article.txt",
+    html: bool = False,
+) -> Draft:
+    """Propose registry entries from the text of a press release.
+
+    Every proposed value carries a :class:`~aifactories.Source` with
+    ``seed=name`` and the verbatim ``quote`` it rests on. What the article
+    does not say is left ``None`` (or empty); the required fields it does
+    not give get placeholders (:data:`TO_FILL`, 0001-01-01) named in the
+    entry's ``notes`` and in :attr:`Draft.warnings`.
+
+    Args:
+        text: The article, as text or UTF-8 bytes; at most
+            :data:`MAX_BYTES` bytes.
+        registry: What is already known (entries, hosts, stakeholders,
+            cities); defaults to the bundled registry. An article about an
+            entry it holds yields :attr:`Draft.changes` for that entry.
+        name: The article's file name, written into every source's ``seed``.
+        html: Remove HTML tags, scripts and styles first (quotes then refer
+            to the remaining text, :attr:`Draft.text`).
+
+    Returns:
+        The draft; empty when the text names no AI Factory or Antenna.
+
+    Raises:
+        RegistryDataError: The input is too large, not UTF-8, or binary.
+    """
+    body = _decode(text)
+    if html:
+        body = strip_html(body)
+    known = _Knowledge.of(_default_registry() if registry is None else registry)
+    return _Drafter(body, name, known).run()
+
+
+def strip_html(markup: str) -> str:
+    """Return the text of an HTML page: tags, scripts and styles removed.
+
+    Block elements (paragraphs, headings, list items, line breaks) end a
+    line, so sentences never run across them; character references are
+    resolved.
+    """
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    lines = ("".join(parser.parts)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip()) + "\n"
+
+
+def _default_registry() -> Registry:
+    import aifactories  # noqa: PLC0415 - avoid an import cycle at start-up
+
+    return aifactories.load()
+
+
+def _decode(text: object) -> str:
+    if isinstance(text, bytes | bytearray):
+        size = len(text)
+        if size > MAX_BYTES:
+            raise RegistryDataError([_too_large(size)])
+        raw = bytes(text)
+        if b"\x00" in raw:
+            where = raw.index(b"\x00")
+            msg = f"$: binary data, not text (a NUL byte at offset {where})"
+            raise RegistryDataError([msg])
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            msg = f"$: not UTF-8 text (invalid byte at offset {exc.start})"
+            raise RegistryDataError([msg]) from None
+        # Universal newlines, as Python's text mode and seed_text() read.
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    if not isinstance(text, str):
+        msg = f"$: expected the article as str or bytes, got {type(text).__name__}"
+        raise RegistryDataError([msg])
+    # Four bytes per character at most: only a long text needs encoding.
+    if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise RegistryDataError([_too_large(len(text.encode("utf-8", "replace")))])
+    if "\x00" in text:
+        msg = f"$: binary data, not text (a NUL character at {text.index(chr(0))})"
+        raise RegistryDataError([msg])
+    return text.removeprefix("\ufeff")
+
+
+def _too_large(size: int) -> str:
+    del size  # the CLI reads one byte past the cap: the size would mislead
+    return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
+
+
+class _TextParser(html.parser.HTMLParser):
+    _BLOCKS = frozenset(
+        [
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "br",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "figcaption",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "main",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "td",
+            "th",
+            "title",
+            "tr",
+            "ul",
+        ]
+    )
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        del attrs  # no attribute carries article text we quote
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag == "li":
+            # A list item reads as a bullet line, as in a plain-text release.
+            self.parts.append("\n- ")
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+# -- regular-expression building blocks -------------------------------------------
+
+
+def _letters(*, upper: bool) -> str:
+    # Latin letters with diacritics (Latin-1 and Extended-A/B) plus ASCII.
+    chars = (chr(c) for c in range(0x41, 0x250))
+    return "".join(c for c in chars if c.isalpha() and c.isupper() == upper)
+
+
+_UP = _letters(upper=True)
+_LO = _letters(upper=False)
+_TOKEN = rf"[{_UP}](?:[\w&]|['’.\-](?=\w))*"
+_CONN = (
+    r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
+    r"zum|per|pour|para|na|dla|la|le|el|los|las)"
+)
+_ORG = (
+    rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
+    rf"\s+(?:{_CONN}\s+)?(?:d|l|dell)['’]|\s+){_TOKEN}){{0,9}}"
+)
+# "Ministry of Education and Research": after these words, "and" joins a name.
+_AND_NAME = re.compile(
+    r"^(?:Ministry|Ministero|Ministerio|Ministère|Ministerium|Ministerstwo|"
+    r"Department|Faculty|Institute for|Centre for|Center for|School of)\b"
+)
+_AND_TAIL = re.compile(
+    rf"^\s+(?:and|e|y|und|et|i)\s+(?:(?:the|della|del|de la|des|du|der|dei)\s+)?"
+    rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
+)
+_ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
+_PTOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+_PERSON = (
+    rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
+    rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
+    rf"\.?\s+)*(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
+    rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
+)
+_FACTORY_KW = (
+    r"(?:AI[ -][Ff]actory|KI-Fabrik|AI-Fabrik|KI-Factory|[Ff]abbrica (?:di |dell['’])"
+    r"(?:IA|intelligenza artificiale)|[Ff]ábrica de (?:IA|inteligencia artificial)|"
+    r"[Uu]sine (?:d['’]|à )(?:IA|intelligence artificielle)|[Ff]abryk[aięą] "
+    r"(?:AI|SI|sztucznej inteligencji))"
+)
+_ANTENNA_KW = r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąy]|[Aa]ntennen)"
+_SUPER_KW = (
+    r"(?:[Ss]upercomputer|[Ss]uperordenador|[Ss]upercomputador|[Ss]upercalculateur|"
+    r"[Ss]uperkomputer\w*|[Ss]upercalcolatore|HPC system|AI system|system)"
+)
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    return "|".join(sorted(patterns, key=len, reverse=True))
+
+
+@functools.cache
+def _country_name_re() -> re.Pattern[str]:
+    groups = [
+        f"(?P<c_{code}>{_alternation(names)})"
+        for code, names in lex.COUNTRY_NAMES.items()
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
+
+
+@functools.cache
+def _demonym_re() -> re.Pattern[str]:
+    groups = [
+        f"(?P<c_{code}>{_alternation(words)})" for code, words in lex.DEMONYMS.items()
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
+
+
+def _codes_in(pattern: re.Pattern[str], text: str) -> list[tuple[str, re.Match[str]]]:
+    found = []
+    for match in pattern.finditer(text):
+        group = match.lastgroup
+        if group is not None:
+            found.append((group[2:], match))
+    return found
+
+
+_ARTICLES = re.compile(
+    r"^(?:(?:the|The|a|A|an|An|die|Die|der|Der|das|Das|den|dem|des|il|Il|lo|la|La|"
+    r"le|Le|les|Les|el|El|los|Los|las|Las|i|gli|l['’]|L['’]|its|our|their)\s+|"
+    r"[lL]['’]|dell['’]|dall['’]|all['’])+"
+)
+
+
+def _strip_article(text: str) -> tuple[str, int]:
+    match = _ARTICLES.match(text)
+    return (text[match.end() :], match.end()) if match else (text, 0)
+
+
+# -- sentences --------------------------------------------------------------------
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+    line: int
+    bullet: bool
+    position: int
+
+
+_LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]+")
+_BREAK = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "prof",
+        "mr",
+        "ms",
+        "mrs",
+        "st",
+        "no",
+        "nr",
+        "e.g",
+        "i.e",
+        "approx",
+        "ca",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "mio",
+        "mrd",
+        "mln",
+        "mld",
+        "bzw",
+        "z.b",
+        "u.a",
+        "ggf",
+        "dott",
+        "dott.ssa",
+        "sig",
+        "dra",
+        "sra",
+        "ing",
+        "mag",
+        "gen",
+        "art",
+        "abs",
+        "vol",
+        "fig",
+        "dipl",
+        "p.a",
+        "s.a",
+        "s.p.a",
+        "mgr",
+        "hab",
+        "inż",
+    ]
+)
+
+
+def _sentences(text: str) -> tuple[list[_Sentence], int]:
+    out: list[_Sentence] = []
+    skipped = 0
+    for number, line in enumerate(_LINE.finditer(text)):
+        start, stop = line.span()
+        segment = line.group()
+        if not segment.strip():
+            continue
+        bullet = _BULLET.match(segment)
+        offset = bullet.end() if bullet else 0
+        pieces: list[tuple[int, int]] = []
+        for brk in _BREAK.finditer(segment, offset):
+            word = segment[max(offset, brk.start() - 12) : brk.start()].split()
+            last = word[-1].lower().rstrip(".") if word else ""
+            nxt = segment[brk.end() : brk.end() + 1]
+            if (
+                last in _ABBREVIATIONS
+                or (len(last) == 1 and last.isalpha())
+                or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
+            ):
+                continue
+            end = brk.end() - len(brk.group()) + len(brk.group().rstrip())
+            pieces.append((offset, end))
+            offset = brk.end()
+        pieces.append((offset, len(segment)))
+        for lo, hi in pieces:
+            piece = segment[lo:hi]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if not piece:
+                continue
+            if len(piece) > MAX_SENTENCE:
+                skipped += 1
+                continue
+            first = start + lo + lead
+            out.append(
+                _Sentence(
+                    first, first + len(piece), piece, number, bool(bullet), len(out)
+                )
+            )
+        del stop
+    return out, skipped
+
+
+# -- what the registry knows ------------------------------------------------------
+
+
+class _Org(NamedTuple):
+    name: str
+    short_name: str | None
+    country: str | None
+    city: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Knowledge:
+    registry: Registry
+    names: tuple[tuple[str, str], ...]  # folded name or alias, entry id
+    orgs: dict[str, _Org]  # folded name, short name or part -> organisation
+    cities: dict[str, tuple[str, str]]  # folded city -> (city, country code)
+    people: frozenset[str]
+
+    @classmethod
+    def of(cls, registry: Registry) -> _Knowledge:
+        names: list[tuple[str, str]] = []
+        orgs: dict[str, _Org] = {}
+        cities = {fold(city): (city, code) for city, code in lex.CITIES.items()}
+        for entry in registry.entries:
+            for label in entry.names:
+                key = fold(label)
+                if len(key) >= 4:
+                    names.append((key, entry.id))
+            for org, country in _orgs_of(entry):
+                for label in _labels(org.name, org.short_name):
+                    orgs.setdefault(fold(label), org._replace(country=country))
+            if entry.host is not None and entry.host.city:
+                cities.setdefault(
+                    fold(entry.host.city), (entry.host.city, entry.country)
+                )
+        people = frozenset(fold(p.name) for e in registry.entries for p in e.people)
+        return cls(registry, tuple(names), orgs, cities, people)
+
+    def org(self, text: str) -> _Org | None:
+        return self.orgs.get(fold(text))
+
+
+def _orgs_of(entry: Entry) -> Iterator[tuple[_Org, str | None]]:
+    if entry.host is not None:
+        host = entry.host
+        yield _Org(host.name, host.short_name, entry.country, host.city), entry.country
+    for holder in entry.stakeholders:
+        yield _Org(holder.name, holder.short_name, holder.country, None), holder.country
+
+
+def _labels(name: str, short_name: str | None) -> Iterator[str]:
+    yield name
+    if short_name:
+        yield short_name
+    # "University of Stuttgart - HLRS": each part names the organisation too.
+    parts = [part.strip() for part in name.split(" - ")]
+    if len(parts) > 1:
+        yield from (part for part in parts if len(part) > 3)
+
+
+# -- the entries being built ------------------------------------------------------
+
+
+@dataclasses.dataclass
+class _Share:
+    funder: str
+    kind: FunderKind
+    country: str | None
+    share: Decimal | None = None
+    amount: Money | None = None
+    via: list[str] = dataclasses.field(default_factory=list)
+    sources: list[Source] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class _Acc:
+    """A mutable entry under construction; frozen into a record at the end."""
+
+    name: str
+    kind: Kind
+    known: Entry | None
+    aliases: list[str] = dataclasses.field(default_factory=list)
+    sources: list[Source] = dataclasses.field(default_factory=list)
+    country: str | None = None
+    countries: list[tuple[int, str, Source]] = dataclasses.field(default_factory=list)
+    host: Host | None = None
+    stakeholders: dict[str, Stakeholder] = dataclasses.field(default_factory=dict)
+    partner_countries: dict[str, Source] = dataclasses.field(default_factory=dict)
+    factories: dict[str, Source] = dataclasses.field(default_factory=dict)
+    intents: dict[str, Source] = dataclasses.field(default_factory=dict)
+    focus: dict[str, Source] = dataclasses.field(default_factory=dict)
+    sectors: dict[Sector, Source] = dataclasses.field(default_factory=dict)
+    totals: list[tuple[Money, Source]] = dataclasses.field(default_factory=list)
+    shares: dict[tuple[FunderKind, str], _Share] = dataclasses.field(
+        default_factory=dict
+    )
+    people: dict[str, Person] = dataclasses.field(default_factory=dict)
+    selected_on: tuple[dt.date, list[Source]] | None = None
+    wave: str | None = None
+    system: dict[str, tuple[str, Source]] = dataclasses.field(default_factory=dict)
+    status: tuple[SystemStatus, Source] | None = None
+    keys: set[str] = dataclasses.field(default_factory=set)
+
+
+# -- the drafter ------------------------------------------------------------------
+
+_NAMING = re.compile(
+    r"\b(?:named|called|dubbed|christened|known as|heißt|genannt|namens|"
+    r"trägt den Namen|denominat[ao]|chiamat[ao]|si chiama|llamad[ao]|"
+    r"denominad[ao]|se llama|baptisée?|appelée?|nommée?|s['’]appelle|o nazwie|"
+    r"nazwan[aey]|nosi nazwę)\s+[„“\"«'‘]?"
+    rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,4}})"
+)
+_NAME_BEFORE = re.compile(
+    rf"(?P<n>(?:{_TOKEN}\s+){{0,3}}{_TOKEN})\s+(?P<kw>AI Factory(?: Antenna)?|"
+    r"KI-Fabrik|AI-Fabrik)(?!\w)(?!\s+Antenna)"
+)
+_APPOSITIVE = re.compile(
+    rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,2}}),\s+(?:the|a|an|la|le|il|el|die|der|das|"
+    r"l['’])\s*(?:[\w-]+\s+){0,3}?(?P<kw>AI Factory Antenna|AI Factory|KI-Fabrik|"
+    r"[Aa]ntenn[ae]|[Aa]ntena|[Ff]abbrica|[Ff]ábrica|[Uu]sine|[Ff]abryka)"
+)
+_NAME_AFTER = re.compile(
+    r"(?<![\w-])(?P<kw>AI Factory(?: Antenna)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
+    rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
+)
+_NOT_NAMES = frozenset(
+    fold(word)
+    for word in [
+        "The",
+        "A",
+        "An",
+        "New",
+        "Our",
+        "This",
+        "That",
+        "Its",
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "National",
+        "European",
+        "EU",
+        "EuroHPC",
+        "Europe's",
+        "Today",
+        "Each",
+        "Every",
+        "Both",
+        "Future",
+        "Planned",
+        "Joint",
+        "Programme",
+        "Program",
+        "Initiative",
+        "Call",
+        "Calls",
+        "Network",
+        "Antennas",
+        "Antenna",
+        "In",
+        "And",
+        "For",
+        "Of",
+        "With",
+        "At",
+        "To",
+        "Will",
+        "Is",
+        "Are",
+        "Has",
+        "Was",
+        "Project",
+        "Der",
+        "Die",
+        "Das",
+        "Eine",
+        "Ein",
+        "Neue",
+        "La",
+        "Il",
+        "El",
+        "Le",
+        "Una",
+        "Un",
+        "Nuova",
+        "Nueva",
+        "Nouvelle",
+        "Nowa",
+        "Pierwsza",
+        "Polska",
+        "Hub",
+        "Team",
+        "Consortium",
+        "Services",
+        "Service",
+        "Support",
+        "Users",
+        "Access",
+        "Ecosystem",
+        "Factory",
+        "Factories",
+        "Gigafactory",
+        "Gigafactories",
+        "AI",
+        "KI",
+        "IA",
+        "Now",
+        "Here",
+        "There",
+        "Linked",
+        "Nowy",
+        "Nowa",
+        "Nowe",
+        "Nuovo",
+        "Nuevo",
+        "Nouveau",
+        "Neuer",
+        "Neues",
+        "Il",
+        "El",
+        "Le",
+        "Der",
+        "Brand",
+        "Latest",
+    ]
+)
+_LINK = re.compile(
+    r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
+    r"^Linked (?:AI )?[Ff]actor(?:y|ies)\s*:|"
+    r"\blink(?:s|ing)? (?:\w+ ){0,3}(?:to|with)\b|access to|gateway to|"
+    r"\bconnect(?:s|ing)? (?:\w+ ){0,4}(?:to|with)\b|work closely with|"
+    r"angebunden an|verbunden mit|Zugang zu|Anbindung an|collegat[ao] (?:a|al|alla|"
+    r"all['’])|accesso a|connessa a|vinculad[ao] a|conectad[ao] (?:a|con)|"
+    r"acceso a|reliée? à|connectée? à|rattachée? à|accès à|połączon\w+ z|"
+    r"dostęp do|powiązan\w+ z|letters? of intent|lettera di intenti|"
+    r"Absichtserklärung|carta de intenciones|lettre d['’]intention|list intencyjny"
+)
+_INTENT = re.compile(
+    r"letters? of intent|lettera di intenti|Absichtserklärung|"
+    r"carta de intenciones|lettre d['’]intention|list\w* intencyjn\w*",
+    re.IGNORECASE,
+)
+_INITIATIVE = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fifteen|nineteen|all|these|the new|other|sechs|sieben|sei|sette|"
+    r"seis|siete|six|sept|sześć|siedem)\s+(?:new\s+|neue\s+|nuove\s+|nuevas\s+|"
+    r"nouvelles\s+|nowych\s+)?(?:AI\s+[Ff]actor(?:ies|y\s+Antennas)|[Aa]ntennas|"
+    r"KI-Fabriken|AI Factories)\b|\bTogether,|\bcombined\b|\bin total\b|"
+    r"\baltogether\b|\binsgesamt\b|\bcomplessivamente\b|\bin totale\b|"
+    r"\ben total\b|\ben conjunto\b|\bau total\b|\błącznie\b"
+)
+_CONSORTIUM = re.compile(
+    r"consorti|partner countr|partners? from|Partnerländer|paesi partner|"
+    r"países socios|pays partenaires|kraj\w* partnersk|together with|joined by|"
+    r"gemeinsam mit|insieme a|junto (?:a|con)|aux côtés|wraz z|cross-border|"
+    r"multinational|transnational|Konsorti|consorcio|konsorcj",
+    re.IGNORECASE,
+)
+
+_HOST_AFTER = re.compile(
+    r"(?:\b(?:hosted (?:by|at)|housed at|(?:based|located|installed|sited) at|"
+    r"host(?:ing)? (?:institution|organi[sz]ation|site|entity)(?: is|:)?|"
+    r"(?:gehostet|beherbergt|angesiedelt|betreut) (?:von|bei|am|an der|im|beim|"
+    r"durch)(?: der| dem| die| das)?|Gastgeber (?:ist|wird)(?: das| die| der)?|"
+    r"ospitat[ao] (?:da|presso)(?:l|lla|llo|i|gli)?|(?:ha sede|con sede) presso|"
+    r"(?:alojad[ao]|albergad[ao]|acogid[ao]) (?:por|en)(?: el| la)?|"
+    r"hébergée? (?:par|au|chez|à)(?: le| la| l['’])?|"
+    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie))|"
+    r"^(?:Host(?: institution| organi[sz]ation)?|Gastgeber|Ospitante|Anfitrión|"
+    r"Hôte|Gospodarz)\s*:)"
+    r"\s*(?:the\s+|l['’])?"
+)
+_HOST_BEFORE = re.compile(
+    r"^\s*(?:will host|hosts|is hosting|is the host|will be the host|"
+    r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
+    r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
+)
+_RESPONSIBLE_BEFORE = re.compile(
+    r"^\s*(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|będzie)\s+"
+    r"(?:responsible|verantwortlich|responsabile|responsable|odpowiedzialn\w*)"
+)
+_ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        Role.COORDINATOR,
+        re.compile(
+            r"\b(?:coordinated by|led by|"
+            r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
+            r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
+            r"(?: der| dem)?|"
+            r"unter der Leitung (?:von|des|der)|"
+            r"Koordinator (?:ist|wird)(?: das| die| der)?|"
+            r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
+            r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+            r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
+            r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
+            r"pod kierownictwem)\s*(?:the\s+|l['’])?"
+        ),
+    ),
+    (
+        Role.OPERATOR,
+        re.compile(
+            r"\b(?:operated by|run by|betrieben (?:von|vom|durch)(?: der| dem| die)?|"
+            r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
+            r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
+            r"opérée? par(?: le| la)?|operatorem (?:jest|będzie))\s*(?:the\s+)?"
+        ),
+    ),
+    (
+        Role.RESPONSIBLE,
+        re.compile(
+            r"\b(?:under the responsibility of|responsible:|Verantwortung trägt"
+            r"(?: das| die| der)?|sotto la responsabilità d(?:i|el|ella)|"
+            r"bajo la responsabilidad de(?:l| la)?|sous la responsabilité d(?:e|u)"
+            r"(?: la| l['’])?)\s*(?:the\s+)?"
+        ),
+    ),
+)
+_ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        Role.COORDINATOR,
+        re.compile(
+            r"^\s*(?:coordinates|will coordinate|is the coordinator|leads the "
+            r"consortium|koordiniert|coordina|coordinerà|coordinará|coordonne|"
+            r"coordonnera|koordynuje|będzie koordynować)\b"
+        ),
+    ),
+    (
+        Role.OPERATOR,
+        re.compile(
+            r"^\s*(?:will operate|operates|betreibt|wird \w+ betreiben|gestirà|"
+            r"operará|exploitera|będzie operatorem)\b"
+        ),
+    ),
+    (Role.RESPONSIBLE, _RESPONSIBLE_BEFORE),
+)
+_PARTNER_AS = re.compile(
+    r"^\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
+    r"(?:consortium |research |industrial )?partners?|als Partner|come partner|"
+    r"como socio|en tant que partenaire|jako partner)\b"
+)
+_PARTNER_LIST = re.compile(
+    r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
+    r"in partnership with|together with|joined by|consortium (?:of|comprising|"
+    r"including|with|that includes|brings together)|"
+    r"Partner (?:sind|\s*:)|Partnern|gemeinsam mit|zusammen mit|Konsortium aus|"
+    r"partner (?:sono|\s*:)|insieme a(?:l|lla|i|gli)?|in collaborazione con|"
+    r"con i partner|(?:partecipano )?come partner|socios (?:son|\s*:)|"
+    r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
+    r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
+    r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
+    r"we współpracy z|wraz z)\s*(?:the\s+|l['’])?",
+    re.IGNORECASE,
+)
+_SEGMENT_END = re.compile(
+    r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
+    r"che|dass|where|wo|dove|donde|où|aby|que|per|para|pour|offering|providing|"
+    r"serving|will|wird|sarà|será|sera|będzie)\s"
+)
+_FOCUS_CUE = re.compile(
+    r"^focus\s*:|"
+    r"\b(?:focus(?:es|ing)? (?:of \S+(?: \S+)? )?(?:will be |is |lies |are )?on|"
+    r"focus areas?(?: are| include| will be)?|priority (?:sectors|areas|domains)"
+    r"(?: are| include)?|sectors such as|areas such as|domains such as|"
+    r"concentrat(?:e|es|ing) on|with an emphasis on|will serve sectors including|"
+    r"Schwerpunkte? (?:liegen |liegt |sind |ist )?(?:auf |bei )?|"
+    r"konzentriert sich auf|Fokus (?:liegt )?auf|fokussiert (?:sich )?auf|"
+    r"Bereiche wie|Branchen wie|si concentrerà su|si concentra su|"
+    r"settori (?:come|quali|prioritari(?: sono)?)|ambiti (?:come|quali)|focus su|"
+    r"se centrará en|se centra en|sectores (?:como|prioritarios(?: son)?)|"
+    r"ámbitos como|áreas como|se concentrera sur|se concentre sur|"
+    r"secteurs (?:tels que|comme|prioritaires(?: sont)?)|domaines (?:tels que|"
+    r"comme|prioritaires)|skupi się na|skoncentruje się na|"
+    r"sektor\w* (?:takie|takich) jak|obszar\w* (?:takie|takich) jak|"
+    r"obszary priorytetowe(?: to)?)\s*:?\s*",
+    re.IGNORECASE,
+)
+_LIST_SPLIT = re.compile(
+    r"\s*[,;]\s*(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
+    r"\s+(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
+)
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:things|areas|fields|sectors) like|such as|including|notably|"
+    r"in particular|especially|wie|come|como|comme|takich jak|takie jak|"
+    r"(?:sektor\w*|obszar\w*|sectors|areas|settori|sectores|secteurs|Bereiche\w*) "
+    r"(?:such as|like|takich jak|takie jak|come|como|comme|wie)|"
+    r"insbesondere|in particolare|en particular|notamment|zwłaszcza|m\.in\.)\s+",
+    re.IGNORECASE,
+)
+
+_MONTHS = {
+    fold(name): number
+    for number, names in enumerate(
+        (
+            "january jan januar gennaio enero janvier stycznia styczeń",
+            "february feb februar febbraio febrero février lutego luty",
+            "march mar märz marzo mars marca marzec",
+            "april apr aprile abril avril kwietnia kwiecień",
+            "may mai maggio mayo maja maj",
+            "june jun juni giugno junio juin czerwca czerwiec",
+            "july jul juli luglio julio juillet lipca lipiec",
+            "august aug agosto août sierpnia sierpień",
+            "september sep sept settembre septiembre septembre września wrzesień",
+            "october oct oktober ottobre octubre octobre października październik",
+            "november nov novembre noviembre listopada listopad",
+            "december dec dezember dicembre diciembre décembre grudnia grudzień",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_DATE = re.compile(
+    r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,12})\.?"
+    r"\s+(?:de\s+)?(?P<y>20\d\d)|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
+    r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
+)
+_SELECTED = re.compile(
+    r"selected|chosen|announced|approved|ausgewählt|bekannt gegeben|selezionat|"
+    r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan",
+    re.IGNORECASE,
+)
+_TODAY = re.compile(
+    r"\b(?:today|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b", re.IGNORECASE
+)
+
+_MULT = (
+    r"(?:million|millions|mn|Mio\.?|Millionen|Million|milioni|milione|millones|"
+    r"millón|mln\.?|milionów|miliony|miliona|milion|billion|bn|Mrd\.?|Milliarden?|"
+    r"miliardi|miliardo|milliards?|miliard(?:y|ów)?|mld\.?|mil millones|thousand)"
+)
+_NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
+_CUR_POST = (
+    r"(?P<post>euros?|Euro|EUR|€|złotych|zł|PLN|kronor|SEK|CHF|"
+    r"(?:di|de|d['’])\s?euros?)"
+)
+_AMOUNT = re.compile(
+    rf"(?:{_CUR_PRE}(?P<n1>{_NUM})(?:\s?(?P<m1>{_MULT})\b|(?<=\d)(?P<s1>[mMk])\b)?"
+    rf"|(?<![\w.,])(?P<n2>{_NUM})\s?(?:(?P<m2>{_MULT})\s?|(?<=\d)(?P<s2>[mM])\s)?"
+    rf"{_CUR_POST}(?!\w))"
+)
+_CURRENCIES = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "sek": "SEK",
+    "kronor": "SEK",
+    "pln": "PLN",
+    "zł": "PLN",
+    "złotych": "PLN",
+    "czk": "CZK",
+    "dkk": "DKK",
+    "nok": "NOK",
+    "huf": "HUF",
+    "ron": "RON",
+    "bgn": "BGN",
+    "isk": "ISK",
+}
+_QUALIFIERS = (
+    (
+        Qualifier.ABOUT,
+        re.compile(
+            r"(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
+            r"circa|ca\.|rund|etwa|ungefähr|knapp|intorno a|quasi|alrededor de|"
+            r"aproximadamente|cerca de|casi|unos|environ|près de|presque|około|"
+            r"ok\.|blisko|prawie)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Qualifier.AT_LEAST,
+        re.compile(
+            r"(?:more than|over|at least|in excess of|exceeding|upwards of|mehr als|"
+            r"über|mindestens|oltre|più di|almeno|más de|al menos|plus de|au moins|"
+            r"ponad|powyżej|co najmniej|przeszło|więcej niż)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Qualifier.UP_TO,
+        re.compile(
+            r"(?:up to|as much as|bis zu|fino a|hasta|jusqu['’]à)\s*$", re.IGNORECASE
+        ),
+    ),
+)
+_TOTAL_CUE = re.compile(
+    r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
+    r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
+    r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
+    r"finanziamento|financiación|financement|finansowani",
+    re.IGNORECASE,
+)
+_STRONG_TOTAL = re.compile(
+    r"\btotal|\bbudget|Gesamt|\bBudget|totale|presupuesto|budżet|coût total|"
+    r"\bworth\b|\bvale\b|\bcosts?\b",
+    re.IGNORECASE,
+)
+_EU_FUNDER = re.compile(
+    r"EuroHPC(?:\s+(?:JU|Joint Undertaking))?|European Union|\bthe EU\b|"
+    r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
+    r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
+)
+_NATIONAL_WORD = re.compile(
+    r"\b(?:[Gg]overnment|[Ff]ederal|Bund(?:es\w*)?|Regierung|[Gg]overno|"
+    r"[Gg]obierno|[Gg]ouvernement|État|[Rr]ząd\w*|[Mm]inistr\w+|Ministère)\b"
+)
+_SPLIT_CUE = re.compile(
+    r"50\s*/\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
+    r"\s+(?:\w+\s+){0,2}?(?:equally|evenly)|in equal (?:parts|shares)|"
+    r"equal(?:ly)? (?:shares|parts)|(?:je|jeweils) zur Hälfte|zu gleichen Teilen|"
+    r"al 50\s*%|in parti uguali|a partes iguales|à parts égales|moitié-moitié|"
+    r"po połowie|po równo|w równych częściach",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"\b(?:half|Hälfte|metà|mitad|moitié|połow\w+)\b", re.IGNORECASE)
+_PERCENT = re.compile(
+    r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent|percent|Prozent|por ciento|"
+    r"pour cent|procent)"
+)
+_VIA = re.compile(
+    r"\b(?:through|via|by way of|über (?:die|das|den)|durch (?:die|das|den)|"
+    r"tramite|attraverso|per il tramite d\w+|a través de(?:l)?|por medio de(?:l)?|"
+    r"par l['’]intermédiaire d\w*|par le biais d\w*|za pośrednictwem|poprzez)\s+"
+)
+_SPEECH = (
+    r"(?:said|says|explained|explains|added|adds|noted|notes|stated|states|"
+    r"commented|comments|emphasi[sz]ed|emphasi[sz]es|underlined|stressed|"
+    r"sagte|sagt|erklärte|erklärt|betonte|betont|ergänzte|ha dichiarato|"
+    r"ha detto|dichiara|afferma|ha affermato|ha spiegato|spiega|sottolinea|"
+    r"explicó|afirmó|señaló|declaró|afirma|explica|señala|subraya|"
+    r"a déclaré|déclare|explique|souligne|a souligné|a expliqué|"
+    r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?)"
+)
+_ROLE_TEXT = r"(?P<role>[^,;:“”\"„«»()\n]{3,120}?)"
+_PERSON_AFTER = re.compile(rf"{_PERSON},\s+{_ROLE_TEXT},\s+{_SPEECH}\b")
+_PERSON_SAID = re.compile(
+    rf"(?:{_SPEECH}|\bso|according to|secondo|según|selon|według)\s+{_PERSON},\s+"
+    r"(?P<role>[^;:“”\"„«»()\n]{3,160}?)\s*[.;]?\s*$"
+)
+_PERSON_COLON = re.compile(rf"{_PERSON},\s+{_ROLE_TEXT}:\s*[“\"„«]")
+_PERSON_TALK = re.compile(
+    r"\b(?:spoke (?:to|with)|interview with|talked (?:to|with)|asked|"
+    r"sprachen mit|Interview mit|abbiamo parlato con|intervista a|"
+    r"hablamos con|entrevista (?:a|con)|entretien avec|rozmowa z|rozmawiamy z)\s+"
+    rf"{_PERSON},\s+(?P<role>[^,;:“”\"„«»()\n]{{3,120}}?)\s*(?:[.;:?,]|$)"
+)
+_PERSON_DASH = re.compile(
+    rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
+)
+_ROLE_ORG_SPLIT = re.compile(
+    r"\s+(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|du|de)\s+"
+    r"(?:the\s+)?(?=[" + _UP + r"])"
+)
+_SYSTEM_NEW = re.compile(
+    r"\b(?:(?:brand[ -])?new\s+(?:[\w-]+\s+){0,2}?(?:supercomputer|system)|"
+    r"neue[nrs]?\s+(?:[\w-]+\s+){0,2}?Supercomputer|nuovo\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:supercomputer|supercalcolatore)|nuevo\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:superordenador|supercomputador)|nouveau\s+(?:[\w-]+\s+){0,2}?"
+    r"supercalculateur|now\w+\s+(?:[\w-]+\s+){0,2}?superkomputer\w*)",
+    re.IGNORECASE,
+)
+_SYSTEM_UPGRADE = re.compile(
+    r"\b(?:upgrade of (?:the |its )?(?:existing )?|upgrad(?:e|es|ing) (?:the |its )"
+    r"(?:existing )?|Aufrüstung|Erweiterung des bestehenden|potenziamento|"
+    r"ampliación del|mise à niveau|modernizacj\w+|rozbudow\w+)",
+    re.IGNORECASE,
+)
+_SYSTEM_NAME = (
+    re.compile(
+        rf"{_SUPER_KW}(?:,)?\s+(?:named|called|dubbed|namens|chiamato|denominato|"
+        rf"llamado|denominado|baptisé|appelé|nommé|o nazwie)\s+[„“\"«']?(?P<n>{_TOKEN})"
+    ),
+    re.compile(
+        rf"(?<![\w-])(?P<n>[{_UP}][\w-]*)\s+(?:AI\s+)?(?:supercomputer|"
+        r"superordenador|supercalculateur|superkomputer)(?!\w)"
+    ),
+    re.compile(
+        r"(?:[Ss]upercomputer|[Ss]uperordenador|[Ss]upercalculateur|"
+        rf"[Ss]uperkomputer|[Ss]upercalcolatore)\s+[„“\"«]?(?P<n>[{_UP}][\w-]*)"
+    ),
+)
+_SYSTEM_WORD = re.compile(
+    r"supercomput|superordenador|supercalculat|superkomput|supercalcolat|system|"
+    r"machine|Rechner|sistema|système|maszyn",
+    re.IGNORECASE,
+)
+_BUILD_CUE = re.compile(
+    r"built|supplied|deliver|manufactur|vendor|provided by|contract|install|"
+    r"gebaut|geliefert|liefert|baut|realizzat|fornit|fornirà|construid|"
+    r"suministrad|construira|construit|fourni|livr|zbuduje|dostarcz|zbudowan",
+    re.IGNORECASE,
+)
+_ACCELERATOR = re.compile(
+    r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
+    r"(?:\s+(?:GPUs?|Superchips?|accelerators?|APUs?|Tensor Core GPUs?|"
+    r"processors?|Grafikprozessoren|procesador\w*))?"
+)
+_OPERATION_BEFORE = re.compile(
+    r"(?:(?:Anfang|Mitte|Ende|early|mid|late)\s*-?\s*)?(?P<y>20\d\d)\s+(?:in Betrieb|"
+    r"operational|betriebsbereit)"
+)
+_OPERATION = re.compile(
+    r"\b(?:operational|in operation|in service|up and running|go live|"
+    r"in Betrieb|betriebsbereit|operativ[oa]|in funzione|entrerà in funzione|"
+    r"operativ[oa]|en funcionamiento|en servicio|opérationnel(?:le)?|"
+    r"en service|uruchomion\w+|działać)\s+(?:by|in|from|im|ab|nel|entro|a partire dal|"
+    r"en|dès|à partir de|w|od)?\s*(?:(?:early|mid|late|the end of|"
+    r"Anfang|Mitte|Ende|inizio|metà|fine|principios de|mediados de|finales de|"
+    r"début|fin|połowie|początku|końcu)\s*-?\s*)?(?P<y>20\d\d)",
+    re.IGNORECASE,
+)
+
+
+class _Drafter:
+    def __init__(self, text: str, name: str, known: _Knowledge) -> None:
+        self.text = text
+        self.name = name
+        self.known = known
+        self.warnings: list[str] = []
+        self.sentences, skipped = _sentences(text)
+        if skipped:
+            self.warnings.append(
+                f"skipped {skipped} sentence(s) longer than {MAX_SENTENCE} characters"
+            )
+        self.entries: list[_Acc] = []
+        self.speakers: set[str] = set()
+
+    # -- helpers ------------------------------------------------------------
+
+    def source(self, sent: _Sentence, lo: int, hi: int, supports: str) -> Source:
+        start, end = sent.start + lo, sent.start + hi
+        quote = self.text[start:end].strip()
+        if not quote:  # never an empty quote: fall back to the whole sentence
+            quote = sent.text
+        return Source(seed=self.name, quote=quote, supports=supports)
+
+    def whole(self, sent: _Sentence, supports: str) -> Source:
+        return self.source(sent, 0, len(sent.text), supports)
+
+    # -- run ----------------------------------------------------------------
+
+    def run(self) -> Draft:
+        self.find_entries()
+        if not self.entries:
+            if self.sentences:
+                self.warnings.append("no AI Factory or Antenna is named in the text")
+            return Draft(self.text, (), (), tuple(self.warnings))
+        owners = self.owners()
+        for sent, owner in zip(self.sentences, owners, strict=True):
+            self.people(sent, owner)
+            if owner is None:
+                continue
+            initiative = bool(_INITIATIVE.search(sent.text)) and not (
+                owner.keys & self.mentions(sent)
+            )
+            self.host(sent, owner)
+            self.stakeholders(sent, owner)
+            self.links(sent, owner)
+            self.dates(sent, owner)
+            if initiative:
+                continue
+            self.countries(sent, owner)
+            self.partner_countries(sent, owner)
+            self.focus(sent, owner)
+            self.funding(sent, owner)
+            self.system(sent, owner)
+        built = [self.build(acc) for acc in self.entries]
+        changes: list[Change] = []
+        for acc, entry in zip(self.entries, built, strict=True):
+            if acc.known is not None:
+                changes.extend(changes_between(acc.known, entry))
+        return Draft(self.text, tuple(built), tuple(changes), tuple(self.warnings))
+
+    # -- which entries ------------------------------------------------------
+
+    @functools.cached_property
+    def folded(self) -> list[str]:
+        return [fold(sent.text) for sent in self.sentences]
+
+    @functools.cached_property
+    def present_names(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        whole = fold(self.text)
+        return tuple(
+            (re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), entry_id)
+            for key, entry_id in self.known.names
+            if key in whole
+        )
+
+    def mentions(self, sent: _Sentence) -> set[str]:
+        return self.mentions_at(sent.position)
+
+    @functools.cache  # noqa: B019 - one drafter per call, freed with it
+    def mentions_at(self, index: int) -> set[str]:
+        folded = self.folded[index]
+        found = {
+            entry_id
+            for pattern, entry_id in self.present_names
+            if pattern.search(folded)
+        }
+        for acc in self.entries:
+            if acc.known is None and any(k in folded for k in acc.keys):
+                found |= acc.keys & {compact(acc.name)}
+        return found
+
+    def find_entries(self) -> None:
+        by_key: dict[str, _Acc] = {}
+        for index, sent in enumerate(self.sentences):
+            link = _LINK.search(sent.text)
+            for name, kind, lo, hi in self.named(sent):
+                if link is not None and link.start() <= lo and link.start() < hi:
+                    continue  # a factory the subject links to, not the subject
+                self.add_entry(
+                    by_key,
+                    name,
+                    kind,
+                    self.source(sent, lo, hi, "name"),
+                    lead=index < _LEAD,
+                )
+            if index < _LEAD:
+                for entry_id in sorted(self.known_mentions(index)):
+                    entry = self.known.registry.get(entry_id)
+                    if entry is not None and entry_id not in by_key:
+                        acc = _Acc(entry.name, entry.kind, entry)
+                        acc.keys = {entry_id}
+                        by_key[entry_id] = acc
+                        self.entries.append(acc)
+                        acc.sources.append(self.whole(sent, "name: the entry named"))
+
+    def known_mentions(self, index: int) -> set[str]:
+        sent = self.sentences[index]
+        link = _LINK.search(sent.text)
+        if link is not None:
+            return set()
+        folded = self.folded[index]
+        return {eid for pattern, eid in self.present_names if pattern.search(folded)}
+
+    def add_entry(  # noqa: C901 - each branch is one way a name can recur
+        self,
+        by_key: dict[str, _Acc],
+        name: str,
+        kind: Kind,
+        source: Source,
+        *,
+        lead: bool,
+    ) -> None:
+        entry = self.known.registry.get(name) or self.known.registry.get(
+            _generic_free(name)
+        )
+        if entry is not None and not lead:
+            return  # a known entry named in passing, not the article's subject
+        key = entry.id if entry is not None else compact(_generic_free(name))
+        if not key:
+            return
+        acc = by_key.get(key)
+        if acc is None:
+            for other in self.entries:
+                if other.known is None and entry is None and _same(other.name, name):
+                    acc = other
+                    break
+        if acc is None:
+            if entry is not None:
+                acc = _Acc(entry.name, entry.kind, entry)
+                acc.keys = {entry.id}
+            else:
+                acc = _Acc(name, kind, None)
+                acc.keys = {compact(name), key}
+            by_key[key] = acc
+            self.entries.append(acc)
+            acc.sources.append(source)
+        elif fold(name) != fold(acc.name) and fold(name) not in map(fold, acc.aliases):
+            if acc.known is None and len(name) > len(acc.name) and " " in name:
+                acc.aliases.append(acc.name)
+                acc.name = name
+            else:
+                acc.aliases.append(name)
+            acc.keys.add(compact(name))
+            acc.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
+        if kind is Kind.ANTENNA and acc.known is None:
+            acc.kind = Kind.ANTENNA
+
+    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int]]:  # noqa: C901, PLR0912 - a flat list of cues
+        text = sent.text
+        has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
+        for match in _NAMING.finditer(text):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if has_kw is None or has_kw.start() > match.start():
+                continue
+            if re.search(_SUPER_KW, before):
+                continue  # "the supercomputer, named X": a system, not the entry
+            name = _clean_name(match.group("n"))
+            if name:
+                kind = _kind_near(text, match.start())
+                yield name, kind, 0, len(text)
+                yield from self.acronym(text, match.end("n"), kind)
+        for match in _NAME_BEFORE.finditer(text):
+            words = match.group("n").split()
+            while words and (
+                fold(words[0]) in _NOT_NAMES | self.demonym_words(words[0])
+                or re.fullmatch(r"\w+['’]s", words[0])
+            ):
+                words.pop(0)
+            if not words or all(fold(w) in _NOT_NAMES for w in words):
+                continue
+            kw = match.group("kw")
+            name = " ".join([*words, kw])
+            start = (
+                match.end() - len(name) if text.endswith(name, 0, match.end()) else 0
+            )
+            kind = Kind.ANTENNA if "Antenna" in kw else Kind.FACTORY
+            yield name, kind, start, match.end()
+            yield from self.acronym(text, match.end(), kind)
+        for match in _APPOSITIVE.finditer(text):
+            name = _clean_name(match.group("n"))
+            if not name or fold(name.split()[0]) in _NOT_NAMES:
+                continue
+            if self.demonym_words(name.split()[0]) or _country_name_re().fullmatch(
+                name
+            ):
+                continue
+            kind = Kind.ANTENNA if "nten" in match.group("kw") else Kind.FACTORY
+            yield name, kind, match.start(), match.end()
+        for match in _NAME_AFTER.finditer(text):
+            words = match.group("n").split()
+            while words and fold(words[-1]) in _NOT_NAMES:
+                words.pop()
+            if not words or fold(words[0]) in _NOT_NAMES:
+                continue
+            if self.demonym_words(words[0]):
+                continue
+            tail = " ".join(words)
+            kw = match.group("kw")
+            place = _country_name_re().fullmatch(tail) or tail in lex.REGIONS
+            name = f"{kw} {tail}" if place else tail
+            kind = Kind.ANTENNA if "nten" in kw else Kind.FACTORY
+            yield name, kind, match.start(), match.start("n") + len(tail)
+
+    def acronym(
+        self, text: str, end: int, kind: Kind
+    ) -> Iterator[tuple[str, Kind, int, int]]:
+        match = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9+\-]{1,14})\)", text[end:])
+        if match and sum(c.isupper() for c in match.group("a")) >= 2:
+            yield match.group("a"), kind, 0, end + match.end()
+
+    @functools.cache  # noqa: B019 - one drafter per call, freed with it
+    def demonym_words(self, word: str) -> frozenset[str]:
+        return frozenset({fold(word)}) if _demonym_re().fullmatch(word) else frozenset()
+
+    def owners(self) -> list[_Acc | None]:
+        if len(self.entries) == 1:
+            return [self.entries[0]] * len(self.sentences)
+        owners: list[_Acc | None] = []
+        current: _Acc | None = None
+        for index, sent in enumerate(self.sentences):
+            named = [acc for acc in self.entries if self.names_in(acc, index)]
+            if len(named) == 1:
+                current = named[0]
+                owners.append(current)
+            elif len(named) > 1:
+                owners.append(None)  # several entries in one sentence: ambiguous
+            else:
+                owners.append(current if not sent.bullet or current else None)
+        return owners
+
+    def names_in(self, acc: _Acc, index: int) -> bool:
+        folded = self.folded[index]
+        text = self.sentences[index].text
+        link = _LINK.search(text)
+        labels = [acc.name, *acc.aliases]
+        if acc.known is not None:
+            labels += list(acc.known.names)
+        for label in labels:
+            key = fold(label)
+            if len(key) < 3:
+                continue
+            pos = _word_find(folded, key)
+            if pos >= 0:
+                # A mention after a link cue is the linked factory, not this one.
+                return link is None or fold(text[: link.start()]).find(key) >= 0
+        return False
+
+    # -- fields -------------------------------------------------------------
+
+    def countries(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        label = re.match(r"(?:Country|Land|Paese|País|Pays|Kraj)\s*:\s*", text)
+        if label is not None:
+            name = _country_name_re().match(text, label.end())
+            if name is not None and name.lastgroup is not None:
+                code = name.lastgroup[2:]
+                acc.countries.append(
+                    (1, code, self.source(sent, 0, name.end(), f"country: {code}"))
+                )
+        kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
+        for code, match in _codes_in(_demonym_re(), text):
+            after = text[match.end() : match.end() + 40]
+            before = text[max(0, match.start() - 40) : match.start()]
+            if re.match(rf"\s+(?:\w+\s+){{0,2}}?{kw}", after) or re.search(
+                rf"{_FACTORY_KW}\s+(?:\w+\s+)?$", before
+            ):
+                acc.countries.append(
+                    (1, code, self.source(sent, 0, len(text), f"country: {code}"))
+                )
+        for code, match in _codes_in(_country_name_re(), text):
+            before = text[max(0, match.start() - 50) : match.start()]
+            after = text[match.end() : match.end() + 30]
+            if re.search(
+                rf"{kw}\s+(?:\w+\s+)?(?:in|for|of|w|we|en|à|im|für|per|"
+                r"para|pour|dla|de)\s+(?:\w+\s+)?$",
+                before,
+            ) or re.match(rf"['’]s\s+(?:\w+\s+){{0,2}}?{kw}", after):
+                acc.countries.append(
+                    (2, code, self.source(sent, 0, len(text), f"country: {code}"))
+                )
+            elif sent.line == 0 or self.names_in(acc, sent.position):
+                acc.countries.append(
+                    (4, code, self.source(sent, 0, len(text), f"country: {code}"))
+                )
+
+    def partner_countries(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        if not _CONSORTIUM.search(text) or _SPLIT_CUE.search(text):
+            return
+        for code, match in _codes_in(_country_name_re(), text):
+            if re.search(
+                r"(?:users|companies|researchers|access) (?:in|from) $",
+                text[max(0, match.start() - 25) : match.start()],
+            ):
+                continue
+            acc.partner_countries.setdefault(
+                code, self.whole(sent, f"partner country: {code}")
+            )
+
+    def host(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        for match in _HOST_AFTER.finditer(text):
+            org = re.match(rf"{_ORG}{_ABBR}", text[match.end() :])
+            if org is None:
+                continue
+            lo, hi = match.end() + org.start(), match.end() + org.end()
+            self.set_host(sent, acc, org, (lo, hi), match.start())
+            return
+        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
+            if _HOST_BEFORE.match(text[org.end() :]):
+                self.set_host(sent, acc, org, org.span(), org.start())
+                return
+
+    def set_host(
+        self,
+        sent: _Sentence,
+        acc: _Acc,
+        org: re.Match[str],
+        span: tuple[int, int],
+        cue: int,
+    ) -> None:
+        text = sent.text
+        lo, hi = span
+        raw = text[lo:hi]
+        abbr = org.group("abbr")
+        label = raw[: raw.index("(")].strip() if abbr else raw
+        label, _ = _strip_article(label)
+        if not self.org_ok(label, strict=False) or acc.host is not None:
+            return
+        known = self.known.org(label) or (self.known.org(abbr) if abbr else None)
+        city, city_end = self.city_after(text, hi, label)
+        source = self.source(sent, cue, max(hi, city_end), "host")
+        if known is not None:
+            name, short_name = known.name, known.short_name
+        else:
+            name, short_name = label, _abbr(abbr)
+        acc.host = Host(name=name, short_name=short_name, city=city, sources=(source,))
+        place = self.known.cities.get(fold(city)) if city else None
+        code = place[1] if place is not None else None
+        if known is not None and known.country:
+            acc.countries.append((3, known.country, source))
+        elif code:
+            acc.countries.append((3, code, source))
+
+    def city_after(self, text: str, hi: int, host: str) -> tuple[str | None, int]:
+        after = re.match(
+            rf"(?:,?\s+(?P<p>in|im|a|à|en|w|we)|,)\s+(?P<c>{_TOKEN}(?:[ -]{_TOKEN})?)",
+            text[hi:],
+        )
+        if after is not None:
+            city = after.group("c")
+            # Polish and a bare comma inflect or list: trust known cities only.
+            loose = after.group("p") in {"in", "im", "a", "à", "en"}
+            if fold(city) in self.known.cities or (loose and self.city_ok(city)):
+                known = self.known.cities.get(fold(city))
+                return (known[0] if known else city), hi + after.end()
+        for key, (city, _) in self.known.cities.items():
+            if _word_find(fold(host), key) >= 0:
+                return city, hi
+        return None, hi
+
+    def city_ok(self, city: str) -> bool:
+        if fold(city) in self.known.cities:
+            return True
+        if _country_name_re().fullmatch(city) or _demonym_re().fullmatch(city):
+            return False
+        if city in lex.REGIONS or fold(city) in {"europe", "europa", "the"}:
+            return False
+        return not any(stem in city for stem in lex.ORG_WORDS) and not city.isupper()
+
+    def org_ok(self, label: str, *, strict: bool) -> bool:  # noqa: PLR0911 - a flat list of cues
+        if len(label) < 2 or fold(label) in _NOT_NAMES:
+            return False
+        if _country_name_re().fullmatch(label) or label in lex.REGIONS:
+            return False
+        if _demonym_re().fullmatch(label) or fold(label) in self.known.cities:
+            return False
+        if fold(label) in self.speakers or fold(label) in self.known.people:
+            return False
+        if _EU_FUNDER.fullmatch(label):
+            return False
+        if not strict or self.known.org(label) is not None:
+            return True
+        if any(stem in label for stem in lex.ORG_WORDS):
+            return True
+        first = label.split(maxsplit=1)[0]
+        if sum(ch.isupper() for ch in first) >= 2:
+            return True
+        # Two capitalised words or more ("Oslo Health Analytics") name an
+        # organisation once people and places are ruled out above.
+        return sum(word[:1].isupper() for word in label.split()) >= 2
+
+    def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+        text = sent.text
+        for role, pattern in _ROLE_AFTER:
+            for match in pattern.finditer(text):
+                org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
+                if org is not None:
+                    hi = match.end() + org.end()
+                    self.add_holder(sent, acc, org, role, (match.start(), hi))
+        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
+            rest = text[org.end() :]
+            for role, pattern in _ROLE_BEFORE:
+                cue = pattern.match(rest)
+                if cue is not None:
+                    self.add_holder(
+                        sent, acc, org, role, (org.start(), org.end() + cue.end())
+                    )
+            cue = _PARTNER_AS.match(rest)
+            if cue is not None:
+                self.add_holder(
+                    sent, acc, org, Role.PARTNER, (org.start(), org.end() + cue.end())
+                )
+        for match in _PARTNER_LIST.finditer(text):
+            segment = text[match.end() :]
+            if not segment.strip(" :") and text.rstrip().endswith(":"):
+                for item in self.bullets_after(sent):
+                    org = re.match(rf"(?P<org>{_ORG}){_ABBR}", item.text)
+                    if org is None:
+                        break
+                    self.add_holder(item, acc, org, Role.PARTNER, (0, len(item.text)))
+                continue
+            stop = _SEGMENT_END.search(segment)
+            segment = segment[: stop.start()] if stop else segment
+            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+                if re.search(
+                    r"(?:\bin|\bfrom|\baus|\bda|\bde|\bw|\bz)\s+$",
+                    segment[: org.start()],
+                ):
+                    continue  # "partners in Bavaria": a place
+                hi = match.end() + org.end()
+                self.add_holder(sent, acc, org, Role.PARTNER, (match.start(), hi))
+
+    def add_holder(
+        self,
+        sent: _Sentence,
+        acc: _Acc,
+        org: re.Match[str],
+        role: Role,
+        span: tuple[int, int],
+    ) -> None:
+        label = org.group("org")
+        label, _ = _strip_article(label)
+        abbr = org.group("abbr")
+        known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
+        if not (label and self.org_ok(label, strict=True)) and not known_abbr:
+            return
+        if acc.host is not None and _same_org(
+            acc.host.name, acc.host.short_name, label
+        ):
+            return
+        if any(_same(label, name) for name in [acc.name, *acc.aliases]):
+            return
+        known = self.known.org(label) or (self.known.org(abbr) if abbr else None)
+        if known is not None:
+            name, short_name, country = known.name, known.short_name, known.country
+        else:
+            name, short_name, country = label, _abbr(abbr), None
+        key = fold(name)
+        if key in acc.stakeholders:
+            return
+        source = self.source(sent, *span, f"{role.value}: {name}")
+        acc.stakeholders[key] = Stakeholder(
+            name=name,
+            role=role,
+            country=country,
+            short_name=short_name,
+            sources=(source,),
+        )
+
+    def links(self, sent: _Sentence, acc: _Acc) -> None:
+        if acc.kind is not Kind.ANTENNA:
+            return
+        text = sent.text
+        link = _LINK.search(text)
+        if link is None:
+            return
+        intent = _INTENT.search(text)
+        linked = fold(text[link.start() : intent.start() if intent else len(text)])
+        intended = fold(text[intent.start() :]) if intent else ""
+        found = False
+        for pattern, entry_id in self.present_names:
+            entry = self.known.registry.get(entry_id)
+            if not isinstance(entry, Factory):
+                continue
+            in_intent = bool(intended) and bool(pattern.search(intended))
+            if not in_intent and not pattern.search(linked):
+                continue
+            intent_kind = in_intent and not pattern.search(linked)
+            target = acc.intents if intent_kind else acc.factories
+            label = "letter of intent" if intent_kind else "linked factory"
+            target.setdefault(entry_id, self.whole(sent, f"{label}: {entry_id}"))
+            found = True
+        if not found and re.search(_FACTORY_KW, text[link.start() :]):
+            self.warnings.append(
+                f"{acc.name}: a linked factory the registry does not know: "
+                f"{_short(text[link.start() :])}"
+            )
+
+    def dates(self, sent: _Sentence, acc: _Acc) -> None:
+        if acc.selected_on is not None or not _SELECTED.search(sent.text):
+            return
+        date = _first_date(sent.text)
+        sources = [self.whole(sent, "selected_on")]
+        if date is None and _TODAY.search(sent.text):
+            dateline = self.dateline()
+            if dateline is not None:
+                date, source = dateline
+                sources.append(source)
+        if date is None:
+            return
+        for wave in self.known.registry.wave_records:
+            if wave.announced == date and wave.kind is acc.kind:
+                acc.wave = wave.id
+                sources.append(
+                    attrs.evolve(
+                        sources[0], supports=f"wave: {wave.id} ({wave.announced})"
+                    )
+                )
+        acc.selected_on = (date, sources)
+
+    def dateline(self) -> tuple[dt.date, Source] | None:
+        for sent in self.sentences[:4]:
+            if sent.line > 3:
+                break
+            match = _DATE.search(sent.text)
+            if match is not None and match.start() < 60:
+                date = _date_of(match)
+                if date is not None:
+                    source = self.source(sent, 0, match.end(), "selected_on: dateline")
+                    return date, source
+        return None
+
+    def focus(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+        text = sent.text
+        cue = _FOCUS_CUE.search(text)
+        if cue is None:
+            return
+        rest = text[cue.end() :]
+        if not rest.strip(" :") and text.rstrip().endswith(":"):
+            self.focus_bullets(sent, acc)
+            return
+        stop = re.search(r"[.;!?]\s|[.;!?]$|\s[–—]\s|\(", rest)
+        rest = rest[: stop.start()] if stop else rest
+        items: list[tuple[int, int]] = []
+        pos = 0
+        last = False  # the previous item followed a bare "and": the list is done
+        for sep in [*_LIST_SPLIT.finditer(rest), None]:
+            if last:
+                break
+            lo, hi = pos, (sep.start() if sep else len(rest))
+            pos = sep.end() if sep else len(rest)
+            item = rest[lo:hi]
+            if items and _VERBISH.search(item):
+                break  # "..., and the goal is to ...": a new clause
+            last = bool(items) and _is_final(rest, lo)
+            lead = _ITEM_LEAD.match(item)
+            if lead:
+                lo, item = lo + lead.end(), item[lead.end() :]
+            bare, cut = _strip_article(item)
+            lo += cut
+            words = bare.split()
+            if not words:
+                continue
+            if len(words) > 8 and items:
+                break
+            if len(words) > 8:
+                return
+            items.append((lo, hi))
+        if len(items) < 1:
+            return
+        base = cue.end()
+        for lo, hi in items:
+            value = text[base + lo : base + hi].strip()
+            source = self.source(
+                sent, cue.start(), base + items[-1][1], f"focus: {value}"
+            )
+            if not any(_contains(value, old) for old in acc.focus):
+                acc.focus[value] = source
+            for sector in _sectors(value):
+                acc.sectors.setdefault(
+                    sector, attrs.evolve(source, supports=f"sector: {sector.value}")
+                )
+
+    def bullets_after(self, sent: _Sentence) -> Iterator[_Sentence]:
+        for nxt in self.sentences[sent.position + 1 :]:
+            if not nxt.bullet:
+                return
+            yield nxt
+
+    def focus_bullets(self, sent: _Sentence, acc: _Acc) -> None:
+        for item in self.bullets_after(sent):
+            value, _ = _strip_article(item.text.rstrip(".;,"))
+            if not value or len(value.split()) > 8:
+                return
+            lo = len(item.text) - len(item.text.lstrip()) + item.text.find(value)
+            source = self.source(item, lo, lo + len(value), f"focus: {value}")
+            acc.focus.setdefault(value, source)
+            for sector in _sectors(value):
+                acc.sectors.setdefault(
+                    sector, attrs.evolve(source, supports=f"sector: {sector.value}")
+                )
+
+    def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+        text = sent.text
+        amounts = list(_AMOUNT.finditer(text))
+        split = _SPLIT_CUE.search(text)
+        if split is not None:
+            via = _VIA.search(text, split.end())
+            segment_end = via.start() if via else len(text)
+            funders = self.funders(text, split.end(), segment_end, acc)
+            if not funders:
+                funders = self.funders(text, 0, split.start(), acc)
+            if len(funders) == 2:
+                for funder in funders:
+                    share = self.share(acc, funder)
+                    share.share = Decimal("0.5")
+                    share.sources.append(self.whole(sent, f"share: {funder[0]} 0.5"))
+        else:
+            for match in _HALF.finditer(text):
+                clause = _clause(text, match.start())
+                funders = self.funders(text, *clause, acc)
+                if len(funders) == 1:
+                    share = self.share(acc, funders[0])
+                    share.share = Decimal("0.5")
+                    share.sources.append(
+                        self.source(
+                            sent, clause[0], clause[1], f"share: {funders[0][0]} 0.5"
+                        )
+                    )
+            for match in _PERCENT.finditer(text):
+                clause = _clause(text, match.start())
+                funders = self.funders(text, *clause, acc)
+                value = _decimal(match.group("p"))
+                if len(funders) == 1 and value is not None and 0 < value <= 100:
+                    share = self.share(acc, funders[0])
+                    share.share = (value / 100).normalize()
+                    share.sources.append(
+                        self.source(
+                            sent, clause[0], clause[1], f"share: {funders[0][0]}"
+                        )
+                    )
+        for match in amounts:
+            money = _money(match, text)
+            if money is None:
+                continue
+            lo, hi = _clause(text, match.start())
+            funders = self.funders(text, lo, hi, acc)
+            strong = _STRONG_TOTAL.search(text[lo : match.start()])
+            if strong is not None:
+                acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+            elif len(funders) == 1:
+                share = self.share(acc, funders[0])
+                if share.amount is None:
+                    share.amount = money
+                    share.sources.append(
+                        self.source(sent, lo, hi, f"amount: {funders[0][0]} {money}")
+                    )
+            elif _TOTAL_CUE.search(text[lo:hi]) or _TOTAL_CUE.search(text[:lo]):
+                acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+        self.via(sent, acc)
+
+    def via(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        for match in _VIA.finditer(text):
+            funders = self.funders(text, 0, match.start(), acc)
+            national = [f for f in funders if f[1] is not FunderKind.EU]
+            if not national:
+                continue
+            segment = text[match.end() :]
+            stop = re.search(
+                r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s(?:which|who|and the|with)", segment
+            )
+            segment = segment[: stop.start()] if stop else segment
+            names: list[str] = []
+            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+                label, _ = _strip_article(org.group("org"))
+                if names and names[-1].endswith(label):
+                    continue  # the tail of a name joined by "and", already taken
+                tail = _AND_TAIL.match(segment[org.end("org") :])
+                if _AND_NAME.match(label) and tail is not None:
+                    label += tail.group()
+                if label and self.org_ok(label, strict=False):
+                    names.append(label)
+            if not names:
+                continue
+            share = self.share(acc, national[-1])
+            for label in names:
+                if label not in share.via:
+                    share.via.append(label)
+            end = match.end() + (stop.start() if stop else len(text) - match.end())
+            share.sources.append(self.source(sent, match.start(), end, "via"))
+
+    def funders(
+        self, text: str, lo: int, hi: int, acc: _Acc
+    ) -> list[tuple[str, FunderKind, str | None]]:
+        segment = text[lo:hi]
+        found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
+        eu = _EU_FUNDER.search(segment)
+        if eu is not None:
+            label = "EuroHPC JU" if "EuroHPC" in segment else "European Union"
+            found.append((eu.start(), (label, FunderKind.EU, None)))
+        for code, match in _codes_in(_country_name_re(), segment):
+            if re.search(
+                r"\b(?:in|im|en|w|we)\s+$", segment[: match.start()]
+            ) and not re.search(
+                r"(?:[Gg]overnment|[Gg]overno|[Gg]obierno|[Gg]ouvernement|Regierung|rząd)\w*\s+(?:of|di|de|du|von)\s+(?:the\s+)?$",
+                segment[: match.start()],
+            ):
+                continue  # "companies in Spain", not Spain paying
+            from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415
+
+            found.append(
+                (match.start(), (COUNTRY_NAMES[code], FunderKind.NATIONAL, code))
+            )
+        for word in _NATIONAL_WORD.finditer(segment):
+            near = segment[max(0, word.start() - 30) : word.end() + 30]
+            codes = {code for code, _ in _codes_in(_demonym_re(), near)}
+            if len(codes) == 1:
+                code = codes.pop()
+                from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415
+
+                found.append(
+                    (word.start(), (COUNTRY_NAMES[code], FunderKind.NATIONAL, code))
+                )
+        for region, code in lex.REGIONS.items():
+            pos = _word_find(segment, region)
+            if pos >= 0:
+                found.append((pos, (region, FunderKind.REGIONAL, code)))
+        unique: dict[
+            tuple[FunderKind, str | None, str], tuple[str, FunderKind, str | None]
+        ] = {}
+        for _, funder in sorted(found, key=lambda item: item[0]):
+            key = (
+                funder[1],
+                funder[2],
+                funder[0] if funder[1] is FunderKind.REGIONAL else "",
+            )
+            unique.setdefault(key, funder)
+        del acc
+        return list(unique.values())
+
+    def share(self, acc: _Acc, funder: tuple[str, FunderKind, str | None]) -> _Share:
+        label, kind, code = funder
+        key = (kind, code or label)
+        share = acc.shares.get(key)
+        if share is None:
+            share = acc.shares[key] = _Share(label, kind, code)
+        return share
+
+    def system(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901 - a flat list of cues
+        if acc.kind is not Kind.FACTORY:
+            return
+        text = sent.text
+        new = _SYSTEM_NEW.search(text)
+        upgrade = _SYSTEM_UPGRADE.search(text)
+        if acc.status is None and (new is not None) != (upgrade is not None):
+            status = SystemStatus.NEW if new is not None else SystemStatus.UPGRADE
+            acc.status = (
+                status,
+                self.whole(sent, f"supercomputer.status: {status.value}"),
+            )
+        names = self.known_label_words(acc)
+        for pattern in _SYSTEM_NAME:
+            for match in pattern.finditer(text):
+                value = match.group("n").rstrip(".,")
+                if fold(value) in _NOT_NAMES | names or self.demonym_words(value):
+                    continue
+                if _country_name_re().fullmatch(value) or value in lex.VENDORS:
+                    continue
+                if re.search(r"-[a-z]", value):
+                    continue  # "AI-optimised supercomputer": a description
+                acc.system.setdefault(
+                    "name",
+                    (
+                        value,
+                        self.source(
+                            sent, match.start(), match.end(), "supercomputer.name"
+                        ),
+                    ),
+                )
+        if _SYSTEM_WORD.search(text) and _BUILD_CUE.search(text):
+            for vendor in lex.VENDORS:
+                pos = _word_find(text, vendor)
+                if pos >= 0:
+                    acc.system.setdefault(
+                        "vendor", (vendor, self.whole(sent, "supercomputer.vendor"))
+                    )
+                    break
+        accel = _ACCELERATOR.search(text)
+        if accel is not None and any(ch.isdigit() for ch in accel.group()) | bool(
+            re.search(r"Hopper|Blackwell|Instinct|Gaudi|Grace", accel.group())
+        ):
+            value = accel.group().strip()
+            acc.system.setdefault(
+                "accelerators",
+                (
+                    value,
+                    self.source(
+                        sent, accel.start(), accel.end(), "supercomputer.accelerators"
+                    ),
+                ),
+            )
+        operation = _OPERATION.search(text) or _OPERATION_BEFORE.search(text)
+        if operation is not None and _SYSTEM_WORD.search(text):
+            value = operation.group().strip()
+            acc.system.setdefault(
+                "expected_operation",
+                (
+                    value,
+                    self.source(
+                        sent,
+                        operation.start(),
+                        operation.end(),
+                        "supercomputer.expected_operation",
+                    ),
+                ),
+            )
+
+    def known_label_words(self, acc: _Acc) -> frozenset[str]:
+        words = {fold(w) for label in [acc.name, *acc.aliases] for w in label.split()}
+        return frozenset(words)
+
+    def people(self, sent: _Sentence, acc: _Acc | None) -> None:
+        text = sent.text
+        for pattern in (
+            _PERSON_AFTER,
+            _PERSON_SAID,
+            _PERSON_COLON,
+            _PERSON_TALK,
+            _PERSON_DASH,
+        ):
+            for match in pattern.finditer(text):
+                person = match.group("person")
+                role = match.group("role").strip().rstrip(".")
+                if _ORGISH.search(person) or len(role) < 3:
+                    continue
+                self.speakers.add(fold(person))
+                if acc is None:
+                    continue
+                key = fold(person)
+                if key in acc.people:
+                    continue
+                role_text, organisation = self.split_role(role)
+                if organisation is not None:
+                    # The speaker for an entry's host speaks for that entry.
+                    for other in self.entries:
+                        host = other.host
+                        if host is not None and _same_org(
+                            host.name, host.short_name, organisation
+                        ):
+                            acc = other
+                            break
+                if key in acc.people:
+                    continue
+                source = self.source(
+                    sent, match.start("person"), match.end("role"), "person"
+                )
+                acc.people[key] = Person(
+                    name=person,
+                    role=role_text,
+                    organisation=organisation,
+                    sources=(source,),
+                )
+
+    def split_role(self, role: str) -> tuple[str, str | None]:
+        for cut in _ROLE_ORG_SPLIT.finditer(role):
+            rest = role[cut.end() :]
+            org = re.fullmatch(rf"{_ORG}", rest)
+            word = cut.group().strip().split()[0]
+            if org is None:
+                continue
+            if word in {"at", "bei", "presso", "en", "à", "w", "we", "am"} or (
+                self.known.org(rest) is not None
+                or any(stem in rest for stem in lex.ORG_WORDS)
+            ):
+                return role[: cut.start()].strip(), rest
+        return role, None
+
+    # -- records ------------------------------------------------------------
+
+    def build(self, acc: _Acc) -> Entry:
+        known = acc.known
+        to_fill: list[str] = []
+        sources = list(acc.sources)
+        country = self.pick_country(acc)
+        if country is not None:
+            code, source = country
+            sources.append(attrs.evolve(source, supports=f"country: {code}"))
+        elif known is not None:
+            code = known.country
+        else:
+            code = TO_FILL
+            to_fill.append("country")
+        sources.append(self.kind_source(acc))
+        if acc.selected_on is not None:
+            selected_on, date_sources = acc.selected_on
+            sources.extend(date_sources)
+        elif known is not None:
+            selected_on = known.selected_on
+        else:
+            selected_on = PLACEHOLDER_DATE
+            to_fill.append("selected_on")
+        wave = acc.wave or (known.wave if known is not None else None)
+        if wave is None:
+            wave = TO_FILL
+            to_fill.append("wave")
+        for value, source in [
+            *acc.partner_countries.items(),
+            *acc.factories.items(),
+            *acc.intents.items(),
+        ]:
+            del value
+            sources.append(source)
+        focus = [
+            v
+            for v in acc.focus
+            if not any(v != o and _contains(o, v) for o in acc.focus)
+        ]
+        sources.extend(acc.focus[v] for v in focus)
+        funding = self.build_funding(acc)
+        notes = None
+        if known is None:
+            to_fill.append("confidence")
+            notes = (
+                f"Draft from {self.name}; to fill by reviewer: {', '.join(to_fill)}."
+            )
+            for field in to_fill:
+                self.warnings.append(f"{acc.name}: {field}: to fill by reviewer")
+        common: dict[str, Any] = {
+            "id": known.id if known is not None else self.slug(acc.name),
+            "name": acc.name if known is None else known.name,
+            "aliases": acc.aliases if known is None else (),
+            "wave": wave,
+            "selected_on": selected_on,
+            "country": code,
+            "host": acc.host,
+            "partner_countries": [c for c in acc.partner_countries if c != code],
+            "stakeholders": list(acc.stakeholders.values()),
+            "focus": focus,
+            "sectors": list(acc.sectors),
+            "funding": funding,
+            "people": list(acc.people.values()),
+            "confidence": Confidence.LOW if known is None else known.confidence,
+            "notes": notes,
+            "sources": _dedupe(sources),
+        }
+        if acc.kind is Kind.ANTENNA:
+            return Antenna(
+                **common,
+                factories=list(acc.factories),
+                letters_of_intent=list(acc.intents),
+            )
+        return Factory(**common, supercomputer=self.build_system(acc))
+
+    def kind_source(self, acc: _Acc) -> Source:
+        pattern = _ANTENNA_KW if acc.kind is Kind.ANTENNA else _FACTORY_KW
+        for sent in self.sentences:
+            if self.names_in(acc, sent.position) and re.search(pattern, sent.text):
+                return self.whole(sent, f"kind: {acc.kind.value}")
+        return attrs.evolve(acc.sources[0], supports=f"kind: {acc.kind.value}")
+
+    def pick_country(self, acc: _Acc) -> tuple[str, Source] | None:
+        for level in (1, 2, 3, 4):
+            codes = {code: src for lvl, code, src in acc.countries if lvl == level}
+            if len(codes) == 1:
+                return next(iter(codes.items()))
+            if len(codes) > 1:
+                self.warnings.append(
+                    f"{acc.name}: country left out: the text points to "
+                    f"{', '.join(sorted(codes))}"
+                )
+                return None
+        return None
+
+    def build_funding(self, acc: _Acc) -> Funding | None:
+        total = None
+        totals = dict(acc.totals)
+        if len(totals) == 1:
+            total = next(iter(totals))
+        elif len(totals) > 1:
+            shown = "; ".join(str(m) for m in totals)
+            self.warnings.append(f"{acc.name}: total left out: the text gives {shown}")
+        shares = [
+            FundingShare(
+                funder=s.funder,
+                kind=s.kind,
+                country=s.country,
+                share=s.share,
+                amount=s.amount,
+                via=s.via,
+                sources=_dedupe(s.sources),
+            )
+            for s in acc.shares.values()
+            if s.share is not None or s.amount is not None or s.via
+        ]
+        if total is None and not shares:
+            return None
+        note = None
+        if total is not None:
+            note = f"Total: {totals[total].quote}"
+        return Funding(total=total, shares=shares, note=note)
+
+    def build_system(self, acc: _Acc) -> Supercomputer | None:
+        if not acc.system and acc.status is None:
+            return None
+        sources = [source for _, source in acc.system.values()]
+        if acc.status is not None:
+            status, source = acc.status
+            sources.insert(0, source)
+        else:
+            # The format requires a status; the reviewer must set it.
+            status = SystemStatus.NEW
+            self.warnings.append(
+                f"{acc.name}: supercomputer.status: to fill by reviewer"
+            )
+        values = {field: value for field, (value, _) in acc.system.items()}
+        note = None if acc.status is not None else "status: to fill by reviewer"
+        return Supercomputer(
+            status=status, note=note, sources=_dedupe(sources), **values
+        )
+
+    def slug(self, name: str) -> str:
+        # Letters NFKD does not take apart ("Ł", "ø") get their usual spelling.
+        plain = fold(name).translate(_SLUG_LETTERS)
+        base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "draft"
+        slug, number = base, 2
+        taken = {entry.id for entry in self.known.registry.entries}
+        while slug in taken:
+            slug = f"{base}-{number}"
+            number += 1
+        return slug
+
+
+_VERBISH = re.compile(
+    r"\b(?:is|are|will|was|were|has|have|ist|sind|wird|è|sono|sarà|es|son|será|"
+    r"est|sont|sera|jest|są|będzie)\b"
+)
+
+
+def _is_final(rest: str, lo: int) -> bool:
+    # True when the item at ``lo`` follows a conjunction without a comma.
+    return bool(
+        re.search(
+            r"[^,;]\s+(?:and|und|sowie|as well as|e|ed|y|et|i|oraz)\s+$", rest[:lo]
+        )
+    )
+
+
+_SLUG_LETTERS = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "þ": "th",
+        "ð": "d",
+        "ı": "i",
+    }
+)
+
+_LEAD = 4
+"""Opening sentences (headline and lead), where a known entry is the subject."""
+
+_ORGISH = re.compile(r"University|Universit|Institut|Center|Centre|Council|Agency")
+
+
+# -- small helpers ----------------------------------------------------------------
+
+
+def _generic_free(name: str) -> str:
+    words = [w for w in re.split(r"[\s]+", name) if fold(w) not in _GENERIC]
+    return " ".join(words)
+
+
+_GENERIC = frozenset(
+    fold(w)
+    for w in [
+        "AI",
+        "Factory",
+        "Antenna",
+        "KI-Fabrik",
+        "AI-Fabrik",
+        "KI",
+        "Fabrik",
+        "The",
+        "the",
+    ]
+)
+
+
+def _same(one: str, other: str) -> bool:
+    a, b = compact(_generic_free(one)), compact(_generic_free(other))
+    return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def _same_org(name: str, short_name: str | None, label: str) -> bool:
+    key = fold(label)
+    return key in {fold(name), fold(short_name or "")} or key in map(
+        fold, name.split(" - ")
+    )
+
+
+def _word_find(haystack: str, needle: str) -> int:
+    start = 0
+    while True:
+        pos = haystack.find(needle, start)
+        if pos < 0:
+            return -1
+        end = pos + len(needle)
+        before = haystack[pos - 1] if pos else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not before.isalnum() and not after.isalnum():
+            return pos
+        start = pos + 1
+
+
+def _contains(one: str, other: str) -> bool:
+    a, b = fold(one), fold(other)
+    return a in b or b in a
+
+
+def _clean_name(text: str) -> str:
+    words = text.split()
+    while words and fold(words[-1]) in _NOT_NAMES:
+        words.pop()
+    return " ".join(words).strip("”\"»'’.,")
+
+
+def _kind_near(text: str, pos: int) -> Kind:
+    # The keyword nearest to the name says what it names.
+    best: tuple[int, Kind] | None = None
+    for pattern, kind in ((_ANTENNA_KW, Kind.ANTENNA), (_FACTORY_KW, Kind.FACTORY)):
+        for match in re.finditer(pattern, text):
+            distance = min(abs(match.start() - pos), abs(match.end() - pos))
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best is not None else Kind.FACTORY
+
+
+def _abbr(abbr: str | None) -> str | None:
+    if (
+        abbr
+        and re.fullmatch(r"[A-Z][\w&.\- ]{1,20}", abbr)
+        and sum(c.isupper() for c in abbr) >= 2
+    ):
+        return abbr
+    return None
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    # A clause ends at ", ", "; " or " and " (never inside "1,500,000").
+    bounds = [0, len(text)]
+    bounds.extend(
+        sep.start() if sep.start() >= pos else sep.end()
+        for sep in re.finditer(
+            r",\s|;\s|\s(?:and|und|e|y|et|i|oraz|while|whereas)\s|\s[–—]\s", text
+        )
+    )
+    lo = max(b for b in bounds if b <= pos)
+    hi = min(b for b in bounds if b > pos)
+    return lo, hi
+
+
+def _decimal(text: str) -> Decimal | None:
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
+    commas, dots = cleaned.count(","), cleaned.count(".")
+    if commas and dots:
+        decimal_sep = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        thousands = "." if decimal_sep == "," else ","
+        cleaned = cleaned.replace(thousands, "").replace(decimal_sep, ".")
+    elif commas + dots == 1:
+        sep = "," if commas else "."
+        whole, frac = cleaned.split(sep)
+        cleaned = whole + frac if len(frac) == 3 else f"{whole}.{frac}"
+    elif commas + dots > 1:
+        cleaned = cleaned.replace(",", "").replace(".", "")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+_MULTIPLIERS = (
+    (
+        re.compile(
+            r"^(?:b|bn|billion|mrd|milliarde|milliarden|miliardi|miliardo|"
+            r"milliards?|miliard\w*|mld|mil millones)\.?$",
+            re.IGNORECASE,
+        ),
+        Decimal(10) ** 9,
+    ),
+    (
+        re.compile(
+            r"^(?:m|mn|mio|million\w*|milion\w*|mill[oó]n\w*|mln)\.?$", re.IGNORECASE
+        ),
+        Decimal(10) ** 6,
+    ),
+    (re.compile(r"^(?:k|thousand)$", re.IGNORECASE), Decimal(10) ** 3),
+)
+
+
+def _money(match: re.Match[str], text: str) -> Money | None:
+    number = match.group("n1") or match.group("n2")
+    value = _decimal(number) if number else None
+    if value is None:
+        return None
+    mult = (
+        match.group("m1") or match.group("s1") or match.group("m2") or match.group("s2")
+    )
+    if mult:
+        for pattern, factor in _MULTIPLIERS:
+            if pattern.match(mult):
+                value *= factor
+                break
+    cur = (match.group("pre") or match.group("post") or "").lower()
+    cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
+    currency = _CURRENCIES.get(cur)
+    if currency is None or value <= 0 or value >= Decimal(10) ** 15:
+        return None
+    before = text[max(0, match.start() - 30) : match.start()]
+    qualifier = Qualifier.EXACT
+    for candidate, pattern in _QUALIFIERS:
+        if pattern.search(before):
+            qualifier = candidate
+            break
+    return Money(
+        amount=value.quantize(Decimal(1))
+        if value == value.to_integral()
+        else value.normalize(),
+        currency=currency,
+        qualifier=qualifier,
+    )
+
+
+def _first_date(text: str) -> dt.date | None:
+    for match in _DATE.finditer(text):
+        date = _date_of(match)
+        if date is not None:
+            return date
+    return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match.group("y3"):
+            return dt.date(
+                int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
+            )
+        day = match.group("d") or match.group("d2")
+        month_word = match.group("m") or match.group("m2")
+        year = match.group("y") or match.group("y2")
+        month = _MONTHS.get(fold(month_word or ""))
+        if month is None or day is None or year is None:
+            return None
+        return dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+@functools.cache
+def _sector_keys() -> tuple[tuple[str, Sector], ...]:
+    from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS  # noqa: PLC0415
+
+    keys: dict[str, Sector] = {}
+    for sector in Sector:
+        words = [sector.value, sector.value.replace("-", " "), SECTOR_LABELS[sector]]
+        words += [*SECTOR_SYNONYMS[sector], *lex.SECTOR_WORDS.get(sector, ())]
+        for word in words:
+            keys.setdefault(fold(word), sector)
+    # Longest first, so "gaming industry" wins over "industry".
+    return tuple(sorted(keys.items(), key=lambda item: -len(item[0])))
+
+
+def _sectors(value: str) -> list[Sector]:
+    folded = fold(value)
+    found: list[Sector] = []
+    for key, sector in _sector_keys():
+        pos = _word_find(folded, key)
+        if pos >= 0:
+            folded = folded[:pos] + " " * len(key) + folded[pos + len(key) :]
+            if sector not in found:
+                found.append(sector)
+    if len(found) > 1 and Sector.RESEARCH in found:
+        # "climate research": research qualifies the sector, it is not one.
+        found.remove(Sector.RESEARCH)
+    return found
+
+
+def _dedupe(sources: Sequence[Source]) -> list[Source]:
+    seen: set[tuple[str | None, str | None]] = set()
+    out = []
+    for source in sources:
+        key = (source.quote, source.supports)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# -- changes to known entries ------------------------------------------------------
+
+
+def _bare(value: Any) -> Any:
+    """Return ``value`` with every ``sources`` emptied, for comparing facts."""
+    if isinstance(value, tuple):
+        return tuple(_bare(item) for item in value)
+    if attrs.has(type(value)):
+        changes = {}
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name == "sources":
+                changes[field.name] = ()
+            elif isinstance(item, tuple) or attrs.has(type(item)):
+                changes[field.name] = _bare(item)
+        return attrs.evolve(value, **changes)
+    return value
+
+
+def merge(old: Entry, new: Entry) -> Entry:
+    """Return ``old`` with what ``new`` (a draft of the same entry) adds.
+
+    Lists gain the items they lack (matched by name); single values the
+    draft gives replace the old ones. The old sources stay, the draft's
+    are added.
+    """
+    values: dict[str, Any] = {}
+    if new.country != old.country:
+        values["country"] = new.country
+    if new.host is not None and (
+        old.host is None
+        or not _same_org(old.host.name, old.host.short_name, new.host.name)
+    ):
+        values["host"] = new.host
+    elif (
+        new.host is not None
+        and old.host is not None
+        and new.host.city
+        and not old.host.city
+    ):
+        values["host"] = attrs.evolve(
+            old.host, city=new.host.city, sources=(*old.host.sources, *new.host.sources)
+        )
+    values["stakeholders"] = _union(
+        old.stakeholders,
+        new.stakeholders,
+        lambda s: fold(s.name),
+        lambda s: {fold(s.name), fold(s.short_name or "")},
+    )
+    values["people"] = _union(
+        old.people, new.people, lambda p: fold(p.name), lambda p: {fold(p.name)}
+    )
+    values["partner_countries"] = tuple(
+        dict.fromkeys((*old.partner_countries, *new.partner_countries))
+    )
+    values["focus"] = (
+        *old.focus,
+        *(f for f in new.focus if not any(_contains(f, o) for o in old.focus)),
+    )
+    values["sectors"] = old.sectors | new.sectors
+    if new.funding is not None:
+        values["funding"] = _merge_funding(old.funding, new.funding)
+    if isinstance(old, Antenna) and isinstance(new, Antenna):
+        values["factories"] = tuple(dict.fromkeys((*old.factories, *new.factories)))
+        values["letters_of_intent"] = tuple(
+            dict.fromkeys((*old.letters_of_intent, *new.letters_of_intent))
+        )
+    if (
+        isinstance(old, Factory)
+        and isinstance(new, Factory)
+        and new.supercomputer is not None
+    ):
+        if old.supercomputer is None:
+            values["supercomputer"] = new.supercomputer
+        else:
+            fields = {
+                name: getattr(new.supercomputer, name)
+                for name in ("name", "vendor", "accelerators", "expected_operation")
+                if getattr(new.supercomputer, name) is not None
+                and getattr(old.supercomputer, name) is None
+            }
+            if (
+                new.supercomputer.note is None
+                and new.supercomputer.status != old.supercomputer.status
+            ):
+                fields["status"] = new.supercomputer.status
+            values["supercomputer"] = attrs.evolve(old.supercomputer, **fields)
+    values["sources"] = _dedupe([*old.sources, *new.sources])
+    return attrs.evolve(old, **values)
+
+
+def _union(
+    old: tuple[Any, ...], new: tuple[Any, ...], key: Any, keys: Any
+) -> tuple[Any, ...]:
+    seen: set[str] = set()
+    for item in old:
+        seen |= keys(item)
+    return (*old, *(item for item in new if key(item) not in seen))
+
+
+def _merge_funding(old: Funding | None, new: Funding) -> Funding:
+    if old is None:
+        return new
+    shares = list(old.shares)
+    for share in new.shares:
+        for index, mine in enumerate(shares):
+            if (mine.kind, mine.country) == (share.kind, share.country):
+                shares[index] = attrs.evolve(
+                    mine,
+                    share=mine.share if mine.share is not None else share.share,
+                    amount=mine.amount if mine.amount is not None else share.amount,
+                    via=mine.via or share.via,
+                )
+                break
+        else:
+            shares.append(share)
+    total = old.total if old.total is not None else new.total
+    return attrs.evolve(old, total=total, shares=tuple(shares))
+
+
+_COMPARED = (
+    "country",
+    "host",
+    "stakeholders",
+    "partner_countries",
+    "focus",
+    "sectors",
+    "funding",
+    "people",
+    "factories",
+    "letters_of_intent",
+    "supercomputer",
+)
+
+
+def changes_between(old: Entry, new: Entry) -> list[Change]:
+    """Return the fields where merging the draft ``new`` into ``old`` changes it.
+
+    Values are compared without their sources: a fact the registry already
+    has, with other evidence, is not a change.
+    """
+    merged = merge(old, new)
+    changes = []
+    for field in _COMPARED:
+        if not hasattr(old, field):
+            continue
+        before, after = _bare(getattr(old, field)), _bare(getattr(merged, field))
+        if before != after:
+            changes.append(Change(f"{old.id}.{field}", before, after))
+    return changes
+
+
+# -- output -----------------------------------------------------------------------
+
+
+def document(result: Draft, registry: Registry) -> Registry:
+    """Return the draft as a registry to write: new entries and merged ones.
+
+    An entry the registry already has is written merged with what the
+    article adds; new entries as drafted, placeholders included.
+    """
+    entries: list[Entry] = []
+    for entry in result.entries:
+        old = registry.get(entry.id)
+        if old is not None and type(old) is type(entry) and old.id == entry.id:
+            entries.append(merge(old, entry))
+        else:
+            entries.append(entry)
+    return Registry(
+        data_version="draft",
+        factories=[e for e in entries if isinstance(e, Factory)],
+        antennas=[e for e in entries if isinstance(e, Antenna)],
+    )
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """Return a registry document (as :func:`aifactories.dumps` data) in TOML.
+
+    ``null`` values are left out (TOML has none, and the loader reads a
+    missing field as its default); dates are written as TOML dates.
+    """
+    lines: list[str] = []
+    for key, value in data.items():
+        if value == [] or (not isinstance(value, list | dict) and value is not None):
+            # Empty lists go up here: TOML keys after a table would join it.
+            lines.append(f"{key} = {_toml_value(key, value)}")
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            for item in value:
+                lines.append("")
+                lines.append(f"[[{key}]]")
+                lines.extend(
+                    f"{k} = {_toml_value(k, v)}"
+                    for k, v in item.items()
+                    if v is not None
+                )
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(key: str, value: Any) -> str:
+    if isinstance(value, dict):
+        items = ", ".join(
+            f"{k} = {_toml_value(k, v)}" for k, v in value.items() if v is not None
+        )
+        return "{ " + items + " }" if items else "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(key, v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if key in {"selected_on", "announced", "data_date"} and re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", text
+    ):
+        return text
+    return _toml_string(text)
+
+
+def _toml_string(text: str) -> str:
+    out = ['"']
+    for ch in text:
+        if ch in {'"', "\\"}:
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
