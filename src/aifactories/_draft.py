@@ -2132,7 +2132,8 @@ class _Drafter:
             self.warnings.append(
                 f"{acc.name}: supercomputer.status: to fill by reviewer"
             )
-        values = {field: value for field, (value, _) in acc.system.items()}
+        # Only the free-text fields (name, vendor, accelerators...) are drafted.
+        values: dict[str, Any] = {f: value for f, (value, _) in acc.system.items()}
         note = None if acc.status is not None else "status: to fill by reviewer"
         return Supercomputer(
             status=status, note=note, sources=_dedupe(sources), **values
