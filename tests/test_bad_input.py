@@ -1,25 +1,84 @@
 """Every broken file in the bad-input corpus gives RegistryDataError with its path.
 
-``tests/data/bad/expected.json`` maps each file to the path its problem must be
-reported at and a fragment of the message. The corpus files are the control
-documents ``_valid.json`` / ``_valid.toml`` (trimmed copies of bundled
-records) with one defect each; inputs too big to commit are made here.
+The corpus is one valid control per format (``tests/data/bad/_valid.json``,
+``_valid.toml``: trimmed copies of bundled records) and ``cases.json``: for
+each broken file, the one small patch that breaks the control, the path its
+problem must be reported at, a fragment of the message, and why. The files
+are written from the patches at run time (see ``tests/data/bad/README.md``);
+inputs too big for a patch are built here too.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import aifactories
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
-MANIFEST: dict[str, dict[str, str]] = json.loads(
-    (BAD / "expected.json").read_text(encoding="utf-8")
+CASES: dict[str, dict[str, Any]] = json.loads(
+    (BAD / "cases.json").read_text(encoding="utf-8")
 )
 CONTROLS = ("_valid.json", "_valid.toml")
+
+
+def _text(part: Any) -> str:
+    # A replacement is text, or a list of texts and [text, times] repeats.
+    if isinstance(part, str):
+        return part
+    return "".join(p if isinstance(p, str) else p[0] * p[1] for p in part)
+
+
+def _patched(old: str, edits: list[list[Any]]) -> str:
+    for find, replace in edits:
+        assert old.count(find) == 1, f"patch anchor not unique: {find[:40]!r}"
+        old = old.replace(find, _text(replace))
+    return old
+
+
+def broken(name: str) -> bytes:
+    """Return the bytes of corpus file ``name``: its control with its patch."""
+    case = CASES[name]
+    control = case.get(
+        "control", "_valid.toml" if name.endswith(".toml") else "_valid.json"
+    )
+    text = (BAD / control).read_text(encoding="utf-8")
+    if "text" in case:
+        text = case["text"]
+    if "cut_after" in case:
+        text = text[: text.index(case["cut_after"]) + len(case["cut_after"])]
+    if "json_patch" in case:
+        document = json.loads(text)
+        for op in case["json_patch"]:
+            assert op["op"] == "copy"
+            source = _pointer(document, op["from"])
+            parent, key = op["path"].rsplit("/", 1)
+            _pointer(document, parent).insert(int(key), json.loads(json.dumps(source)))
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    text = _patched(text, case.get("patch", []))
+    if "bytes_patch" in case:
+        # Byte-level defects (a BOM, invalid UTF-8): patch the bytes, spelled
+        # as latin-1 text so that every byte is one character.
+        raw = text.encode("utf-8").decode("latin-1")
+        return _patched(raw, case["bytes_patch"]).encode("latin-1")
+    return text.encode(case.get("encoding", "utf-8"))
+
+
+def _pointer(document: Any, pointer: str) -> Any:
+    for step in pointer.strip("/").split("/"):
+        document = document[int(step)] if isinstance(document, list) else document[step]
+    return document
+
+
+@pytest.fixture(scope="module", name="corpus")
+def _corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bad")
+    for name in CASES:
+        (folder / name).write_bytes(broken(name))
+    return folder
 
 
 def _paths(exc: aifactories.RegistryDataError) -> list[tuple[str, str]]:
@@ -36,9 +95,17 @@ def _assert_reported(
 
 
 def test_corpus_is_complete() -> None:
-    files = {p.name for p in BAD.iterdir()} - {"expected.json", "README.md"}
-    assert files == set(MANIFEST) | set(CONTROLS)
-    assert len(MANIFEST) >= 30
+    files = {p.name for p in BAD.iterdir()} - {"cases.json", "README.md"}
+    assert files == set(CONTROLS)
+    assert len(CASES) >= 30
+    for name, case in CASES.items():
+        assert case["why"] and case["path"] and case["message"], name
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_patch_breaks_its_control(name: str) -> None:
+    control = "_valid.toml" if name.endswith(".toml") else "_valid.json"
+    assert broken(name) != (BAD / CASES[name].get("control", control)).read_bytes()
 
 
 @pytest.mark.parametrize("name", CONTROLS)
@@ -49,10 +116,10 @@ def test_controls_load(name: str) -> None:
     assert aifactories.validate(registry) == []
 
 
-@pytest.mark.parametrize("name", sorted(MANIFEST))
-def test_bad_file(name: str) -> None:
-    expected = MANIFEST[name]
-    path = BAD / name
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_file(name: str, corpus: Path) -> None:
+    expected = CASES[name]
+    path = corpus / name
     with pytest.raises(aifactories.RegistryDataError) as info:
         aifactories.load(path)
     assert info.value.source == str(path)
@@ -60,11 +127,11 @@ def test_bad_file(name: str) -> None:
     _assert_reported(info.value, expected["path"], expected["message"])
 
 
-@pytest.mark.parametrize("name", sorted(n for n in MANIFEST if n.endswith(".json")))
-def test_loads_reports_the_same(name: str) -> None:
-    raw = (BAD / name).read_bytes()
+@pytest.mark.parametrize("name", sorted(n for n in CASES if n.endswith(".json")))
+def test_loads_reports_the_same(name: str, corpus: Path) -> None:
+    raw = broken(name)
     with pytest.raises(aifactories.RegistryDataError) as from_file:
-        aifactories.load(BAD / name)
+        aifactories.load(corpus / name)
     with pytest.raises(aifactories.RegistryDataError) as from_bytes:
         aifactories.loads(raw)
     assert from_bytes.value.errors == from_file.value.errors
