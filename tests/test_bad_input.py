@@ -99,7 +99,7 @@ def test_corpus_is_complete() -> None:
     assert files == set(CONTROLS)
     assert len(CASES) >= 30
     for name, case in CASES.items():
-        assert case["why"] and case["path"] and case["message"], name
+        assert all(case[key] for key in ("why", "path", "message")), name
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
