@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
 
-DATA_VERSION = "2026.11.24"
+DATA_VERSION = "2026.12.01"
 """Version of the bundled data (the date its facts were last checked)."""
 
 __all__ = [
