@@ -55,6 +55,13 @@ from aifactories._seeds import seed_names, seed_text
 
 if TYPE_CHECKING:
     # Served lazily by __getattr__ below; imported here for type checkers.
+    # diff() and its result types: results, not data records, so only
+    # diff is in __all__ (re-exported here with redundant aliases).
+    from aifactories._diff import Changes as Changes
+    from aifactories._diff import Diff as Diff
+    from aifactories._diff import FieldChange as FieldChange
+    from aifactories._diff import RecordChange as RecordChange
+    from aifactories._diff import diff
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 
 # Tracebacks and docs should name the public module, not the private one.
@@ -106,6 +113,7 @@ __all__ = [
     "Wave",
     "country_code",
     "country_name",
+    "diff",
     "dumps",
     "load",
     "loads",
@@ -127,6 +135,9 @@ def _register_with_hypothesis() -> None:
         register()
 
 
+_DIFF_NAMES = frozenset({"diff", "Diff", "Changes", "FieldChange", "RecordChange"})
+
+
 def __getattr__(name: str) -> Any:
     # importlib.metadata costs tens of milliseconds, and the sector tables a
     # few: pay for them only when asked.
@@ -138,12 +149,18 @@ def __getattr__(name: str) -> Any:
         from aifactories import _sectors  # noqa: PLC0415
 
         return getattr(_sectors, name)
+    if name in _DIFF_NAMES:
+        # diff() and its result types; the classes are results, not data
+        # records, so they stay out of __all__ (which lists the records).
+        from aifactories import _diff  # noqa: PLC0415
+
+        return getattr(_diff, name)
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "__version__"})
+    return sorted({*globals(), *__all__, *_DIFF_NAMES, "__version__"})
 
 
 _register_with_hypothesis()
