@@ -284,6 +284,16 @@ def test_citations_number_sources_once_and_merge_what_they_support() -> None:
     assert "Seed document `seed.txt`, quoted: “exact words”" in rendered
 
 
+def test_citations_say_each_sources_kind() -> None:
+    cite = aif_pages.Citations("src-k")
+    press = Source(url="https://example.org/p", kind=aifactories.SourceKind.PRESS)
+    unknown = Source(url="https://example.org/u")
+    cite.cite([press, unknown])
+    first, second = (line for line in cite.render() if line.startswith("**["))
+    assert first.endswith(") (press)")
+    assert second.endswith(">)")
+
+
 # -- writing -------------------------------------------------------------------
 
 

@@ -668,8 +668,24 @@ class TestCommon:
     def test_version(self, cli: Cli) -> None:
         result = cli("--version")
         assert result.status == 0
-        versions = f"{version('aifactories')} (data {aifactories.DATA_VERSION})"
+        coverage = aifactories.load().coverage
+        assert coverage is not None
+        assert coverage.most_checked_until is not None
+        versions = (
+            f"{version('aifactories')} (data {aifactories.DATA_VERSION}; sources "
+            f"checked until {coverage.checked_until.isoformat()}, "
+            f"most until {coverage.most_checked_until.isoformat()})"
+        )
         assert result.out == f"aifactories {versions}\n"
+
+    def test_show_says_each_sources_kind(self, cli: Cli, registry: Registry) -> None:
+        result = cli("show", "lumi")
+        assert result.status == 0
+        assert "LUMI AI Factory" in result.out
+        for source in _sources(registry["lumi-aif"]):
+            assert source.kind is not None
+            if source.url is not None:
+                assert f"{source.url} ({source.kind.label})" in result.out
 
     @pytest.mark.parametrize(
         "command", [None, "list", "show", "search", "validate", "export"]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +18,21 @@ import attrs
 import pytest
 
 import aifactories
-from aifactories import Antenna, Factory, Kind, Source
+from aifactories import (
+    AccessMode,
+    Antenna,
+    Count,
+    Factory,
+    Grant,
+    Host,
+    Kind,
+    Link,
+    Performance,
+    Source,
+    SourceKind,
+    Stakeholder,
+    Top500Rank,
+)
 from aifactories._codes import COUNTRY_NAMES, CURRENCIES
 from aifactories._text import fold
 
@@ -255,3 +271,179 @@ class TestMimerSeedFacts:
             and f.supercomputer.status is aifactories.SystemStatus.NEW
         ]
         assert len(new) == 5
+
+
+# -- release 2026.12: new fields, source hygiene ---------------------------------
+
+# Europe's bounding box, generously: the Canaries to the North Cape, Iceland
+# to the Urals' foothills.
+LATITUDES = (Decimal(34), Decimal(72))
+LONGITUDES = (Decimal(-25), Decimal(45))
+# ROR's own pattern: a 0, six characters of Crockford base32 (no i, l, o, u),
+# two checksum digits; as the URL form.
+ROR_ID = re.compile(r"https://ror\.org/0[0-9a-hjkmnp-tv-z]{6}[0-9]{2}")
+BANNED_HOSTS = ("www-dev.", "josjedanprobnidomen")
+
+
+def _records(value: object) -> Iterator[object]:
+    """Every record (attrs instance) inside ``value``, ``value`` included."""
+    if isinstance(value, tuple | list | frozenset):
+        for item in value:
+            yield from _records(item)
+    elif attrs.has(type(value)):
+        yield value
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            yield from _records(getattr(value, field.name))
+
+
+def _everything(registry: aifactories.Registry) -> list[object]:
+    """Every record of the registry: entries, waves, facts, people, access."""
+    roots: list[object] = [
+        *registry,
+        *registry.wave_records,
+        *registry.facts,
+        *registry.people,
+        registry.access,
+        registry.coverage,
+    ]
+    return [record for root in roots for record in _records(root)]
+
+
+def test_every_address_is_https_or_declared_http_only(
+    registry: aifactories.Registry,
+) -> None:
+    checked = 0
+    for record in _everything(registry):
+        if isinstance(record, Source | Link):
+            if record.url is None:
+                continue
+            checked += 1
+            if record.http_only:
+                assert record.url.startswith("http://"), record
+            else:
+                assert record.url.startswith("https://"), record
+        elif isinstance(record, AccessMode | Grant) and record.url is not None:
+            checked += 1
+            assert record.url.startswith("https://"), record
+    assert checked
+
+
+def test_no_development_or_test_domains(registry: aifactories.Registry) -> None:
+    # Anywhere in the data, notes included: the file holds every string.
+    text = aifactories.dumps(registry)
+    for host in BANNED_HOSTS:
+        assert host not in text
+
+
+def test_every_source_has_a_kind(registry: aifactories.Registry) -> None:
+    sources = [r for r in _everything(registry) if isinstance(r, Source)]
+    assert sources
+    for source in sources:
+        assert isinstance(source.kind, SourceKind), source
+
+
+def test_every_numeric_compute_claim_has_a_source(
+    registry: aifactories.Registry,
+) -> None:
+    claims = [
+        r
+        for r in _everything(registry)
+        if isinstance(r, Count | Performance | Top500Rank)
+    ]
+    assert claims
+    for claim in claims:
+        assert claim.sources, claim
+        for source in claim.sources:
+            assert source.url is not None or source.seed is not None, claim
+            assert source.kind is not None, claim
+
+
+def test_coordinates_lie_in_europe_and_in_the_entry_country(
+    registry: aifactories.Registry,
+) -> None:
+    located = [e for e in registry if e.location is not None]
+    assert located
+    for entry in located:
+        place = entry.location
+        assert place is not None
+        assert LATITUDES[0] <= place.latitude <= LATITUDES[1], entry.id
+        assert LONGITUDES[0] <= place.longitude <= LONGITUDES[1], entry.id
+        assert place.country == entry.country, entry.id
+        # The coordinates are the host city's, from GeoNames.
+        if entry.host is not None and entry.host.city is not None:
+            assert fold(place.city) == fold(entry.host.city), entry.id
+        assert place.geonames_id is not None, entry.id
+        geonames = f"https://www.geonames.org/{place.geonames_id}"
+        assert geonames in {s.url for s in place.sources}, entry.id
+
+
+def test_ror_ids_match_rors_pattern(registry: aifactories.Registry) -> None:
+    ids = [r.ror for r in _everything(registry) if isinstance(r, Host | Stakeholder)]
+    given = [ror for ror in ids if ror is not None]
+    assert given
+    for ror in given:
+        assert ROR_ID.fullmatch(ror), ror
+
+
+def test_an_unknown_host_is_not_guessed(registry: aifactories.Registry) -> None:
+    # No source names the Slovak antenna's host: it stays unknown, and so
+    # does everything that would follow from a host.
+    slovakia = registry["antenna-slovakia"]
+    assert slovakia.host is None
+    assert slovakia.location is None
+    assert registry.get("SKAIAT") is slovakia
+
+
+def test_coverage_is_stated(registry: aifactories.Registry) -> None:
+    coverage = registry.coverage
+    assert coverage is not None
+    assert registry.data_date is not None
+    assert coverage.checked_until <= registry.data_date
+    if coverage.most_checked_until is not None:
+        assert coverage.most_checked_until <= coverage.checked_until
+
+
+def _coverage_counts(registry: aifactories.Registry) -> dict[str, int]:
+    def system(entry: aifactories.Entry) -> aifactories.Supercomputer | None:
+        return entry.supercomputer if isinstance(entry, Factory) else None
+
+    def count(test: Callable[[aifactories.Entry], object]) -> int:
+        return sum(1 for entry in registry if test(entry))
+
+    def every_source_kind(entry: aifactories.Entry) -> bool:
+        return all(r.kind is not None for r in _records(entry) if isinstance(r, Source))
+
+    return {
+        "`website`": count(lambda e: e.website),
+        "`access`": count(lambda e: e.access),
+        "`location`": count(lambda e: e.location),
+        "`location.site`": count(lambda e: e.location and e.location.site),
+        "`host.ror`": count(lambda e: e.host and e.host.ror),
+        "`stakeholders[].ror` (at least one)": count(
+            lambda e: any(s.ror for s in e.stakeholders)
+        ),
+        "`grants`": count(lambda e: e.grants),
+        "`supercomputer.accelerator_model`": count(
+            lambda e: (s := system(e)) and s.accelerator_model
+        ),
+        "`supercomputer.accelerator_count`": count(
+            lambda e: (s := system(e)) and s.accelerator_count
+        ),
+        "`supercomputer.performance`": count(
+            lambda e: (s := system(e)) and s.performance
+        ),
+        "`supercomputer.top500`": count(lambda e: (s := system(e)) and s.top500),
+        "every source has a `kind`": count(every_source_kind),
+    }
+
+
+def test_coverage_table_in_the_docs_matches_the_data(
+    registry: aifactories.Registry,
+) -> None:
+    page = (ROOT / "docs" / "explanation" / "data-model.md").read_text(encoding="utf-8")
+    table = page.split("<!-- coverage-table: begin -->")[1]
+    table = table.split("<!-- coverage-table: end -->")[0]
+    rows = [line.strip("|").split("|") for line in table.strip().splitlines()[2:]]
+    documented = {field.strip(): int(number) for field, number in rows}
+    assert documented == _coverage_counts(registry)
+    assert f"{len(registry)} entries" in page

@@ -142,6 +142,113 @@ class TestSearch:
         assert len(results) == len({e.id for e in results})
 
 
+class TestNamesPeopleType:
+    """The names people type resolve: system names, acronyms, official typos."""
+
+    @pytest.mark.parametrize(
+        ("key", "entry_id"),
+        [
+            ("LUMI", "lumi-aif"),
+            ("lumi", "lumi-aif"),
+            ("BSC", "bsc-aif"),
+            ("JUPITER", "jaif"),
+            ("MeluXina", "l-aif-meluxina-ai"),
+            ("AIFNL", "nlaif"),
+            ("ITA4LIA", "it4lia"),
+            ("Sweden AI Factory", "mimer"),
+            ("SKAIAT", "antenna-slovakia"),
+        ],
+    )
+    def test_get(self, registry: Registry, key: str, entry_id: str) -> None:
+        found = registry.get(key)
+        assert found is not None
+        assert found.id == entry_id
+
+    @pytest.mark.parametrize(
+        ("query", "entry_id"),
+        [
+            ("MareNostrum", "bsc-aif"),
+            ("Alice Recoque", "ai2f"),
+            ("alice", "ai2f"),
+            ("DAEDALUS", "pharos"),
+            ("Discoverer", "brainpp"),
+            ("KarolAIna", "czai"),
+        ],
+    )
+    def test_search_finds_supercomputer_names(
+        self, registry: Registry, query: str, entry_id: str
+    ) -> None:
+        assert registry.search(query)[0].id == entry_id
+
+    def test_search_finds_sites(self, registry: Registry) -> None:
+        # Lavrio is DAEDALUS's site; Bettembourg a MeluXina-AI data centre.
+        assert registry.search("Lavrio")[0].id == "pharos"
+        assert registry.search("Bettembourg")[0].id == "l-aif-meluxina-ai"
+
+    def test_search_finds_stakeholders(self, registry: Registry) -> None:
+        assert registry.search("Charles University")[0].id == "czai"
+        assert registry.search("IOCB")[0].id == "czai"
+
+    def test_search_finds_focus_and_sectors(self, registry: Registry) -> None:
+        for word, sector in (("robotics", Sector.ROBOTICS), ("energy", Sector.ENERGY)):
+            found = registry.search(word)
+            assert set(registry.with_sector(sector)) <= set(found)
+
+    def test_sector_label_is_searchable(self, registry: Registry) -> None:
+        label = aifactories.SECTOR_LABELS[Sector.LANGUAGE]
+        assert set(registry.with_sector(Sector.LANGUAGE)) <= set(registry.search(label))
+
+
+class TestSearchRanking:
+    """An entry's own name outranks every other kind of hit, in order."""
+
+    @staticmethod
+    def _registry() -> Registry:
+        from aifactories.testing import build_registry, make_factory
+
+        system = aifactories.Supercomputer(status=aifactories.SystemStatus.NEW)
+        # Each factory carries "orion" in one kind of field only.
+        return build_registry(
+            make_factory("by-topic", focus=("orion",)),
+            make_factory(
+                "by-stakeholder",
+                stakeholders=(
+                    aifactories.Stakeholder(
+                        name="Orion", role=aifactories.Role.PARTNER
+                    ),
+                ),
+            ),
+            make_factory(
+                "by-host",
+                host=aifactories.Host(name="Orion", city="Uppsala"),
+            ),
+            make_factory("by-system", supercomputer=attrs.evolve(system, name="Orion")),
+            make_factory("by-name", name="Orion"),
+        )
+
+    def test_kinds_rank_in_order(self) -> None:
+        found = [e.id for e in self._registry().search("orion")]
+        assert found == [
+            "by-name",
+            "by-system",
+            "by-host",
+            "by-stakeholder",
+            "by-topic",
+        ]
+
+    def test_whole_text_beats_a_word(self) -> None:
+        from aifactories.testing import build_registry, make_factory
+
+        system = aifactories.Supercomputer(
+            status=aifactories.SystemStatus.NEW, name="Orion Two"
+        )
+        registry = build_registry(
+            make_factory("a-word", supercomputer=system),
+            make_factory("b-whole", supercomputer=attrs.evolve(system, name="Orion")),
+        )
+        assert [e.id for e in registry.search("orion")] == ["b-whole", "a-word"]
+
+
 class TestCountries:
     @pytest.mark.parametrize("country", ["SE", "se", "Sweden", "SWE", "sweden "])
     def test_in_country_forms(self, registry: Registry, country: str) -> None:

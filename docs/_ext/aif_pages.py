@@ -131,8 +131,9 @@ class Citations:
                     f"Seed document `{source.seed}`, quoted: "
                     f"“{esc(source.quote or '')}”"
                 )
+            kind = f" ({source.kind.label})" if source.kind else ""
             backs = f" — supports: {esc('; '.join(supports))}" if supports else ""
-            lines += [f"({self.prefix}-{n})=", f"**[{n}]** {what}{backs}", ""]
+            lines += [f"({self.prefix}-{n})=", f"**[{n}]** {what}{kind}{backs}", ""]
         return lines
 
 

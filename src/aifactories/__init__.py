@@ -55,13 +55,20 @@ from aifactories._seeds import seed_names, seed_text
 
 if TYPE_CHECKING:
     # Served lazily by __getattr__ below; imported here for type checkers.
+    # diff() and its result types: results, not data records, so only
+    # diff is in __all__ (re-exported here with redundant aliases).
+    from aifactories._diff import Changes as Changes
+    from aifactories._diff import Diff as Diff
+    from aifactories._diff import FieldChange as FieldChange
+    from aifactories._diff import RecordChange as RecordChange
+    from aifactories._diff import diff
     from aifactories._draft import Draft, draft
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
 
-DATA_VERSION = "2026.11.24"
+DATA_VERSION = "2026.12.01"
 """Version of the bundled data (the date its facts were last checked)."""
 
 __all__ = [
@@ -108,6 +115,7 @@ __all__ = [
     "Wave",
     "country_code",
     "country_name",
+    "diff",
     "draft",
     "dumps",
     "load",
@@ -130,6 +138,9 @@ def _register_with_hypothesis() -> None:
         register()
 
 
+_DIFF_NAMES = frozenset({"diff", "Diff", "Changes", "FieldChange", "RecordChange"})
+
+
 def __getattr__(name: str) -> Any:
     # importlib.metadata costs tens of milliseconds, and the sector tables a
     # few: pay for them only when asked.
@@ -146,12 +157,18 @@ def __getattr__(name: str) -> Any:
         from aifactories import _draft  # noqa: PLC0415
 
         return getattr(_draft, name)
+    if name in _DIFF_NAMES:
+        # diff() and its result types; the classes are results, not data
+        # records, so they stay out of __all__ (which lists the records).
+        from aifactories import _diff  # noqa: PLC0415
+
+        return getattr(_diff, name)
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "__version__"})
+    return sorted({*globals(), *__all__, *_DIFF_NAMES, "__version__"})
 
 
 _register_with_hypothesis()

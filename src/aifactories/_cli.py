@@ -15,9 +15,9 @@ import io
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import attrs
 
@@ -38,6 +38,9 @@ from aifactories._model import (
 from aifactories._registry import Registry
 from aifactories._sectors import resolve_sector
 from aifactories._table import Column, render
+
+if TYPE_CHECKING:
+    from aifactories._diff import Diff, FieldChange
 
 PROG = "aifactories"
 
@@ -77,7 +80,13 @@ class _Version(argparse.Action):
         del namespace, values, option_string  # argparse's signature; not needed
         # Read here, not when the parser is built: only --version pays for it.
         version = aifactories.__version__
-        _write(f"{PROG} {version} (data {aifactories.DATA_VERSION})")
+        coverage = aifactories.load().coverage
+        checked = ""
+        if coverage is not None:
+            checked = f"; sources checked until {coverage.checked_until}"
+            if coverage.most_checked_until is not None:
+                checked += f", most until {coverage.most_checked_until}"
+        _write(f"{PROG} {version} (data {aifactories.DATA_VERSION}{checked})")
         parser.exit()
 
 
@@ -209,6 +218,16 @@ read as UTF-8, at most 2 MB; .html files have their tags removed first.
 
 exit status: 0 a draft was written, 1 the article names no entry or is not
 text, 2 the article cannot be read (or the command line is wrong).""",
+    "diff": """\
+examples:
+  aifactories export > before.json
+  aifactories diff before.json my-registry.json
+  aifactories diff old.json new.json --json
+
+Entries, waves and facts are matched by id; each changed field is named by
+its path in the data file, with its old and new value.
+exit status: 0 the files were compared (whether or not they differ), 1 a file
+is invalid, 2 a file cannot be read (or the command line is wrong).""",
     "export": """\
 examples:
   aifactories export > registry.json
@@ -309,6 +328,10 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write to FILE instead of standard output",
     )
+    compare = command("diff", "list what changed between two registry files", _diff)
+    compare.add_argument("old", metavar="OLD", help="the registry file before")
+    compare.add_argument("new", metavar="NEW", help="the registry file after")
+    _add_json(compare)
 
     export = command(
         "export", "write the registry as JSON, CSV or a JSON Schema", _export
@@ -954,11 +977,12 @@ class _Page:
         pad = 2 + len(f"[{len(self.records)}] ")
         for number, source in enumerate(self.records, 1):
             label = f"[{number}]".ljust(pad - 3)
+            kind = f" ({source.kind.label})" if source.kind else ""
             if source.url is not None:
                 # Never wrapped: a URL must survive copy and paste.
-                self.lines.append(f"  {label} {source.url}")
+                self.lines.append(f"  {label} {source.url}{kind}")
             else:
-                self.wrap(f"{label} seed article {source.seed}", hang=pad - 2)
+                self.wrap(f"{label} seed article {source.seed}{kind}", hang=pad - 2)
                 if source.quote and number not in self.quoted:
                     self.quote(source.quote, pad)
             for text in self.supports[number - 1]:
@@ -1032,6 +1056,67 @@ def _validate(args: argparse.Namespace) -> int:
     if _UNREADABLE in statuses:
         return 2
     return 1 if _INVALID in statuses else 0
+
+
+# -- diff ---------------------------------------------------------------------
+
+_DIFF_VALUE_WIDTH = 120
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from aifactories._diff import diff  # noqa: PLC0415 - diff only
+
+    registries = []
+    for name in (args.old, args.new):
+        status, problems, registry = _check_file(name)
+        if status == _UNREADABLE:
+            msg = f"{PROG} diff: {name}: {problems[0]}"
+            raise _CommandError(msg, 2)
+        if registry is None:
+            msg = (
+                f"{PROG} diff: {name}: invalid registry data, {len(problems)} "
+                f"problem(s) (run '{PROG} validate {name}' to list them)"
+            )
+            raise _CommandError(msg)
+        registries.append(registry)
+    found = diff(*registries)
+    if args.json:
+        _json(found.to_json())
+    else:
+        for line in _diff_lines(found):
+            _write(line)
+    return 0
+
+
+def _diff_lines(found: Diff) -> Iterator[str]:
+    groups = (("entry", found.entries), ("wave", found.waves), ("fact", found.facts))
+    for title, changes in groups:
+        yield (
+            f"{title} records: {len(changes.added)} added, "
+            f"{len(changes.removed)} removed, {len(changes.changed)} changed"
+        )
+    yield f"initiative: {len(found.initiative)} field(s) changed"
+    for title, changes in groups:
+        yield from (f"\n+ {title} {key}" for key in changes.added)
+        yield from (f"\n- {title} {key}" for key in changes.removed)
+        for record in changes.changed:
+            yield f"\n~ {title} {record.id}"
+            yield from _field_lines(record.fields)
+    if found.initiative:
+        yield "\n~ initiative"
+        yield from _field_lines(found.initiative)
+
+
+def _field_lines(fields: Iterable[FieldChange]) -> Iterator[str]:
+    for field in fields:
+        yield f"    {field.path}: {_diff_value(field.old)} -> {_diff_value(field.new)}"
+
+
+def _diff_value(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) > _DIFF_VALUE_WIDTH:
+        text = text[: _DIFF_VALUE_WIDTH - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    return text
 
 
 # -- export -------------------------------------------------------------------

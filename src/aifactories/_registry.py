@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -19,8 +19,10 @@ from aifactories._model import (
     Factory,
     Host,
     Kind,
+    Location,
     Person,
     Sector,
+    Stakeholder,
     Supercomputer,
     Wave,
     _people,
@@ -124,11 +126,61 @@ class Selection:
         return self.wave.announced
 
 
-# Search scores: exact names beat prefixes beat substrings; names beat hosts,
-# hosts beat places. Spaced so that no two kinds of match tie.
+# Search scores: exact names beat prefixes beat substrings; the entry's own
+# names beat its supercomputer's, which beat hosts, places, stakeholders and
+# last focus areas and sectors. Spaced so that no two kinds of match tie.
 _EXACT, _COMPACT, _PREFIX, _WORD, _INNER = 100, 95, 80, 70, 60
+_SYSTEM_EXACT, _SYSTEM_WORD, _SYSTEM_INNER = 58, 56, 53
 _HOST_EXACT, _HOST_WORD, _HOST_INNER = 55, 50, 45
 _PLACE_EXACT, _COUNTRY, _PLACE_INNER = 48, 46, 40
+_STAKEHOLDER_EXACT, _STAKEHOLDER_WORD, _STAKEHOLDER_INNER = 38, 36, 34
+_TOPIC_EXACT, _TOPIC_WORD, _TOPIC_INNER = 30, 28, 25
+
+
+class _Hay(NamedTuple):
+    """One entry's searchable texts, folded, grouped by how much a hit counts."""
+
+    entry: Entry
+    names: tuple[str, ...]
+    systems: tuple[str, ...]
+    hosts: tuple[str, ...]
+    places: tuple[str, ...]
+    stakeholders: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+def _hay(entry: Entry) -> _Hay:
+    """The searchable texts of ``entry``; values of the wrong type are skipped."""
+    from aifactories._sectors import SECTOR_LABELS  # noqa: PLC0415 - search only
+
+    hosts: list[object] = []
+    places: list[object] = []
+    systems: list[object] = []
+    if isinstance(entry.host, Host):
+        hosts += (entry.host.name, entry.host.short_name)
+        places.append(entry.host.city)
+    location = getattr(entry, "location", None)
+    if isinstance(location, Location):
+        places += (location.city, location.site)
+    system = getattr(entry, "supercomputer", None)
+    if isinstance(system, Supercomputer):
+        systems.append(system.name)
+        places.append(system.site)
+    stakeholders: list[object] = []
+    for stakeholder in _items(entry.stakeholders, Stakeholder):
+        stakeholders += (stakeholder.name, stakeholder.short_name)
+    topics: list[object] = list(_items(entry.focus, str))
+    for sector in _items(entry.sectors, Sector):
+        topics += (sector.value, SECTOR_LABELS.get(sector))
+    return _Hay(
+        entry,
+        tuple(fold(n) for n in _names(entry)),
+        _folded(systems),
+        _folded(hosts),
+        _folded(places),
+        _folded(stakeholders),
+        _folded(topics),
+    )
 
 
 class _Index:
@@ -159,9 +211,7 @@ class _Index:
         self.by_sector = {k: tuple(v) for k, v in by_sector.items()}
         self.antennas_of = {k: tuple(v) for k, v in antennas_of.items()}
         self.serving = self._serving(entries)
-        self._haystack: list[
-            tuple[Entry, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
-        ] = []
+        self._haystack: list[_Hay] = []
 
     @staticmethod
     def _name_keys(
@@ -202,26 +252,12 @@ class _Index:
             for country, found in serving.items()
         }
 
-    def haystack(
-        self,
-    ) -> list[tuple[Entry, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]:
-        """Folded names, host names and places per entry; built on first search."""
+    def haystack(self) -> list[_Hay]:
+        """The searchable texts of every entry; built on first search."""
         if not self._haystack and self.entries:
             # Built aside and published in one assignment: another thread
             # searching meanwhile builds its own copy, never sees a half one.
-            haystack = []
-            for entry in self.entries:
-                names = tuple(fold(n) for n in _names(entry))
-                hosts: tuple[object, ...] = ()
-                places: list[object] = []
-                if isinstance(entry.host, Host):
-                    hosts = (entry.host.name, entry.host.short_name)
-                    places.append(entry.host.city)
-                system = getattr(entry, "supercomputer", None)
-                if isinstance(system, Supercomputer):
-                    places.append(system.site)
-                haystack.append((entry, names, _folded(hosts), _folded(places)))
-            self._haystack = haystack
+            self._haystack = [_hay(entry) for entry in self.entries]
         return self._haystack
 
     def compact_names(self, entry: Entry, key: str) -> bool:
@@ -323,8 +359,19 @@ class Registry:
     def get(self, key: str) -> Entry | None:
         """Return the entry an id, official name or alias names, or ``None``.
 
-        Matching ignores case, accents and (as a fallback) punctuation, so
-        ``"mimer"``, ``"MIMER"`` and ``"Lumi-AIF"`` all work.
+        The lookup rules, in order:
+
+        1. the exact id (``"lumi-aif"``), at dict speed;
+        2. the id, official name or an alias, ignoring case and accents;
+           aliases hold the names people type: acronyms (``"BSC"``,
+           ``"AIFNL"``), the name of the system a factory is built around
+           (``"LUMI"``, ``"JUPITER"``, ``"MeluXina"``), later names
+           (``"Sweden AI Factory"`` for ``mimer``) and official misspellings
+           (``"ITA4LIA"``);
+        3. the same with punctuation and spaces squeezed out (``"Lumi-AIF"``,
+           ``"lumiaif"``), where that names a single entry.
+
+        Anything else, such as a host or a city, is for :meth:`search`.
 
         Raises:
             TypeError: ``key`` is not a string.
@@ -373,12 +420,29 @@ class Registry:
     def search(self, text: str) -> list[Entry]:
         """Rank entries by how well they match ``text``.
 
-        Looks at ids, names, aliases, host names, cities and countries,
-        ignoring case and accents (``"linkoping"`` finds Mimer).
+        Matching ignores case and accents (``"linkoping"`` finds Mimer). A
+        hit counts for more the closer it is to the entry's identity; from
+        most to least:
+
+        1. the id, official name or an alias (``"LUMI"``, ``"BSC"``), also
+           with punctuation and spaces squeezed out (``"lumiaif"``);
+        2. the supercomputer's name (``"MareNostrum"``, ``"DAEDALUS"``);
+        3. the host's name or short name;
+        4. a place: the host city, the location's city and site, the
+           supercomputer's site; or the host country (code or English name);
+        5. a stakeholder's name or short name;
+        6. a focus area or sector (its value or label, e.g. ``"health"``).
+
+        Within each kind, the whole text beats a word or a start (``"alice"``
+        in ``"Alice Recoque"``), which beats a part of a word. Ties keep
+        registry order.
 
         Returns:
             The matching entries, best first; ``[]`` for no match or an
             empty query.
+
+        Raises:
+            TypeError: ``text`` is not a string.
         """
         _require_str(text)
         query = fold(text)
@@ -389,21 +453,32 @@ class Registry:
         country = COUNTRY_KEYS.get(query)
         squeezed = compact(text)
         scored: list[tuple[int, int, Entry]] = []
-        for position, (entry, names, hosts, places) in enumerate(
-            self._index.haystack()
-        ):
-            score = _score(query, names, _EXACT, _WORD, _INNER)
+        for position, hay in enumerate(self._index.haystack()):
+            entry = hay.entry
+            score = _score(query, hay.names, _EXACT, _WORD, _INNER)
             if (
                 score < _COMPACT
                 and squeezed
                 and self._index.compact_names(entry, squeezed)
             ):
                 score = _COMPACT
-            score = max(
-                score,
-                _score(query, hosts, _HOST_EXACT, _HOST_WORD, _HOST_INNER),
-                _score(query, places, _PLACE_EXACT, _PLACE_INNER, _PLACE_INNER),
-            )
+            if score < _SYSTEM_EXACT:
+                score = max(
+                    score,
+                    _score(
+                        query, hay.systems, _SYSTEM_EXACT, _SYSTEM_WORD, _SYSTEM_INNER
+                    ),
+                    _score(query, hay.hosts, _HOST_EXACT, _HOST_WORD, _HOST_INNER),
+                    _score(query, hay.places, _PLACE_EXACT, _PLACE_INNER, _PLACE_INNER),
+                    _score(
+                        query,
+                        hay.stakeholders,
+                        _STAKEHOLDER_EXACT,
+                        _STAKEHOLDER_WORD,
+                        _STAKEHOLDER_INNER,
+                    ),
+                    _score(query, hay.topics, _TOPIC_EXACT, _TOPIC_WORD, _TOPIC_INNER),
+                )
             if country is not None and entry.country == country:
                 score = max(score, _COUNTRY)
             if score:

@@ -1,0 +1,284 @@
+"""What changed between two registries: :func:`diff` and its result.
+
+Records are compared in their data-file form (what :func:`aifactories.dumps`
+writes), so values are JSON values: strings for decimals and dates, ``None``
+for null, lists and objects. A path names a field the way the data file
+nests it (``supercomputer.vendor``); a list of records is matched by each
+record's natural key instead of its position, so that inserting one source
+does not shift every later one: ``sources[https://…]``,
+``stakeholders[Charles University].ror``, ``grants[101234224]``. A list of
+plain values (aliases, focus, sectors) changes as a whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from aifactories._registry import Registry
+
+_KEYS = ("id", "name", "topic", "funder", "value", "rank")
+"""The field that identifies a record in a list, tried in this order."""
+
+
+@attrs.frozen
+class FieldChange:
+    """One field whose value differs.
+
+    Attributes:
+        path: The field, dotted as the data file nests it, with list items
+            named by their key, e.g. ``supercomputer.sources[https://…]``.
+        old: The old value in its data-file form; ``None`` when it was null
+            or absent.
+        new: The new value in its data-file form; ``None`` when it is null
+            or gone.
+    """
+
+    path: str
+    old: Any
+    new: Any
+
+    @property
+    def added(self) -> bool:
+        """Whether the field went from null or empty to a value."""
+        return _empty(self.old) and not _empty(self.new)
+
+    @property
+    def removed(self) -> bool:
+        """Whether the field went from a value to null or empty."""
+        return not _empty(self.old) and _empty(self.new)
+
+
+@attrs.frozen
+class RecordChange:
+    """A record (entry, wave or fact) found in both registries, but different.
+
+    Attributes:
+        id: The record's id.
+        fields: Every field that differs, in data-file order.
+    """
+
+    id: str
+    fields: tuple[FieldChange, ...]
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The paths of the fields that differ."""
+        return tuple(change.path for change in self.fields)
+
+
+@attrs.frozen
+class Changes:
+    """Records added, removed and changed, matched by id.
+
+    Attributes:
+        added: Ids only in the new registry, in its order.
+        removed: Ids only in the old registry, in its order.
+        changed: Records in both that differ, in the new registry's order.
+    """
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[RecordChange, ...] = ()
+
+    def __bool__(self) -> bool:
+        """Whether anything was added, removed or changed."""
+        return bool(self.added or self.removed or self.changed)
+
+
+@attrs.frozen
+class Diff:
+    """The differences between two registries; empty (falsy) when they agree.
+
+    Attributes:
+        entries: Factories and antennas added, removed and changed.
+        waves: Selection waves added, removed and changed.
+        facts: Facts about the initiative added, removed and changed.
+        initiative: Registry-level fields that differ: ``data_version``,
+            ``data_date``, ``coverage``, ``access`` and ``people``.
+    """
+
+    entries: Changes = Changes()
+    waves: Changes = Changes()
+    facts: Changes = Changes()
+    initiative: tuple[FieldChange, ...] = ()
+
+    @property
+    def added(self) -> tuple[str, ...]:
+        """Ids of the entries only in the new registry."""
+        return self.entries.added
+
+    @property
+    def removed(self) -> tuple[str, ...]:
+        """Ids of the entries only in the old registry."""
+        return self.entries.removed
+
+    @property
+    def changed(self) -> tuple[RecordChange, ...]:
+        """The entries in both registries that differ."""
+        return self.entries.changed
+
+    def __bool__(self) -> bool:
+        """Whether the two registries differ at all."""
+        return bool(self.entries or self.waves or self.facts or self.initiative)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the differences as JSON-ready data (``aifactories diff --json``)."""
+
+        def changes(found: Changes) -> dict[str, Any]:
+            return {
+                "added": list(found.added),
+                "removed": list(found.removed),
+                "changed": [
+                    {"id": record.id, "fields": [_field_json(f) for f in record.fields]}
+                    for record in found.changed
+                ],
+            }
+
+        return {
+            "entries": changes(self.entries),
+            "waves": changes(self.waves),
+            "facts": changes(self.facts),
+            "initiative": [_field_json(f) for f in self.initiative],
+        }
+
+
+def _field_json(change: FieldChange) -> dict[str, Any]:
+    return {"path": change.path, "old": change.old, "new": change.new}
+
+
+def _empty(value: object) -> bool:
+    return value is None or value in ([], {}, "")
+
+
+def diff(old: Registry, new: Registry) -> Diff:
+    """Return what changed from registry ``old`` to registry ``new``.
+
+    Entries, waves and facts are matched by id; an id in one registry only
+    is added or removed, and one in both is changed when any field differs,
+    down to the field's path (see :class:`FieldChange`). Registry-level
+    fields (data version and date, coverage, access, people) are compared
+    too. ``diff(r, r)`` is empty and falsy.
+
+    Args:
+        old: The registry before.
+        new: The registry after.
+
+    Returns:
+        The differences.
+    """
+    from aifactories._convert import converter  # noqa: PLC0415
+    from aifactories._format import document_of  # noqa: PLC0415
+
+    plain = converter().unstructure
+
+    def unstructure(record: object) -> Any:
+        # Through JSON, so values are what a data file holds (enums as str).
+        return json.loads(json.dumps(plain(record)))
+
+    def records(items: Iterable[object], kind: bool = False) -> dict[str, Any]:  # noqa: FBT001, FBT002
+        found: dict[str, Any] = {}
+        for item in items:
+            data = unstructure(item)
+            if kind:
+                data = {"kind": str(getattr(item, "kind", "")), **data}
+            found.setdefault(str(data.get("id")), data)
+        return found
+
+    old_doc, new_doc = document_of(old), document_of(new)
+    top = ("waves", "factories", "antennas", "facts")
+    old_top = {k: v for k, v in unstructure(old_doc).items() if k not in top}
+    new_top = {k: v for k, v in unstructure(new_doc).items() if k not in top}
+    return Diff(
+        entries=_changes(
+            records((*old.factories, *old.antennas), kind=True),
+            records((*new.factories, *new.antennas), kind=True),
+        ),
+        waves=_changes(records(old.wave_records), records(new.wave_records)),
+        facts=_changes(records(old.facts), records(new.facts)),
+        initiative=tuple(_compare(old_top, new_top, "")),
+    )
+
+
+def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Changes:
+    changed = []
+    for key, value in new.items():
+        if key in old:
+            fields = tuple(_compare(old[key], value, ""))
+            if fields:
+                changed.append(RecordChange(key, fields))
+    return Changes(
+        added=tuple(k for k in new if k not in old),
+        removed=tuple(k for k in old if k not in new),
+        changed=tuple(changed),
+    )
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _compare(old: Any, new: Any, path: str) -> Iterable[FieldChange]:
+    if old == new:
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in (*old, *(k for k in new if k not in old)):
+            yield from _compare(old.get(key), new.get(key), _join(path, key))
+        return
+    if isinstance(old, list) and isinstance(new, list):
+        old_keys, new_keys = _item_keys(old), _item_keys(new)
+        if old_keys is not None and new_keys is not None:
+            yield from _compare_keyed(
+                dict(zip(old_keys, old, strict=True)),
+                dict(zip(new_keys, new, strict=True)),
+                path,
+            )
+            return
+    yield FieldChange(path, old, new)
+
+
+def _compare_keyed(
+    old: dict[str, Any], new: dict[str, Any], path: str
+) -> Iterable[FieldChange]:
+    for key in (*old, *(k for k in new if k not in old)):
+        yield from _compare(old.get(key), new.get(key), f"{path}[{key}]")
+
+
+def _item_keys(items: list[Any]) -> list[str] | None:
+    """Each record's key in ``items``, or ``None`` when they cannot be keyed.
+
+    Plain values (aliases, sectors) are not keyed: their list changes as a
+    whole. Neither are records whose keys repeat.
+    """
+    if not items or not all(isinstance(item, dict) for item in items):
+        return None
+    keys = [_item_key(item) for item in items]
+    if None in keys or len(set(keys)) != len(keys):
+        return None
+    return [key for key in keys if key is not None]
+
+
+def _item_key(item: dict[str, Any]) -> str | None:
+    if "seed" in item and item.get("url") is None:  # a seed quote
+        return f"seed {item['seed']}: {item.get('quote')}"
+    if isinstance(item.get("url"), str) and "id" not in item:  # a Source or Link
+        return str(item["url"])
+    if "edition" in item:  # a Top500Rank
+        return str(item["edition"])
+    if "unit" in item and "metric" in item:  # a Performance
+        terms = (
+            item.get(k) for k in ("value", "unit", "metric", "precision", "workload")
+        )
+        return " ".join(str(t) for t in terms if t is not None)
+    for name in _KEYS:
+        value = item.get(name)
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            return str(value)
+    return None
+
+
+__all__ = ["Changes", "Diff", "FieldChange", "RecordChange", "diff"]
