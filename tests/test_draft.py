@@ -288,7 +288,7 @@ def test_an_update_article_merges_into_the_known_entry() -> None:
         "University of Tartu",
     }
     assert isinstance(lumi.supercomputer, aifactories.Supercomputer)
-    assert lumi.supercomputer.vendor == "Hewlett Packard Enterprise"
+    assert lumi.supercomputer.vendor == "Bull"  # known already: kept
     assert lumi.supercomputer.status is old.supercomputer.status  # type: ignore[union-attr]
     assert lumi.wave == old.wave
 
