@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from aifactories._errors import RegistryDataError
@@ -29,7 +30,13 @@ _lock = threading.Lock()
 _bundled: Registry | None = None
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Registry:
+DocumentFolders = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
+"""Folders of your own documents that seed sources may quote (``documents=``)."""
+
+
+def load(
+    path: str | os.PathLike[str] | None = None, *, documents: DocumentFolders = None
+) -> Registry:
     """Return a registry: the bundled one, or one read from a file.
 
     Without ``path``, returns the bundled registry: the same shared,
@@ -40,11 +47,21 @@ def load(path: str | os.PathLike[str] | None = None) -> Registry:
     With ``path``, reads a user's ``.json`` or ``.toml`` file in the format
     :func:`dumps` writes, checks every rule and returns a new registry.
 
+    Args:
+        path: The file to read; ``None`` for the bundled registry.
+        documents: A folder (or several) of your own UTF-8 text documents.
+            A source ``Source(seed="name.txt", quote=...)`` may then quote
+            ``name.txt`` from there, and the quote is checked verbatim, as
+            the bundled seed's quotes are.
+
     Raises:
         RegistryDataError: The file's content is malformed or breaks a rule.
         OSError: The file cannot be read.
     """
     if path is None:
+        if documents is not None:
+            msg = "documents= goes with a path: the bundled data quotes only its seeds"
+            raise TypeError(msg)
         return _load_bundled()
     from pathlib import Path  # noqa: PLC0415 - user files only
 
@@ -61,13 +78,16 @@ def load(path: str | os.PathLike[str] | None = None) -> Registry:
         msg = f"cannot read {file!r}: {exc}"
         raise OSError(msg) from None
     try:
-        return _from_data(parse_toml(raw) if suffix == ".toml" else parse_json(raw))
+        data = parse_toml(raw) if suffix == ".toml" else parse_json(raw)
+        return _from_data(data, documents)
     except RegistryDataError as exc:
         raise RegistryDataError(exc.errors, source=str(file)) from None
 
 
-def loads(text: str | bytes) -> Registry:
+def loads(text: str | bytes, *, documents: DocumentFolders = None) -> Registry:
     """Parse a registry from JSON text in the format :func:`dumps` writes.
+
+    ``documents`` is as for :func:`load`.
 
     Raises:
         RegistryDataError: The text is malformed or breaks a rule; its
@@ -75,7 +95,7 @@ def loads(text: str | bytes) -> Registry:
     """
     from aifactories._parse import parse_json  # noqa: PLC0415
 
-    return _from_data(parse_json(text))
+    return _from_data(parse_json(text), documents)
 
 
 def dumps(registry: Registry) -> str:
@@ -97,17 +117,18 @@ def dumps(registry: Registry) -> str:
         raise RegistryDataError(problems) from None
 
 
-def validate(registry: Registry) -> list[str]:
+def validate(registry: Registry, *, documents: DocumentFolders = None) -> list[str]:
     """Return every rule ``registry`` breaks, as ``"path: message"``.
 
     An empty list means the registry is valid. Paths index the registry's
     own (sorted) ``factories`` and ``antennas`` tuples. At most
     ``aifactories.MAX_PROBLEMS`` problems are listed, then one line that
-    counts the rest.
+    counts the rest. ``documents`` is as for :func:`load`.
     """
+    from aifactories._seeds import documents_from  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
-    return check_document(_document(registry))
+    return check_document(_document(registry), documents_from(documents))
 
 
 def _document(registry: Registry) -> Document:
@@ -139,7 +160,7 @@ def reset_bundled() -> None:
         _bundled = None
 
 
-def _from_data(data: object) -> Registry:
+def _from_data(data: object, documents: DocumentFolders = None) -> Registry:
     from aifactories._convert import structure  # noqa: PLC0415
     from aifactories._format import FORMAT, registry_arguments  # noqa: PLC0415
     from aifactories._parse import json_type  # noqa: PLC0415
@@ -161,7 +182,9 @@ def _from_data(data: object) -> Registry:
         )
         raise RegistryDataError([msg])
     doc: Any = structure(data)
-    problems = check_document(doc)
+    from aifactories._seeds import documents_from  # noqa: PLC0415
+
+    problems = check_document(doc, documents_from(documents))
     if problems:
         raise RegistryDataError(problems)
     return Registry(**registry_arguments(doc))

@@ -41,7 +41,7 @@ from aifactories._rules import (
     decimal_problem,
     int_problem,
 )
-from aifactories._seeds import seed_names, seed_text
+from aifactories._seeds import BUNDLED, DocumentError, Documents
 from aifactories._text import fold, short
 
 MAX_PROBLEMS = 1000
@@ -55,9 +55,10 @@ _EXACT = decimal.Context(prec=100, traps=[])
 class _Checker:
     """Collects problems, keeping the first :data:`MAX_PROBLEMS`."""
 
-    def __init__(self) -> None:
+    def __init__(self, documents: Documents = BUNDLED) -> None:
         self.problems: list[str] = []
         self.dropped = 0
+        self.documents = documents
 
     def add(self, path: str, message: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -313,12 +314,17 @@ def _source_rule(check: _Checker, path: str, source: Any) -> None:
         return
     if not isinstance(source.seed, str):
         return  # reported by the field walk
-    if source.seed not in seed_names():
+    try:
+        text = check.documents.text(source.seed)
+    except DocumentError as exc:
+        check.add(f"{path}.seed", f"document {exc}")
+        return
+    if text is None:
         check.add(f"{path}.seed", f"no seed document named {short(source.seed)}")
         return
     if not isinstance(source.quote, str) or not source.quote.strip():
         check.add(f"{path}.quote", "a seed source needs the exact quote it rests on")
-    elif source.quote not in seed_text(source.seed):
+    elif source.quote not in text:
         check.add(f"{path}.quote", f"not found verbatim in seed {short(source.seed)}")
 
 
@@ -502,12 +508,13 @@ def _check_fact_ids(check: _Checker, doc: Any) -> None:
             seen.add(fact_id)
 
 
-def check_document(doc: Document) -> list[str]:
+def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     """Return every problem in ``doc`` as ``"path: message"``.
 
-    At most :data:`MAX_PROBLEMS` are listed, then one line counting the rest.
+    Seed quotes are checked against ``documents``. At most
+    :data:`MAX_PROBLEMS` are listed, then one line counting the rest.
     """
-    check = _Checker()
+    check = _Checker(documents)
     for name, check_field in _record_checks(Document):
         check_field(check, name, getattr(doc, name, None))
     waves = _check_waves(check, doc)
