@@ -40,7 +40,8 @@ def test_a_quote_from_a_local_document_validates(folder: Path) -> None:
     assert aifactories.validate(registry, documents=[folder, folder]) == []
 
 
-def test_without_the_folder_the_document_is_unknown(folder: Path) -> None:
+@pytest.mark.usefixtures("folder")
+def test_without_the_folder_the_document_is_unknown() -> None:
     assert aifactories.validate(_citing("article.txt", ARTICLE)) == [
         "factories[0].sources[0].seed: no seed document named 'article.txt'"
     ]
