@@ -25,13 +25,15 @@ def _reject_constant(name: str) -> Any:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            # json would keep the last value silently; that loses data.
-            msg = f"duplicate key {short(key)} in one object"
-            raise _BadConstantError(msg)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        # json would keep the last value silently; that loses data.
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                msg = f"duplicate key {short(key)} in one object"
+                raise _BadConstantError(msg)
+            seen.add(key)
     return result
 
 

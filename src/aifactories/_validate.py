@@ -52,6 +52,23 @@ MAX_PROBLEMS = 1000
 _EXACT = decimal.Context(prec=100, traps=[])
 
 
+Path = str | tuple["Path", str | int]
+"""Where a value is: ``"factories"``, or a parent path and a field name or index.
+
+The walk builds these pairs and turns them into text (:func:`render`) only
+for a problem, which keeps valid data cheap to check.
+"""
+
+
+def render(path: Path) -> str:
+    """Return ``path`` as text: ``factories[3].funding.shares[0].share``."""
+    steps: list[str] = []
+    while isinstance(path, tuple):
+        path, step = path
+        steps.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    return path + "".join(reversed(steps))
+
+
 class _Checker:
     """Collects problems, keeping the first :data:`MAX_PROBLEMS`."""
 
@@ -60,9 +77,9 @@ class _Checker:
         self.dropped = 0
         self.documents = documents
 
-    def add(self, path: str, message: str) -> None:
+    def add(self, path: Path, message: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(f"{path}: {message}")
+            self.problems.append(f"{render(path)}: {message}")
         else:
             self.dropped += 1
 
@@ -133,46 +150,34 @@ def _type_name(value: object) -> str:
 # Each slot compiles, once, into a function that checks one value: the walk
 # then does no type inspection at all, which keeps a 10,000-entry
 # validation within a few times the cost of parsing its JSON.
-_Check = Callable[[_Checker, str, Any], None]
-_RECORD_CHECKS: dict[type[Any], tuple[tuple[str, _Check], ...]] = {}
+_Check = Callable[[_Checker, Path, Any], None]
+_Field = tuple[str, bool, _Check]  # name, required, check of a value not None
+_RECORD_CHECKS: dict[type[Any], tuple[_Field, ...]] = {}
 
 
-def _record_checks(cls: type[Any]) -> tuple[tuple[str, _Check], ...]:
+def _record_checks(cls: type[Any]) -> tuple[_Field, ...]:
     found = _RECORD_CHECKS.get(cls)
     if found is None:
         found = _RECORD_CHECKS[cls] = tuple(
-            (slot.name, _compile(slot)) for slot in slots(cls)
+            (slot.name, not slot.optional, _compile_kind(slot, slot.kind))
+            for slot in slots(cls)
         )
     return found
 
 
-def check_record(check: _Checker, path: str, record: Any) -> None:
+def check_record(check: _Checker, path: Path, record: Any) -> None:
     """Check every field of ``record`` by its declaration, then its record rule."""
     cls: type[Any] = type(record)
-    for name, check_field in _record_checks(cls):
-        check_field(check, f"{path}.{name}", getattr(record, name, None))
+    for name, required, check_field in _record_checks(cls):
+        value = getattr(record, name, None)
+        if value is None:
+            if required:
+                check.add((path, name), "is required, got None")
+        else:
+            check_field(check, (path, name), value)
     record_rule = _RECORD_RULES.get(cls)
     if record_rule is not None:
         record_rule(check, path, record)
-
-
-def _compile(slot: _Slot) -> _Check:
-    inner = _compile_kind(slot, slot.kind)
-    if slot.optional:
-
-        def optional(check: _Checker, path: str, value: Any) -> None:
-            if value is not None:
-                inner(check, path, value)
-
-        return optional
-
-    def required(check: _Checker, path: str, value: Any) -> None:
-        if value is None:
-            check.add(path, "is required, got None")
-        else:
-            inner(check, path, value)
-
-    return required
 
 
 def _compile_kind(slot: _Slot, kind: Any) -> _Check:  # noqa: C901, PLR0911 - one branch per kind
@@ -192,14 +197,14 @@ def _compile_kind(slot: _Slot, kind: Any) -> _Check:  # noqa: C901, PLR0911 - on
         return _compile_number(int, int_problem, rule, "an int")
     if kind is bool:
 
-        def boolean(check: _Checker, path: str, value: Any) -> None:
+        def boolean(check: _Checker, path: Path, value: Any) -> None:
             if type(value) is not bool:
                 check.add(path, f"must be a bool, got {_type_name(value)}")
 
         return boolean
     if kind is dt.date:
 
-        def date(check: _Checker, path: str, value: Any) -> None:
+        def date(check: _Checker, path: Path, value: Any) -> None:
             if type(value) is not dt.date:
                 check.add(path, f"must be a date, got {_type_name(value)}")
 
@@ -209,7 +214,7 @@ def _compile_kind(slot: _Slot, kind: Any) -> _Check:  # noqa: C901, PLR0911 - on
 
 
 def _compile_record(cls: type[Any]) -> _Check:
-    def record(check: _Checker, path: str, value: Any) -> None:
+    def record(check: _Checker, path: Path, value: Any) -> None:
         if type(value) is not cls:
             name = _type_name(value)
             check.add(path, f"must be of type {cls.__name__}, got {name}")
@@ -222,7 +227,7 @@ def _compile_record(cls: type[Any]) -> _Check:
 def _compile_enum(kind: type[enum.Enum]) -> _Check:
     allowed = ", ".join(repr(m.value) for m in kind)
 
-    def member(check: _Checker, path: str, value: Any) -> None:
+    def member(check: _Checker, path: Path, value: Any) -> None:
         if not isinstance(value, kind):
             check.add(path, f"{short(value)} is not a {kind.__name__} ({allowed})")
 
@@ -234,10 +239,14 @@ def _compile_text(rule: Rule) -> _Check:
     # Codes and URLs are text too: no blanks, controls or surrogates first.
     base = None if rule in (TEXT, PROSE) else TEXT.check
 
-    def text(check: _Checker, path: str, value: Any) -> None:
+    plain = rule is TEXT or rule is PROSE
+
+    def text(check: _Checker, path: Path, value: Any) -> None:
         if not isinstance(value, str):
             check.add(path, f"must be a string, got {_type_name(value)}")
             return
+        if plain and value.isascii() and value.isprintable() and value.strip():
+            return  # the common case, decided without a call
         problem = base(value) if base is not None else None
         if problem is None:
             problem = rule_check(value)
@@ -255,7 +264,7 @@ def _compile_number(
 ) -> _Check:
     rule_check = rule.check if rule is not None else None
 
-    def number(check: _Checker, path: str, value: Any) -> None:
+    def number(check: _Checker, path: Path, value: Any) -> None:
         if type(value) is not kind:
             check.add(path, f"must be {article}, got {_type_name(value)}")
             return
@@ -268,16 +277,15 @@ def _compile_number(
     return number
 
 
-def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:
-    item_slot = attrs.evolve(slot, kind=item, optional=False)
-    check_item = _compile(item_slot)
+def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:  # noqa: C901 - sets, tuples, bounds
+    check_item = _compile_kind(slot, item)
     min_items, unique, name = slot.min_items, slot.unique, origin.__name__
     # "needs at least one source", "needs at least 2 claims"
     many = min_items > 1
     noun = slot.name if many else slot.name.removesuffix("s")
     too_few = f"needs at least {min_items if many else 'one'} {noun}"
 
-    def collection(check: _Checker, path: str, value: Any) -> None:
+    def collection(check: _Checker, path: Path, value: Any) -> None:
         if type(value) is not origin:
             check.add(path, f"must be a {name}, got {_type_name(value)}")
             return
@@ -286,11 +294,17 @@ def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:
         if origin is frozenset:
             # No order of its own: report in a stable order, at the set's path.
             for member in sorted(value, key=short):
-                check_item(check, path, member)
+                if member is None:
+                    check.add(path, "is required, got None")
+                else:
+                    check_item(check, path, member)
             return
         seen: set[str] = set()
         for i, member in enumerate(value):
-            where = f"{path}[{i}]"
+            where = (path, i)
+            if member is None:
+                check.add(where, "is required, got None")
+                continue
             check_item(check, where, member)
             if unique and isinstance(member, str):
                 if member in seen:
@@ -305,30 +319,30 @@ def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:
 # the field walk reports; these rules look only at what has the right type.
 
 
-def _source_rule(check: _Checker, path: str, source: Any) -> None:
+def _source_rule(check: _Checker, path: Path, source: Any) -> None:
     if (source.url is None) == (source.seed is None):
         check.add(path, "needs exactly one of 'url' and 'seed'")
     if source.seed is None:
         if source.quote is not None:
-            check.add(f"{path}.quote", "a quote needs the 'seed' it comes from")
+            check.add((path, "quote"), "a quote needs the 'seed' it comes from")
         return
     if not isinstance(source.seed, str):
         return  # reported by the field walk
     try:
         text = check.documents.text(source.seed)
     except DocumentError as exc:
-        check.add(f"{path}.seed", f"document {exc}")
+        check.add((path, "seed"), f"document {exc}")
         return
     if text is None:
-        check.add(f"{path}.seed", f"no seed document named {short(source.seed)}")
+        check.add((path, "seed"), f"no seed document named {short(source.seed)}")
         return
     if not isinstance(source.quote, str) or not source.quote.strip():
-        check.add(f"{path}.quote", "a seed source needs the exact quote it rests on")
+        check.add((path, "quote"), "a seed source needs the exact quote it rests on")
     elif source.quote not in text:
-        check.add(f"{path}.quote", f"not found verbatim in seed {short(source.seed)}")
+        check.add((path, "quote"), f"not found verbatim in seed {short(source.seed)}")
 
 
-def _funding_rule(check: _Checker, path: str, funding: Any) -> None:
+def _funding_rule(check: _Checker, path: Path, funding: Any) -> None:
     shares = funding.shares if isinstance(funding.shares, tuple) else ()
     total = Decimal(0)
     # Exactly: the default context rounds to 28 digits, and the caller's
@@ -343,18 +357,19 @@ def _funding_rule(check: _Checker, path: str, funding: Any) -> None:
             ):
                 total += value
     if total > 1:
-        check.add(f"{path}.shares", f"shares add up to {total}, more than 1")
+        check.add((path, "shares"), f"shares add up to {total}, more than 1")
 
 
-def _entry_rule(check: _Checker, path: str, entry: Any) -> None:
+def _entry_rule(check: _Checker, path: Path, entry: Any) -> None:
     partners = entry.partner_countries
     if isinstance(partners, tuple) and isinstance(entry.country, str):
         for j, code in enumerate(partners):
             if code == entry.country:
-                check.add(f"{path}.partner_countries[{j}]", "repeats the host country")
+                where = ((path, "partner_countries"), j)
+                check.add(where, "repeats the host country")
 
 
-def _antenna_rule(check: _Checker, path: str, antenna: Any) -> None:
+def _antenna_rule(check: _Checker, path: Path, antenna: Any) -> None:
     _entry_rule(check, path, antenna)
     formal = antenna.factories
     letters = antenna.letters_of_intent
@@ -364,12 +379,12 @@ def _antenna_rule(check: _Checker, path: str, antenna: Any) -> None:
     for j, factory_id in enumerate(letters):
         if factory_id in linked:
             check.add(
-                f"{path}.letters_of_intent[{j}]",
+                ((path, "letters_of_intent"), j),
                 f"{short(factory_id)} is already a formal link",
             )
 
 
-_RECORD_RULES: dict[type[Any], Callable[[_Checker, str, Any], None]] = {
+_RECORD_RULES: dict[type[Any], Callable[[_Checker, Path, Any], None]] = {
     Source: _source_rule,
     Funding: _funding_rule,
     Factory: _entry_rule,
@@ -515,8 +530,13 @@ def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     :data:`MAX_PROBLEMS` are listed, then one line counting the rest.
     """
     check = _Checker(documents)
-    for name, check_field in _record_checks(Document):
-        check_field(check, name, getattr(doc, name, None))
+    for name, required, check_field in _record_checks(Document):
+        value = getattr(doc, name, None)
+        if value is None:
+            if required:
+                check.add(name, "is required, got None")
+        else:
+            check_field(check, name, value)
     waves = _check_waves(check, doc)
     entries = list(_entries(doc))
     _check_names(check, entries)
