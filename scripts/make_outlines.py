@@ -39,9 +39,10 @@ Point = tuple[float, float]
 
 def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
     """Turn TopoJSON's delta-encoded, quantised arcs into lon/lat points."""
-    (kx, ky), (dx, dy) = topology["transform"]["scale"], topology["transform"][
-        "translate"
-    ]
+    (kx, ky), (dx, dy) = (
+        topology["transform"]["scale"],
+        topology["transform"]["translate"],
+    )
     arcs = []
     for arc in topology["arcs"]:
         x = y = 0
