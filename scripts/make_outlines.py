@@ -66,15 +66,23 @@ def ring(arcs: list[list[Point]], indices: list[int]) -> list[Point]:
 
 def clip(points: list[Point]) -> list[Point]:
     """Sutherland-Hodgman: the part of a ring inside the bounds."""
-    edges = (
-        (lambda p: p[0] >= WEST, lambda p, q: _at_x(p, q, WEST)),
-        (lambda p: p[0] <= EAST, lambda p, q: _at_x(p, q, EAST)),
-        (lambda p: p[1] >= SOUTH, lambda p, q: _at_y(p, q, SOUTH)),
-        (lambda p: p[1] <= NORTH, lambda p, q: _at_y(p, q, NORTH)),
-    )
-    for inside, cross in edges:
+    for axis, bound, keep_above in (
+        (0, WEST, True),
+        (0, EAST, False),
+        (1, SOUTH, True),
+        (1, NORTH, False),
+    ):
         if not points:
             break
+
+        def inside(
+            p: Point, axis: int = axis, bound: float = bound, above: bool = keep_above
+        ) -> bool:
+            return p[axis] >= bound if above else p[axis] <= bound
+
+        def cross(p: Point, q: Point, axis: int = axis, bound: float = bound) -> Point:
+            return _at_x(p, q, bound) if axis == 0 else _at_y(p, q, bound)
+
         result: list[Point] = []
         previous = points[-1]
         for point in points:

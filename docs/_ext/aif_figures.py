@@ -803,10 +803,10 @@ def matrix_svg(registry: Registry) -> str:
             'stroke-width="0.7"/>'
         )
     for col, label in enumerate([*(_column_label(e) for e in columns), "own antenna"]):
-        x = left + col * _CELL + _CELL / 2 + 5
+        label_x = left + col * _CELL + _CELL / 2 + 5
         weight = "bold" if col == own else "normal"
         grid.append(
-            f'<text transform="translate({x:.1f},{top - 6}) rotate(-90)" '
+            f'<text transform="translate({label_x:.1f},{top - 6}) rotate(-90)" '
             f'font-size="14" font-weight="{weight}">{escape(label)}</text>'
         )
 
@@ -828,21 +828,22 @@ def matrix_svg(registry: Registry) -> str:
         )
 
     legend = []
+    keys: tuple[tuple[Reason, str], ...] = (
+        ("host", "hosts it"),
+        ("partner", "consortium partner"),
+        ("antenna", "through its antenna"),
+    )
     # Two to a line: three would not fit the figure's phone-sized width.
-    for (why, words), (x, y) in zip(
-        (
-            ("host", "hosts it"),
-            ("partner", "consortium partner"),
-            ("antenna", "through its antenna"),
-        ),
+    for (key, words), (x, y) in zip(
+        keys,
         ((8, 8), (118, 8), (8, 32)),
         strict=True,
     ):
-        letter, fill, ink = _MARK[why]
+        letter, fill, ink = _MARK[key]
         legend += [
             (
                 f'<rect x="{x}" y="{y}" width="17" height="17" '
-                f'rx="{7 if why == "antenna" else 1.5}" fill="{fill}"/>'
+                f'rx="{7 if key == "antenna" else 1.5}" fill="{fill}"/>'
             ),
             _text(
                 x + 8.5,
