@@ -76,7 +76,11 @@ def clip(points: list[Point]) -> list[Point]:
             break
 
         def inside(
-            p: Point, axis: int = axis, bound: float = bound, above: bool = keep_above
+            p: Point,
+            axis: int = axis,
+            bound: float = bound,
+            *,
+            above: bool = keep_above,
         ) -> bool:
             return p[axis] >= bound if above else p[axis] <= bound
 
