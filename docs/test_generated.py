@@ -353,6 +353,19 @@ def test_figures_fit_a_phone_screen_without_shrinking_text_too_far(
         assert min(sizes) * 345 / width >= 9.5, figure
 
 
+def test_the_wide_figures_scroll_on_a_phone_instead_of_shrinking(
+    files: dict[str, str],
+) -> None:
+    css = (Path(__file__).parent / "_static" / "aif.css").read_text(encoding="utf-8")
+    assert "figure.aif-wide img {\n  min-width: 600px;" in css
+    for figure, page in (("network", "network.md"), ("timeline", "waves.md")):
+        block = files[page].split(f"```{{figure}} {figure}.svg", 1)[1]
+        assert ":figclass: aif-wide\n" in block.split("```", 1)[0]
+        root = _root(files[f"{figure}.svg"])
+        sizes = [float(t.get("font-size", "13")) for t in root.iter(f"{SVG}text")]
+        assert min(sizes) * 600 / float(root.get("width", "0")) >= 9.0, figure
+
+
 # -- entry pages: website, location, access -------------------------------------------
 
 

@@ -531,6 +531,7 @@ def waves_page(registry: Registry, alt: str) -> str:
         "```{figure} timeline.svg",
         f":alt: {alt}",
         ":width: 100%",
+        ":figclass: aif-wide",
         "",
         (
             "The selection waves, with every entry selected and the investment "
@@ -586,6 +587,7 @@ def network_page(registry: Registry, alt: str) -> str:
         "```{figure} network.svg",
         f":alt: {alt}",
         ":width: 100%",
+        ":figclass: aif-wide",
         "",
         (
             "AI Factory Antennas (orange circles) and the AI Factories (blue squares) "
