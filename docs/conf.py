@@ -53,4 +53,5 @@ intersphinx_timeout = 10
 
 html_theme = "furo"
 html_title = f"aifactories {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["aif.css"]

@@ -10,6 +10,7 @@ cross-reference the pages make resolves.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import sys
@@ -167,18 +168,274 @@ def test_the_network_alt_text_names_every_factory_with_antennas(
             assert f"{label} {aif_text.count(n, 'antenna')}" in alt
 
 
-def test_the_czechia_section_answers_who_can_use_what_and_who_pays(
+def test_the_czechia_section_answers_who_can_use_what(
     files: dict[str, str],
 ) -> None:
     page = files["countries.md"]
     section = page.split("(country-cz)=", 1)[1].split("(country-", 1)[0]
     assert "## Czechia (CZ)" in section
-    assert "<entry-lumi-aif>" in section
-    assert "Czechia is a consortium partner" in section
+    assert "- Hosts: {ref}`Czech AI Factory" in section
     assert "<entry-czai>" in section
-    assert "Czechia hosts it" in section
-    assert "EuroHPC JU (EU), 50%" in section
-    assert "Czechia (national), at least CZK 550 million" in section
+    assert "- Consortium partner in: {ref}`LUMI AI Factory" in section
+    # Funders live on the entry pages, not once per country that can use it.
+    assert "Funded by" not in page
+
+
+def test_a_country_with_an_antenna_names_the_factories_it_reaches(
+    files: dict[str, str],
+) -> None:
+    page = files["countries.md"]
+    section = page.split("(country-be)=", 1)[1].split("(country-", 1)[0]
+    line = next(x for x in section.splitlines() if x.startswith("- Through"))
+    assert "<entry-be-aifa>" in line
+    assert "<entry-lumi-aif>" in line
+    assert "<entry-jaif>" in line
+
+
+# -- the map ---------------------------------------------------------------------
+
+
+def _root(svg: str) -> ET.Element:
+    return ET.fromstring(svg.split("\n", 1)[1])  # noqa: S314 - our own output
+
+
+def test_the_map_has_one_marker_per_located_entry(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    root = _root(files["map.svg"])
+    markers = [e for e in root.iter() if "marker" in (e.get("class") or "").split()]
+    shown = [e.get("data-entry") for e in markers]
+    assert shown == [e.id for e in registry if e.location is not None]
+    kinds = {e.get("data-entry"): e.get("class") for e in markers}
+    for entry in registry:
+        if entry.location is not None:
+            assert kinds[entry.id] == f"marker {entry.kind.value}"
+    assert len(shown) == 27
+
+
+def test_the_map_draws_one_line_per_link_with_both_ends_located(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    root = _root(files["map.svg"])
+    kinds = [p.get("class") for p in root.iter(f"{SVG}path")]
+
+    def both_located(antenna: aifactories.Antenna, targets: tuple[str, ...]) -> int:
+        if antenna.location is None:
+            return 0
+        return sum(1 for f in targets if registry[f].location is not None)
+
+    formal = sum(both_located(a, a.factories) for a in registry.antennas)
+    letters = sum(both_located(a, a.letters_of_intent) for a in registry.antennas)
+    assert (kinds.count("link"), kinds.count("letter-of-intent")) == (formal, letters)
+    assert formal > 0
+    assert letters > 0
+
+
+def test_the_map_puts_every_marker_inside_the_picture(files: dict[str, str]) -> None:
+    root = _root(files["map.svg"])
+    width, height = float(root.get("width", "0")), float(root.get("height", "0"))
+    for element in root.iter():
+        if "marker" not in (element.get("class") or ""):
+            continue
+        x = float(element.get("cx") or element.get("x") or "nan")
+        y = float(element.get("cy") or element.get("y") or "nan")
+        assert 0 < x < width, element.get("data-entry")
+        assert aif_figures._LEGEND_H < y < height, element.get("data-entry")  # noqa: SLF001
+
+
+def test_the_map_numbers_each_marker_once_and_the_key_explains_them(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    numbers = aif_figures.map_numbers(registry)
+    texts = _svg_texts(files["map.svg"])
+    for n in numbers.values():
+        assert texts.count(str(n)) == 1, n
+    page = files["map.md"]
+    for entry in registry:
+        if entry.id in numbers:
+            assert f"| {numbers[entry.id]} | {{ref}}`" in page
+            assert f"<entry-{entry.id}>` |" in page
+
+
+def test_the_map_says_which_entries_it_cannot_show(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    missing = [e for e in registry if e.location is None]
+    assert len(missing) == 5
+    alt = aif_figures.map_alt(registry)
+    caption = files["map.md"].split("```{figure} map.svg", 1)[1].split("```", 1)[0]
+    assert "Not on the map, for want of a location in the data" in alt
+    assert "Not on the map, for want of a location in the data" in caption
+    for entry in missing:
+        assert f"{aif_text.short_label(entry)} ({entry.country})" in alt
+        assert f"<entry-{entry.id}>" in caption
+    assert "Natural Earth" in caption
+
+
+def test_the_map_projects_north_up_and_east_right() -> None:
+    x_west, _ = aif_figures.project(-9.0, 53.0)
+    x_east, _ = aif_figures.project(25.0, 53.0)
+    _, y_north = aif_figures.project(15.0, 64.0)
+    _, y_south = aif_figures.project(15.0, 40.0)
+    assert x_west < x_east
+    assert y_north < y_south
+
+
+def test_the_outline_file_says_where_it_comes_from() -> None:
+    document = json.loads(aif_figures.OUTLINES.read_text(encoding="utf-8"))
+    assert "Natural Earth" in document["source"]
+    assert "public domain" in document["licence"]
+    codes = {c["iso"] for c in document["countries"]}
+    assert {"SE", "FI", "IS", "GR", "IE", "PT", "CY", "MT", "MD"} <= codes
+
+
+# -- the who-can-use-what matrix ---------------------------------------------------
+
+
+def test_the_matrix_has_a_row_per_country_and_marks_what_serving_returns(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    root = _root(files["matrix.svg"])
+    marks = {
+        (g.get("data-country"), g.get("data-entry")): g.get("class")
+        for g in root.iter(f"{SVG}g")
+        if (g.get("class") or "").startswith("mark ")
+    }
+    codes = {e.country for e in registry} | {
+        c for e in registry for c in e.partner_countries
+    }
+    rows = {c for c in codes if registry.serving(c)}
+    assert {code for code, _ in marks} == rows
+    expected = {(c, e.id) for c in rows for e in registry.serving(c)}
+    assert set(marks) == expected
+    assert len(marks) == sum(len(registry.serving(c)) for c in rows)
+    labels = set(_svg_texts(files["matrix.svg"]))
+    assert rows <= labels
+
+
+def test_the_matrix_says_why_each_entry_is_served(files: dict[str, str]) -> None:
+    root = _root(files["matrix.svg"])
+    why = {
+        (g.get("data-country"), g.get("data-entry")): g.get("class")
+        for g in root.iter(f"{SVG}g")
+        if (g.get("class") or "").startswith("mark ")
+    }
+    assert why["CZ", "czai"] == "mark host"
+    assert why["CZ", "lumi-aif"] == "mark partner"
+    assert why["BE", "jaif"] == "mark antenna"
+    assert why["BE", "be-aifa"] == "mark host"
+
+
+def test_the_matrix_and_map_carry_their_alt_text(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    for figure, alt, page in (
+        ("map", aif_figures.map_alt(registry), "map.md"),
+        ("matrix", aif_figures.matrix_alt(registry), "countries.md"),
+    ):
+        root = _root(files[f"{figure}.svg"])
+        assert root.get("role") == "img"
+        desc = root.find(f"{SVG}desc")
+        assert desc is not None
+        assert desc.text == alt
+        assert f":alt: {alt}\n" in files[page]
+
+
+def test_figures_fit_a_phone_screen_without_shrinking_text_too_far(
+    files: dict[str, str],
+) -> None:
+    # At about 400 px the content column is some 345 px wide; a figure drawn
+    # wider is scaled down, and its smallest text with it.
+    for figure in ("map.svg", "matrix.svg"):
+        root = _root(files[figure])
+        width = float(root.get("width", "0"))
+        sizes = [float(t.get("font-size", "13")) for t in root.iter(f"{SVG}text")]
+        assert min(sizes) * 345 / width >= 9.5, figure
+
+
+def test_the_wide_figures_scroll_on_a_phone_instead_of_shrinking(
+    files: dict[str, str],
+) -> None:
+    css = (Path(__file__).parent / "_static" / "aif.css").read_text(encoding="utf-8")
+    assert "figure.aif-wide img {\n  min-width: 600px;" in css
+    for figure, page in (("network", "network.md"), ("timeline", "waves.md")):
+        block = files[page].split(f"```{{figure}} {figure}.svg", 1)[1]
+        assert ":figclass: aif-wide\n" in block.split("```", 1)[0]
+        root = _root(files[f"{figure}.svg"])
+        sizes = [float(t.get("font-size", "13")) for t in root.iter(f"{SVG}text")]
+        assert min(sizes) * 600 / float(root.get("width", "0")) >= 9.0, figure
+
+
+# -- entry pages: website, location, access -------------------------------------------
+
+
+def test_entry_pages_show_website_location_and_access(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    numbers = aif_figures.map_numbers(registry)
+    for entry in registry:
+        page = files[f"entry/{entry.id}.md"]
+        website = next(x for x in page.splitlines() if x.startswith("| Website |"))
+        if entry.website is not None:
+            assert f"(<{entry.website.url}>)" in website
+        else:
+            assert "not given in the sources" in website
+        where = next(x for x in page.splitlines() if x.startswith("| Location |"))
+        if entry.location is not None:
+            assert aif_text.esc(entry.location.city) in where
+            assert str(abs(entry.location.latitude)) in where
+            assert str(abs(entry.location.longitude)) in where
+            if entry.location.geonames_id is not None:
+                assert f"geonames.org/{entry.location.geonames_id}" in where
+            if entry.location.site:
+                assert aif_text.esc(entry.location.site) in where
+            assert f"number {numbers[entry.id]} on the" in where
+        else:
+            assert "not on the {ref}`map <data-map>`" in where
+        access = next(x for x in page.splitlines() if x.startswith("| Access |"))
+        assert "<data-access>" in access
+        if entry.access is not None:
+            assert f"(<{entry.access.url}>)" in access
+
+
+def test_an_entry_with_an_access_page_links_it() -> None:
+    registry = aifactories.load()
+    entry = registry["mimer"]
+    link = aifactories.Link(
+        url="https://example.org/apply", sources=(Source(url="https://example.org"),)
+    )
+    changed = attrs.evolve(entry, access=link, location=None, website=None)
+    page = aif_pages.entry_page(registry, changed, aif_pages._Users(registry))  # noqa: SLF001
+    row = next(x for x in page.splitlines() if x.startswith("| Access |"))
+    assert "apply at [example.org/apply](<https://example.org/apply>)" in row
+    assert "not on the {ref}`map <data-map>`" in page
+    assert "| Website | not given in the sources |" in page
+
+
+def test_coordinates_read_with_their_hemisphere(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    galicia = registry["1healthai"].location
+    assert galicia is not None
+    assert galicia.longitude < 0
+    page = files["entry/1healthai.md"]
+    assert f"{abs(galicia.longitude)}° W" in page
+    assert f"{galicia.latitude}° N" in page
+
+
+def test_the_access_page_lists_every_mode_with_its_sources(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    page = files["access.md"]
+    assert registry.access is not None
+    for mode in registry.access.modes:
+        assert f"(access-{mode.id})=" in page
+        assert f"## {aif_text.esc(mode.name)}" in page
+        for source in mode.sources:
+            assert source.url is not None
+            assert source.url in page
+    assert registry.access.portal is not None
+    assert registry.access.portal.url in page
 
 
 def test_sector_pages_and_table_cover_the_whole_vocabulary(

@@ -10,12 +10,17 @@ nothing depends on colour alone. Every node and chip carries its label.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+import math
+import typing
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aif_text import count, date_text, money, short_label
 
-from aifactories import Factory
+from aifactories import Factory, country_name
 
 if TYPE_CHECKING:
     from aifactories import Antenna, Registry
@@ -413,3 +418,450 @@ def timeline_svg(registry: Registry) -> str:
         timeline_alt(registry),
     )
     return "\n".join([*head, *legend, *axis, *rows, "</svg>"]) + "\n"
+
+
+# -- the map of Europe ---------------------------------------------------------
+
+OUTLINES = Path(__file__).with_name("europe-outlines.json")
+"""Country outlines cut from Natural Earth by ``scripts/make_outlines.py``."""
+
+_LAND = "#e4e4e4"
+_LAND_IN_DATA = "#c9c9c9"  # countries that host, join or link an entry
+_SEA = "#f3f7fa"
+_MAP_W = 520
+_LEGEND_H = 58
+# Lambert azimuthal equal-area on a sphere, centred as ETRS89-LAEA (EPSG:3035)
+# is: the projection the EU uses for maps of Europe, so areas look right.
+_LON0, _LAT0 = math.radians(10), math.radians(52)
+_EARTH_KM = 6371.0
+# The part of the projected plane the map shows, in km: every located entry
+# with room for its label, Iceland to Moldova and Finland to Greece.
+_WEST, _EAST, _SOUTH, _NORTH = -1720.0, 1560.0, -1560.0, 1800.0
+_SCALE = _MAP_W / (_EAST - _WEST)  # px per km
+
+
+def project(longitude: float, latitude: float) -> tuple[float, float]:
+    """Map a longitude and latitude (degrees) to SVG x, y (px)."""
+    lon, lat = math.radians(longitude), math.radians(latitude)
+    cos_c = math.sin(_LAT0) * math.sin(lat) + math.cos(_LAT0) * math.cos(
+        lat
+    ) * math.cos(lon - _LON0)
+    k = math.sqrt(2 / (1 + cos_c))
+    x = _EARTH_KM * k * math.cos(lat) * math.sin(lon - _LON0)
+    y = (
+        _EARTH_KM
+        * k
+        * (
+            math.cos(_LAT0) * math.sin(lat)
+            - math.sin(_LAT0) * math.cos(lat) * math.cos(lon - _LON0)
+        )
+    )
+    return (x - _WEST) * _SCALE, _LEGEND_H + (_NORTH - y) * _SCALE
+
+
+@functools.cache
+def _outlines() -> tuple[tuple[str | None, tuple[tuple[float, ...], ...]], ...]:
+    document = json.loads(OUTLINES.read_text(encoding="utf-8"))
+    return tuple(
+        (c["iso"], tuple(tuple(r) for r in c["rings"])) for c in document["countries"]
+    )
+
+
+def outline_source() -> str:
+    """Where the country outlines come from and their licence, for captions."""
+    return "Country outlines: Natural Earth (public domain), via world-atlas 2.0.2."
+
+
+def _country_path(rings: tuple[tuple[float, ...], ...]) -> str:
+    parts = []
+    for flat in rings:
+        points = [project(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+    return "".join(parts)
+
+
+def located(registry: Registry) -> list[Factory | Antenna]:
+    """The entries the map shows, in registry order: those with a location."""
+    return [e for e in registry if e.location is not None]
+
+
+def map_numbers(registry: Registry) -> dict[str, int]:
+    """The number that labels each located entry on the map, by entry id."""
+    return {e.id: n for n, e in enumerate(located(registry), start=1)}
+
+
+def _where(entry: Factory | Antenna) -> tuple[float, float]:
+    assert entry.location is not None  # noqa: S101 - callers pass located entries
+    return project(float(entry.location.longitude), float(entry.location.latitude))
+
+
+def _boxes_overlap(
+    a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+) -> float:
+    """The area two boxes (x0, y0, x1, y1) share."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+# Where a number may go relative to its marker: dx, dy of the text's centre.
+_SPOTS = ((14, 0), (-14, 0), (0, -15), (0, 15), (13, -12), (-13, -12), (13, 12))
+_DIGIT_W, _NUMBER_H = 9.5, 14.0
+
+
+def _place_numbers(
+    points: dict[str, tuple[float, float]], numbers: dict[str, int]
+) -> dict[str, tuple[float, float]]:
+    """Put each number beside its marker where it covers the least.
+
+    Greedy, from the most crowded marker out: each number takes the first
+    spot that overlaps no marker, no number placed before it and no edge of
+    the map, or else the spot that overlaps least.
+    """
+    taken = [(x - 8, y - 8, x + 8, y + 8) for x, y in points.values()]
+
+    def crowding(entry_id: str) -> int:
+        x, y = points[entry_id]
+        return -sum(1 for px, py in points.values() if abs(px - x) + abs(py - y) < 60)
+
+    placed: dict[str, tuple[float, float]] = {}
+    for entry_id in sorted(points, key=lambda i: (crowding(i), numbers[i])):
+        x, y = points[entry_id]
+        half_w = _DIGIT_W * len(str(numbers[entry_id])) / 2 + 1
+        best: tuple[float, tuple[float, float]] | None = None
+        for dx, dy in _SPOTS:
+            cx, cy = x + dx * (1 + (half_w - 6) / 14 * (dy == 0)), y + dy
+            box = (cx - half_w, cy - _NUMBER_H / 2, cx + half_w, cy + _NUMBER_H / 2)
+            cost = sum(_boxes_overlap(box, other) for other in taken)
+            if box[0] < 0 or box[2] > _MAP_W or box[1] < _LEGEND_H:
+                cost += 1000.0  # cut off at the edge
+            if best is None or cost < best[0]:
+                best = (cost, (cx, cy))
+            if cost == 0:
+                break
+        assert best is not None  # noqa: S101 - _SPOTS is not empty
+        cx, cy = best[1]
+        taken.append((cx - half_w, cy - _NUMBER_H / 2, cx + half_w, cy + _NUMBER_H / 2))
+        placed[entry_id] = (cx, cy)
+    return placed
+
+
+def map_alt(registry: Registry) -> str:
+    """Describe the map in words, for its alt text."""
+    shown = located(registry)
+    missing = [e for e in registry if e.location is None]
+    factories = sum(1 for e in shown if e.kind == "factory")
+    cities = "; ".join(
+        f"{map_numbers(registry)[e.id]} {short_label(e)} in "
+        f"{e.location.city if e.location else ''}"
+        for e in shown
+    )
+    text = (
+        f"Map of Europe with {count(factories, 'AI Factory')} (blue squares) and "
+        f"{count(len(shown) - factories, 'AI Factory Antenna')} (orange circles) at "
+        "their cities, numbered, with lines from each antenna to the factories it "
+        f"links to (solid: formal link, dashed: letter of intent). {cities}."
+    )
+    if missing:
+        names = ", ".join(f"{short_label(e)} ({e.country})" for e in missing)
+        text += f" Not on the map, for want of a location in the data: {names}."
+    return text
+
+
+def map_svg(registry: Registry) -> str:
+    """Draw Europe with every located entry at its city and the antenna links."""
+    shown = located(registry)
+    numbers = map_numbers(registry)
+    points = {e.id: _where(e) for e in shown}
+    in_data = {e.country for e in registry} | {
+        c for e in registry for c in e.partner_countries
+    }
+    height = int(_LEGEND_H + (_NORTH - _SOUTH) * _SCALE)
+
+    land = [
+        (
+            f'<rect y="{_LEGEND_H}" width="{_MAP_W}" height="{height - _LEGEND_H}" '
+            f'fill="{_SEA}"/>'
+        ),
+        # Outlines reach past the map; the clip keeps them off the legend.
+        (
+            '<clipPath id="map-area">'
+            f'<rect y="{_LEGEND_H}" width="{_MAP_W}" height="{height - _LEGEND_H}"/>'
+            "</clipPath>"
+        ),
+        (
+            '<g clip-path="url(#map-area)" stroke="#ffffff" stroke-width="0.6" '
+            'stroke-linejoin="round" fill-rule="evenodd">'
+        ),
+    ]
+    for iso, rings in _outlines():
+        fill = _LAND_IN_DATA if iso in in_data else _LAND
+        land.append(f'<path d="{_country_path(rings)}" fill="{fill}"/>')
+    land.append("</g>")
+
+    edges: list[str] = []
+    for antenna in registry.antennas:
+        if antenna.id not in points:
+            continue
+        ax, ay = points[antenna.id]
+        for targets, dashed in (
+            (antenna.factories, False),
+            (antenna.letters_of_intent, True),
+        ):
+            for factory_id in targets:
+                if factory_id not in points:
+                    continue
+                fx, fy = points[factory_id]
+                # A slight bend tells apart lines that share a direction.
+                mx, my = (ax + fx) / 2, (ay + fy) / 2
+                cx, cy = mx - (fy - ay) * 0.12, my + (fx - ax) * 0.12
+                style = (
+                    'class="letter-of-intent" '
+                    f'stroke="{VERMILLION}" stroke-width="2.2" stroke-dasharray="6 3"'
+                    if dashed
+                    else f'class="link" stroke="{BLUE}" stroke-width="2.2"'
+                )
+                edges.append(
+                    f'<path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
+                    f'{fx:.1f},{fy:.1f}" fill="none" {style}/>'
+                )
+
+    markers: list[str] = []
+    labels: list[str] = []
+    spots = _place_numbers(points, numbers)
+    for entry in shown:
+        x, y = points[entry.id]
+        if entry.kind == "factory":
+            markers.append(
+                f'<rect class="marker factory" data-entry="{entry.id}" '
+                f'x="{x - 6.5:.1f}" y="{y - 6.5:.1f}" width="13" height="13" '
+                f'fill="{SKY_BLUE}" stroke="{INK}" stroke-width="1"/>'
+            )
+        else:
+            markers.append(
+                f'<circle class="marker antenna" data-entry="{entry.id}" '
+                f'cx="{x:.1f}" cy="{y:.1f}" r="7" fill="{ORANGE}" '
+                f'stroke="{INK}" stroke-width="1"/>'
+            )
+        lx, ly = spots[entry.id]
+        labels.append(
+            f'<text x="{lx:.1f}" y="{ly + 5.5:.1f}" text-anchor="middle" '
+            f'font-weight="bold" font-size="16" stroke="#ffffff" stroke-width="3" '
+            f'paint-order="stroke" stroke-linejoin="round">{numbers[entry.id]}</text>'
+        )
+
+    legend = [
+        (
+            f'<rect x="12.5" y="10.5" width="13" height="13" fill="{SKY_BLUE}" '
+            f'stroke="{INK}"/>'
+        ),
+        _text(32, 22.5, "AI Factory", size=15),
+        f'<circle cx="138" cy="17" r="7" fill="{ORANGE}" stroke="{INK}"/>',
+        _text(152, 22.5, "AI Factory Antenna", size=15),
+        f'<path d="M10,43 h30" stroke="{BLUE}" stroke-width="2.2"/>',
+        _text(46, 48.5, "formal link", size=15),
+        (
+            f'<path d="M130,43 h30" stroke="{VERMILLION}" stroke-width="2.2" '
+            'stroke-dasharray="6 3"/>'
+        ),
+        _text(166, 48.5, "letter of intent", size=15),
+        f'<rect x="316.5" y="10.5" width="20" height="13" fill="{_LAND_IN_DATA}"/>',
+        _text(344, 22.5, "country in the data", size=15),
+        _text(316, 48.5, "Numbers: see the key", size=15, fill=MUTED),
+    ]
+    head = _svg(
+        _MAP_W,
+        height,
+        "map",
+        "AI Factories and Antennas on a map of Europe",
+        map_alt(registry),
+    )
+    body = [*head, *land, *edges, *markers, *labels, *legend, "</svg>"]
+    return "\n".join(body) + "\n"
+
+
+# -- who can use what: the country x entry matrix --------------------------------
+
+Reason = typing.Literal["host", "partner", "antenna"]
+"""Why ``registry.serving(country)`` returns an entry."""
+
+_MARK: dict[Reason, tuple[str, str, str]] = {
+    # letter, fill, letter colour: the letter carries the meaning, not colour.
+    "host": ("H", BLUE, "#ffffff"),
+    "partner": ("P", SKY_BLUE, INK),
+    "antenna": ("A", ORANGE, INK),
+}
+
+
+def reason(entry: Factory | Antenna, code: str) -> Reason:
+    """Why ``registry.serving(code)`` includes ``entry``."""
+    if entry.country == code:
+        return "host"
+    if code in entry.partner_countries:
+        return "partner"
+    return "antenna"
+
+
+def served(registry: Registry) -> tuple[list[str], dict[tuple[str, str], Reason]]:
+    """Every country ``serving`` answers for, and why each entry is served.
+
+    Returns:
+        The country codes in name order, and for every (country code, entry id)
+        that ``registry.serving`` pairs, the reason.
+    """
+    codes = {e.country for e in registry} | {
+        c for e in registry for c in e.partner_countries
+    }
+    countries = sorted((c for c in codes if registry.serving(c)), key=country_name)
+    marks = {
+        (code, entry.id): reason(entry, code)
+        for code in countries
+        for entry in registry.serving(code)
+    }
+    return countries, marks
+
+
+def _column_label(entry: Factory | Antenna) -> str:
+    # The header already says "AI Factories"; the country tells them apart.
+    name = short_label(entry).removesuffix(" AI Factory")
+    return f"{name} ({entry.country})"
+
+
+def matrix_columns(registry: Registry) -> list[Factory | Antenna]:
+    """The entries that get a column of their own: factories and shared antennas.
+
+    An antenna that serves only its host country shares the last column,
+    "own antenna", with the others like it: a column each would triple the
+    width for one mark apiece.
+    """
+    _, marks = served(registry)
+    shared = [
+        a
+        for a in registry.antennas
+        if any(code != a.country for code, entry_id in marks if entry_id == a.id)
+    ]
+    return [*registry.factories, *shared]
+
+
+def matrix_alt(registry: Registry) -> str:
+    """Describe the matrix in words, for its alt text."""
+    countries, marks = served(registry)
+    words = {"host": "hosts", "partner": "partner in", "antenna": "via its antenna"}
+    parts = []
+    for code in countries:
+        by_reason: dict[Reason, list[str]] = {}
+        for (c, entry_id), why in marks.items():
+            if c == code:
+                by_reason.setdefault(why, []).append(short_label(registry[entry_id]))
+        said = "; ".join(
+            f"{words[why]} {', '.join(names)}" for why, names in by_reason.items()
+        )
+        parts.append(f"{country_name(code)}: {said}")
+    return (
+        f"Matrix of {len(countries)} countries (rows) against the AI Factories and "
+        "the national antennas (columns): H where the country hosts the entry, "
+        "P where it is a consortium partner, A where its antenna links to the "
+        "factory. " + ". ".join(parts) + "."
+    )
+
+
+_CELL = 17
+_CODES_W = 30
+_LEGEND_MATRIX_H = 78
+_HEADER_H = 186
+
+
+def matrix_svg(registry: Registry) -> str:
+    """Draw which entries ``registry.serving`` gives each country, and why.
+
+    Rows are labelled by ISO code, not name: names would take a third of the
+    width and shrink everything on a phone (the page spells them out).
+    """
+    names, marks = served(registry)
+    countries = sorted(names)  # labelled by code, so found by code
+    columns = matrix_columns(registry)
+    index = {e.id: i for i, e in enumerate(columns)}
+    own = len(columns)  # the shared "own antenna" column
+    left, top = 8 + _CODES_W, _LEGEND_MATRIX_H + _HEADER_H
+    width = left + (own + 1) * _CELL + 8
+    height = top + len(countries) * _CELL + 10
+
+    grid: list[str] = []
+    for row, code in enumerate(countries):
+        y = top + row * _CELL
+        if row % 2 == 0:
+            grid.append(
+                f'<rect x="6" y="{y}" width="{width - 12}" height="{_CELL}" '
+                'fill="#ececec"/>'
+            )
+        grid.append(_text(left - 5, y + 13, code, anchor="end", weight="bold", size=14))
+    for col in range(own + 2):
+        x = left + col * _CELL
+        colour = INK if col == own else "#bdbdbd"
+        grid.append(
+            f'<path d="M{x},{top} V{height - 10}" stroke="{colour}" '
+            'stroke-width="0.7"/>'
+        )
+    for col, label in enumerate([*(_column_label(e) for e in columns), "own antenna"]):
+        label_x = left + col * _CELL + _CELL / 2 + 5
+        weight = "bold" if col == own else "normal"
+        grid.append(
+            f'<text transform="translate({label_x:.1f},{top - 6}) rotate(-90)" '
+            f'font-size="14" font-weight="{weight}">{escape(label)}</text>'
+        )
+
+    cells: list[str] = []
+    for (code, entry_id), why in marks.items():
+        col = index.get(entry_id, own)
+        x = left + col * _CELL
+        y = top + countries.index(code) * _CELL
+        letter, fill, ink = _MARK[why]
+        title = f"{country_name(code)}: {why} of {short_label(registry[entry_id])}"
+        cells.append(
+            f'<g class="mark {why}" data-country="{code}" data-entry="{entry_id}">'
+            f"<title>{escape(title)}</title>"
+            f'<rect x="{x + 1.5}" y="{y + 1.5}" width="{_CELL - 3}" '
+            f'height="{_CELL - 3}" rx="{7 if why == "antenna" else 1.5}" '
+            f'fill="{fill}"/>'
+            f'<text x="{x + _CELL / 2}" y="{y + 13}" text-anchor="middle" '
+            f'font-size="12" font-weight="bold" fill="{ink}">{letter}</text></g>'
+        )
+
+    legend = []
+    keys: tuple[tuple[Reason, str], ...] = (
+        ("host", "hosts it"),
+        ("partner", "consortium partner"),
+        ("antenna", "through its antenna"),
+    )
+    # Two to a line: three would not fit the figure's phone-sized width.
+    for (key, words), (x, y) in zip(
+        keys,
+        ((8, 8), (118, 8), (8, 32)),
+        strict=True,
+    ):
+        letter, fill, ink = _MARK[key]
+        legend += [
+            (
+                f'<rect x="{x}" y="{y}" width="17" height="17" '
+                f'rx="{7 if key == "antenna" else 1.5}" fill="{fill}"/>'
+            ),
+            _text(
+                x + 8.5,
+                y + 13,
+                letter,
+                anchor="middle",
+                weight="bold",
+                size=13,
+                fill=ink,
+            ),
+            _text(x + 24, y + 13.5, words, size=14),
+        ]
+    legend.append(_text(8, 68, "Rows: countries, by ISO code", size=14, fill=MUTED))
+    head = _svg(
+        width,
+        height,
+        "matrix",
+        "Who can use what: the entries registry.serving gives each country",
+        matrix_alt(registry),
+    )
+    return "\n".join([*head, *legend, *grid, *cells, "</svg>"]) + "\n"

@@ -22,7 +22,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from aif_figures import network_alt, network_svg, timeline_alt, timeline_svg
+from aif_figures import (
+    located,
+    map_alt,
+    map_numbers,
+    map_svg,
+    matrix_alt,
+    matrix_svg,
+    network_alt,
+    network_svg,
+    outline_source,
+    served,
+    timeline_alt,
+    timeline_svg,
+)
 from aif_text import (
     count,
     country,
@@ -43,6 +56,7 @@ import aifactories
 from aifactories import (
     SECTOR_LABELS,
     SECTOR_SYNONYMS,
+    AccessMode,
     Antenna,
     Conflict,
     Entry,
@@ -187,35 +201,85 @@ class _Users:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
-        codes: set[str] = set()
-        for entry in registry:
-            codes.add(entry.country)
-            codes.update(entry.partner_countries)
-        self.countries = sorted(codes, key=country)
+        self.countries, self.marks = served(registry)
         self.of: dict[str, list[str]] = {}
-        for code in self.countries:
-            for entry in registry.serving(code):
-                self.of.setdefault(entry.id, []).append(code)
+        for code, entry_id in self.marks:
+            self.of.setdefault(entry_id, []).append(code)
 
-    def reason(self, entry: Entry, code: str) -> str:
-        """Why ``registry.serving(code)`` includes ``entry``, after the country."""
-        if entry.country == code:
-            return "hosts it"
-        if code in entry.partner_countries:
-            return "is a consortium partner"
-        via = [
+    def via(self, entry: Entry, code: str) -> list[Antenna]:
+        """The antennas in ``code`` that link to ``entry``."""
+        return [
             a
             for a in self.registry.antennas
             if a.country == code and entry.id in a.factories
         ]
-        antennas = ", ".join(entry_ref(a, short_label(a)) for a in via)
+
+    def reason(self, entry: Entry, code: str) -> str:
+        """Why ``registry.serving(code)`` includes ``entry``, after the country."""
+        why = self.marks[code, entry.id]
+        if why == "host":
+            return "hosts it"
+        if why == "partner":
+            return "is a consortium partner"
+        antennas = ", ".join(
+            entry_ref(a, short_label(a)) for a in self.via(entry, code)
+        )
         return f"links to it through the antenna {antennas}"
 
 
 # -- one page per entry --------------------------------------------------------
 
 
-def _summary(entry: Entry, cite: Citations) -> list[str]:
+def _degrees(value: Decimal, positive: str, negative: str) -> str:
+    """Return e.g. ``"58.41086° N"`` or ``"8.54569° W"``."""
+    hemisphere = positive if value >= 0 else negative
+    return f"{abs(value)}° {hemisphere}"
+
+
+def _website_text(entry: Entry, cite: Citations) -> str:
+    if entry.website is None:
+        return "not given in the sources"
+    http = " (serves no https)" if entry.website.http_only else ""
+    return f"{link(entry.website.url)}{http} {cite.cite(entry.website.sources)}"
+
+
+def _location_text(entry: Entry, cite: Citations, number: int | None) -> str:
+    place = entry.location
+    if place is None:
+        return "not in the data, so the entry is not on the {ref}`map <data-map>`"
+    text = (
+        f"{esc(place.city)}, {esc(country_name(place.country))}: "
+        f"{_degrees(place.latitude, 'N', 'S')}, "
+        f"{_degrees(place.longitude, 'E', 'W')}"
+    )
+    if place.geonames_id is not None:
+        geonames = f"https://www.geonames.org/{place.geonames_id}"
+        text += f"; GeoNames {link(geonames, str(place.geonames_id))}"
+    if place.site:
+        text += f"; site: {esc(place.site)}"
+    if number is not None:
+        text += f"; number {number} on the {{ref}}`map <data-map>`"
+    return f"{text} {cite.cite(place.sources)}"
+
+
+def _access_text(entry: Entry, cite: Citations) -> str:
+    # Where a source names the entry's own page for applying, it comes first;
+    # the initiative-wide modes apply to every factory either way.
+    modes = "{ref}`the access modes of the initiative <data-access>`"
+    if entry.access is not None:
+        return (
+            f"apply at {link(entry.access.url)} "
+            f"{cite.cite(entry.access.sources)}; see also {modes}"
+        )
+    if isinstance(entry, Antenna):
+        return (
+            "through the factories it links to (an antenna has no access mode of "
+            f"its own); see {modes}"
+        )
+    return f"no page of its own in the sources; see {modes}"
+
+
+def _summary(entry: Entry, cite: Citations, number: int | None = None) -> list[str]:
     host = f", hosted by {esc(entry.host.name)}" if entry.host else ""
     lines = [
         f"(entry-{entry.id})=",
@@ -243,6 +307,9 @@ def _summary(entry: Entry, cite: Citations) -> list[str]:
         ("Also known as", "; ".join(esc(a) for a in entry.aliases)),
         ("Host", host_text),
         ("Host country", country_ref(entry.country)),
+        ("Website", _website_text(entry, cite)),
+        ("Location", _location_text(entry, cite, number)),
+        ("Access", _access_text(entry, cite)),
         ("Partner countries", ", ".join(map(country_ref, entry.partner_countries))),
         ("Focus", "; ".join(esc(f) for f in entry.focus)),
         ("Sectors", ", ".join(sector_ref(s) for s in sorted(entry.sectors))),
@@ -377,7 +444,7 @@ def _people(people: Sequence[Person], cite: Citations) -> list[str]:
 def entry_page(registry: Registry, entry: Entry, users: _Users) -> str:
     """The page for one entry: every field, with its sources."""
     cite = Citations(f"src-{entry.id}")
-    lines = _summary(entry, cite)
+    lines = _summary(entry, cite, map_numbers(registry).get(entry.id))
     lines += _users_section(entry, users)
     if isinstance(entry, Factory):
         lines += _system_section(entry, cite)
@@ -464,6 +531,7 @@ def waves_page(registry: Registry, alt: str) -> str:
         "```{figure} timeline.svg",
         f":alt: {alt}",
         ":width: 100%",
+        ":figclass: aif-wide",
         "",
         (
             "The selection waves, with every entry selected and the investment "
@@ -519,6 +587,7 @@ def network_page(registry: Registry, alt: str) -> str:
         "```{figure} network.svg",
         f":alt: {alt}",
         ":width: 100%",
+        ":figclass: aif-wide",
         "",
         (
             "AI Factory Antennas (orange circles) and the AI Factories (blue squares) "
@@ -550,45 +619,177 @@ def network_page(registry: Registry, alt: str) -> str:
     return "\n".join(lines)
 
 
-def countries_page(registry: Registry, users: _Users) -> str:
-    """For every country: the entries its users can turn to, and who funds them."""
+def countries_page(registry: Registry, users: _Users, alt: str) -> str:
+    """Who can use what: the matrix figure, then one short section per country."""
     lines = [
         "(data-countries)=",
         "# Who can use what, by country",
         "",
         (
             "For every country in the registry, the entries that "
-            "`registry.serving(country)` returns: those hosted there, those whose "
-            "consortium includes the country, and the factories that an antenna in "
-            "the country links to. Each entry is followed by its funders as the "
-            "sources give them. Countries not listed host no entry, belong to no "
-            "consortium and have no antenna in the data. The registry records who "
-            "hosts, links and funds each entry; it does not record the terms on "
-            "which each one grants access."
+            "`registry.serving(country)` returns: those hosted there (H), those "
+            "whose consortium includes the country (P), and the factories that an "
+            "antenna in the country links to (A). Countries not listed host no "
+            "entry, belong to no consortium and have no antenna in the data. The "
+            "registry records who hosts, links and funds each entry; how to apply "
+            "is on the {ref}`access page <data-access>`, and who funds an entry on "
+            "its own page."
+        ),
+        "",
+        "```{figure} matrix.svg",
+        f":alt: {alt}",
+        ":width: 100%",
+        "",
+        (
+            "Countries (rows) and the entries their users can turn to (columns): "
+            "H the country hosts it, P it is a consortium partner, A its antenna "
+            "links to the factory. The last column holds each country's own "
+            "antenna."
+        ),
+        "```",
+        "",
+    ]
+    headings = {"host": "Hosts", "partner": "Consortium partner in", "antenna": ""}
+    for code in users.countries:
+        lines += [f"(country-{code.lower()})=", f"## {esc(country(code))}", ""]
+        groups: dict[str, list[Entry]] = {}
+        for entry in registry.serving(code):
+            groups.setdefault(users.marks[code, entry.id], []).append(entry)
+        for why in ("host", "partner"):
+            if why in groups:
+                names = ", ".join(
+                    f"{entry_ref(e)} ({kind_text(e.kind)})" for e in groups[why]
+                )
+                lines.append(f"- {headings[why]}: {names}")
+        for antenna in registry.antennas:
+            linked = [e for e in groups.get("antenna", ()) if e.id in antenna.factories]
+            if antenna.country == code and linked:
+                names = ", ".join(
+                    f"{entry_ref(e)} ({esc(country_name(e.country))})" for e in linked
+                )
+                lines.append(
+                    f"- Through {entry_ref(antenna, short_label(antenna))}: {names}"
+                )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def map_page(registry: Registry, alt: str) -> str:
+    """The map figure and its key: which number is which entry, and where."""
+    numbers = map_numbers(registry)
+    missing = [e for e in registry if e.location is None]
+    unlocated = ", ".join(f"{entry_ref(e)} ({country_ref(e.country)})" for e in missing)
+    lines = [
+        "(data-map)=",
+        "# Map",
+        "",
+        (
+            "Every AI Factory and AI Factory Antenna with a location in the data, "
+            "at its host city, and the lines from each antenna to the factories it "
+            "links to. The numbers are explained in the key below the map; each "
+            "entry's page gives its coordinates and their sources."
+        ),
+        "",
+        "```{figure} map.svg",
+        f":alt: {alt}",
+        ":width: 100%",
+        "",
+        (
+            f"{count(len(numbers), 'entry')} at their cities: AI Factories as blue "
+            "squares, antennas as orange circles; solid lines are formal links, "
+            "dashed ones letters of intent."
+            + (
+                f" Not on the map, for want of a location in the data: {unlocated}."
+                if missing
+                else ""
+            )
+            + f" {outline_source()}"
+        ),
+        "```",
+        "",
+        "## Key",
+        "",
+    ]
+    rows = []
+    for entry in located(registry):
+        place = entry.location
+        assert place is not None  # noqa: S101 - located() keeps only these
+        rows.append(
+            (
+                str(numbers[entry.id]),
+                entry_ref(entry),
+                "factory" if entry.kind == "factory" else "antenna",
+                f"{esc(place.city)}, {place.country}",
+            )
+        )
+    lines += _table(("No.", "Entry", "Kind", "City"), rows)
+    if missing:
+        lines += [f"Not on the map: {unlocated}.", ""]
+    return "\n".join(lines)
+
+
+def _mode_section(mode: AccessMode, cite: Citations) -> list[str]:
+    lines = [
+        f"(access-{mode.id})=",
+        f"## {esc(mode.name)}",
+        "",
+        f"{esc(mode.description)} {cite.cite(mode.sources)}",
+        "",
+    ]
+    rows = [
+        ("Group", esc(mode.group or "")),
+        ("For", esc(mode.audience or "")),
+        ("Size", esc(mode.size or "")),
+        ("Duration", esc(mode.duration or "")),
+        ("Time to access", esc(mode.time_to_access or "")),
+        ("Cost", esc(mode.cost or "")),
+        ("Official page", link(mode.url) if mode.url else ""),
+    ]
+    return lines + _table(("Field", "Value"), rows)
+
+
+def access_page(registry: Registry) -> str:
+    """How to get access, for the initiative as a whole (``registry.access``)."""
+    cite = Citations("src-access")
+    lines = [
+        "(data-access)=",
+        "# How to get access",
+        "",
+        (
+            "The AI Factories grant computing time through access modes common to "
+            "the whole initiative (`registry.access`). Where a source names an "
+            "entry's own page for applying, the entry's page links to it."
         ),
         "",
     ]
-    for code in users.countries:
-        lines += [f"(country-{code.lower()})=", f"## {esc(country(code))}", ""]
-        for entry in registry.serving(code):
-            reason = users.reason(entry, code)
-            lines.append(
-                f"- {entry_ref(entry)} ({kind_text(entry.kind)} in "
-                f"{esc(country_name(entry.country))}): "
-                f"{esc(country_name(code))} {reason}."
-            )
-            funders = _funders(entry)
-            total = (
-                f" Total {money(entry.funding.total)}."
-                if entry.funding and entry.funding.total
-                else ""
-            )
-            if funders:
-                lines.append(f"  Funded by: {'; '.join(funders)}.{total}")
-            else:
-                lines.append(f"  Funders: not given in the sources.{total}")
+    access = registry.access
+    if access is None:
+        return "\n".join([*lines, "The data holds no access information.", ""])
+    if access.portal is not None:
+        lines += [
+            (
+                f"Apply through the portal: {link(access.portal.url)} "
+                f"{cite.cite(access.portal.sources)}"
+            ),
+            "",
+        ]
+    if access.note:
+        lines += [esc(access.note), ""]
+    for mode in access.modes:
+        lines += _mode_section(mode, cite)
+    if access.pages:
+        lines += ["## Official pages", ""]
+        lines += [f"- {link(p.url)} {cite.cite(p.sources)}" for p in access.pages]
         lines.append("")
-    return "\n".join(lines)
+    with_page = [e for e in registry if e.access is not None]
+    if with_page:
+        lines += ["## Entries with their own access page", ""]
+        lines += [
+            f"- {entry_ref(e)}: {link(e.access.url)}" for e in with_page if e.access
+        ]
+        lines.append("")
+    lines += ["## Sources", "", *cite.render()]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def sectors_page(registry: Registry) -> str:
@@ -737,16 +938,25 @@ def format_tables() -> str:
             ),
         ),
         (aifactories.Host, ""),
+        (aifactories.Link, ""),
+        (aifactories.Location, ""),
+        (aifactories.Grant, ""),
         (aifactories.Stakeholder, ""),
         (aifactories.Funding, ""),
         (aifactories.FundingShare, ""),
         (aifactories.Money, ""),
         (aifactories.Supercomputer, ""),
+        (aifactories.Count, ""),
+        (aifactories.Performance, ""),
+        (aifactories.Top500Rank, ""),
         (aifactories.Person, ""),
         (aifactories.Conflict, ""),
         (aifactories.Claim, ""),
         (aifactories.Source, ""),
         (aifactories.Fact, ""),
+        (aifactories.Access, ""),
+        (aifactories.AccessMode, ""),
+        (aifactories.Coverage, ""),
     ]
     for cls, intro in records:
         name = cls.__name__
@@ -795,15 +1005,21 @@ def render(registry: Registry) -> dict[str, str]:
     users = _Users(registry)
     network = network_alt(registry)
     timeline = timeline_alt(registry)
+    where = map_alt(registry)
+    matrix = matrix_alt(registry)
     files = {
         "entries.md": entries_page(registry),
         "waves.md": waves_page(registry, timeline),
         "network.md": network_page(registry, network),
-        "countries.md": countries_page(registry, users),
+        "countries.md": countries_page(registry, users, matrix),
+        "map.md": map_page(registry, where),
+        "access.md": access_page(registry),
         "sectors.md": sectors_page(registry),
         "initiative.md": facts_page(registry),
         "network.svg": network_svg(registry),
         "timeline.svg": timeline_svg(registry),
+        "map.svg": map_svg(registry),
+        "matrix.svg": matrix_svg(registry),
         f"{FRAGMENTS}/sector-table.md": sector_table(registry),
         f"{FRAGMENTS}/format-tables.md": format_tables(),
         "schema.json": schema_json(),
