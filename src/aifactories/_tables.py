@@ -78,13 +78,13 @@ TableName = Literal[
 
 TYPE_NOTES: dict[str, tuple[str, str, str, str]] = {
     # For each type: how records, pandas, polars and SQLite hold it.
-    "text": ("string", "string", "String", "TEXT"),
-    "integer": ("int", "Int64 (nullable)", "Int64", "INTEGER"),
-    "decimal": ("exact decimal string", "Float64", "Float64", "REAL"),
-    "date": ("ISO date string", "datetime64[s]", "Date", "TEXT (ISO date)"),
-    "boolean": ("bool", "boolean", "Boolean", "INTEGER (0 or 1)"),
-    "category": ("enum value string", "category", "Enum", "TEXT"),
-    "list": ("list of strings", "object (lists)", "List(String)", "TEXT (JSON array)"),
+    "text": ("`str`", "`string`", "`String`", "`TEXT`"),
+    "integer": ("`int`", "`Int64` (nullable)", "`Int64`", "`INTEGER`"),
+    "decimal": ("exact decimal `str`", "`Float64`", "`Float64`", "`REAL`"),
+    "date": ("ISO date `str`", "`datetime64[s]`", "`Date`", "`TEXT` (ISO date)"),
+    "boolean": ("`bool`", "`boolean`", "`Boolean`", "`INTEGER` (0 or 1)"),
+    "category": ("the enum's value", "`category`", "`Enum`", "`TEXT`"),
+    "list": ("`list[str]`", "`object` (lists)", "`List(String)`", "`TEXT` (JSON)"),
 }
 """How each column type appears in records, pandas, polars and SQLite."""
 
@@ -243,7 +243,12 @@ class _Plan:
             self.paths[path] = f"{self.owner}.{column.name}"
 
     def _walk(
-        self, cls: type, prefix: str, names: tuple[str, ...], skip: frozenset[str]
+        self,
+        cls: type,
+        prefix: str,
+        names: tuple[str, ...],
+        skip: frozenset[str],
+        context: str = "",
     ) -> None:
         hints = typing.get_type_hints(cls)
         docs = _field_docs(cls)
@@ -261,11 +266,13 @@ class _Plan:
             else:
                 name = prefix + _PREFIX.get(field.name, field.name)
             text = docs.get(field.name, "")
-            if names:
-                text = f"{cls.__name__}: {text}"
             if attrs.has(tp):
-                self._walk(tp, name + "_", (*names, field.name), skip)
+                self._walk(tp, name + "_", (*names, field.name), skip, text)
                 continue
+            if field.name == main and context:
+                text = context  # the record's own description says it best
+            elif names:
+                text = f"{text} (of {'.'.join(names)})"
             kind, categories = _leaf_type(tp, f"{cls.__name__}.{field.name}")
             reader = (*names, field.name)
             self._add(Column(name, kind, text, categories), _reader(kind, reader), path)
@@ -825,7 +832,14 @@ def geojson(registry: Registry) -> dict[str, Any]:
 
 def markdown() -> str:
     """The tables in Markdown, as ``docs/reference/tables.md`` shows them."""
-    out: list[str] = []
+    out = [
+        "## Column types",
+        "",
+        "| type | records | pandas | polars | SQLite |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    out += [f"| {kind} | {' | '.join(forms)} |" for kind, forms in TYPE_NOTES.items()]
+    out.append("")
     for definition in _schema().tables.values():
         out += [f"## `{definition.name}`", "", definition.description, ""]
         keys = ", ".join(f"`{k}`" for k in definition.primary_key)
