@@ -713,6 +713,20 @@ class Registry:
 
         return to_polars(self, table)
 
+    def to_geojson(self) -> dict[str, Any]:
+        """Return a GeoJSON FeatureCollection with a Point per located entry.
+
+        What ``aifactories export --format geojson`` writes: coordinates are
+        ``[longitude, latitude]`` as numbers; the properties are ``id``,
+        ``name``, ``kind``, ``country``, ``host``, ``city``, ``website``,
+        ``wave`` and ``links``, the ids of the entries it is formally linked
+        to (an antenna's factories, a factory's antennas). Entries without a
+        location are left out.
+        """
+        from aifactories._tables import geojson  # noqa: PLC0415 - tables on use
+
+        return geojson(self)
+
     def as_of(self, date: dt.date) -> Registry:
         """Return a registry of what had been selected by ``date`` (inclusive).
 
