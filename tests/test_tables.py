@@ -507,3 +507,76 @@ def test_enum_values_in_categories_are_complete() -> None:
             if column.type == "category":
                 assert column.categories
                 assert len(set(column.categories)) == len(column.categories)
+
+
+# -- the command line and the typed lookups ------------------------------------
+
+
+def test_sqlite_export_needs_an_output_file(capsys: pytest.CaptureFixture[str]) -> None:
+    from aifactories._cli import main
+
+    assert main(["export", "--format", "sqlite"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "give -o FILE" in captured.err
+
+
+def test_cli_exports_sqlite_geojson_and_tables(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], registry: Registry
+) -> None:
+    from aifactories._cli import main
+
+    database = tmp_path / "registry.db"
+    assert main(["export", "--format", "sqlite", "-o", str(database)]) == 0
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM entries").fetchone() == (32,)
+    capsys.readouterr()
+    assert main(["export", "--format", "geojson"]) == 0
+    assert json.loads(capsys.readouterr().out) == tables.geojson(registry)
+    assert main(["export", "--format", "csv", "--table", "links"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "antenna_id,factory_id,link"
+    assert len(lines) == 1 + len(registry.to_records("links"))
+    assert main(["export", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("id,kind,name,aliases,country,")
+    assert main(["export", "--format", "csv", "--table", "nope"]) == 2
+    assert "no table 'nope'" in capsys.readouterr().err
+    assert main(["export", "--table", "links"]) == 2
+    assert "--table goes with --format csv" in capsys.readouterr().err
+
+
+def test_factory_and_antenna_lookups(registry: Registry) -> None:
+    assert registry.factory("LUMI").id == "lumi-aif"
+    assert registry.antenna("hearts-ch").factories
+    with pytest.raises(aifactories.NotFoundError, match="not an AI Factory;"):
+        registry.factory("hearts-ch")
+    with pytest.raises(aifactories.NotFoundError, match="not an AI Factory Antenna"):
+        registry.antenna("mimer")
+    with pytest.raises(aifactories.NotFoundError, match="no AI Factory or Antenna"):
+        registry.factory("atlantis")
+
+
+def test_wave_lookup(registry: Registry) -> None:
+    assert registry.wave("W1").id == "W1"
+    assert registry.wave("a1").entries == registry.waves[-1].entries
+    with pytest.raises(aifactories.NotFoundError, match=r"no selection wave 'W9' \(W1"):
+        registry.wave("W9")
+
+
+def test_not_found_errors_pickle_with_their_message() -> None:
+    import pickle
+
+    error = aifactories.NotFoundError("x", message="no selection wave 'x'")
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+    assert str(again) == str(error)
+
+
+def test_serving_by_kind(registry: Registry) -> None:
+    everything = registry.serving("Czechia")
+    factories = registry.serving("Czechia", kind="factory")
+    antennas = registry.serving("Czechia", kind=aifactories.Kind.ANTENNA)
+    assert factories == tuple(e for e in everything if isinstance(e, Factory))
+    assert antennas == tuple(e for e in everything if isinstance(e, Antenna))
+    assert registry.of_kind("factory") == registry.factories
+    with pytest.raises(ValueError, match="'robot'"):
+        registry.serving("Czechia", kind="robot")

@@ -581,7 +581,7 @@ class Registry:
         """
         entry = self[key]
         if not isinstance(entry, Factory):
-            msg = f"{key!r} names an AI Factory Antenna ({entry.id}), not an AI Factory"
+            msg = f"{entry.id!r} is an AI Factory Antenna, not an AI Factory"
             raise NotFoundError(key, message=msg + "; see Registry.antenna()")
         return entry
 
@@ -593,7 +593,7 @@ class Registry:
         """
         entry = self[key]
         if not isinstance(entry, Antenna):
-            msg = f"{key!r} names an AI Factory ({entry.id}), not an AI Factory Antenna"
+            msg = f"{entry.id!r} is an AI Factory, not an AI Factory Antenna"
             raise NotFoundError(key, message=msg + "; see Registry.factory()")
         return entry
 
