@@ -20,6 +20,9 @@ pytest_plugins = ["aifactories.testing.pytest_plugin"]
 """
 
 README_TEST = """\
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -35,32 +38,32 @@ def reachable_from(registry: Registry, factory: Factory) -> set[str]:
     return {factory.country, *factory.partner_countries, *antennas}
 
 
-def test_real_data(aif_registry, aif_factory):
+def test_real_data(aif_registry: Registry, aif_factory: Factory) -> None:
     assert aif_factory.name in aif_registry
     assert "SE" in reachable_from(aif_registry, aif_factory)
 
 
-def test_hand_made_registry(aif_make_registry):
+def test_hand_made_registry(aif_make_registry: Callable[..., Registry]) -> None:
     registry = aif_make_registry(
         make_factory("alpha", country="FI"),
         make_antenna("beta", country="EE", factories=["alpha"]),
     )
-    assert reachable_from(registry, registry["alpha"]) == {"FI", "EE"}
+    assert reachable_from(registry, registry.factory("alpha")) == {"FI", "EE"}
 
 
 @given(st.from_type(Factory))
-def test_any_factory(factory):
+def test_any_factory(factory: Factory) -> None:
     assert factory.country in reachable_from(build_registry(factory), factory)
 
 
 @given(registries(min_factories=1))
-def test_any_registry(registry):
+def test_any_registry(registry: Registry) -> None:
     for factory in registry.factories:
         for antenna in registry.antennas_of(factory):
             assert antenna.country in reachable_from(registry, factory)
 
 
-def test_bad_file_is_rejected(aif_registry, tmp_path):
+def test_bad_file_is_rejected(aif_registry: Registry, tmp_path: Path) -> None:
     bad = tmp_path / "registry.json"
     bad.write_text(aifactories.dumps(break_rule(aif_registry, "dangling-link")))
     with pytest.raises(RegistryDataError, match="no factory with id"):

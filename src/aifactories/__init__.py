@@ -63,7 +63,11 @@ if TYPE_CHECKING:
     from aifactories._diff import RecordChange as RecordChange
     from aifactories._diff import diff
     from aifactories._draft import Draft, draft
+    from aifactories._rates import EuroValue
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
+
+    __version__: str
+    """The installed package's version."""
 
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
@@ -85,6 +89,7 @@ __all__ = [
     "Coverage",
     "Draft",
     "Entry",
+    "EuroValue",
     "Fact",
     "Factory",
     "FlopsUnit",
@@ -141,7 +146,7 @@ def _register_with_hypothesis() -> None:
 _DIFF_NAMES = frozenset({"diff", "Diff", "Changes", "FieldChange", "RecordChange"})
 
 
-def __getattr__(name: str) -> Any:
+def _lazy(name: str) -> Any:
     # importlib.metadata costs tens of milliseconds, and the sector tables a
     # few: pay for them only when asked.
     if name == "__version__":
@@ -163,8 +168,19 @@ def __getattr__(name: str) -> Any:
         from aifactories import _diff  # noqa: PLC0415
 
         return getattr(_diff, name)
+    if name == "EuroValue":
+        from aifactories import _rates  # noqa: PLC0415
+
+        return _rates.EuroValue
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers: a module __getattr__ returning Any would make
+    # every misspelt name (aifactories.lod) type-check. The lazy names are
+    # declared in the TYPE_CHECKING block above instead.
+    __getattr__ = _lazy
 
 
 def __dir__() -> list[str]:

@@ -232,8 +232,15 @@ is invalid, 2 a file cannot be read (or the command line is wrong).""",
 examples:
   aifactories export > registry.json
   aifactories export --format csv -o registry.csv
+  aifactories export --format csv --table funding -o funding.csv
+  aifactories export --format sqlite -o registry.db
+  aifactories export --format geojson -o registry.geojson
   aifactories export --format schema -o aifactories.schema.json
-  aifactories export --data my-registry.json --format csv""",
+  aifactories export --data my-registry.json --format csv
+
+csv --table NAME writes one of the tables (entries, funding, stakeholders,
+people, grants, performance, top500, links, waves, sources); sqlite writes
+them all, with keys and indexes, and needs -o.""",
 }
 
 
@@ -334,14 +341,24 @@ def _parser() -> argparse.ArgumentParser:
     _add_json(compare)
 
     export = command(
-        "export", "write the registry as JSON, CSV or a JSON Schema", _export
+        "export",
+        "write the registry as JSON, CSV, SQLite, GeoJSON or a JSON Schema",
+        _export,
     )
     export.add_argument(
         "--format",
-        choices=["json", "csv", "schema"],
+        choices=["json", "csv", "sqlite", "geojson", "schema"],
         default="json",
-        help="json: the data-file format (the default); csv: one row per entry; "
-        "schema: a JSON Schema of the data-file format",
+        help="json: the data-file format (the default); csv: one row per entry "
+        "(or per row of --table); sqlite: every table in one database file; "
+        "geojson: a point per located entry; schema: a JSON Schema of the "
+        "data-file format",
+    )
+    export.add_argument(
+        "--table",
+        default="entries",
+        metavar="NAME",
+        help="with --format csv: the table to write (default: entries)",
     )
     export.add_argument(
         "-o",
@@ -1271,7 +1288,54 @@ def _csv(registry: Registry) -> str:
     return buffer.getvalue()
 
 
+def _table_csv(registry: Registry, name: str) -> str:
+    import csv  # noqa: PLC0415 - export only
+
+    from aifactories import _tables  # noqa: PLC0415 - export only
+
+    definition = _tables.table(name)
+    buffer = io.StringIO()
+    names = [c.name for c in definition.columns]
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
+    writer.writeheader()
+    for row in _tables.records(registry, name):
+        # Cells as in the entries CSV: lists joined by "; ", None empty.
+        writer.writerow(
+            {
+                k: _joined(v) if isinstance(v, list) else "" if v is None else v
+                for k, v in row.items()
+            }
+        )
+    return buffer.getvalue()
+
+
+def _export_sqlite(args: argparse.Namespace) -> int:
+    import sqlite3  # noqa: PLC0415 - export only
+
+    from aifactories import _tables  # noqa: PLC0415 - export only
+
+    if args.output in {None, "-"}:
+        # A database is binary: never write it to a terminal or a pipe.
+        msg = f"{PROG} export: --format sqlite writes a database file; give -o FILE"
+        raise _CommandError(msg, 2)
+    registry = _registry(args)
+    try:
+        _tables.write_sqlite(registry, args.output)
+    except (OSError, sqlite3.Error) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        msg = f"{PROG} export: cannot write {args.output}: {reason}"
+        raise _CommandError(msg) from None
+    count = len(_tables.tables())
+    _error(f"{PROG} export: wrote {count} tables to {args.output}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
+    if args.table != "entries" and args.format != "csv":
+        msg = f"{PROG} export: --table goes with --format csv"
+        raise _CommandError(msg, 2)
+    if args.format == "sqlite":
+        return _export_sqlite(args)
     if args.format == "schema":
         from aifactories._schema import json_schema  # noqa: PLC0415 - export only
 
@@ -1279,8 +1343,24 @@ def _export(args: argparse.Namespace) -> int:
         what = "the JSON Schema"
     else:
         registry = _registry(args)
-        text = aifactories.dumps(registry) if args.format == "json" else _csv(registry)
         what = f"{len(registry)} entries as {args.format.upper()}"
+        if args.format == "json":
+            text = aifactories.dumps(registry)
+        elif args.format == "geojson":
+            from aifactories._tables import geojson  # noqa: PLC0415 - export only
+
+            found = geojson(registry)
+            text = json.dumps(found, indent=1, ensure_ascii=False) + "\n"
+            what = f"{len(found['features'])} located entries as GeoJSON"
+        elif args.table == "entries":
+            text = _csv(registry)
+        else:
+            try:
+                text = _table_csv(registry, args.table)
+            except ValueError as exc:
+                msg = f"{PROG} export: {exc}"
+                raise _CommandError(msg, 2) from None
+            what = f"the {args.table} table as CSV"
     from pathlib import Path  # noqa: PLC0415 - export only
 
     if args.output in {None, "-"}:

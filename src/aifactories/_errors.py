@@ -44,19 +44,28 @@ class NotFoundError(LookupError):
         suggestions: Close matches (official names), best first.
     """
 
-    def __init__(self, key: str, suggestions: Iterable[str] = ()) -> None:
-        """Create the error for ``key`` with optional close matches."""
+    def __init__(
+        self, key: str, suggestions: Iterable[str] = (), message: str | None = None
+    ) -> None:
+        """Create the error for ``key`` with optional close matches.
+
+        ``message`` replaces the default sentence, for a key that names
+        something of the wrong kind (an antenna where a factory was asked).
+        """
         self.key = key
         self.suggestions = tuple(suggestions)
-        msg = f"no AI Factory or Antenna matches {key!r}"
+        self._message = message
+        msg = message or f"no AI Factory or Antenna matches {key!r}"
         if self.suggestions:
             msg += (
                 "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
             )
         super().__init__(msg)
 
-    def __reduce__(self) -> tuple[type[NotFoundError], tuple[str, tuple[str, ...]]]:
-        return (type(self), (self.key, self.suggestions))
+    def __reduce__(
+        self,
+    ) -> tuple[type[NotFoundError], tuple[str, tuple[str, ...], str | None]]:
+        return (type(self), (self.key, self.suggestions, self._message))
 
     def __str__(self) -> str:
         # LookupError would render the repr of args; show the sentence instead.

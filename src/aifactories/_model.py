@@ -35,6 +35,9 @@ from aifactories._rules import (
     declare,
 )
 
+if typing.TYPE_CHECKING:
+    from aifactories._rates import EuroValue
+
 
 class _Labelled(enum.StrEnum):
     """An enum whose members have a label: the words people read.
@@ -318,6 +321,34 @@ class Money(_Record):
                 text = f"{self.currency} {_grouped(amount / size)} {word}"
                 return qualified(self.qualifier, text)
         return qualified(self.qualifier, f"{self.currency} {_grouped(amount)}")
+
+    def in_eur(self, on: dt.date) -> EuroValue:
+        """Return the amount in euros at the ECB reference rate for ``on``.
+
+        The rate is the European Central Bank's euro reference rate published
+        on ``on`` (or the last publication day before it), from the rates the
+        package bundles for the registry's selection dates. The result names
+        the rate and its date; ``self`` keeps the amount as the source states
+        it, and the qualifier ("about", "at least") applies to both.
+
+        >>> from decimal import Decimal
+        >>> import datetime as dt
+        >>> lumi = Money(Decimal(550_000_000), "CZK")
+        >>> euros = lumi.in_eur(dt.date(2024, 12, 10))
+        >>> euros.amount, euros.rate, euros.rate_date
+        (Decimal('21914096.74'), Decimal('25.098'), datetime.date(2024, 12, 10))
+
+        Args:
+            on: The date of the rate: for the registry's amounts, the date
+                the entry was selected (or the wave announced).
+
+        Raises:
+            LookupError: No rate is bundled for the currency on that date;
+                EUR amounts always convert, at rate 1.
+        """
+        from aifactories._rates import to_eur  # noqa: PLC0415 - conversions only
+
+        return to_eur(self.amount, self.currency, on)
 
 
 def _grouped(value: Decimal) -> str:

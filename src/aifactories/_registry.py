@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
 
 import attrs
 
@@ -29,7 +29,16 @@ from aifactories._model import (
 )
 from aifactories._text import compact, fold
 
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
+
+    from aifactories._tables import TableName
+
 T = TypeVar("T")
+
+_FactoryKind = Literal[Kind.FACTORY, "factory"]
+_AntennaKind = Literal[Kind.ANTENNA, "antenna"]
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -496,16 +505,37 @@ class Registry:
         """
         return self._index.by_country.get(country_code(country), ())
 
-    def serving(self, country: str) -> tuple[Entry, ...]:
+    @overload
+    def serving(self, country: str, kind: _FactoryKind) -> tuple[Factory, ...]: ...
+    @overload
+    def serving(self, country: str, kind: _AntennaKind) -> tuple[Antenna, ...]: ...
+    @overload
+    def serving(
+        self, country: str, kind: Kind | str | None = None
+    ) -> tuple[Entry, ...]: ...
+
+    def serving(
+        self, country: str, kind: Kind | str | None = None
+    ) -> tuple[Factory, ...] | tuple[Antenna, ...] | tuple[Entry, ...]:
         """Return the entries a user in ``country`` can turn to.
 
         That is every entry hosted there or whose consortium includes the
         country, plus the factories an antenna hosted there links to.
 
+        Args:
+            country: An ISO code or English name.
+            kind: Only factories (``"factory"``) or antennas (``"antenna"``);
+                with a literal, type checkers know the record class.
+
         Raises:
-            ValueError: ``country`` is not a known country.
+            ValueError: ``country`` is not a known country, or ``kind`` is
+                neither kind.
         """
-        return self._index.serving.get(country_code(country), ())
+        found = self._index.serving.get(country_code(country), ())
+        if kind is None:
+            return found
+        wanted = Factory if Kind(kind) is Kind.FACTORY else Antenna
+        return tuple(e for e in found if isinstance(e, wanted))
 
     def with_sector(self, sector: Sector | str) -> tuple[Entry, ...]:
         """Return the entries whose focus includes ``sector``.
@@ -520,8 +550,21 @@ class Registry:
 
         return self._index.by_sector.get(resolve_sector(sector), ())
 
-    def of_kind(self, kind: Kind | str) -> tuple[Entry, ...]:
+    @overload
+    def of_kind(self, kind: _FactoryKind) -> tuple[Factory, ...]: ...
+    @overload
+    def of_kind(self, kind: _AntennaKind) -> tuple[Antenna, ...]: ...
+    @overload
+    def of_kind(self, kind: Kind | str) -> tuple[Entry, ...]: ...
+
+    def of_kind(
+        self, kind: Kind | str
+    ) -> tuple[Factory, ...] | tuple[Antenna, ...] | tuple[Entry, ...]:
         """Return the factories or the antennas.
+
+        With a literal kind (``"factory"``, :attr:`Kind.ANTENNA`), type
+        checkers know the result holds :class:`Factory` or :class:`Antenna`
+        records.
 
         Raises:
             ValueError: ``kind`` is neither ``"factory"`` nor ``"antenna"``.
@@ -529,6 +572,30 @@ class Registry:
         if Kind(kind) is Kind.FACTORY:
             return self.factories
         return self.antennas
+
+    def factory(self, key: str) -> Factory:
+        """Return the AI Factory ``key`` names, by the rules of :meth:`get`.
+
+        Raises:
+            NotFoundError: Nothing matches, or ``key`` names an antenna.
+        """
+        entry = self[key]
+        if not isinstance(entry, Factory):
+            msg = f"{entry.id!r} is an AI Factory Antenna, not an AI Factory"
+            raise NotFoundError(key, message=msg + "; see Registry.antenna()")
+        return entry
+
+    def antenna(self, key: str) -> Antenna:
+        """Return the AI Factory Antenna ``key`` names, by the rules of :meth:`get`.
+
+        Raises:
+            NotFoundError: Nothing matches, or ``key`` names a factory.
+        """
+        entry = self[key]
+        if not isinstance(entry, Antenna):
+            msg = f"{entry.id!r} is an AI Factory, not an AI Factory Antenna"
+            raise NotFoundError(key, message=msg + "; see Registry.factory()")
+        return entry
 
     def antennas_of(self, factory: Factory | str) -> tuple[Antenna, ...]:
         """Return the antennas formally linked to ``factory`` (record or key).
@@ -584,6 +651,81 @@ class Registry:
             Selection(wave, tuple(by_wave.get(wave.id, ()) if _is_str(wave.id) else ()))
             for wave in _items(self.wave_records, Wave)
         )
+
+    def wave(self, wave_id: str) -> Selection:
+        """Return the selection wave ``wave_id`` (``"W1"``, ``"a1"``) with its entries.
+
+        Raises:
+            NotFoundError: No wave has that id; the message lists the ids.
+        """
+        _require_str(wave_id)
+        for selection in self.waves:
+            if selection.id.casefold() == wave_id.casefold():
+                return selection
+        ids = ", ".join(s.id for s in self.waves)
+        raise NotFoundError(wave_id, message=f"no selection wave {wave_id!r} ({ids})")
+
+    # -- tables ----------------------------------------------------------------
+
+    def to_records(self, table: TableName = "entries") -> list[dict[str, Any]]:
+        """Return one of the registry's tables as JSON-safe dicts, one per row.
+
+        The tables (``entries``, ``funding``, ``stakeholders``, ``people``,
+        ``grants``, ``performance``, ``top500``, ``links``, ``waves``,
+        ``sources``) and their columns are listed in the tables reference.
+        Decimals (amounts, shares, coordinates) are exact strings, dates ISO
+        strings, enums their values, lists of strings lists.
+
+        Raises:
+            ValueError: ``table`` names no table.
+        """
+        from aifactories._tables import records  # noqa: PLC0415 - tables on use
+
+        return records(self, table)
+
+    def to_pandas(self, table: TableName = "entries") -> pd.DataFrame:
+        """Return one of the tables (see :meth:`to_records`) as a pandas DataFrame.
+
+        Columns have real dtypes: ``string``, nullable ``Int64``, ``boolean``,
+        ``category`` for enums, ``datetime64[s]`` for dates and ``Float64``
+        for decimals (money too: the exact amounts are in :meth:`to_records`).
+
+        Raises:
+            ImportError: pandas is missing: ``pip install 'aifactories[pandas]'``.
+            ValueError: ``table`` names no table.
+        """
+        from aifactories._tables import to_pandas  # noqa: PLC0415 - tables on use
+
+        return to_pandas(self, table)
+
+    def to_polars(self, table: TableName = "entries") -> pl.DataFrame:
+        """Return one of the tables (see :meth:`to_records`) as a polars DataFrame.
+
+        Columns have real dtypes: ``String``, ``Int64``, ``Boolean``, ``Enum``
+        for enums, ``Date`` for dates, ``Float64`` for decimals and
+        ``List(String)`` for lists.
+
+        Raises:
+            ImportError: polars is missing: ``pip install 'aifactories[polars]'``.
+            ValueError: ``table`` names no table.
+        """
+        from aifactories._tables import to_polars  # noqa: PLC0415 - tables on use
+
+        return to_polars(self, table)
+
+    def to_geojson(self) -> dict[str, Any]:
+        """Return a GeoJSON FeatureCollection with a Point per located entry.
+
+        What ``aifactories export --format geojson`` writes: coordinates are
+        ``[longitude, latitude]`` as numbers; the properties are ``id``,
+        ``name``, ``kind``, ``country``, ``host``, ``city``, ``website``,
+        ``wave`` and ``links``, the ids of the entries it is formally linked
+        to (an antenna's factories, a factory's antennas). Entries without a
+        location are left out.
+        """
+        from aifactories._tables import geojson  # noqa: PLC0415 - tables on use
+
+        return geojson(self)
 
     def as_of(self, date: dt.date) -> Registry:
         """Return a registry of what had been selected by ``date`` (inclusive).
