@@ -44,7 +44,11 @@ from aifactories._seeds import seed_names, seed_text
 
 if TYPE_CHECKING:
     # Served lazily by __getattr__ below; imported here for type checkers.
+    from aifactories._parse import MAX_BYTES, MAX_KEY_DEPTH
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
+    from aifactories._validate import MAX_PROBLEMS
+
+from aifactories._rules import MAX_DIGITS, MAX_EXPONENT, MAX_INT
 
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
@@ -54,6 +58,12 @@ DATA_VERSION = "2026.11.24"
 
 __all__ = [
     "DATA_VERSION",
+    "MAX_BYTES",
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "MAX_INT",
+    "MAX_KEY_DEPTH",
+    "MAX_PROBLEMS",
     "SECTOR_LABELS",
     "SECTOR_SYNONYMS",
     "Antenna",
@@ -116,6 +126,16 @@ def __getattr__(name: str) -> Any:
         from aifactories import _sectors  # noqa: PLC0415
 
         return getattr(_sectors, name)
+    # The limits of the strict loader, from the modules that enforce them;
+    # importing those at start-up would slow down the bundled path.
+    if name in {"MAX_BYTES", "MAX_KEY_DEPTH"}:
+        from aifactories import _parse  # noqa: PLC0415
+
+        return getattr(_parse, name)
+    if name == "MAX_PROBLEMS":
+        from aifactories import _validate  # noqa: PLC0415
+
+        return _validate.MAX_PROBLEMS
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
 

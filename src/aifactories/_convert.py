@@ -8,9 +8,11 @@ dates come from :mod:`aifactories._format`.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import functools
+import re
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -30,26 +32,87 @@ from aifactories._format import (
 from aifactories._model import Sector
 from aifactories._parse import json_type
 from aifactories._rules import decimal_problem, text_problem
+from aifactories._text import short
+from aifactories._validate import MAX_PROBLEMS
 
 if TYPE_CHECKING:
     import cattrs
+
+
+class _Budget:
+    """How many structural problems one :func:`structure` call keeps.
+
+    Each bad item of an array becomes an exception object; 100,000 of them
+    would hold hundreds of megabytes. The array hook keeps the first
+    :data:`~aifactories.MAX_PROBLEMS` and only counts the rest.
+    """
+
+    __slots__ = ("dropped", "fatal", "kept")
+
+    def __init__(self) -> None:
+        self.kept = 0
+        self.dropped = 0
+        # A MemoryError or RecursionError met inside cattrs' error groups:
+        # never reported as a problem of the data.
+        self.fatal: BaseException | None = None
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "aifactories_structure_budget", default=None
+)
+_KEPT = "_aifactories_kept"
+"""Attribute on an array's error group: the problems it keeps, counted once."""
+
+
+def _tally(exc: BaseException, budget: _Budget) -> tuple[int, int]:
+    """Count the problems in ``exc``: ``(not yet counted, already kept)``."""
+    kept: int | None = getattr(exc, _KEPT, None)
+    if kept is not None:
+        return 0, kept
+    # cattrs' error groups are exception groups: no import needed here.
+    if isinstance(exc, BaseExceptionGroup):
+        new = old = 0
+        for inner in exc.exceptions:
+            more, held = _tally(inner, budget)
+            new += more
+            old += held
+        return new, old
+    if isinstance(exc, MemoryError | RecursionError):
+        budget.fatal = exc
+    return 1, 0
 
 
 def structure(data: dict[str, Any]) -> Document:
     """Convert parsed data (without ``format``) into a :class:`Document`.
 
     Raises:
-        RegistryDataError: The data does not have the format's shape.
+        RegistryDataError: The data does not have the format's shape. At
+            most :data:`~aifactories.MAX_PROBLEMS` problems are listed,
+            then one line that counts the rest.
+        MemoryError: Memory ran out; never reported as a problem.
     """
     import cattrs  # noqa: PLC0415 - keep cattrs off the bundled path
 
+    budget = _Budget()
+    token = _BUDGET.set(budget)
     try:
         return converter().structure(data, Document)
     except cattrs.BaseValidationError as exc:
+        _tally(exc, budget)
+        if isinstance(budget.fatal, RecursionError):
+            raise RegistryDataError(["$: nested too deeply"]) from None
+        if budget.fatal is not None:
+            raise budget.fatal from None
         messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
-        raise RegistryDataError(_reshape(m) for m in messages) from None
+        problems = [_reshape(m) for m in messages[:MAX_PROBLEMS]]
+        more = budget.dropped + max(0, len(messages) - MAX_PROBLEMS)
+        if more:
+            problems.append(f"$: … and {more:,} more problems")
+        raise RegistryDataError(problems) from None
     except RecursionError:
         raise RegistryDataError(["$: nested too deeply"]) from None
+    finally:
+        _BUDGET.reset(token)
 
 
 def _reshape(message: str) -> str:
@@ -59,11 +122,27 @@ def _reshape(message: str) -> str:
     return f"{path}: {what}"
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]{1,40}\Z")
+_MAX_KEYS_SHOWN = 10
+
+
+def _key(key: object) -> str:
+    # Field-like keys as they are; anything else quoted and escaped, so a
+    # newline or an escape sequence in a key cannot break the message.
+    if isinstance(key, str) and _PLAIN_KEY.match(key):
+        return key
+    return short(key, 40)
+
+
 def _describe(exc: BaseException, tp: Any) -> str:
     from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
 
     if isinstance(exc, ForbiddenExtraKeysError):
-        return "unknown field(s): " + ", ".join(sorted(exc.extra_fields))
+        keys = sorted(exc.extra_fields, key=str)
+        shown = ", ".join(_key(k) for k in keys[:_MAX_KEYS_SHOWN])
+        if len(keys) > _MAX_KEYS_SHOWN:
+            shown += f" and {len(keys) - _MAX_KEYS_SHOWN:,} more"
+        return f"unknown field(s): {shown}"
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -202,17 +281,37 @@ def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], An
         if not isinstance(value, list | tuple):
             msg = f"expected an array, got {json_type(value)}"
             raise TypeError(msg)
-        items, errors = [], []
+        items: list[Any] | None = []
+        errors: list[Exception] = []
+        budget: _Budget | None = None
+        kept = 0
         for i, item in enumerate(value):
             try:
-                items.append(item_hook(item, inner))
-            except Exception as exc:  # noqa: BLE001 - collected with its index
-                note = IterableValidationNote(f"Structuring {tp} @ index {i}", i, inner)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                errors.append(exc)
-        if errors:
+                structured = item_hook(item, inner)
+            except Exception as exc:  # collected with its index, or re-raised
+                budget = budget or _BUDGET.get() or _Budget()
+                new, held = _tally(exc, budget)
+                if budget.fatal is not None:
+                    raise
+                items = None  # the array is lost; free what it would hold
+                if budget.kept < MAX_PROBLEMS or held:
+                    budget.kept += new
+                    kept += new + held
+                    note = IterableValidationNote(
+                        f"Structuring {tp} @ index {i}", i, inner
+                    )
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                    errors.append(exc)
+                else:
+                    budget.dropped += new
+                continue
+            if items is not None:
+                items.append(structured)
+        if items is None:
             msg = f"While structuring {tp!r}"
-            raise IterableValidationError(msg, errors, tp)
+            group = IterableValidationError(msg, errors, tp)
+            setattr(group, _KEPT, kept)
+            raise group
         return origin(items)
 
     return hook

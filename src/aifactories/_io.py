@@ -38,32 +38,36 @@ def load(path: str | os.PathLike[str] | None = None) -> Registry:
     the first use of anything else builds the rest, once.
 
     With ``path``, reads a user's ``.json`` or ``.toml`` file in the format
-    :func:`dumps` writes, checks every rule and returns a new registry.
+    :func:`dumps` writes, checks every rule and returns a new registry. Only
+    a regular file (or a symbolic link to one) of at most
+    :data:`~aifactories.MAX_BYTES` bytes is read: never a FIFO, which would
+    block, nor a device, which might never end.
 
     Raises:
         RegistryDataError: The file's content is malformed or breaks a rule.
-        OSError: The file cannot be read.
+        OSError: The file cannot be read, is not a regular file, or is
+            larger than :data:`~aifactories.MAX_BYTES`.
     """
     if path is None:
         return _load_bundled()
-    from pathlib import Path  # noqa: PLC0415 - user files only
+    from aifactories._parse import parse_json, parse_toml, read_file  # noqa: PLC0415
 
-    from aifactories._parse import parse_json, parse_toml  # noqa: PLC0415
-
-    file = Path(path)
-    suffix = file.suffix.lower()
-    if suffix not in {".json", ".toml"}:
-        msg = f"unsupported file type {file.suffix!r}: use .json or .toml"
-        raise RegistryDataError([f"$: {msg}"], source=str(file))
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1]
+    if suffix.lower() not in {".json", ".toml"}:
+        msg = f"unsupported file type {suffix!r}: use .json or .toml"
+        raise RegistryDataError([f"$: {msg}"], source=name)
     try:
-        raw = file.read_bytes()
+        raw = read_file(name)
     except ValueError as exc:  # e.g. an embedded NUL: no such file can exist
-        msg = f"cannot read {file!r}: {exc}"
+        msg = f"cannot read {name!r}: {exc}"
         raise OSError(msg) from None
     try:
-        return _from_data(parse_toml(raw) if suffix == ".toml" else parse_json(raw))
+        return _from_data(
+            parse_toml(raw) if suffix.lower() == ".toml" else parse_json(raw)
+        )
     except RegistryDataError as exc:
-        raise RegistryDataError(exc.errors, source=str(file)) from None
+        raise RegistryDataError(exc.errors, source=name) from None
 
 
 def loads(text: str | bytes) -> Registry:
