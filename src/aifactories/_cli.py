@@ -111,7 +111,7 @@ class _Version(argparse.Action):
 # -- entry point --------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status per ending
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``).
 
     Returns:
@@ -138,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error(f"{PROG}: interrupted")
         return 130
+    except MemoryError:
+        if debug:
+            raise
+        # Not a problem of the data, and not worth a traceback: say so.
+        _error(f"{PROG}: out of memory")
+        return 1
     except Exception as exc:
         if debug:
             raise

@@ -64,6 +64,17 @@ _KEPT = "_aifactories_kept"
 """Attribute on an array's error group: the problems it keeps, counted once."""
 
 
+class _DroppedError(Exception):
+    """Stands in an error group whose problems were all counted, not kept.
+
+    An exception group cannot be empty; this placeholder has no message of
+    its own and :func:`structure` leaves it out.
+    """
+
+
+_DROPPED = "(problems counted, not kept)"
+
+
 def _tally(exc: BaseException, budget: _Budget) -> tuple[int, int]:
     """Count the problems in ``exc``: ``(not yet counted, already kept)``."""
     kept: int | None = getattr(exc, _KEPT, None)
@@ -103,7 +114,11 @@ def structure(data: dict[str, Any]) -> Document:
             raise RegistryDataError(["$: nested too deeply"]) from None
         if budget.fatal is not None:
             raise budget.fatal from None
-        messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
+        messages = [
+            m
+            for m in cattrs.transform_error(exc, path="$", format_exception=_describe)
+            if not m.startswith(_DROPPED)
+        ]
         problems = [_reshape(m) for m in messages[:MAX_PROBLEMS]]
         more = budget.dropped + max(0, len(messages) - MAX_PROBLEMS)
         if more:
@@ -137,6 +152,8 @@ def _key(key: object) -> str:
 def _describe(exc: BaseException, tp: Any) -> str:
     from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
 
+    if isinstance(exc, _DroppedError):
+        return _DROPPED
     if isinstance(exc, ForbiddenExtraKeysError):
         keys = sorted(exc.extra_fields, key=str)
         shown = ", ".join(_key(k) for k in keys[:_MAX_KEYS_SHOWN])
@@ -309,7 +326,7 @@ def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], An
                 items.append(structured)
         if items is None:
             msg = f"While structuring {tp!r}"
-            group = IterableValidationError(msg, errors, tp)
+            group = IterableValidationError(msg, errors or [_DroppedError()], tp)
             setattr(group, _KEPT, kept)
             raise group
         return origin(items)
