@@ -13,6 +13,7 @@ import datetime as dt
 import enum
 import functools
 import re
+import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -270,12 +271,35 @@ def converter() -> cattrs.Converter:
     )
 
     conv.register_structure_hook_factory(
+        _is_optional, functools.partial(_optional_hook, conv)
+    )
+    conv.register_structure_hook_factory(
         _is_collection, functools.partial(_collection_hook, conv)
     )
     conv.register_structure_hook_factory(
         attrs.has, functools.partial(_attrs_hook, conv)
     )
     return conv
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in {types.UnionType, typing.Union}
+        and len(args) == 2  # one type and None
+        and type(None) in args
+    )
+
+
+def _optional_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    """Structure ``X | None``: the hook of ``X`` is looked up once, not per value."""
+    inner = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner_hook = conv.get_structure_hook(inner)
+
+    def hook(value: Any, _: Any) -> Any:
+        return None if value is None else inner_hook(value, inner)
+
+    return hook
 
 
 def _is_collection(tp: Any) -> bool:

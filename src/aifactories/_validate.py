@@ -232,12 +232,115 @@ def _check_collection(  # noqa: PLR0913, PLR0917 - the slot's parts, unpacked on
 def check_record(check: _Checker, path: str, record: Any) -> None:
     """Check every field of ``record`` by its declaration, then its record rule."""
     cls: type[Any] = type(record)
-    for slot in slots(cls):
+    for slot, step in _plan(cls):
         value = getattr(record, slot.name, None)
-        check_value(check, f"{path}.{slot.name}", value, slot)
+        if step is None or not step(check, path, value):
+            check_value(check, f"{path}.{slot.name}", value, slot)
     record_rule = _RECORD_RULES.get(cls)
     if record_rule is not None:
         record_rule(check, path, record)
+
+
+# -- the fast path of the field walk ------------------------------------------------
+# A loaded registry holds millions of values, nearly all of them valid. For
+# each field, _plan() prepares a step that settles the common valid case
+# without the generic dispatch of check_value() (and without building the
+# value's path); anything it cannot settle goes to check_value(), which
+# alone reports problems. A step returns whether it settled the value.
+
+_Step = Callable[[_Checker, str, object], bool]
+_PLANS: dict[type[Any], tuple[tuple[_Slot, _Step | None], ...]] = {}
+
+
+def _plan(cls: type[Any]) -> tuple[tuple[_Slot, _Step | None], ...]:
+    found = _PLANS.get(cls)
+    if found is None:
+        found = _PLANS[cls] = tuple((slot, _step(slot)) for slot in slots(cls))
+    return found
+
+
+def _plain_text(value: object) -> bool:
+    # Printable ASCII with a visible character keeps TEXT and PROSE.
+    return (
+        type(value) is str
+        and value.isascii()
+        and value.isprintable()
+        and not value.isspace()
+        and value != ""
+    )
+
+
+def _scalar(kind: Any, rule: Rule | None) -> Callable[[object], bool] | None:  # noqa: PLR0911 - a test per kind
+    """A test that a value certainly keeps ``kind`` and ``rule``, or ``None``."""
+    extra = rule.check if rule is not None else None
+    if kind is str:
+        if extra is None or rule in (TEXT, PROSE):
+            return _plain_text
+        return lambda v: _plain_text(v) and extra(v) is None
+    if kind is Decimal:
+        return lambda v: (
+            type(v) is Decimal
+            and decimal_problem(v) is None
+            and (extra is None or extra(v) is None)
+        )
+    if kind is int:
+        return lambda v: (
+            type(v) is int
+            and int_problem(v) is None
+            and (extra is None or extra(v) is None)
+        )
+    if kind is bool:
+        return lambda v: type(v) is bool
+    if kind is dt.date:
+        return lambda v: type(v) is dt.date
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return lambda v: isinstance(v, kind)
+    return None
+
+
+def _step(slot: _Slot) -> _Step | None:  # noqa: C901 - one closure per kind of field
+    name, optional, kind = slot.name, slot.optional, slot.kind
+    ok = _scalar(kind, slot.rule)
+    if ok is not None:
+
+        def scalar(_: _Checker, __: str, value: object) -> bool:
+            return (value is None and optional) or ok(value)
+
+        return scalar
+    if attrs.has(kind):
+
+        def record(check: _Checker, path: str, value: object) -> bool:
+            if value is None:
+                return optional
+            if type(value) is not kind:
+                return False
+            check_record(check, f"{path}.{name}", value)
+            return True
+
+        return record
+    if typing.get_origin(kind) is not tuple or slot.unique:
+        return None  # frozensets sort, unique arrays remember: the generic walk
+    item = typing.get_args(kind)[0]
+    item_ok = _scalar(item, slot.rule)
+    nested = attrs.has(item)
+    least = slot.min_items
+
+    def collection(check: _Checker, path: str, value: object) -> bool:
+        if value is None:
+            return optional
+        if type(value) is not tuple or len(value) < least:
+            return False
+        where = f"{path}.{name}"
+        for i, member in enumerate(value):
+            if item_ok is not None and item_ok(member):
+                continue
+            if nested and type(member) is item:
+                check_record(check, f"{where}[{i}]", member)
+            else:
+                check_value(check, f"{where}[{i}]", member, slot, item)
+        return True
+
+    return collection
 
 
 # -- record rules ----------------------------------------------------------------------
