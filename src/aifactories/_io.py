@@ -172,7 +172,8 @@ def _from_data(data: object) -> Registry:
             f"format: unsupported format {short(version)}; this library reads {FORMAT}"
         )
         raise RegistryDataError([msg])
-    doc: Any = structure(data)
+    # `data` is this function's own copy, made from freshly parsed text.
+    doc: Any = structure(data, consume=True)
     problems = check_document(doc)
     if problems:
         raise RegistryDataError(problems)

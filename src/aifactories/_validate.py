@@ -232,7 +232,7 @@ def _check_collection(  # noqa: PLR0913, PLR0917 - the slot's parts, unpacked on
 def check_record(check: _Checker, path: str, record: Any) -> None:
     """Check every field of ``record`` by its declaration, then its record rule."""
     cls: type[Any] = type(record)
-    for slot, step in _plan(cls):
+    for slot, step in _PLANS.get(cls) or _plan(cls):
         value = getattr(record, slot.name, None)
         if step is None or not step(check, path, value):
             check_value(check, f"{path}.{slot.name}", value, slot)
