@@ -658,7 +658,7 @@ class TestCommon:
             f"(run 'aifactories validate {broken}' to list them)\n"
         )
         missing = cli("show", "mimer", "--data", str(tmp_path / "nope.json"))
-        assert missing.status == 1
+        assert missing.status == 2  # unreadable, as the README says
         nope = tmp_path / "nope.json"
         assert (
             missing.err

@@ -63,11 +63,15 @@ if TYPE_CHECKING:
     from aifactories._diff import RecordChange as RecordChange
     from aifactories._diff import diff
     from aifactories._draft import Draft, draft
+    from aifactories._parse import MAX_BYTES, MAX_KEY_DEPTH
     from aifactories._rates import EuroValue
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 
     __version__: str
     """The installed package's version."""
+
+from aifactories._errors import MAX_PROBLEMS
+from aifactories._rules import MAX_DIGITS, MAX_EXPONENT, MAX_INT
 
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
@@ -77,6 +81,12 @@ DATA_VERSION = "2026.12.01"
 
 __all__ = [
     "DATA_VERSION",
+    "MAX_BYTES",
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "MAX_INT",
+    "MAX_KEY_DEPTH",
+    "MAX_PROBLEMS",
     "SECTOR_LABELS",
     "SECTOR_SYNONYMS",
     "Access",
@@ -172,6 +182,12 @@ def _lazy(name: str) -> Any:
         from aifactories import _rates  # noqa: PLC0415
 
         return _rates.EuroValue
+    # The limits of the strict loader, from the modules that enforce them;
+    # importing those at start-up would slow down the bundled path.
+    if name in {"MAX_BYTES", "MAX_KEY_DEPTH"}:
+        from aifactories import _parse  # noqa: PLC0415
+
+        return getattr(_parse, name)
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
 

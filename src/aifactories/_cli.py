@@ -9,8 +9,10 @@ user's file. Only the commands that need the strict loader (``validate``,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import enum
+import errno
 import io
 import json
 import os
@@ -40,6 +42,8 @@ from aifactories._sectors import resolve_sector
 from aifactories._table import Column, render
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from aifactories._diff import Diff, FieldChange
 
 PROG = "aifactories"
@@ -93,7 +97,7 @@ class _Version(argparse.Action):
 # -- entry point --------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status per ending
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``).
 
     Returns:
@@ -120,6 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error(f"{PROG}: interrupted")
         return 130
+    except MemoryError:
+        if debug:
+            raise
+        # Not a problem of the data, and not worth a traceback: say so.
+        _error(f"{PROG}: out of memory")
+        return 1
     except Exception as exc:
         if debug:
             raise
@@ -434,16 +444,65 @@ def _date(text: str) -> dt.date:
 # -- output helpers -----------------------------------------------------------
 
 
+# Characters escaped in human output: controls (an ESC starts a terminal
+# escape sequence, a newline breaks a one-line message), format characters
+# (bidi overrides reorder what a reader sees, zero-width ones hide), line
+# and paragraph separators, and lone surrogates.
+_UNSAFE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _escape(char: str) -> str:
+    point = ord(char)
+    if point < 0x100:
+        return f"\\x{point:02x}"
+    return f"\\u{point:04x}" if point < 0x10000 else f"\\U{point:08x}"
+
+
+def printable(text: str) -> str:
+    r"""Return ``text`` with every invisible or controlling character escaped.
+
+    ``"a\x1b]0;x\x07"`` becomes ``"a\\x1b]0;x\\x07"``: user text can
+    neither drive the terminal nor break a line it is printed on.
+    """
+    if text.isprintable():
+        return text  # the usual case, in one pass
+    import unicodedata  # noqa: PLC0415 - only for unusual text
+
+    return "".join(
+        _escape(ch) if unicodedata.category(ch) in _UNSAFE else ch for ch in text
+    )
+
+
 def _write(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
+    """Write one line of human output, user text escaped."""
+    sys.stdout.write(printable(text) + "\n")
 
 
 def _error(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    """Write one line to stderr, user text escaped: a message stays one line."""
+    sys.stderr.write(printable(text) + "\n")
+
+
+def _emit(text: str) -> None:
+    """Write machine output (JSON, CSV) to stdout as UTF-8, whatever the locale.
+
+    JSON and CSV readers get every character: under an ASCII or Latin-1
+    stdout the text layer would print stand-ins (``Link?ping``) for what it
+    cannot encode. Only human output may use stand-ins.
+    """
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+    if buffer is None or encoding in {"utf-8", "utf8"}:
+        stream.write(text)
+        return
+    stream.flush()  # what the text layer holds goes first
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def _json(value: object) -> None:
-    _write(json.dumps(value, indent=2, ensure_ascii=False))
+    _emit(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
 
 
 def _width() -> int:
@@ -511,8 +570,9 @@ def _registry(args: argparse.Namespace) -> Registry:
             )
         raise _CommandError(msg) from None
     except OSError as exc:
+        # 2, like validate: the file could not be read, so it is not invalid.
         msg = f"{PROG}: cannot read {path}: {exc.strerror or exc}"
-        raise _CommandError(msg) from None
+        raise _CommandError(msg, 2) from None
 
 
 def _wave_id(registry: Registry, text: str) -> str:
@@ -598,6 +658,8 @@ def _table(entries: Sequence[Entry], fit: int | None, *, ranked: bool = False) -
                 row["system_status"] or "",
             ]
         )
+    # Escaped before the layout, so that the columns still line up.
+    rows = [[printable(cell) for cell in row] for row in rows]
     columns: Sequence[Column] = _TABLE
     if ranked:
         columns = (Column("#"), *_TABLE)
@@ -1028,7 +1090,9 @@ def _check_file(name: str) -> tuple[str, list[str], Registry | None]:
 
     try:
         if name == "-":
-            registry = aifactories.loads(sys.stdin.buffer.read())
+            from aifactories._parse import read_stream  # noqa: PLC0415
+
+            registry = aifactories.loads(read_stream(sys.stdin.buffer))
         else:
             suffix = Path(name).suffix.lower()
             if suffix not in {".json", ".toml"}:
@@ -1331,49 +1395,52 @@ def _export_sqlite(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    target: str | None = None if args.output in {None, "-"} else args.output
+    if target is not None:
+        _refuse_input_as_output(args, target)
     if args.table != "entries" and args.format != "csv":
         msg = f"{PROG} export: --table goes with --format csv"
         raise _CommandError(msg, 2)
     if args.format == "sqlite":
         return _export_sqlite(args)
+    text, what = _export_text(args)
+    if target is None:
+        _emit(text)
+        return 0
+    try:
+        write_atomically(target, text.encode("utf-8"))
+    except OSError as exc:
+        msg = f"{PROG} export: cannot write {target}: {exc.strerror or exc}"
+        raise _CommandError(msg) from None
+    _error(f"{PROG} export: wrote {what} to {target}")
+    return 0
+
+
+def _export_text(args: argparse.Namespace) -> tuple[str, str]:
+    """The text ``export`` writes, and what it holds, in words."""
     if args.format == "schema":
         from aifactories._schema import json_schema  # noqa: PLC0415 - export only
 
         text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-        what = "the JSON Schema"
-    else:
-        registry = _registry(args)
-        what = f"{len(registry)} entries as {args.format.upper()}"
-        if args.format == "json":
-            text = aifactories.dumps(registry)
-        elif args.format == "geojson":
-            from aifactories._tables import geojson  # noqa: PLC0415 - export only
+        return text, "the JSON Schema"
+    registry = _registry(args)
+    what = f"{len(registry)} entries as {args.format.upper()}"
+    if args.format == "json":
+        return aifactories.dumps(registry), what
+    if args.format == "geojson":
+        from aifactories._tables import geojson  # noqa: PLC0415 - export only
 
-            found = geojson(registry)
-            text = json.dumps(found, indent=1, ensure_ascii=False) + "\n"
-            what = f"{len(found['features'])} located entries as GeoJSON"
-        elif args.table == "entries":
-            text = _csv(registry)
-        else:
-            try:
-                text = _table_csv(registry, args.table)
-            except ValueError as exc:
-                msg = f"{PROG} export: {exc}"
-                raise _CommandError(msg, 2) from None
-            what = f"the {args.table} table as CSV"
-    from pathlib import Path  # noqa: PLC0415 - export only
-
-    if args.output in {None, "-"}:
-        sys.stdout.write(text)
-        return 0
+        found = geojson(registry)
+        text = json.dumps(found, indent=1, ensure_ascii=False) + "\n"
+        return text, f"{len(found['features'])} located entries as GeoJSON"
+    if args.table == "entries":
+        return _csv(registry), what
     try:
-        with Path(args.output).open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
-    except OSError as exc:
-        msg = f"{PROG} export: cannot write {args.output}: {exc.strerror or exc}"
-        raise _CommandError(msg) from None
-    _error(f"{PROG} export: wrote {what} to {args.output}")
-    return 0
+        text = _table_csv(registry, args.table)
+    except ValueError as exc:
+        msg = f"{PROG} export: {exc}"
+        raise _CommandError(msg, 2) from None
+    return text, f"the {args.table} table as CSV"
 
 
 # -- draft --------------------------------------------------------------------
@@ -1416,11 +1483,13 @@ def _draft(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         _error(f"{PROG} draft: {warning}")
     if args.output in {None, "-"}:
-        sys.stdout.write(text)
+        _emit(text)
         return 0
+    if Path(args.output).exists() and Path(args.output).samefile(article):
+        msg = f"{PROG} draft: {args.output} is the article; write to another file"
+        raise _CommandError(msg, 2)
     try:
-        with Path(args.output).open("w", encoding="utf-8", newline="") as file:
-            file.write(text)
+        write_atomically(args.output, text.encode("utf-8"))
     except OSError as exc:
         msg = f"{PROG} draft: cannot write {args.output}: {exc.strerror or exc}"
         raise _CommandError(msg, 2) from None
@@ -1428,3 +1497,98 @@ def _draft(args: argparse.Namespace) -> int:
     noun = "entry" if count == 1 else "entries"
     _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
     return 0
+
+
+def _input_files(args: argparse.Namespace) -> list[str]:
+    """The files ``export`` reads: ``--data``, or every bundled data file."""
+    if args.data is not None:
+        return [args.data]
+    from aifactories._bundled import DATA_DIR  # noqa: PLC0415
+
+    return [
+        os.path.join(folder, name)  # noqa: PTH118 - os.walk gives strings
+        for folder, _, names in os.walk(DATA_DIR)
+        for name in names
+    ]
+
+
+def _refuse_input_as_output(args: argparse.Namespace, target: str) -> None:
+    """Exit 2 if ``target`` is a file the command reads, however it is named.
+
+    Names can differ and still mean one file (``./a.json``, a symbolic or a
+    hard link): the device and inode numbers are compared, not the names.
+    """
+    from pathlib import Path  # noqa: PLC0415 - export -o only
+
+    try:
+        out = Path(target).stat()
+    except (OSError, ValueError):
+        return  # no such file yet (or no such name): it cannot be an input
+    for name in _input_files(args):
+        try:
+            seen = Path(name).stat()
+        except (OSError, ValueError):
+            continue
+        if (seen.st_dev, seen.st_ino) == (out.st_dev, out.st_ino):
+            msg = (
+                f"{PROG} export: {target} is the input file {name}; "
+                "write to another file"
+            )
+            raise _CommandError(msg, 2)
+
+
+def write_atomically(target: str, data: bytes) -> None:
+    """Replace ``target`` with ``data`` all at once, or leave it as it was.
+
+    The bytes go to a temporary file in the same directory, which then
+    replaces ``target`` in one step (:func:`os.replace`): a write that fails
+    midway (a full disk, a file-size limit, an interrupt) leaves the old
+    file whole, and the temporary file is removed. A symbolic link is
+    written through and kept; an existing file keeps its permissions.
+    Devices and FIFOs (``-o /dev/null``) are written to directly.
+
+    Raises:
+        OSError: The file cannot be written.
+    """
+    import stat  # noqa: PLC0415 - export -o only
+    from pathlib import Path  # noqa: PLC0415
+
+    try:
+        info: os.stat_result | None = Path(target).stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", target)
+        # Nothing to replace; and replacing /dev/null would be a disaster.
+        with Path(target).open("wb") as stream:
+            stream.write(data)
+        return
+    real = Path(os.path.realpath(target))  # written through a link; the link stays
+    temp, fd = _temporary_beside(real)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if info is not None:
+            temp.chmod(stat.S_IMODE(info.st_mode))
+        temp.replace(real)
+    except BaseException:
+        # Also on KeyboardInterrupt: no half-written temporary file is left.
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def _temporary_beside(path: Path) -> tuple[Path, int]:
+    """Create a new, empty file next to ``path``; return its name and descriptor."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        name = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            # 0o666 less the umask: the mode open() would give a new file.
+            return name, os.open(name, flags, 0o666)
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary file name", path)

@@ -8,9 +8,12 @@ dates come from :mod:`aifactories._format`.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import enum
 import functools
+import re
+import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -19,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aifactories import _model
-from aifactories._errors import RegistryDataError
+from aifactories._errors import MAX_PROBLEMS, RegistryDataError
 from aifactories._format import (
     Document,
     date_from_wire,
@@ -30,26 +33,109 @@ from aifactories._format import (
 from aifactories._model import Sector
 from aifactories._parse import json_type
 from aifactories._rules import decimal_problem
+from aifactories._text import short
 
 if TYPE_CHECKING:
     import cattrs
 
 
-def structure(data: dict[str, Any]) -> Document:
+class _Budget:
+    """How many structural problems one :func:`structure` call keeps.
+
+    Each bad item of an array becomes an exception object; 100,000 of them
+    would hold hundreds of megabytes. The array hook keeps the first
+    :data:`~aifactories.MAX_PROBLEMS` and only counts the rest.
+    """
+
+    __slots__ = ("consume", "dropped", "fatal", "kept")
+
+    def __init__(self, *, consume: bool = False) -> None:
+        # Whether the arrays being structured may be emptied as they go.
+        self.consume = consume
+        self.kept = 0
+        self.dropped = 0
+        # A MemoryError or RecursionError met inside cattrs' error groups:
+        # never reported as a problem of the data.
+        self.fatal: BaseException | None = None
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
+    "aifactories_structure_budget", default=None
+)
+_KEPT = "_aifactories_kept"
+"""Attribute on an array's error group: the problems it keeps, counted once."""
+
+
+class _DroppedError(Exception):
+    """Stands in an error group whose problems were all counted, not kept.
+
+    An exception group cannot be empty; this placeholder has no message of
+    its own and :func:`structure` leaves it out.
+    """
+
+
+_DROPPED = "(problems counted, not kept)"
+
+
+def _tally(exc: BaseException, budget: _Budget) -> tuple[int, int]:
+    """Count the problems in ``exc``: ``(not yet counted, already kept)``."""
+    kept: int | None = getattr(exc, _KEPT, None)
+    if kept is not None:
+        return 0, kept
+    # cattrs' error groups are exception groups: no import needed here.
+    if isinstance(exc, BaseExceptionGroup):
+        new = old = 0
+        for inner in exc.exceptions:
+            more, held = _tally(inner, budget)
+            new += more
+            old += held
+        return new, old
+    if isinstance(exc, MemoryError | RecursionError):
+        budget.fatal = exc
+    return 1, 0
+
+
+def structure(data: dict[str, Any], *, consume: bool = False) -> Document:
     """Convert parsed data (without ``format``) into a :class:`Document`.
 
+    With ``consume``, the caller hands over ``data``: each item of an array
+    is dropped from it once it is a record, so that the parsed data and
+    the records are not both held in full (half the peak memory, and the
+    garbage collector has half as much to look through while records are
+    made).
+
     Raises:
-        RegistryDataError: The data does not have the format's shape.
+        RegistryDataError: The data does not have the format's shape. At
+            most :data:`~aifactories.MAX_PROBLEMS` problems are listed,
+            then one line that counts the rest.
+        MemoryError: Memory ran out; never reported as a problem.
     """
     import cattrs  # noqa: PLC0415 - keep cattrs off the bundled path
 
+    budget = _Budget(consume=consume)
+    token = _BUDGET.set(budget)
     try:
         return converter().structure(data, Document)
     except cattrs.BaseValidationError as exc:
-        messages = cattrs.transform_error(exc, path="$", format_exception=_describe)
-        raise RegistryDataError(_reshape(m) for m in messages) from None
+        _tally(exc, budget)
+        if isinstance(budget.fatal, RecursionError):
+            raise RegistryDataError(["$: nested too deeply"]) from None
+        if budget.fatal is not None:
+            raise budget.fatal from None
+        messages = [
+            m
+            for m in cattrs.transform_error(exc, path="$", format_exception=_describe)
+            if not m.startswith(_DROPPED)
+        ]
+        problems = [_reshape(m) for m in messages[:MAX_PROBLEMS]]
+        more = budget.dropped + max(0, len(messages) - MAX_PROBLEMS)
+        if more:
+            problems.append(f"$: … and {more:,} more problems")
+        raise RegistryDataError(problems) from None
     except RecursionError:
         raise RegistryDataError(["$: nested too deeply"]) from None
+    finally:
+        _BUDGET.reset(token)
 
 
 def _reshape(message: str) -> str:
@@ -59,11 +145,29 @@ def _reshape(message: str) -> str:
     return f"{path}: {what}"
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]{1,40}\Z")
+_MAX_KEYS_SHOWN = 10
+
+
+def _key(key: object) -> str:
+    # Field-like keys as they are; anything else quoted and escaped, so a
+    # newline or an escape sequence in a key cannot break the message.
+    if isinstance(key, str) and _PLAIN_KEY.match(key):
+        return key
+    return short(key, 40)
+
+
 def _describe(exc: BaseException, tp: Any) -> str:
     from cattrs.errors import ForbiddenExtraKeysError  # noqa: PLC0415
 
+    if isinstance(exc, _DroppedError):
+        return _DROPPED
     if isinstance(exc, ForbiddenExtraKeysError):
-        return "unknown field(s): " + ", ".join(sorted(exc.extra_fields))
+        keys = sorted(exc.extra_fields, key=str)
+        shown = ", ".join(_key(k) for k in keys[:_MAX_KEYS_SHOWN])
+        if len(keys) > _MAX_KEYS_SHOWN:
+            shown += f" and {len(keys) - _MAX_KEYS_SHOWN:,} more"
+        return f"unknown field(s): {shown}"
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
@@ -78,6 +182,8 @@ def _describe(exc: BaseException, tp: Any) -> str:
 
 
 def _strict_str(value: object, _: object) -> str:
+    if type(value) is str and value.isascii() and value.isprintable():
+        return value  # most text: settled without a call
     if not isinstance(value, str):
         msg = f"expected a string, got {json_type(value)}"
         raise TypeError(msg)
@@ -181,12 +287,35 @@ def converter() -> cattrs.Converter:
     )
 
     conv.register_structure_hook_factory(
+        _is_optional, functools.partial(_optional_hook, conv)
+    )
+    conv.register_structure_hook_factory(
         _is_collection, functools.partial(_collection_hook, conv)
     )
     conv.register_structure_hook_factory(
         attrs.has, functools.partial(_attrs_hook, conv)
     )
     return conv
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in {types.UnionType, typing.Union}
+        and len(args) == 2  # one type and None
+        and type(None) in args
+    )
+
+
+def _optional_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+    """Structure ``X | None``: the hook of ``X`` is looked up once, not per value."""
+    inner = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner_hook = conv.get_structure_hook(inner)
+
+    def hook(value: Any, _: Any) -> Any:
+        return None if value is None else inner_hook(value, inner)
+
+    return hook
 
 
 def _is_collection(tp: Any) -> bool:
@@ -196,10 +325,7 @@ def _is_collection(tp: Any) -> bool:
 def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
     """Structure a tuple or frozenset from a JSON array, and only from one."""
     # cattrs would turn a string into a tuple of its characters.
-    from cattrs.errors import (  # noqa: PLC0415
-        IterableValidationError,
-        IterableValidationNote,
-    )
+    from cattrs.errors import IterableValidationError  # noqa: PLC0415
 
     origin = typing.get_origin(tp)
     inner = typing.get_args(tp)[0]
@@ -209,20 +335,62 @@ def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], An
         if not isinstance(value, list | tuple):
             msg = f"expected an array, got {json_type(value)}"
             raise TypeError(msg)
-        items, errors = [], []
+        items: list[Any] | None = []
+        errors: list[Exception] = []
+        budget = _BUDGET.get() or _Budget()
+        # Only our own parser's lists are handed over, never a caller's.
+        pile: list[Any] | None = None
+        if budget.consume and type(value) is list:
+            pile = value
+        kept = 0
         for i, item in enumerate(value):
+            if pile is not None:
+                pile[i] = None
             try:
-                items.append(item_hook(item, inner))
-            except Exception as exc:  # noqa: BLE001 - collected with its index
-                note = IterableValidationNote(f"Structuring {tp} @ index {i}", i, inner)
-                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
-                errors.append(exc)
-        if errors:
+                structured = item_hook(item, inner)
+            except Exception as exc:  # noqa: BLE001 - _collect keeps, counts or re-raises
+                items = None  # the array is lost; free what it would hold
+                kept += _collect(
+                    budget, exc, errors, f"Structuring {tp} @ index {i}", i, inner
+                )
+                continue
+            if items is not None:
+                items.append(structured)
+        if items is None:
             msg = f"While structuring {tp!r}"
-            raise IterableValidationError(msg, errors, tp)
+            group = IterableValidationError(msg, errors or [_DroppedError()], tp)
+            setattr(group, _KEPT, kept)
+            raise group
         return origin(items)
 
     return hook
+
+
+def _collect(  # noqa: PLR0913, PLR0917 - the item's error and where it belongs
+    budget: _Budget,
+    exc: Exception,
+    errors: list[Exception],
+    where: str,
+    index: int,
+    inner: Any,
+) -> int:
+    """Keep the error of one array item, or only count it; return what is kept.
+
+    Re-raises a MemoryError or RecursionError found anywhere in ``exc``.
+    """
+    from cattrs.errors import IterableValidationNote  # noqa: PLC0415
+
+    new, held = _tally(exc, budget)
+    if budget.fatal is not None:
+        raise exc
+    if budget.kept >= MAX_PROBLEMS and not held:
+        budget.dropped += new
+        return 0
+    budget.kept += new
+    note = IterableValidationNote(where, index, inner)
+    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+    errors.append(exc)
+    return new + held
 
 
 def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+MAX_PROBLEMS = 1000
+"""At most this many problems are listed; the rest are counted in one line."""
 
 
 class RegistryDataError(ValueError):
@@ -14,26 +17,51 @@ class RegistryDataError(ValueError):
     Attributes:
         errors: Every problem found, each as ``"path: message"``, e.g.
             ``"factories[3].funding.shares[0].share: must be in (0, 1], got 1.5"``.
+            At most :data:`aifactories.MAX_PROBLEMS` problems are listed; a
+            last ``"$: … and N more problems"`` line counts the rest.
+        source: The name of the file the data came from, or ``None``.
     """
 
     errors: tuple[str, ...]
+    source: str | None
 
     def __init__(self, errors: Iterable[str], *, source: str | None = None) -> None:
         """Create the error from its list of problems."""
         self.errors = tuple(errors)
         self.source = source
-        where = f"{source}: " if source else ""
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = f"{self.source}: " if self.source else ""
         count = len(self.errors)
         noun = "problem" if count == 1 else "problems"
         lines = "\n".join(f"  {e}" for e in self.errors)
-        super().__init__(f"{where}invalid registry data, {count} {noun}:\n{lines}")
+        return f"{where}invalid registry data, {count} {noun}:\n{lines}"
+
+    def __str__(self) -> str:
+        # Built from the attributes, not from args: a copy, a pickle or a
+        # caller that sets ``source`` later all print the same message.
+        return self._message()
 
     def __reduce__(
         self,
-    ) -> tuple[type[RegistryDataError], tuple[tuple[str, ...]], dict[str, str | None]]:
-        # Rebuild from the problems, not from the message (pickle, copy,
-        # multiprocessing would otherwise treat the message as the problems).
-        return (type(self), (self.errors,), {"source": self.source})
+    ) -> tuple[
+        Callable[..., RegistryDataError],
+        tuple[type[RegistryDataError], tuple[str, ...], str | None],
+        dict[str, object],
+    ]:
+        # Rebuild from the problems and the file name, not from the message
+        # (pickle, copy, multiprocessing would otherwise treat the message as
+        # the problems and lose the file-name prefix); the state keeps the
+        # rest (notes, a subclass's attributes).
+        return (_rebuild, (type(self), self.errors, self.source), dict(vars(self)))
+
+
+def _rebuild(
+    cls: type[RegistryDataError], errors: tuple[str, ...], source: str | None
+) -> RegistryDataError:
+    """Recreate a pickled or copied :class:`RegistryDataError`."""
+    return cls(errors, source=source)
 
 
 class NotFoundError(LookupError):

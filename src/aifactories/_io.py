@@ -45,7 +45,10 @@ def load(
     the first use of anything else builds the rest, once.
 
     With ``path``, reads a user's ``.json`` or ``.toml`` file in the format
-    :func:`dumps` writes, checks every rule and returns a new registry.
+    :func:`dumps` writes, checks every rule and returns a new registry. Only
+    a regular file (or a symbolic link to one) of at most
+    :data:`~aifactories.MAX_BYTES` bytes is read: never a FIFO, which would
+    block, nor a device, which might never end.
 
     Args:
         path: The file to read; ``None`` for the bundled registry.
@@ -56,32 +59,31 @@ def load(
 
     Raises:
         RegistryDataError: The file's content is malformed or breaks a rule.
-        OSError: The file cannot be read.
+        OSError: The file cannot be read, is not a regular file, or is
+            larger than :data:`~aifactories.MAX_BYTES`.
     """
     if path is None:
         if documents is not None:
             msg = "documents= goes with a path: the bundled data quotes only its seeds"
             raise TypeError(msg)
         return _load_bundled()
-    from pathlib import Path  # noqa: PLC0415 - user files only
+    from aifactories._parse import parse_json, parse_toml, read_file  # noqa: PLC0415
 
-    from aifactories._parse import parse_json, parse_toml  # noqa: PLC0415
-
-    file = Path(path)
-    suffix = file.suffix.lower()
-    if suffix not in {".json", ".toml"}:
-        msg = f"unsupported file type {file.suffix!r}: use .json or .toml"
-        raise RegistryDataError([f"$: {msg}"], source=str(file))
+    name = os.fspath(path)
+    suffix = os.path.splitext(name)[1]
+    if suffix.lower() not in {".json", ".toml"}:
+        msg = f"unsupported file type {suffix!r}: use .json or .toml"
+        raise RegistryDataError([f"$: {msg}"], source=name)
     try:
-        raw = file.read_bytes()
+        raw = read_file(name)
     except ValueError as exc:  # e.g. an embedded NUL: no such file can exist
-        msg = f"cannot read {file!r}: {exc}"
+        msg = f"cannot read {name!r}: {exc}"
         raise OSError(msg) from None
     try:
         data = parse_toml(raw) if suffix == ".toml" else parse_json(raw)
         return _from_data(data, documents)
     except RegistryDataError as exc:
-        raise RegistryDataError(exc.errors, source=str(file)) from None
+        raise RegistryDataError(exc.errors, source=name) from None
 
 
 def loads(text: str | bytes, *, documents: DocumentFolders = None) -> Registry:
@@ -181,7 +183,8 @@ def _from_data(data: object, documents: DocumentFolders = None) -> Registry:
             f"format: unsupported format {short(version)}; this library reads {FORMAT}"
         )
         raise RegistryDataError([msg])
-    doc: Any = structure(data)
+    # `data` is this function's own copy, made from freshly parsed text.
+    doc: Any = structure(data, consume=True)
     from aifactories._seeds import documents_from  # noqa: PLC0415
 
     problems = check_document(doc, documents_from(documents))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters that take no space and show nothing: Unicode's default-ignorable
@@ -48,12 +49,22 @@ def fold(text: str) -> str:
         # Most names are ASCII; skip the Unicode decomposition for them.
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(
-        ch
-        for ch in decomposed
-        if not unicodedata.combining(ch) and not is_ignorable(ch)
-    )
+    bare = _SPECIAL.sub(_drop, decomposed)
     return " ".join(bare.casefold().split())
+
+
+# fold() need look only at these one by one: no character below U+0300
+# combines, and the soft hyphen is the only one there that is ignorable.
+_SPECIAL = re.compile("[\u00ad\u0300-\U0010ffff]")
+
+
+def _drop(match: re.Match[str]) -> str:
+    char = match.group()
+    return "" if unicodedata.combining(char) or is_ignorable(char) else char
+
+
+# str.isalnum() and the underscore are exactly what \w matches.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def short(value: object, limit: int = 60) -> str:
@@ -77,4 +88,4 @@ def compact(text: str) -> str:
 
     Lets ``"bsc aif"``, ``"BSC-AIF"`` and ``"bsc_aif"`` meet on one key.
     """
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return _NOT_ALNUM.sub("", fold(text))

@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from aifactories._errors import MAX_PROBLEMS
 from aifactories._format import Document
 from aifactories._model import Antenna, Factory, Funding, Kind, Source, Wave
 from aifactories._rules import (
@@ -43,9 +44,6 @@ from aifactories._rules import (
 )
 from aifactories._seeds import BUNDLED, DocumentError, Documents
 from aifactories._text import fold, short
-
-MAX_PROBLEMS = 1000
-"""At most this many problems are listed; the rest are counted in one line."""
 
 # Share sums are exact in this context: numbers have at most 40 digits
 # within 30 places of the point, so every sum fits in 100 digits.
