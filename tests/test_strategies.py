@@ -291,7 +291,7 @@ def test_bad_arguments_fail_when_called(make: Any, message: str) -> None:
 def test_seed_only_sources_need_seed_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     from aifactories.testing import _strategies
 
-    monkeypatch.setattr(_strategies, "_seed_offsets", tuple)
+    monkeypatch.setattr(_strategies, "_quote_starts", tuple)
     with pytest.raises(InvalidArgument, match="no seed documents"):
         aist.sources(seed=True)
 

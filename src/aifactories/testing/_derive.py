@@ -1,0 +1,469 @@
+"""Strategies derived from the model's field declarations.
+
+Every attrs record class is drawn field by field from what the model
+declares (see :mod:`aifactories._rules`): the type annotation picks the
+kind of value, the field's :class:`~aifactories._rules.Rule` picks the
+generator (:data:`RULE_STRATEGIES`, one per rule name), ``min_items`` and
+``unique`` bound collections. A new field needs no code here; a new rule
+needs one line in :data:`RULE_STRATEGIES` (a test fails until it has one).
+
+Only what no single field can say is written by hand, in
+:mod:`aifactories.testing._strategies`: a source's URL *or* seed quote,
+shares adding up to at most one, names unique across a registry, links,
+waves. Those plug in here as class or field overrides.
+
+The draws are shaped for speed, because Hypothesis pays per choice and per
+nested strategy (``docs/howto/testing.md`` says what each strategy costs):
+
+* one integer choice per eight fields of a record decides which optional
+  fields are present and which collections are non-empty (a bit each),
+  instead of a ``one_of`` or a list-length choice per field. Hypothesis
+  draws integers up to 255 uniformly, with the bounds now and then, so each
+  such field is present half the time, and records with every field absent
+  or present come up too; it shrinks towards zero: every field absent;
+* records nested two levels down (a host's sources, a claim's money) and
+  the lean entries of large registries are drawn lean (see :data:`LEAN`):
+  each field present a quarter of the time, collections of one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from aifactories._codes import COUNTRY_NAMES, CURRENCIES
+from aifactories._rules import MAX_INT, RULES, TEXT, Rule
+from aifactories._text import visible
+from aifactories._validate import slots
+
+# -- one strategy per rule ----------------------------------------------------------
+
+# The text rules: no control characters (Cc), no lone surrogates (Cs); prose
+# may also hold newlines and tabs.
+TEXT_ALPHABET = st.characters(exclude_categories=("Cc", "Cs"))
+PROSE_ALPHABET = st.characters(
+    exclude_categories=("Cc", "Cs"), include_characters="\n\t"
+)
+TEXT_MAX = 20
+"""Longest text drawn: long enough for every Unicode trap, short enough to be quick."""
+
+_SLUG_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
+_ROR_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
+# Paths and queries: URL-safe ASCII, with the separators the rule allows.
+_PATH_ALPHABET = _SLUG_ALPHABET + "._~/?#=&%+"
+
+
+# Made valid by a map, not a filter: a filter retries (more choices, and a
+# health check when it rejects too often); a map always succeeds at once.
+def non_blank(value: str) -> str:
+    """Return ``value``, or ``value`` with an ``x`` when it shows nothing."""
+    return value if visible(value) else f"{value}x"
+
+
+def as_slug(raw: str) -> str:
+    """Turn any string over the slug alphabet into a slug (``--a-`` -> ``a``)."""
+    return "-".join(part for part in raw.split("-") if part) or "0"
+
+
+def _as_url(raw: str) -> str:
+    # One string choice per URL, split into a host and a path; a URL costs
+    # one draw instead of two.
+    host, _, path = raw.partition("/")
+    host = "".join(char for char in host if char in _SLUG_ALPHABET)
+    return f"https://{as_slug(host)}.example/{path}"
+
+
+def _as_ror(parts: tuple[str, int]) -> str:
+    return f"https://ror.org/0{parts[0]}{parts[1]:02d}"
+
+
+def _scaled(places: int) -> Callable[[int], Decimal]:
+    def scale(units: int) -> Decimal:
+        return Decimal(units).scaleb(-places)
+
+    return scale
+
+
+@attrs.frozen
+class Draw:
+    """A raw strategy and the function that makes its values valid.
+
+    Kept apart so that a record draws the raw value and applies ``fix``
+    itself: a ``.map`` costs Hypothesis a nested draw per value, a fifth
+    of a record's draws.
+
+    Attributes:
+        raw: Draws the raw value.
+        fix: Turns a raw value into a valid one (``None``: already valid).
+    """
+
+    raw: SearchStrategy[Any]
+    fix: Callable[[Any], Any] | None = None
+
+    def strategy(self) -> SearchStrategy[Any]:
+        """The strategy of valid values: ``raw`` mapped through ``fix``."""
+        return self.raw if self.fix is None else self.raw.map(self.fix)
+
+
+def _text(alphabet: SearchStrategy[str]) -> Draw:
+    return Draw(st.text(alphabet, min_size=1, max_size=TEXT_MAX), non_blank)
+
+
+def _ints(low: int, high: int, places: int = 0) -> Draw:
+    # Integers scaled to decimals: one choice each, with the bounds (0.0001
+    # and 1 for a share) among Hypothesis's boundary values.
+    return Draw(st.integers(low, high), _scaled(places) if places else None)
+
+
+RULE_STRATEGIES: Mapping[str, Callable[[], Draw]] = {
+    "text": lambda: _text(TEXT_ALPHABET),
+    "prose": lambda: _text(PROSE_ALPHABET),
+    "slug": lambda: Draw(st.text(_SLUG_ALPHABET, min_size=1, max_size=16), as_slug),
+    "country": lambda: Draw(st.sampled_from(sorted(COUNTRY_NAMES))),
+    "currency": lambda: Draw(st.sampled_from(sorted(CURRENCIES))),
+    "url": lambda: Draw(st.text(_PATH_ALPHABET, min_size=1, max_size=24), _as_url),
+    "ror": lambda: Draw(
+        st.tuples(st.text(_ROR_ALPHABET, min_size=6, max_size=6), st.integers(0, 99)),
+        _as_ror,
+    ),
+    "share": lambda: _ints(1, 10**4, 4),
+    "amount": lambda: _ints(0, 10**14, 2),
+    "latitude": lambda: _ints(-(90 * 10**6), 90 * 10**6, 6),
+    "longitude": lambda: _ints(-(180 * 10**6), 180 * 10**6, 6),
+    "positive": lambda: _ints(1, MAX_INT),
+}
+"""How to draw the values of each rule, by rule name; every rule has one."""
+
+
+@functools.cache
+def rule_draw(rule: Rule) -> Draw:
+    """Return how to draw values that keep ``rule`` (cached).
+
+    Raises:
+        KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
+    """
+    return RULE_STRATEGIES[rule.name]()
+
+
+@functools.cache
+def rule_strategy(rule: Rule) -> SearchStrategy[Any]:
+    """Return the (cached) strategy drawing values that keep ``rule``.
+
+    Raises:
+        KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
+    """
+    return rule_draw(rule).strategy()
+
+
+def missing_rules() -> list[str]:
+    """The names of the rules in ``RULES`` that have no strategy (should be none)."""
+    return [rule.name for rule in RULES if rule.name not in RULE_STRATEGIES]
+
+
+# -- values by type -----------------------------------------------------------------
+
+_TODAY = dt.date(2025, 1, 1).toordinal()
+
+
+def _date(offset: int) -> dt.date:
+    return dt.date.fromordinal(_TODAY + offset)
+
+
+# One choice per date: days from 2025-01-01, where it shrinks to. Hypothesis
+# draws most offsets within a year or so and reaches the bounds, 0001-01-01
+# and 9999-12-31, now and then.
+_DATES = Draw(st.integers(1 - _TODAY, dt.date.max.toordinal() - _TODAY), _date)
+DATES = _DATES.strategy()
+"""Dates, one Hypothesis choice each, around 2025-01-01 and out to the bounds."""
+
+_KNOWN: dict[Any, Draw] = {
+    Decimal: _ints(-(10**15), 10**15, 2),
+    int: _ints(0, MAX_INT),
+    bool: Draw(st.booleans()),
+    dt.date: _DATES,
+}
+
+
+def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
+    """How to draw one value of the type ``kind`` under ``rule``.
+
+    Args:
+        kind: The field's type, without ``| None``.
+        rule: The field's declared rule, if any.
+        level: For a record type: how deep it is nested (see :data:`LEAN`).
+
+    Raises:
+        TypeError: The model uses a type nobody taught the strategies.
+    """
+    if attrs.has(kind):
+        return Draw(record_strategy(kind, level))
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return Draw(st.sampled_from(kind))
+    if kind is str:
+        return rule_draw(rule or TEXT)
+    if rule is not None:
+        return rule_draw(rule)
+    if kind not in _KNOWN:
+        msg = f"no strategy for the type {kind!r}; teach aifactories.testing._derive"
+        raise TypeError(msg)
+    return _KNOWN[kind]
+
+
+# -- records ------------------------------------------------------------------------
+
+MAX_ITEMS = 2
+"""Most items in a drawn collection (one more than ``min_items`` if that is more)."""
+
+LEAN = 2
+"""The level at which records are drawn lean.
+
+A record drawn on its own is at level 0; the records in its fields at
+level 1, theirs at level 2, and so on. From this level on, each optional
+field is present a quarter of the time (not half) and collections hold
+``min_items`` items or one: the records a test reads first keep every
+variation, and the deeply nested ones (a claim's sources, a host's
+sources) cost little. A large registry draws most of its entries at this
+level (see ``RICH_ENTRIES`` in :mod:`._strategies`).
+"""
+
+Override = Callable[[int], SearchStrategy[Any]]
+"""A hand-written strategy, called with the level it is drawn at."""
+
+CLASS_OVERRIDES: dict[type[Any], Override] = {}
+"""Hand-written strategies for whole classes, by class."""
+
+FIELD_OVERRIDES: dict[tuple[type[Any], str], Override] = {}
+"""Hand-written strategies for one field's value (a whole collection, for one).
+
+Keyed by (class, field name); a base class's key covers its subclasses.
+"""
+
+
+@attrs.frozen
+class Plan:
+    """How to draw one field of a record.
+
+    Attributes:
+        name: The field's name.
+        value: Draws the raw value (for a collection, the whole collection).
+        fix: Makes the raw value valid (``None``: it is already).
+        switched: Whether a presence bit decides it: optional fields are
+            ``None`` and collections empty when their bit is clear.
+        empty: The value when the bit is clear.
+    """
+
+    name: str
+    value: SearchStrategy[Any]
+    fix: Callable[[Any], Any] | None
+    switched: bool
+    empty: Any = None
+
+
+def _field_override(cls: type[Any], name: str) -> Override | None:
+    for base in cls.__mro__:
+        found = FIELD_OVERRIDES.get((base, name))
+        if found is not None:
+            return found
+    return None
+
+
+def _item_kind(kind: Any) -> Any:
+    (item,) = {arg for arg in typing.get_args(kind) if arg is not ...}
+    return item
+
+
+def _fix_items(
+    origin: Any, fix: Callable[[Any], Any] | None, *, unique: bool
+) -> Callable[[Any], Any]:
+    """Turn a drawn list of raw items into the field's collection."""
+    if origin is frozenset:
+        if fix is None:
+            return frozenset
+        return lambda items: frozenset(fix(item) for item in items)
+    if fix is None:
+        return tuple
+    if unique:
+        # Two raw items may fix alike ("a-" and "a" are both the slug "a").
+        return lambda items: tuple(dict.fromkeys(fix(item) for item in items))
+    return lambda items: tuple(fix(item) for item in items)
+
+
+def _collection_plan(
+    slot: Any, origin: Any, level: int, override: Override | None
+) -> Plan:
+    empty = frozenset() if origin is frozenset else ()
+    if override is not None:
+        return Plan(slot.name, override(level), None, not slot.min_items, empty)
+    below = min(level + 1, LEAN)
+    items = scalar_draw(_item_kind(slot.kind), slot.rule, level=below)
+    # Empty is the bit's "off"; a required collection always draws.
+    low = slot.min_items or 1
+    high = low if level >= LEAN else max(MAX_ITEMS, slot.min_items + 1)
+    # Raw items are drawn unique where fixed ones must be; the fix keeps it.
+    if origin is frozenset:
+        value = st.lists(items.raw, min_size=low, max_size=high, unique=True)
+    else:
+        value = st.lists(items.raw, min_size=low, max_size=high, unique=slot.unique)
+    fix = _fix_items(origin, items.fix, unique=slot.unique)
+    return Plan(slot.name, value, fix, not slot.min_items, empty)
+
+
+@functools.cache
+def plan(cls: type[Any], level: int = 0) -> tuple[Plan, ...]:
+    """How to draw each init field of the attrs class ``cls``, from its declarations.
+
+    Args:
+        cls: An attrs record class.
+        level: How deep the record is nested (see :data:`LEAN`).
+
+    Raises:
+        TypeError: A field has a type the strategies do not know.
+    """
+    found = []
+    for slot in slots(cls):
+        override = _field_override(cls, slot.name)
+        origin = typing.get_origin(slot.kind)
+        if origin is tuple or origin is frozenset:
+            found.append(_collection_plan(slot, origin, level, override))
+        elif override is not None:
+            found.append(Plan(slot.name, override(level), None, slot.optional))
+        else:
+            below = min(level + 1, LEAN)
+            drawn = scalar_draw(slot.kind, slot.rule, level=below)
+            found.append(Plan(slot.name, drawn.raw, drawn.fix, slot.optional))
+    return tuple(found)
+
+
+_BYTE = st.integers(0, 255)
+# Hypothesis draws integers up to 255 uniformly (plus the bounds now and
+# then); wider ranges lean towards small values, which would leave the
+# high bits (the last fields) mostly clear. So: one choice per 8 fields.
+_MASK_BITS = 8
+
+
+def _draw_mask(draw: st.DrawFn, bits: int, *, lean: bool) -> int:
+    mask = 0
+    for shift in range(0, bits, _MASK_BITS):
+        byte = draw(_BYTE)
+        if lean:
+            # Each bit set a quarter of the time: the AND of two bytes.
+            byte &= draw(_BYTE)
+        mask |= byte << shift
+    return mask
+
+
+def draw_fields(
+    draw: st.DrawFn,
+    cls: type[Any],
+    fixed: Mapping[str, Any],
+    level: int = 0,
+) -> dict[str, Any]:
+    """Draw every field of ``cls`` not in ``fixed``, and return all the fields.
+
+    Args:
+        draw: The draw function of a composite strategy.
+        cls: An attrs record class.
+        fixed: Field values the caller already chose (pins).
+        level: How deep the record is nested (see :data:`LEAN`).
+    """
+    steps = [p for p in plan(cls, level) if p.name not in fixed]
+    switched = sum(1 for p in steps if p.switched)
+    mask = _draw_mask(draw, switched, lean=level >= LEAN) if switched else 0
+    values = dict(fixed)
+    for step in steps:
+        if step.switched:
+            present = mask & 1
+            mask >>= 1
+            if not present:
+                values[step.name] = step.empty
+                continue
+        value = draw(step.value)
+        values[step.name] = value if step.fix is None else step.fix(value)
+    return values
+
+
+@st.composite
+def _generic(draw: st.DrawFn, cls: type[Any], level: int) -> Any:
+    return cls(**draw_fields(draw, cls, {}, level))
+
+
+@functools.cache
+def record_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
+    """The strategy for the attrs class ``cls``: its override, or derived.
+
+    Args:
+        cls: An attrs record class.
+        level: How deep the record is nested (see :data:`LEAN`).
+    """
+    override = CLASS_OVERRIDES.get(cls)
+    if override is not None:
+        return override(level)
+    return _generic(cls, level)
+
+
+@st.composite
+def _pinned(
+    draw: st.DrawFn,
+    cls: type[Any],
+    pins: tuple[tuple[str, SearchStrategy[Any]], ...],
+    level: int,
+) -> Any:
+    fixed = {name: draw(strategy) for name, strategy in pins}
+    return cls(**draw_fields(draw, cls, fixed, level))
+
+
+@functools.lru_cache(maxsize=512)
+def _pinned_cached(
+    cls: type[Any], pins: tuple[tuple[str, SearchStrategy[Any]], ...], level: int
+) -> SearchStrategy[Any]:
+    return _pinned(cls, pins, level)
+
+
+def pinned_strategy(
+    cls: type[Any], pins: Mapping[str, SearchStrategy[Any]], level: int = 0
+) -> SearchStrategy[Any]:
+    """The derived strategy for ``cls`` with some fields drawn from ``pins``.
+
+    Class overrides do not apply: this is how they are written.
+    """
+    return _pinned_cached(cls, tuple(pins.items()), level)
+
+
+def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
+    """The strategy derived from ``cls``'s declarations alone, ignoring overrides."""
+    return _generic(cls, level)
+
+
+__all__ = [
+    "CLASS_OVERRIDES",
+    "DATES",
+    "Draw",
+    "FIELD_OVERRIDES",
+    "LEAN",
+    "MAX_ITEMS",
+    "Override",
+    "PROSE_ALPHABET",
+    "RULE_STRATEGIES",
+    "TEXT_ALPHABET",
+    "Plan",
+    "as_slug",
+    "derived_strategy",
+    "draw_fields",
+    "missing_rules",
+    "non_blank",
+    "pinned_strategy",
+    "plan",
+    "record_strategy",
+    "rule_strategy",
+    "rule_draw",
+    "scalar_draw",
+]
