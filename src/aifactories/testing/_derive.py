@@ -254,17 +254,22 @@ class Plan:
 
     Attributes:
         name: The field's name.
-        value: Draws the raw value (for a collection, the whole collection).
-        fix: Makes the raw value valid (``None``: it is already).
-        switched: Whether a presence bit decides it: optional fields are
-            ``None`` and collections empty when their bit is clear.
-        empty: The value when the bit is clear.
+        value: Draws the raw value; for a collection, one raw item.
+        fix: Makes a raw value (or item) valid; ``None``: it is already.
+        always: For a collection, the items always drawn (its
+            ``min_items``); ``None`` for any other field.
+        bits: Presence bits of the record's mask this field reads: one
+            for an optional field, one per optional item of a collection.
+        collect: Makes the collection from its items.
+        empty: An optional field's value when its bit is clear.
     """
 
     name: str
     value: SearchStrategy[Any]
     fix: Callable[[Any], Any] | None
-    switched: bool
+    always: int | None = None
+    bits: int = 0
+    collect: Callable[[list[Any]], Any] | None = None
     empty: Any = None
 
 
@@ -281,20 +286,10 @@ def _item_kind(kind: Any) -> Any:
     return item
 
 
-def _fix_items(
-    origin: Any, fix: Callable[[Any], Any] | None, *, unique: bool
-) -> Callable[[Any], Any]:
-    """Turn a drawn list of raw items into the field's collection."""
-    if origin is frozenset:
-        if fix is None:
-            return frozenset
-        return lambda items: frozenset(fix(item) for item in items)
-    if fix is None:
-        return tuple
-    if unique:
-        # Two raw items may fix alike ("a-" and "a" are both the slug "a").
-        return lambda items: tuple(dict.fromkeys(fix(item) for item in items))
-    return lambda items: tuple(fix(item) for item in items)
+def _unique_tuple(items: list[Any]) -> tuple[Any, ...]:
+    # Two raw items may fix alike ("a-" and "a" are both the slug "a"), and
+    # two draws may agree: keep the first of each.
+    return tuple(dict.fromkeys(items))
 
 
 def _collection_plan(
@@ -302,19 +297,36 @@ def _collection_plan(
 ) -> Plan:
     empty = frozenset() if origin is frozenset else ()
     if override is not None:
-        return Plan(slot.name, override(level), None, not slot.min_items, empty)
+        # A hand-written collection: one bit, on or empty, unless required.
+        bits = 0 if slot.min_items else 1
+        return Plan(slot.name, override(level), None, bits=bits, empty=empty)
     below = min(level + 1, LEAN)
-    items = scalar_draw(_item_kind(slot.kind), slot.rule, level=below)
-    # Empty is the bit's "off"; a required collection always draws.
-    low = slot.min_items or 1
-    high = low if level >= LEAN else max(MAX_ITEMS, slot.min_items + 1)
-    # Raw items are drawn unique where fixed ones must be; the fix keeps it.
-    if origin is frozenset:
-        value = st.lists(items.raw, min_size=low, max_size=high, unique=True)
+    item = scalar_draw(_item_kind(slot.kind), slot.rule, level=below)
+    # Each item past min_items has a bit of the record's mask, so a
+    # collection costs no choice of its own (Hypothesis pays a list one
+    # boolean per item, and a nested draw). Top-level collections may hold
+    # MAX_ITEMS items (or one more than min_items); nested ones one more
+    # than min_items, lean ones min_items or one.
+    if level == 0:
+        extra = max(MAX_ITEMS, slot.min_items + 1) - slot.min_items
+    elif level < LEAN or not slot.min_items:
+        extra = 1
     else:
-        value = st.lists(items.raw, min_size=low, max_size=high, unique=slot.unique)
-    fix = _fix_items(origin, items.fix, unique=slot.unique)
-    return Plan(slot.name, value, fix, not slot.min_items, empty)
+        extra = 0
+    collect: Callable[[list[Any]], Any]
+    if origin is frozenset:
+        collect = frozenset
+    else:
+        collect = _unique_tuple if slot.unique else tuple
+    return Plan(
+        slot.name,
+        item.raw,
+        item.fix,
+        always=slot.min_items,
+        bits=extra,
+        collect=collect,
+        empty=empty,
+    )
 
 
 @functools.cache
@@ -332,21 +344,22 @@ def plan(cls: type[Any], level: int = 0) -> tuple[Plan, ...]:
     for slot in slots(cls):
         override = _field_override(cls, slot.name)
         origin = typing.get_origin(slot.kind)
+        bits = 1 if slot.optional else 0
         if origin is tuple or origin is frozenset:
             found.append(_collection_plan(slot, origin, level, override))
         elif override is not None:
-            found.append(Plan(slot.name, override(level), None, slot.optional))
+            found.append(Plan(slot.name, override(level), None, bits=bits))
         else:
             below = min(level + 1, LEAN)
             drawn = scalar_draw(slot.kind, slot.rule, level=below)
-            found.append(Plan(slot.name, drawn.raw, drawn.fix, slot.optional))
+            found.append(Plan(slot.name, drawn.raw, drawn.fix, bits=bits))
     return tuple(found)
 
 
-_BYTE = st.integers(0, 255)
-# Hypothesis draws integers up to 255 uniformly (plus the bounds now and
-# then); wider ranges lean towards small values, which would leave the
-# high bits (the last fields) mostly clear. So: one choice per 8 fields.
+# Hypothesis draws an index into 256 values uniformly (plus the bounds now
+# and then); wider ranges lean towards small values, which would leave the
+# high bits (the last fields) mostly clear. So: one choice per 8 bits.
+_BYTE = st.sampled_from(range(256))
 _MASK_BITS = 8
 
 
@@ -359,6 +372,10 @@ def _draw_mask(draw: st.DrawFn, bits: int, *, lean: bool) -> int:
             byte &= draw(_BYTE)
         mask |= byte << shift
     return mask
+
+
+def _trailing_ones(bits: int) -> int:
+    return (~bits & (bits + 1)).bit_length() - 1
 
 
 def draw_fields(
@@ -376,18 +393,26 @@ def draw_fields(
         level: How deep the record is nested (see :data:`LEAN`).
     """
     steps = [p for p in plan(cls, level) if p.name not in fixed]
-    switched = sum(1 for p in steps if p.switched)
-    mask = _draw_mask(draw, switched, lean=level >= LEAN) if switched else 0
+    bits = sum(p.bits for p in steps)
+    mask = _draw_mask(draw, bits, lean=level >= LEAN) if bits else 0
     values = dict(fixed)
     for step in steps:
-        if step.switched:
-            present = mask & 1
-            mask >>= 1
-            if not present:
-                values[step.name] = step.empty
-                continue
-        value = draw(step.value)
-        values[step.name] = value if step.fix is None else step.fix(value)
+        own = mask & ((1 << step.bits) - 1)
+        mask >>= step.bits
+        fix = step.fix
+        if step.collect is not None:
+            # The optional items run while their bits are set: a
+            # collection is empty half the time, like an optional field.
+            count = (step.always or 0) + _trailing_ones(own)
+            items = [draw(step.value) for _ in range(count)]
+            if fix is not None:
+                items = [fix(item) for item in items]
+            values[step.name] = step.collect(items)
+        elif step.bits and not own:
+            values[step.name] = step.empty
+        else:
+            value = draw(step.value)
+            values[step.name] = value if fix is None else fix(value)
     return values
 
 
