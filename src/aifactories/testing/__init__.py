@@ -21,6 +21,10 @@ from __future__ import annotations
 from aifactories.testing._mutations import RULES, Rule, break_rule
 from aifactories.testing._records import (
     PLACEHOLDER_SOURCE,
+    AntennaFields,
+    FactoryFields,
+    MakeRegistry,
+    RegistryFile,
     build_registry,
     make_antenna,
     make_factory,
@@ -29,6 +33,10 @@ from aifactories.testing._records import (
 __all__ = [
     "PLACEHOLDER_SOURCE",
     "RULES",
+    "AntennaFields",
+    "FactoryFields",
+    "MakeRegistry",
+    "RegistryFile",
     "Rule",
     "break_rule",
     "build_registry",

@@ -380,7 +380,7 @@ def _trailing_ones(bits: int) -> int:
 
 def draw_fields(
     draw: st.DrawFn,
-    cls: type[Any],
+    cls: type,
     fixed: Mapping[str, Any],
     level: int = 0,
 ) -> dict[str, Any]:
@@ -454,7 +454,7 @@ def _pinned_cached(
 
 
 def pinned_strategy(
-    cls: type[Any], pins: Mapping[str, SearchStrategy[Any]], level: int = 0
+    cls: type, pins: Mapping[str, SearchStrategy[Any]], level: int = 0
 ) -> SearchStrategy[Any]:
     """The derived strategy for ``cls`` with some fields drawn from ``pins``.
 
@@ -471,14 +471,14 @@ def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
 __all__ = [
     "CLASS_OVERRIDES",
     "DATES",
-    "Draw",
     "FIELD_OVERRIDES",
     "LEAN",
     "MAX_ITEMS",
-    "Override",
     "PROSE_ALPHABET",
     "RULE_STRATEGIES",
     "TEXT_ALPHABET",
+    "Draw",
+    "Override",
     "Plan",
     "as_slug",
     "derived_strategy",
@@ -488,7 +488,7 @@ __all__ = [
     "pinned_strategy",
     "plan",
     "record_strategy",
-    "rule_strategy",
     "rule_draw",
+    "rule_strategy",
     "scalar_draw",
 ]

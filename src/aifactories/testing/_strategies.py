@@ -56,9 +56,10 @@ from aifactories._registry import Registry, Selection
 from aifactories._rules import COUNTRY, CURRENCY, SLUG, TEXT, URL
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
-from aifactories.testing import _derive
 from aifactories.testing._derive import (
+    CLASS_OVERRIDES,
     DATES,
+    FIELD_OVERRIDES,
     LEAN,
     TEXT_ALPHABET,
     Override,
@@ -391,9 +392,7 @@ def funding_shares(
     country = _country_pin(country, "country")
     if kind is None and country is None and share is None:
         return record_strategy(FundingShare)
-    return pinned_strategy(
-        FundingShare, _pins(kind=kind, country=country, share=share)
-    )
+    return pinned_strategy(FundingShare, _pins(kind=kind, country=country, share=share))
 
 
 def _unshared(level: int) -> SearchStrategy[FundingShare]:
@@ -778,7 +777,9 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     ids = draw(st.lists(texts(), min_size=count, max_size=count, unique=True))
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for wave_id, kind in zip(ids, kinds, strict=True):
-        found[kind].append(Wave(**draw_fields(draw, Wave, {"id": wave_id, "kind": kind})))
+        found[kind].append(
+            Wave(**draw_fields(draw, Wave, {"id": wave_id, "kind": kind}))
+        )
     return found
 
 
@@ -990,14 +991,15 @@ def _aliases_override(level: int) -> SearchStrategy[Any]:
     return st.lists(_names(), min_size=1, max_size=most).map(tuple)
 
 
-_derive.CLASS_OVERRIDES.update(
+# Imported by name with the rest: the tables the derived strategies read.
+CLASS_OVERRIDES.update(
     {
         Source: _source_override,
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
     }
 )
-_derive.FIELD_OVERRIDES.update(
+FIELD_OVERRIDES.update(
     {
         (Funding, "shares"): _shares,
         (_Entry, "name"): _name_override,
