@@ -11,9 +11,9 @@ The helpers here need nothing beyond aifactories itself:
 
 Two modules need the ``aifactories[testing]`` extra:
 :mod:`aifactories.testing.strategies` (Hypothesis strategies) and
-:mod:`aifactories.testing.pytest_plugin` (pytest fixtures; enable it with
-``pytest_plugins = ["aifactories.testing.pytest_plugin"]`` in the root
-``conftest.py``).
+:mod:`aifactories.testing.pytest_plugin` (pytest fixtures, auto-loaded
+through a ``pytest11`` entry point that imports aifactories only when a test
+uses one; :class:`MakeRegistry` and :data:`RegistryFile` type them).
 """
 
 from __future__ import annotations
