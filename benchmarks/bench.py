@@ -4,6 +4,7 @@ Run on demand (a few minutes, needs the ``test`` extra for pycountry)::
 
     python benchmarks/bench.py            # full: 1k / 10k / 50k entries
     python benchmarks/bench.py --smoke    # about a minute: small sizes, few repeats
+    python benchmarks/bench.py --only testing   # the testing kit (bench_testing.py)
 
 Every figure is measured in this one run, side by side with its baseline,
 and printed as Markdown tables of times and ratios. ``--check`` exits 1 when
@@ -541,7 +542,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="a few seconds, small")
     parser.add_argument("--check", action="store_true", help="exit 1 on a miss")
-    parser.add_argument("--only", nargs="*", default=[], help="sections to run")
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=[],
+        help="sections to run: cold, warm, load, scaling, testing",
+    )
     options = parser.parse_args(argv)
     smoke = options.smoke
     sizes = [100, 300, 1000] if smoke else [1000, 10_000, 50_000]
@@ -553,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
     # Even smoke mode takes medians of three loads: --check gates on them.
     cold_runs, load_runs, budget = (5, 3, 0.1) if smoke else (31, 5, 0.25)
     valgrind = None if smoke else shutil.which("valgrind")
-    chosen = set(options.only) or {"cold", "warm", "load", "scaling"}
+    chosen = set(options.only) or {"cold", "warm", "load", "scaling", "testing"}
     print(f"Machine: {machine()}")
     print(
         f"Mode: {'smoke' if smoke else 'full'}; aifactories from {aifactories.__file__}"
@@ -570,6 +576,11 @@ def main(argv: list[str] | None = None) -> int:
             load_vs_json(results, folder, big, load_runs)
         if "scaling" in chosen:
             scaling(results, folder, sizes, load_runs, budget, limit=growth_limit)
+        if "testing" in chosen:
+            # Imported here: it needs Hypothesis, which the other sections do not.
+            import bench_testing  # noqa: PLC0415
+
+            bench_testing.run(results, smoke=smoke)
     missed = [t for t in results.targets if not t[3] and t[4]]
     print("\n### Targets\n")
     for name, ratio, limit, met, gated in results.targets:

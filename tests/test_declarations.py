@@ -444,12 +444,14 @@ def _one(entry: Factory | Antenna) -> Registry:
 
 
 def test_an_int_where_text_belongs_is_reported() -> None:
-    problems = aifactories.validate(_one(make_factory("x", experimental_platform=123)))
+    problems = aifactories.validate(
+        _one(make_factory("x", experimental_platform=123))  # type: ignore[arg-type]
+    )
     assert problems == ["factories[0].experimental_platform: must be a string, got int"]
 
 
 def test_a_string_date_is_reported() -> None:
-    registry = _one(make_factory("x", selected_on="2025-01-01"))
+    registry = _one(make_factory("x", selected_on="2025-01-01"))  # type: ignore[arg-type]
     assert "factories[0].selected_on: must be a date, got str" in (
         aifactories.validate(registry)
     )

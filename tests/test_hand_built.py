@@ -116,7 +116,10 @@ def test_registry_tolerates_badly_typed_records() -> None:
     # The constructor checks nothing; validate() reports, instead of a crash.
     registry = Registry(
         data_version="t",
-        factories=[make_factory("a", name=None), make_factory("b", aliases=[3])],
+        factories=[
+            make_factory("a", name=None),  # type: ignore[arg-type]  # on purpose
+            make_factory("b", aliases=[3]),  # type: ignore[list-item]  # on purpose
+        ],
     )
     problems = aifactories.validate(registry)
     assert any(p == "factories[0].name: is required, got None" for p in problems)

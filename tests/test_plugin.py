@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -14,10 +17,14 @@ from aifactories.testing import build_registry, make_antenna, make_factory
 
 pytest_plugins = ["pytester"]
 
-# The README's "Testing your code with aifactories" example, verbatim.
+# Where plugin auto-loading is off, this line in the root conftest.py loads
+# the fixtures; the README and the how-to show it.
 README_CONFTEST = """\
 pytest_plugins = ["aifactories.testing.pytest_plugin"]
 """
+
+# The README's "Testing your code with aifactories" example, verbatim: it
+# needs no conftest.py, the fixtures are auto-loaded.
 
 README_TEST = """\
 from collections.abc import Callable
@@ -41,6 +48,12 @@ def reachable_from(registry: Registry, factory: Factory) -> set[str]:
 def test_real_data(aif_registry: Registry, aif_factory: Factory) -> None:
     assert aif_factory.name in aif_registry
     assert "SE" in reachable_from(aif_registry, aif_factory)
+
+
+@given(st.sampled_from(["SE", "FI", "CZ"]))
+def test_real_data_any_country(aif_session_registry: Registry, country: str) -> None:
+    for entry in aif_session_registry.in_country(country):
+        assert entry.country == country
 
 
 def test_hand_made_registry(aif_make_registry: Callable[..., Registry]) -> None:
@@ -78,7 +91,7 @@ def test_readme_shows_the_tested_example() -> None:
         pytest.skip("the README section is not merged yet")
     section = readme.split(heading, 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
-    assert blocks[:2] == [README_CONFTEST, README_TEST]
+    assert blocks[:2] == [README_TEST, README_CONFTEST]
 
 
 def _write_registry(pytester: pytest.Pytester, name: str) -> None:
@@ -91,10 +104,19 @@ def _write_registry(pytester: pytest.Pytester, name: str) -> None:
 
 
 def test_readme_example_passes(pytester: pytest.Pytester) -> None:
+    # No conftest.py: the entry point provides the fixtures.
+    pytester.makepyfile(test_readme=README_TEST)
+    result = pytester.runpytest("--strict-markers", "-W", "error")
+    result.assert_outcomes(passed=6)
+
+
+def test_readme_example_passes_with_the_opt_in_line(
+    pytester: pytest.Pytester,
+) -> None:
     pytester.makeconftest(README_CONFTEST)
     pytester.makepyfile(test_readme=README_TEST)
     result = pytester.runpytest("--strict-markers", "-W", "error")
-    result.assert_outcomes(passed=5)
+    result.assert_outcomes(passed=6)
 
 
 def test_marker_and_overrides_point_at_user_data(pytester: pytest.Pytester) -> None:
@@ -202,23 +224,166 @@ def test_misuse_fails_with_clear_messages(pytester: pytest.Pytester) -> None:
     )
 
 
-def test_plugin_is_opt_in(pytester: pytest.Pytester) -> None:
-    # No pytest11 entry point: projects that do not ask for the plugin never
-    # import aifactories when pytest starts, nor get our fixtures.
+FIXTURES = (
+    "aif_registry",
+    "aif_session_registry",
+    "aif_registry_file",
+    "aif_factory",
+    "aif_factory_id",
+    "aif_make_registry",
+)
+
+
+def test_the_entry_point_names_the_shim() -> None:
     plugins = importlib.metadata.entry_points(group="pytest11")
-    assert not [ep for ep in plugins if ep.value.startswith("aifactories")]
+    ours = [ep for ep in plugins if "aifactories" in ep.value]
+    # Named as its module: pytest_plugins then finds it registered.
+    assert [(ep.name, ep.value) for ep in ours] == [
+        ("_aifactories_pytestplugin", "_aifactories_pytestplugin")
+    ]
+
+
+def _definitions(result: pytest.RunResult) -> dict[str, int]:
+    """How many times ``pytest --fixtures`` lists each of our fixtures."""
+    names = [line.split()[0] for line in result.outlines if line[:4] == "aif_"]
+    return {name: names.count(name) for name in FIXTURES}
+
+
+@pytest.mark.parametrize("opt_in", [False, True], ids=["auto", "auto+opt-in"])
+def test_every_fixture_is_registered_once(
+    pytester: pytest.Pytester, *, opt_in: bool
+) -> None:
+    if opt_in:
+        pytester.makeconftest(README_CONFTEST)
+    result = pytester.runpytest("--fixtures")
+    assert _definitions(result) == dict.fromkeys(FIXTURES, 1)
+
+
+USES_A_FIXTURE = """
+def test_uses_fixture(aif_registry):
+    assert "mimer" in aif_registry
+"""
+
+
+def test_without_auto_loading_the_opt_in_line_loads_them(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    pytester.makepyfile(USES_A_FIXTURE)
+    result = pytester.runpytest()
+    result.stdout.fnmatch_lines(["*fixture 'aif_registry' not found*"])
+    pytester.makeconftest(README_CONFTEST)
+    result = pytester.runpytest()
+    result.assert_outcomes(passed=1)
+    assert _definitions(pytester.runpytest("--fixtures")) == dict.fromkeys(FIXTURES, 1)
+
+
+def test_the_fixtures_can_be_switched_off(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(USES_A_FIXTURE)
+    result = pytester.runpytest("-p", "no:_aifactories_pytestplugin")
+    result.stdout.fnmatch_lines(["*fixture 'aif_registry' not found*"])
+
+
+def test_session_fixtures_work_with_given(pytester: pytest.Pytester) -> None:
+    # Hypothesis fails a @given test that uses a function-scoped fixture;
+    # these are session-scoped, and the plugin runs with -W error.
     pytester.makepyfile(
         """
-        def test_uses_fixture(aif_registry):
-            pass
+        from hypothesis import given, strategies as st
+        from aifactories.testing import make_factory
+
+        @given(st.integers(0, 3))
+        def test_both(aif_session_registry, aif_make_registry, n):
+            assert len(aif_session_registry) > n
+            registry = aif_make_registry(make_factory(f"f{n}"))
+            assert registry[f"f{n}"].id == f"f{n}"
+
+        def test_same_object(aif_session_registry, aif_registry):
+            assert aif_session_registry is aif_registry
         """
     )
-    result = pytester.runpytest()
-    result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*fixture 'aif_registry' not found*"])
+    result = pytester.runpytest("-W", "error")
+    result.assert_outcomes(passed=2)
+
+
+def _imported(pytester: pytest.Pytester, *args: str) -> tuple[set[str], str]:
+    """The modules ``python -X importtime -m pytest`` imports, and its stdout."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pytest", *args],
+        cwd=pytester.path,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    # "import time: self [us] | cumulative | imported package", indented.
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and line.count("|") == 2
+    }
+    return modules, done.stdout
+
+
+# -X importtime does not log what pytest imports through importlib (the
+# plugins, and what they import then): this conftest, which uses no
+# fixture, says at the very end whether ours was loaded and whether
+# aifactories was imported.
+SAYS_IF_LOADED = """
+import sys
+
+def pytest_unconfigure(config):
+    for name in ("_aifactories_pytestplugin", "aifactories"):
+        print(name, "imported" if name in sys.modules else "not imported")
+"""
+
+
+def test_a_run_that_uses_no_fixture_never_imports_aifactories(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeconftest(SAYS_IF_LOADED)
+    pytester.makepyfile(
+        test_plain="""
+        from hypothesis import given, strategies as st
+
+        def test_plain():
+            assert True
+
+        @given(st.integers())
+        def test_property(n):
+            assert n == n
+        """
+    )
+    modules, out = _imported(pytester, "-p", "no:cacheprovider", "--co")
+    assert "_aifactories_pytestplugin imported" in out
+    assert "aifactories not imported" in out
+    assert not {m for m in modules if m.split(".")[0] == "aifactories"}
+    # The same checks see aifactories once a test uses a fixture.
+    pytester.makepyfile(test_uses=USES_A_FIXTURE)
+    _, out = _imported(pytester, "-p", "no:cacheprovider", "-q")
+    assert "3 passed" in out
+    assert "aifactories imported" in out
 
 
 def test_marker_is_registered(pytester: pytest.Pytester) -> None:
     pytester.makeconftest(README_CONFTEST)
     result = pytester.runpytest("--markers")
     result.stdout.fnmatch_lines(["@pytest.mark.aif_data(path): load this test's*"])
+
+
+@pytest.mark.parametrize(
+    "name", ["_aifactories_pytestplugin", "_aifactories_hypothesis"]
+)
+def test_the_installed_shims_are_the_source(name: str) -> None:
+    # An editable install copies the top-level shims into site-packages:
+    # after editing one, reinstall (pip install -e .), or this fails.
+    import importlib.util
+
+    spec = importlib.util.find_spec(name)
+    assert spec is not None
+    assert spec.origin is not None
+    source = Path(__file__).resolve().parent.parent / "src" / f"{name}.py"
+    installed = Path(spec.origin).read_text(encoding="utf-8")
+    assert installed == source.read_text(encoding="utf-8")

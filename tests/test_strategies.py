@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 import aifactories
+import aifactories._codes
 from aifactories import (
     Antenna,
     Claim,
@@ -34,6 +35,7 @@ from aifactories import (
     Source,
     Stakeholder,
     Supercomputer,
+    SystemStatus,
     Wave,
 )
 from aifactories._text import fold
@@ -255,6 +257,38 @@ class TestPins:
         assert fold(name)
         assert text.strip()
 
+    @given(
+        aist.hosts(name="Host", city=st.none()),
+        aist.supercomputers(status=SystemStatus.NEW),
+        aist.fundings(total=st.none(), shares=aist.funding_splits(min_size=2)),
+        aist.money(max_amount=5),
+    )
+    def test_record_pins(
+        self, host: Host, system: Supercomputer, funding: Funding, money: Money
+    ) -> None:
+        assert (host.name, host.city) == ("Host", None)
+        assert system.status is SystemStatus.NEW
+        assert funding.total is None
+        assert len(funding.shares) >= 2
+        assert 0 <= money.amount <= 5
+
+    @given(aist.fundings(shares=()), aist.currency_codes(), aist.urls())
+    def test_plain_pins_and_codes(self, funding: Funding, code: str, url: str) -> None:
+        assert funding.shares == ()
+        assert code in aifactories._codes.CURRENCIES  # noqa: SLF001 - the table
+        assert url.startswith("https://")
+
+    @FEWER
+    @given(aist.registries(min_size=1, max_size=3, kind="factory"))
+    def test_factories_only(self, registry: Registry) -> None:
+        assert registry.antennas == ()
+        assert 1 <= len(registry.factories) <= 3
+
+    @given(aist.entries(kind="factory"), aist.antennas(factory_ids=["a"]))
+    def test_entry_kinds(self, entry: Factory | Antenna, antenna: Antenna) -> None:
+        assert isinstance(entry, Factory)
+        assert set(antenna.factories) <= {"a"}
+
     @given(aist.entries(kind=Kind.ANTENNA, country="DE"))
     def test_entries_kind(self, entry: Factory | Antenna) -> None:
         assert isinstance(entry, Antenna)
@@ -291,7 +325,7 @@ def test_bad_arguments_fail_when_called(make: Any, message: str) -> None:
 def test_seed_only_sources_need_seed_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     from aifactories.testing import _strategies
 
-    monkeypatch.setattr(_strategies, "_seed_offsets", tuple)
+    monkeypatch.setattr(_strategies, "_quote_starts", tuple)
     with pytest.raises(InvalidArgument, match="no seed documents"):
         aist.sources(seed=True)
 

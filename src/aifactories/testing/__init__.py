@@ -11,9 +11,9 @@ The helpers here need nothing beyond aifactories itself:
 
 Two modules need the ``aifactories[testing]`` extra:
 :mod:`aifactories.testing.strategies` (Hypothesis strategies) and
-:mod:`aifactories.testing.pytest_plugin` (pytest fixtures; enable it with
-``pytest_plugins = ["aifactories.testing.pytest_plugin"]`` in the root
-``conftest.py``).
+:mod:`aifactories.testing.pytest_plugin` (pytest fixtures, auto-loaded
+through a ``pytest11`` entry point that imports aifactories only when a test
+uses one; :class:`MakeRegistry` and :data:`RegistryFile` type them).
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ from __future__ import annotations
 from aifactories.testing._mutations import RULES, Rule, break_rule
 from aifactories.testing._records import (
     PLACEHOLDER_SOURCE,
+    AntennaFields,
+    FactoryFields,
+    MakeRegistry,
+    RegistryFile,
     build_registry,
     make_antenna,
     make_factory,
@@ -29,6 +33,10 @@ from aifactories.testing._records import (
 __all__ = [
     "PLACEHOLDER_SOURCE",
     "RULES",
+    "AntennaFields",
+    "FactoryFields",
+    "MakeRegistry",
+    "RegistryFile",
     "Rule",
     "break_rule",
     "build_registry",

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol, TypedDict, Unpack
 
 from aifactories._errors import RegistryDataError
 from aifactories._io import validate
 from aifactories._model import (
     Antenna,
+    Confidence,
+    Conflict,
     Entry,
     Fact,
     Factory,
+    Funding,
+    Host,
     Kind,
     Person,
+    Sector,
     Source,
+    Stakeholder,
+    Supercomputer,
     Wave,
 )
 from aifactories._registry import Registry
@@ -43,7 +51,49 @@ def _placeholders(id: str, kind: str, wave: str) -> dict[str, Any]:  # noqa: A00
     }
 
 
-def make_factory(id: str = "test-factory", **changes: Any) -> Factory:  # noqa: A002 - the field's name
+class _EntryFields(TypedDict, total=False):
+    """The keyword arguments every test entry takes: the shared fields.
+
+    Spelled out (a test checks them against the model's ``__init__``), so
+    that a type checker rejects a misspelt field in ``make_factory()``.
+    """
+
+    name: str
+    wave: str
+    selected_on: dt.date
+    country: str
+    host: Host | None
+    aliases: Iterable[str]
+    partner_countries: Iterable[str]
+    stakeholders: Iterable[Stakeholder]
+    focus: Iterable[str]
+    sectors: Iterable[Sector]
+    funding: Funding | None
+    people: Iterable[Person]
+    conflicts: Iterable[Conflict]
+    confidence: Confidence
+    notes: str | None
+    sources: Iterable[Source]
+
+
+class FactoryFields(_EntryFields, total=False):
+    """The keyword arguments of :func:`make_factory`: any field but ``id``."""
+
+    supercomputer: Supercomputer | None
+    experimental_platform: str | None
+
+
+class AntennaFields(_EntryFields, total=False):
+    """The keyword arguments of :func:`make_antenna`: any field but ``id``."""
+
+    factories: Iterable[str]
+    letters_of_intent: Iterable[str]
+
+
+def make_factory(
+    id: str = "test-factory",  # noqa: A002 - the field's name
+    **changes: Unpack[FactoryFields],
+) -> Factory:
     """Return a valid test :class:`~aifactories.Factory`, with ``changes`` applied.
 
     Every field not given gets a placeholder: the name ``"Test factory <id>"``,
@@ -52,12 +102,18 @@ def make_factory(id: str = "test-factory", **changes: Any) -> Factory:  # noqa: 
 
     Args:
         id: The entry's id, a lower-case slug.
-        **changes: Any other :class:`~aifactories.Factory` field.
+        **changes: Any other :class:`~aifactories.Factory` field; the keywords
+            are typed (:class:`FactoryFields`), so a misspelt one is a type
+            error.
     """
-    return Factory(**(_placeholders(id, "factory", _FACTORY_WAVE) | changes))
+    fields = _placeholders(id, "factory", _FACTORY_WAVE) | dict(changes)
+    return Factory(**fields)
 
 
-def make_antenna(id: str = "test-antenna", **changes: Any) -> Antenna:  # noqa: A002 - the field's name
+def make_antenna(
+    id: str = "test-antenna",  # noqa: A002 - the field's name
+    **changes: Unpack[AntennaFields],
+) -> Antenna:
     """Return a valid test :class:`~aifactories.Antenna`, with ``changes`` applied.
 
     Like :func:`make_factory`, with the name ``"Test antenna <id>"`` and the
@@ -65,9 +121,11 @@ def make_antenna(id: str = "test-antenna", **changes: Any) -> Antenna:  # noqa: 
 
     Args:
         id: The entry's id, a lower-case slug.
-        **changes: Any other :class:`~aifactories.Antenna` field.
+        **changes: Any other :class:`~aifactories.Antenna` field, typed
+            (:class:`AntennaFields`).
     """
-    return Antenna(**(_placeholders(id, "antenna", _ANTENNA_WAVE) | changes))
+    fields = _placeholders(id, "antenna", _ANTENNA_WAVE) | dict(changes)
+    return Antenna(**fields)
 
 
 def _replace(old: Iterable[Any], new: list[Any], key: str) -> list[Any]:
@@ -165,3 +223,21 @@ def build_registry(
         if problems:
             raise RegistryDataError(problems, source="build_registry()")
     return registry
+
+
+RegistryFile = str | os.PathLike[str] | None
+"""The type of the ``aif_registry_file`` fixture: a path, or ``None`` (bundled)."""
+
+
+class MakeRegistry(Protocol):
+    """The type of the ``aif_make_registry`` fixture: :func:`build_registry`."""
+
+    def __call__(
+        self,
+        *records: Factory | Antenna | Wave | Fact | Person,
+        base: Registry | None = None,
+        data_version: str | None = None,
+        check: bool = True,
+    ) -> Registry:
+        """Build a small registry from a few records; see :func:`build_registry`."""
+        ...

@@ -1,5 +1,10 @@
 """Hypothesis strategies for every record, built to pass every validation rule.
 
+Records are drawn from the model's declarations (:mod:`._derive`); this
+module adds what no single field declares: a source's URL *or* seed quote,
+shares adding up to at most one, names unique across a registry, antenna
+links, waves. It also keeps the public strategy functions and their pins.
+
 Each public function checks its arguments when called (raising
 :class:`hypothesis.errors.InvalidArgument`), not when drawing, so a bad
 argument fails at collection with a clear message.
@@ -13,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -22,12 +28,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from aifactories._codes import COUNTRY_NAMES, CURRENCIES
+from aifactories._codes import CURRENCIES
 from aifactories._countries import country_code
 from aifactories._model import (
     Antenna,
     Claim,
-    Confidence,
     Conflict,
     Entry,
     Fact,
@@ -39,29 +44,47 @@ from aifactories._model import (
     Kind,
     Money,
     Person,
-    Qualifier,
     Role,
-    Sector,
     Source,
     Stakeholder,
     Supercomputer,
     SystemStatus,
     Wave,
+    _Entry,
 )
 from aifactories._registry import Registry, Selection
+from aifactories._rules import COUNTRY, CURRENCY, SLUG, TEXT, URL
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
+from aifactories.testing._derive import (
+    CLASS_OVERRIDES,
+    DATES,
+    FIELD_OVERRIDES,
+    LEAN,
+    TEXT_ALPHABET,
+    Override,
+    draw_fields,
+    pinned_strategy,
+    record_strategy,
+    rule_draw,
+    rule_strategy,
+)
 from aifactories.testing._mutations import RULES, Rule, break_rule, minimum_counts
 
 T = TypeVar("T")
 
-# Nested lists stay short: a registry holds hundreds of records, and longer
-# lists add generation time without reaching new rules.
-_FEW = 2
-
 # Strategies are immutable; building each once keeps drawing fast, since
 # Hypothesis validates every new strategy object before its first draw.
 _cached = functools.lru_cache(maxsize=512)
+
+RICH_ENTRIES = 6
+"""A drawn registry has at most this many entries in full detail.
+
+The others are lean (each optional field present a quarter of the time,
+collections of one), spread evenly over factories and antennas, so that a
+35-entry registry fits in Hypothesis's 8 KiB choice buffer and draws in
+about 0.1 s; registries up to this size are drawn in full detail.
+"""
 
 
 def _pin(
@@ -72,6 +95,15 @@ def _pin(
     if isinstance(value, SearchStrategy):
         return value
     return st.just(value)
+
+
+def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
+    """The pinned fields, each as a strategy; ``None`` leaves a field drawn."""
+    return {
+        name: value if isinstance(value, SearchStrategy) else st.just(value)
+        for name, value in given.items()
+        if value is not None
+    }
 
 
 def _resolve_drawn(value: T) -> T:
@@ -116,40 +148,23 @@ def _check_size(name: str, value: object, minimum: int = 0) -> int:
 # -- scalars -------------------------------------------------------------------
 
 
-# Made valid by a map, not a filter: Hypothesis re-validates a filtered
-# strategy (re-parsing its predicate's source) on every draw, which made
-# registries several times slower to draw.
-def _non_blank(value: str) -> str:
-    return value if visible(value) else f"{value}x"
-
-
 def _keyed(value: str) -> str:
     # A name must fold to something, or it could never be looked up.
     return value if visible(value) and fold(value) else f"{value}x"
 
 
-# The text rules: no control characters (Cc), no lone surrogates (Cs).
-_TEXT_ALPHABET = st.characters(exclude_categories=("Cc", "Cs"))
-
-
-@_cached
-def _texts() -> SearchStrategy[str]:
-    return st.text(_TEXT_ALPHABET, min_size=1, max_size=20).map(_non_blank)
-
-
 def texts() -> SearchStrategy[str]:
-    """Non-blank text: what every free-text field of a record needs."""
-    return _texts()
+    """Non-blank text: what every free-text field of a record needs.
+
+    One to 20 characters from all of Unicode except control characters and
+    lone surrogates; one Hypothesis choice per text.
+    """
+    return rule_strategy(TEXT)
 
 
-@_cached
-def _optional_text() -> SearchStrategy[str | None]:
-    return st.none() | _texts()
-
-
-@_cached
+@functools.cache
 def _names() -> SearchStrategy[str]:
-    return st.text(_TEXT_ALPHABET, min_size=1, max_size=24).map(_keyed)
+    return st.text(TEXT_ALPHABET, min_size=1, max_size=24).map(_keyed)
 
 
 def names() -> SearchStrategy[str]:
@@ -157,45 +172,24 @@ def names() -> SearchStrategy[str]:
     return _names()
 
 
-def _as_slug(raw: str) -> str:
-    return "-".join(part for part in raw.split("-") if part) or "0"
-
-
-@_cached
-def _slugs() -> SearchStrategy[str]:
-    # One draw per slug (a map, not parts joined), since every source's URL
-    # holds two: this keeps a registry quick to draw.
-    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-"
-    return st.text(alphabet, min_size=1, max_size=16).map(_as_slug)
-
-
 def slugs() -> SearchStrategy[str]:
     """Entry ids: lower-case slugs such as ``"mimer"`` or ``"ai-factory-2"``."""
-    return _slugs()
-
-
-@_cached
-def _country_codes() -> SearchStrategy[str]:
-    return st.sampled_from(sorted(COUNTRY_NAMES))
+    return rule_strategy(SLUG)
 
 
 def country_codes() -> SearchStrategy[str]:
     """ISO 3166-1 alpha-2 country codes the registry accepts."""
-    return _country_codes()
-
-
-@_cached
-def _currency_codes() -> SearchStrategy[str]:
-    return st.sampled_from(sorted(CURRENCIES))
+    return rule_strategy(COUNTRY)
 
 
 def currency_codes() -> SearchStrategy[str]:
     """ISO 4217 currency codes the registry accepts."""
-    return _currency_codes()
+    return rule_strategy(CURRENCY)
 
 
-def _dates() -> SearchStrategy[dt.date]:
-    return st.dates()
+def urls() -> SearchStrategy[str]:
+    """``https://`` URLs on the reserved ``.example`` domain, with varied paths."""
+    return rule_strategy(URL)
 
 
 # Drawing an index reuses one cached strategy per length, where sampled_from
@@ -214,44 +208,39 @@ def _subset(draw: st.DrawFn, items: Sequence[T], max_size: int) -> list[T]:
 # -- sources -------------------------------------------------------------------
 
 
-@_cached
-def _urls() -> SearchStrategy[str]:
-    return st.builds("https://{}.example/{}".format, _slugs(), _slugs())
-
-
-def urls() -> SearchStrategy[str]:
-    """``https://`` URLs on the reserved ``.example`` domain."""
-    return _urls()
-
-
 @functools.cache
-def _seed_offsets() -> tuple[tuple[str, str, tuple[int, ...]], ...]:
-    """Each seed with the offsets where a quote may start (non-blank chars)."""
+def _quote_starts() -> tuple[tuple[str, str, int], ...]:
+    """Every place a quote may start (a non-blank character) in every seed.
+
+    One flat table, so that one choice picks the seed and the start.
+    """
     found = []
     for name in seed_names():
         text = seed_text(name)
-        starts = tuple(i for i, ch in enumerate(text) if not ch.isspace())
-        if starts:
-            found.append((name, text, starts))
+        found += [(name, text, i) for i, ch in enumerate(text) if not ch.isspace()]
     return tuple(found)
 
 
 @st.composite
-def _seed_sources(draw: st.DrawFn) -> Source:
-    name, text, starts = _pick(draw, _seed_offsets())
-    start = _pick(draw, starts)
-    length = draw(st.integers(1, 60))
-    quote = text[start : start + length]
-    return Source(seed=name, quote=quote, supports=draw(_optional_text()))
+def _draw_source(draw: st.DrawFn, *, seed: bool | None, level: int) -> Source:
+    # The one cross-field rule of a source: a URL, or a seed with a quote
+    # found verbatim in it. The other fields come from the declarations.
+    starts = _quote_starts()
+    quoted = bool(starts) and (draw(st.booleans()) if seed is None else seed)
+    if quoted:
+        name, text, start = _pick(draw, starts)
+        quote = text[start : start + draw(st.integers(1, 60))]
+        fixed: dict[str, Any] = {"url": None, "seed": name, "quote": quote}
+    else:
+        url = rule_draw(URL)
+        fixed = {"url": url.fix(draw(url.raw)) if url.fix else draw(url.raw)}
+        fixed.update(seed=None, quote=None)
+    return Source(**draw_fields(draw, Source, fixed, level))
 
 
 @_cached
-def _sources(*, seed: bool | None) -> SearchStrategy[Source]:
-    web = st.builds(Source, url=_urls(), supports=_optional_text())
-    if seed is False or not _seed_offsets():
-        return web
-    quoted = _seed_sources()
-    return quoted if seed else web | quoted
+def _sources(*, seed: bool | None, level: int = 0) -> SearchStrategy[Source]:
+    return _draw_source(seed=seed, level=level)
 
 
 def sources(*, seed: bool | None = None) -> SearchStrategy[Source]:
@@ -264,17 +253,10 @@ def sources(*, seed: bool | None = None) -> SearchStrategy[Source]:
     Raises:
         InvalidArgument: ``seed=True`` but no seed documents are installed.
     """
-    if seed and not _seed_offsets():
+    if seed and not _quote_starts():
         msg = "seed=True: no seed documents are installed (aifactories.seed_names())"
         raise InvalidArgument(msg)
     return _sources(seed=seed)
-
-
-@_cached
-def _source_lists(*, required: bool = False) -> SearchStrategy[tuple[Source, ...]]:
-    return st.lists(_sources(seed=None), min_size=int(required), max_size=_FEW).map(
-        tuple
-    )
 
 
 # -- small records -------------------------------------------------------------
@@ -282,14 +264,13 @@ def _source_lists(*, required: bool = False) -> SearchStrategy[tuple[Source, ...
 
 @_cached
 def _money(
-    currency: str | SearchStrategy[str] | None, max_amount: int
+    currency: str | SearchStrategy[str] | None, max_amount: int | None
 ) -> SearchStrategy[Money]:
-    return st.builds(
-        Money,
-        amount=st.decimals(min_value=0, max_value=max_amount, places=2),
-        currency=_pin(currency, _currency_codes()),
-        qualifier=st.sampled_from(Qualifier),
-    )
+    amount = None
+    if max_amount is not None:
+        cents = st.integers(0, max_amount * 100)
+        amount = cents.map(lambda n: Decimal(n).scaleb(-2))
+    return pinned_strategy(Money, _pins(currency=currency, amount=amount))
 
 
 def money(
@@ -310,59 +291,18 @@ def money(
         msg = f"currency={currency!r}: not an ISO 4217 currency code"
         raise InvalidArgument(msg)
     _check_size("max_amount", max_amount)
-    return _money(currency, max_amount)
-
-
-@_cached
-def _optional_money() -> SearchStrategy[Money | None]:
-    return st.none() | _money(None, 10**12)
-
-
-@_cached
-def _claims() -> SearchStrategy[Claim]:
-    return st.builds(
-        Claim, value=_texts(), sources=_source_lists(), amount=_optional_money()
-    )
+    # The default bound is the amount rule's own: the derived strategy.
+    return _money(currency, None if max_amount == 10**12 else max_amount)
 
 
 def claims() -> SearchStrategy[Claim]:
     """One side of a :class:`~aifactories.Conflict`."""
-    return _claims()
-
-
-@_cached
-def _conflicts() -> SearchStrategy[Conflict]:
-    return st.builds(
-        Conflict,
-        topic=_texts(),
-        claims=st.lists(_claims(), min_size=2, max_size=3).map(tuple),
-        field=_optional_text(),
-        note=_optional_text(),
-    )
+    return record_strategy(Claim)
 
 
 def conflicts() -> SearchStrategy[Conflict]:
     """Disagreements between sources, each with two or three claims."""
-    return _conflicts()
-
-
-@_cached
-def _conflict_lists() -> SearchStrategy[tuple[Conflict, ...]]:
-    return st.lists(_conflicts(), max_size=1).map(tuple)
-
-
-@_cached
-def _hosts(
-    name: str | SearchStrategy[str] | None,
-    city: str | SearchStrategy[str | None] | None,
-) -> SearchStrategy[Host]:
-    return st.builds(
-        Host,
-        name=_pin(name, _texts()),
-        short_name=_optional_text(),
-        city=_pin(city, _optional_text()),
-        sources=_source_lists(),
-    )
+    return record_strategy(Conflict)
 
 
 def hosts(
@@ -376,22 +316,9 @@ def hosts(
         name: Pin the host's name.
         city: Pin the city (``st.none()`` for no city).
     """
-    return _hosts(name, city)
-
-
-@_cached
-def _stakeholders(
-    role: Role | SearchStrategy[Role] | None,
-    country: str | SearchStrategy[str | None] | None,
-) -> SearchStrategy[Stakeholder]:
-    return st.builds(
-        Stakeholder,
-        name=_texts(),
-        role=_pin(role, st.sampled_from(Role)),
-        country=_pin(country, st.none() | _country_codes()),
-        short_name=_optional_text(),
-        sources=_source_lists(),
-    )
+    if name is None and city is None:
+        return record_strategy(Host)
+    return pinned_strategy(Host, _pins(name=name, city=city))
 
 
 def stakeholders(
@@ -409,42 +336,15 @@ def stakeholders(
     Raises:
         InvalidArgument: ``country`` is not a known country.
     """
-    return _stakeholders(role, _country_pin(country, "country"))
-
-
-@_cached
-def _people() -> SearchStrategy[Person]:
-    return st.builds(
-        Person,
-        name=_texts(),
-        role=_texts(),
-        organisation=_optional_text(),
-        statement=_optional_text(),
-        sources=_source_lists(),
-    )
+    country = _country_pin(country, "country")
+    if role is None and country is None:
+        return record_strategy(Stakeholder)
+    return pinned_strategy(Stakeholder, _pins(role=role, country=country))
 
 
 def people() -> SearchStrategy[Person]:
     """People quoted about an entry or the initiative."""
-    return _people()
-
-
-@_cached
-def _supercomputers(
-    status: SystemStatus | SearchStrategy[SystemStatus] | None,
-) -> SearchStrategy[Supercomputer]:
-    optional = _optional_text()
-    return st.builds(
-        Supercomputer,
-        status=_pin(status, st.sampled_from(SystemStatus)),
-        name=optional,
-        vendor=optional,
-        accelerators=optional,
-        expected_operation=optional,
-        site=optional,
-        note=optional,
-        sources=_source_lists(),
-    )
+    return record_strategy(Person)
 
 
 def supercomputers(
@@ -455,41 +355,17 @@ def supercomputers(
     Args:
         status: Pin the :class:`~aifactories.SystemStatus`.
     """
-    return _supercomputers(status)
-
-
-@_cached
-def _facts() -> SearchStrategy[Fact]:
-    return st.builds(
-        Fact, id=_slugs(), statement=_texts(), sources=_source_lists(required=True)
-    )
+    if status is None:
+        return record_strategy(Supercomputer)
+    return pinned_strategy(Supercomputer, _pins(status=status))
 
 
 def facts() -> SearchStrategy[Fact]:
     """Facts about the initiative as a whole."""
-    return _facts()
+    return record_strategy(Fact)
 
 
 # -- funding -------------------------------------------------------------------
-
-
-@_cached
-def _funding_shares(
-    kind: FunderKind | SearchStrategy[FunderKind] | None,
-    country: str | SearchStrategy[str | None] | None,
-    share: Decimal | SearchStrategy[Decimal | None] | None,
-) -> SearchStrategy[FundingShare]:
-    fraction = st.decimals(min_value=Decimal("0.0001"), max_value=1, places=4)
-    return st.builds(
-        FundingShare,
-        funder=_texts(),
-        kind=_pin(kind, st.sampled_from(FunderKind)),
-        country=_pin(country, st.none() | _country_codes()),
-        share=_pin(share, st.none() | fraction),
-        amount=_optional_money(),
-        via=st.lists(_texts(), max_size=_FEW).map(tuple),
-        sources=_source_lists(),
-    )
 
 
 def funding_shares(
@@ -513,12 +389,19 @@ def funding_shares(
     if isinstance(share, Decimal) and not (share.is_finite() and 0 < share <= 1):
         msg = f"share={share!r}: must be in (0, 1]"
         raise InvalidArgument(msg)
-    return _funding_shares(kind, _country_pin(country, "country"), share)
+    country = _country_pin(country, "country")
+    if kind is None and country is None and share is None:
+        return record_strategy(FundingShare)
+    return pinned_strategy(FundingShare, _pins(kind=kind, country=country, share=share))
+
+
+def _unshared(level: int) -> SearchStrategy[FundingShare]:
+    return pinned_strategy(FundingShare, {"share": st.none()}, level)
 
 
 @st.composite
 def _draw_splits(
-    draw: st.DrawFn, min_size: int, max_size: int, places: int
+    draw: st.DrawFn, min_size: int, max_size: int, places: int, level: int = 0
 ) -> tuple[FundingShare, ...]:
     count = draw(st.integers(min_size, max_size))
     whole = 10**places
@@ -532,7 +415,7 @@ def _draw_splits(
     )
     bounds = [0, *sorted(cuts), whole]
     fractions = [Decimal(b - a).scaleb(-places) for a, b in itertools.pairwise(bounds)]
-    rest = _funding_shares(None, None, st.none())
+    rest = _unshared(level)
     return tuple(attrs.evolve(draw(rest), share=f) for f in fractions)
 
 
@@ -562,22 +445,30 @@ def funding_splits(
     return _splits(min_size, max_size, places)
 
 
+def _drop_last(split: tuple[FundingShare, ...]) -> tuple[FundingShare, ...]:
+    return split[:-1]
+
+
+@_cached
+def _shares(level: int) -> SearchStrategy[tuple[FundingShare, ...]]:
+    # The cross-field rule of funding: shares add up to at most one. A full
+    # split, a partial one, or shares with no known fraction. The shares
+    # are the funding's children: one level down.
+    below = min(level + 1, LEAN)
+    most = 1 if level >= LEAN else 2
+    return st.one_of(
+        _splits(1, most + 1, 2, below),
+        _splits(2, most + 1, 2, below).map(_drop_last),
+        st.lists(_unshared(below), min_size=1, max_size=most).map(tuple),
+    )
+
+
 @_cached
 def _fundings(
     total: Money | SearchStrategy[Money | None] | None,
     shares: tuple[FundingShare, ...] | SearchStrategy[tuple[FundingShare, ...]] | None,
 ) -> SearchStrategy[Funding]:
-    default_shares = st.one_of(
-        _splits(1, 3, 2),
-        _splits(2, 3, 2).map(lambda split: split[:-1]),
-        st.lists(_funding_shares(None, None, st.none()), max_size=_FEW).map(tuple),
-    )
-    return st.builds(
-        Funding,
-        total=_pin(total, _optional_money()),
-        shares=_pin(shares, default_shares),
-        note=_optional_text(),
-    )
+    return pinned_strategy(Funding, _pins(total=total, shares=shares))
 
 
 def fundings(
@@ -598,6 +489,8 @@ def fundings(
     """
     if shares is not None and not isinstance(shares, SearchStrategy):
         shares = tuple(shares)
+    if total is None and shares is None:
+        return record_strategy(Funding)
     return _fundings(total, shares)
 
 
@@ -610,17 +503,9 @@ def _waves(
     kind: Kind | None,
     announced: dt.date | SearchStrategy[dt.date] | None,
 ) -> SearchStrategy[Wave]:
-    return st.builds(
-        Wave,
-        id=_pin(id, _texts()),
-        name=_texts(),
-        kind=st.sampled_from(Kind) if kind is None else st.just(kind),
-        announced=_pin(announced, _dates()),
-        sources=_source_lists(required=True),
-        investment=_optional_money(),
-        summary=_optional_text(),
-        conflicts=_conflict_lists(),
-    )
+    if id is None and kind is None and announced is None:
+        return record_strategy(Wave)
+    return pinned_strategy(Wave, _pins(id=id, kind=kind, announced=announced))
 
 
 def waves(
@@ -639,108 +524,80 @@ def waves(
     return _waves(id, _kind_pin(kind), announced)
 
 
-@_cached
-def _optional_hosts() -> SearchStrategy[Host | None]:
-    return st.none() | _hosts(None, None)
+def _fix_entry(values: dict[str, Any], taken: set[str], *, own_aliases: bool) -> None:
+    """Make a drawn entry keep the rules that span its fields.
+
+    Drawn aliases that fold like a name already ``taken`` (the entry's own
+    id and name, or another entry's) are dropped, so that every name finds
+    its entry; a partner country that is the host country is dropped.
+    """
+    if own_aliases:
+        kept = []
+        for alias in values["aliases"]:
+            key = fold(alias)
+            if key not in taken:
+                taken.add(key)
+                kept.append(alias)
+        values["aliases"] = tuple(kept)
+    country = values["country"]
+    values["partner_countries"] = tuple(
+        c for c in values["partner_countries"] if c != country
+    )
 
 
-@_cached
-def _optional_fundings() -> SearchStrategy[Funding | None]:
-    return st.none() | _fundings(None, None)
-
-
-@_cached
-def _optional_supercomputers() -> SearchStrategy[Supercomputer | None]:
-    return st.none() | _supercomputers(None)
-
-
-@attrs.frozen
-class _EntryPins:
-    """What a caller fixed about an entry, each as a strategy."""
-
-    id: SearchStrategy[str]
-    name: SearchStrategy[str]
-    aliases: SearchStrategy[tuple[str, ...]] | None
-    country: SearchStrategy[str]
-    wave: SearchStrategy[str]
-    selected_on: SearchStrategy[dt.date]
-    host: SearchStrategy[Host | None]
-    funding: SearchStrategy[Funding | None]
-    supercomputer: SearchStrategy[Supercomputer | None]
-
-
-def _draw_entry(  # noqa: PLR0913 - the identity is drawn by the caller
-    draw: st.DrawFn,
-    kind: Kind,
-    *,
-    id: str,  # noqa: A002 - the field's name
-    name: str,
-    aliases: tuple[str, ...] | None,
-    country: str,
-    wave: str,
-    selected_on: dt.date,
-    host: Host | None,
-    funding: Funding | None,
-    supercomputer: Supercomputer | None = None,
-    factory_ids: tuple[str, ...] = (),
-) -> Entry:
-    """Draw the rest of an entry around the fields the caller chose."""
-    if aliases is None:
-        # Aliases never clash with the entry's own id or name, so a lookup
-        # by any of its names finds this entry.
-        taken = {id, fold(name)}
-        drawn = draw(st.lists(_names(), max_size=_FEW, unique_by=fold))
-        aliases = tuple(a for a in drawn if fold(a) not in taken)
-    partners = draw(st.lists(_country_codes(), max_size=3, unique=True))
-    fields: dict[str, Any] = {
-        "id": id,
-        "name": name,
-        "aliases": aliases,
-        "wave": wave,
-        "selected_on": selected_on,
-        "country": country,
-        "host": host,
-        "partner_countries": [c for c in partners if c != country],
-        "stakeholders": draw(st.lists(_stakeholders(None, None), max_size=_FEW)),
-        "focus": draw(st.lists(_texts(), max_size=3)),
-        "sectors": draw(st.frozensets(st.sampled_from(Sector), max_size=3)),
-        "funding": funding,
-        "people": draw(st.lists(_people(), max_size=1)),
-        "conflicts": draw(_conflict_lists()),
-        "confidence": draw(st.sampled_from(Confidence)),
-        "notes": draw(_optional_text()),
-        "sources": draw(_source_lists(required=True)),
-    }
-    if kind is Kind.FACTORY:
-        return Factory(
-            **fields,
-            supercomputer=supercomputer,
-            experimental_platform=draw(_optional_text()),
-        )
-    candidates = [i for i in factory_ids if i != id]
+def _links(
+    draw: st.DrawFn, entry_id: str, factory_ids: tuple[str, ...]
+) -> dict[str, Any]:
+    candidates = [i for i in factory_ids if i != entry_id]
     links = _subset(draw, candidates, 3)
     letters = _subset(draw, [i for i in candidates if i not in links], 1)
-    return Antenna(**fields, factories=links, letters_of_intent=letters)
+    return {"factories": tuple(links), "letters_of_intent": tuple(letters)}
+
+
+def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
+    draw: st.DrawFn,
+    cls: type[Entry],
+    fixed: dict[str, Any],
+    *,
+    taken: set[str] | None = None,
+    factory_ids: tuple[str, ...] = (),
+    level: int = 0,
+) -> Entry:
+    """Draw the rest of an entry around the fields the caller fixed.
+
+    Args:
+        draw: The composite's draw function.
+        cls: :class:`Factory` or :class:`Antenna`.
+        fixed: The fields already chosen (pins, or identity in a registry).
+        taken: Folded names already used in the registry; updated.
+        factory_ids: The factories an antenna may link to.
+        level: How deep the entry is drawn (see :data:`RICH_ENTRIES`).
+    """
+    if cls is Antenna and "factories" not in fixed:
+        entry_id = fixed.get("id")
+        if entry_id is None:
+            entry_id = fixed["id"] = draw(slugs())
+        fixed.update(_links(draw, entry_id, factory_ids))
+    own_aliases = "aliases" not in fixed
+    values = draw_fields(draw, cls, fixed, level)
+    if taken is None:
+        taken = {values["id"], fold(values["name"])}
+    _fix_entry(values, taken, own_aliases=own_aliases)
+    return cls(**values)
 
 
 @st.composite
 def _pinned_entries(
-    draw: st.DrawFn, kind: Kind, pins: _EntryPins, factory_ids: tuple[str, ...]
+    draw: st.DrawFn,
+    cls: type[Entry],
+    pins: tuple[tuple[str, SearchStrategy[Any]], ...],
+    factory_ids: tuple[str, ...],
 ) -> Entry:
-    return _draw_entry(
-        draw,
-        kind,
-        id=draw(pins.id),
-        name=draw(pins.name),
-        aliases=None if pins.aliases is None else draw(pins.aliases),
-        country=draw(pins.country),
-        wave=draw(pins.wave),
-        selected_on=draw(pins.selected_on),
-        host=draw(pins.host),
-        funding=draw(pins.funding),
-        supercomputer=draw(pins.supercomputer),
-        factory_ids=factory_ids,
-    )
+    fixed = {name: draw(strategy) for name, strategy in pins}
+    return _draw_entry(draw, cls, fixed, factory_ids=factory_ids)
+
+
+_entries_cached = _cached(_pinned_entries)
 
 
 def _entry_pins(  # noqa: PLR0913 - one pin per field worth pinning
@@ -754,27 +611,24 @@ def _entry_pins(  # noqa: PLR0913 - one pin per field worth pinning
     host: Host | SearchStrategy[Host | None] | None,
     funding: Funding | SearchStrategy[Funding | None] | None,
     supercomputer: Supercomputer | SearchStrategy[Supercomputer | None] | None = None,
-) -> _EntryPins:
+) -> tuple[tuple[str, SearchStrategy[Any]], ...]:
     if isinstance(aliases, str):
         msg = f"aliases={aliases!r}: must be a sequence of names, not one string"
         raise InvalidArgument(msg)
-    alias_pin = None
-    if aliases is not None:
-        alias_pin = _pin(
-            aliases if isinstance(aliases, SearchStrategy) else tuple(aliases),
-            st.just(()),
-        )
-    return _EntryPins(
-        id=_pin(id, _slugs()),
-        name=_pin(name, _names()),
-        aliases=alias_pin,
-        country=_pin(_country_pin(country, "country"), _country_codes()),
-        wave=_pin(wave, _texts()),
-        selected_on=_pin(selected_on, _dates()),
-        host=_pin(host, _optional_hosts()),
-        funding=_pin(funding, _optional_fundings()),
-        supercomputer=_pin(supercomputer, _optional_supercomputers()),
+    if aliases is not None and not isinstance(aliases, SearchStrategy):
+        aliases = tuple(aliases)
+    pins = _pins(
+        id=id,
+        name=name,
+        aliases=aliases,
+        country=_country_pin(country, "country"),
+        wave=wave,
+        selected_on=selected_on,
+        host=host,
+        funding=funding,
+        supercomputer=supercomputer,
     )
+    return tuple(pins.items())
 
 
 def factories(  # noqa: PLR0913 - one pin per field worth pinning
@@ -821,7 +675,9 @@ def factories(  # noqa: PLR0913 - one pin per field worth pinning
         funding=funding,
         supercomputer=supercomputer,
     )
-    return _pinned_entries(Kind.FACTORY, pins, ()).map(_as_factory)
+    if not pins:
+        return record_strategy(Factory)
+    return _entries_cached(Factory, pins, ()).map(_as_factory)
 
 
 def _as_factory(entry: Entry) -> Factory:
@@ -877,7 +733,9 @@ def antennas(  # noqa: PLR0913 - one pin per field worth pinning
         funding=funding,
     )
     links = tuple(dict.fromkeys(factory_ids))
-    return _pinned_entries(Kind.ANTENNA, pins, links).map(_as_antenna)
+    if not pins and not links:
+        return record_strategy(Antenna)
+    return _entries_cached(Antenna, pins, links).map(_as_antenna)
 
 
 def entries(
@@ -903,32 +761,30 @@ def entries(
 # -- registries ----------------------------------------------------------------
 
 
-def _unique_names(draw: st.DrawFn, ids: list[str]) -> list[tuple[str, tuple[str, ...]]]:
-    """A name and aliases per id, no two folding alike across the registry."""
-    taken = set(ids)  # ids are slugs, so they are their own folded key
-    named = []
-    for _ in ids:
-        name = draw(_names())
-        suffix = 1
-        while fold(name) in taken:
-            # Rare: a deterministic fix shrinks better than a filter.
-            suffix += 1
-            name = f"{name} {suffix}"
-        taken.add(fold(name))
-        drawn = draw(st.lists(_names(), max_size=_FEW, unique_by=fold))
-        aliases = tuple(a for a in drawn if fold(a) not in taken)
-        taken.update(fold(a) for a in aliases)
-        named.append((name, aliases))
-    return named
+def _unique_name(draw: st.DrawFn, taken: set[str]) -> str:
+    name = draw(_names())
+    suffix = 1
+    while fold(name) in taken:
+        # Rare: a deterministic fix shrinks better than a filter.
+        suffix += 1
+        name = f"{name} {suffix}"
+    taken.add(fold(name))
+    return name
 
 
 def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     count = len(kinds)
-    ids = draw(st.lists(_texts(), min_size=count, max_size=count, unique=True))
+    ids = draw(st.lists(texts(), min_size=count, max_size=count, unique=True))
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for wave_id, kind in zip(ids, kinds, strict=True):
-        found[kind].append(attrs.evolve(draw(_waves(None, kind, None)), id=wave_id))
+        found[kind].append(
+            Wave(**draw_fields(draw, Wave, {"id": wave_id, "kind": kind}))
+        )
     return found
+
+
+def _fact_id(fact: Fact) -> str:
+    return fact.id
 
 
 @st.composite
@@ -940,7 +796,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     min_factories: int,
     min_antennas: int,
     kind: Kind | None,
-    country: SearchStrategy[str],
+    country: SearchStrategy[str] | None,
 ) -> Registry:
     size = draw(st.integers(min_size, max_size))
     if kind is Kind.FACTORY:
@@ -949,8 +805,10 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         factory_count = 0
     else:
         factory_count = draw(st.integers(min_factories, size - min_antennas))
-    ids = draw(st.lists(_slugs(), min_size=size, max_size=size, unique=True))
-    named = _unique_names(draw, ids)
+    ids = draw(st.lists(slugs(), min_size=size, max_size=size, unique=True))
+    # Ids are slugs, so they are their own folded key; names and aliases
+    # join them as they are drawn, and none may fold like another.
+    taken = set(ids)
     wave_kinds = []
     if factory_count:
         wave_kinds += [Kind.FACTORY] * draw(st.integers(1, 2))
@@ -959,35 +817,33 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     by_kind = _draw_waves(draw, wave_kinds)
 
     factory_ids = tuple(ids[:factory_count])
+    # Full detail for RICH_ENTRIES entries spread over the registry, lean
+    # for the rest: see RICH_ENTRIES.
+    stride = math.ceil(size / RICH_ENTRIES) if size else 1
     built: list[Entry] = []
-    for position, (entry_id, (name, aliases)) in enumerate(
-        zip(ids, named, strict=True)
-    ):
-        entry_kind = Kind.FACTORY if position < factory_count else Kind.ANTENNA
-        wave = _pick(draw, by_kind[entry_kind])
-        entry = _draw_entry(
-            draw,
-            entry_kind,
-            id=entry_id,
-            name=name,
-            aliases=aliases,
-            country=draw(country),
-            wave=wave.id,
-            selected_on=wave.announced,
-            host=draw(_optional_hosts()),
-            funding=draw(_optional_fundings()),
-            supercomputer=draw(_optional_supercomputers()),
-            factory_ids=factory_ids,
-        )
-        built.append(entry)
+    for position, entry_id in enumerate(ids):
+        cls: type[Entry] = Factory if position < factory_count else Antenna
+        wave = _pick(draw, by_kind[Kind.FACTORY if cls is Factory else Kind.ANTENNA])
+        fixed: dict[str, Any] = {
+            "id": entry_id,
+            "name": _unique_name(draw, taken),
+            "wave": wave.id,
+            "selected_on": wave.announced,
+        }
+        if country is not None:
+            fixed["country"] = draw(country)
+        if cls is Antenna:
+            fixed.update(_links(draw, entry_id, factory_ids))
+        level = 0 if position % stride == 0 else LEAN
+        built.append(_draw_entry(draw, cls, fixed, taken=taken, level=level))
     return Registry(
-        data_version=draw(_texts()),
-        data_date=draw(st.none() | _dates()),
+        data_version=draw(texts()),
+        data_date=draw(st.none() | DATES),
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
         antennas=[e for e in built if isinstance(e, Antenna)],
-        facts=draw(st.lists(_facts(), max_size=_FEW, unique_by=lambda f: f.id)),
-        people=draw(st.lists(_people(), max_size=1)),
+        facts=draw(st.lists(facts(), max_size=2, unique_by=_fact_id)),
+        people=draw(st.lists(people(), max_size=1)),
     )
 
 
@@ -1008,6 +864,12 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     Ids, names and aliases are unique even when folded (so every name finds
     its entry), every entry's wave exists with its kind and date, and every
     antenna link names a factory of the registry.
+
+    Cost: about 1 ms per entry to draw. Registries up to
+    :data:`RICH_ENTRIES` entries are drawn in full detail; larger ones keep
+    that many entries in full detail and draw the rest lean, so 35 entries
+    take about 0.1 s and fit Hypothesis's buffer. The defaults (0 to 5
+    entries) suit most tests; pin the size with ``min_size``/``max_size``.
 
     Args:
         min_size: The fewest entries (factories plus antennas).
@@ -1037,19 +899,24 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     ):
         msg = f"kind={pinned.value!r} contradicts min_factories/min_antennas"
         raise InvalidArgument(msg)
+    chosen = _country_pin(country, "country")
     return _registries(
         min_size=max(min_size, min_factories + min_antennas),
         max_size=max_size,
         min_factories=min_factories,
         min_antennas=min_antennas,
         kind=pinned,
-        country=_pin(_country_pin(country, "country"), _country_codes()),
+        country=None if chosen is None else _pin(chosen, country_codes()),
     )
 
 
-@_cached
+def _wave_of(registry: Registry) -> SearchStrategy[Selection]:
+    return st.sampled_from(registry.waves)
+
+
+@functools.cache
 def _selections() -> SearchStrategy[Selection]:
-    return registries(min_size=1).flatmap(lambda r: st.sampled_from(r.waves))
+    return registries(min_size=1).flatmap(_wave_of)
 
 
 def selections() -> SearchStrategy[Selection]:
@@ -1063,7 +930,7 @@ def selections() -> SearchStrategy[Selection]:
 @_cached
 def _invalid_registries(rule: Rule | None) -> SearchStrategy[Registry]:
     if rule is None:
-        usable = [r for r in RULES if r != "misquoted-seed" or _seed_offsets()]
+        usable = [r for r in RULES if r != "misquoted-seed" or _quote_starts()]
         return st.sampled_from(usable).flatmap(_invalid_registries)
     min_factories, min_antennas = minimum_counts(rule)
     valid = registries(
@@ -1094,6 +961,53 @@ def invalid_registries(*, rule: Rule | None = None) -> SearchStrategy[Registry]:
     return _invalid_registries(rule)
 
 
+# -- the hand-written parts, plugged into the derived strategies ---------------
+
+
+@st.composite
+def _standalone_entries(draw: st.DrawFn, cls: type[Entry], level: int) -> Entry:
+    return _draw_entry(draw, cls, {}, level=level)
+
+
+def _entry_override(cls: type[Entry]) -> Override:
+    def override(level: int) -> SearchStrategy[Any]:
+        return _standalone_entries(cls, level)
+
+    return override
+
+
+def _source_override(level: int) -> SearchStrategy[Any]:
+    return _sources(seed=None, level=level)
+
+
+def _name_override(level: int) -> SearchStrategy[Any]:  # noqa: ARG001 - all levels
+    return _names()
+
+
+@_cached
+def _aliases_override(level: int) -> SearchStrategy[Any]:
+    # Names, not plain text: an alias must fold to something to be found.
+    most = 1 if level >= LEAN else 2
+    return st.lists(_names(), min_size=1, max_size=most).map(tuple)
+
+
+# Imported by name with the rest: the tables the derived strategies read.
+CLASS_OVERRIDES.update(
+    {
+        Source: _source_override,
+        Factory: _entry_override(Factory),
+        Antenna: _entry_override(Antenna),
+    }
+)
+FIELD_OVERRIDES.update(
+    {
+        (Funding, "shares"): _shares,
+        (_Entry, "name"): _name_override,
+        (_Entry, "aliases"): _aliases_override,
+    }
+)
+
+
 # -- type registration ---------------------------------------------------------
 
 _BY_TYPE: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
@@ -1114,13 +1028,21 @@ _BY_TYPE: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
     Supercomputer: supercomputers,
     Wave: waves,
 }
-"""The strategy each record class resolves to in ``st.from_type``."""
+"""The public strategy of each class; other record classes are derived."""
 
 
 def for_type(cls: type[T]) -> SearchStrategy[T]:
     """Return the default strategy for one of our record classes.
 
+    A record class with no public strategy function of its own (one added to
+    the model since) gets the strategy derived from its declarations.
+
     Raises:
         KeyError: ``cls`` is not one of them.
     """
-    return _BY_TYPE[cls]()
+    public = _BY_TYPE.get(cls)
+    if public is not None:
+        return public()
+    if attrs.has(cls) and cls.__module__.startswith("aifactories."):
+        return record_strategy(cls)
+    raise KeyError(cls)

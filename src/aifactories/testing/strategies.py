@@ -17,6 +17,16 @@ does lazily::
 
 A parameter left ``None`` is generated; a plain value pins it; a strategy
 draws it. Pin an optional field to ``None`` with ``st.none()``.
+
+Two settings profiles come with the strategies (registered by Hypothesis's
+entry point, and again on importing this module): :data:`QUICK_PROFILE`
+(``"aifactories-quick"``, 25 examples a test) for quick downstream runs
+and :data:`NIGHTLY_PROFILE` (``"aifactories-nightly"``, 1,000) for
+thorough ones; load one with ``settings.load_profile(QUICK_PROFILE)`` or
+``pytest --hypothesis-profile=aifactories-nightly``.
+
+What each strategy costs, and how to pin sizes, is in the how-to guide
+("What the strategies cost").
 """
 
 from __future__ import annotations
@@ -26,6 +36,11 @@ from aifactories.testing._deps import require
 require("hypothesis", __name__)
 
 # The imports below need Hypothesis, so they follow the check above.
+from _aifactories_hypothesis import (  # noqa: E402
+    NIGHTLY_PROFILE,
+    QUICK_PROFILE,
+    register_profiles,
+)
 from aifactories.testing._hook import register as _register  # noqa: E402
 from aifactories.testing._strategies import (  # noqa: E402
     antennas,
@@ -56,8 +71,12 @@ from aifactories.testing._strategies import (  # noqa: E402
 )
 
 _register()
+# Again here: HYPOTHESIS_NO_PLUGINS skips the entry point that registers them.
+register_profiles()
 
 __all__ = [
+    "NIGHTLY_PROFILE",
+    "QUICK_PROFILE",
     "antennas",
     "claims",
     "conflicts",
@@ -74,6 +93,7 @@ __all__ = [
     "money",
     "names",
     "people",
+    "register_profiles",
     "registries",
     "selections",
     "slugs",

@@ -1,0 +1,118 @@
+"""aifactories' pytest fixtures, auto-loaded through a ``pytest11`` entry point.
+
+pytest loads this module in every run of every environment where
+aifactories is installed, so it is kept outside the package and imports
+only pytest and the standard library: aifactories itself is imported when a
+test first asks for one of these fixtures, never in a run that does not
+(``python -X importtime -m pytest`` shows it). Hypothesis registers its own
+plugin the same way.
+
+The fixtures are documented in :mod:`aifactories.testing.pytest_plugin`,
+which a ``conftest.py`` may still list in ``pytest_plugins``: it loads this
+module (once) where auto-loading is off.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from aifactories import Factory, Registry
+    from aifactories.testing import MakeRegistry
+
+_MARKER = "aif_data"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register our marker, so ``--strict-markers`` runs accept it."""
+    config.addinivalue_line(
+        "markers",
+        f"{_MARKER}(path): load this test's aif_registry from the registry file "
+        "at path (relative to the rootdir) instead of aif_registry_file.",
+    )
+
+
+@pytest.fixture(scope="session")
+def aif_registry_file() -> str | os.PathLike[str] | None:
+    """The registry file ``aif_registry`` loads; ``None`` means the bundled data.
+
+    Override it in your ``conftest.py`` to test against your own data file:
+    in any scope for ``aif_registry``, at session scope (its own) for
+    ``aif_session_registry``.
+    """
+    return None
+
+
+@pytest.fixture(scope="session")
+def _aif_registry_cache() -> dict[tuple[Path, int, int], Registry]:
+    # Registries are immutable, so one parse per file version serves the session.
+    return {}
+
+
+@pytest.fixture
+def aif_registry(
+    request: pytest.FixtureRequest,
+    aif_registry_file: str | os.PathLike[str] | None,
+    _aif_registry_cache: dict[tuple[Path, int, int], Registry],
+) -> Registry:
+    """The registry under test: the bundled one unless configured otherwise.
+
+    ``@pytest.mark.aif_data(path)`` on the test wins over the
+    ``aif_registry_file`` fixture. A file is parsed once per session (again
+    if it changes on disk). Function-scoped, so Hypothesis refuses it in an
+    ``@given`` test: use ``aif_session_registry`` there.
+    """
+    from aifactories.testing._fixtures import registry  # noqa: PLC0415 - lazily
+
+    return registry(request, aif_registry_file, _aif_registry_cache, marked=True)
+
+
+@pytest.fixture(scope="session")
+def aif_session_registry(
+    request: pytest.FixtureRequest,
+    aif_registry_file: str | os.PathLike[str] | None,
+    _aif_registry_cache: dict[tuple[Path, int, int], Registry],
+) -> Registry:
+    """The same registry as ``aif_registry``, once for the whole session.
+
+    Registries are immutable, so one serves every test; being session-scoped,
+    it works in ``@given`` tests. It follows ``aif_registry_file`` (override
+    that at session scope), not the ``aif_data`` marker.
+    """
+    from aifactories.testing._fixtures import registry  # noqa: PLC0415 - lazily
+
+    return registry(request, aif_registry_file, _aif_registry_cache, marked=False)
+
+
+@pytest.fixture
+def aif_factory_id() -> str:
+    """The id (or name) of the factory ``aif_factory`` returns; override it."""
+    return "mimer"
+
+
+@pytest.fixture
+def aif_factory(aif_registry: Registry, aif_factory_id: str) -> Factory:
+    """One real factory from ``aif_registry``: Mimer, unless configured otherwise."""
+    from aifactories.testing._fixtures import factory  # noqa: PLC0415 - lazily
+
+    return factory(aif_registry, aif_factory_id)
+
+
+@pytest.fixture(scope="session")
+def aif_make_registry() -> MakeRegistry:
+    """:func:`aifactories.testing.build_registry`: a registry from a few records.
+
+    Call it with factories, antennas (e.g. from
+    :func:`aifactories.testing.make_factory`), waves, facts or people;
+    missing waves are added and the result is validated, so a record that
+    breaks a rule fails with :class:`~aifactories.RegistryDataError`.
+    Session-scoped (it keeps no state), so it works in ``@given`` tests.
+    """
+    from aifactories.testing import build_registry  # noqa: PLC0415 - lazily
+
+    return build_registry

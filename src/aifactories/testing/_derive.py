@@ -1,0 +1,494 @@
+"""Strategies derived from the model's field declarations.
+
+Every attrs record class is drawn field by field from what the model
+declares (see :mod:`aifactories._rules`): the type annotation picks the
+kind of value, the field's :class:`~aifactories._rules.Rule` picks the
+generator (:data:`RULE_STRATEGIES`, one per rule name), ``min_items`` and
+``unique`` bound collections. A new field needs no code here; a new rule
+needs one line in :data:`RULE_STRATEGIES` (a test fails until it has one).
+
+Only what no single field can say is written by hand, in
+:mod:`aifactories.testing._strategies`: a source's URL *or* seed quote,
+shares adding up to at most one, names unique across a registry, links,
+waves. Those plug in here as class or field overrides.
+
+The draws are shaped for speed, because Hypothesis pays per choice and per
+nested strategy (``docs/howto/testing.md`` says what each strategy costs):
+
+* one integer choice per eight fields of a record decides which optional
+  fields are present and which collections are non-empty (a bit each),
+  instead of a ``one_of`` or a list-length choice per field. Hypothesis
+  draws integers up to 255 uniformly, with the bounds now and then, so each
+  such field is present half the time, and records with every field absent
+  or present come up too; it shrinks towards zero: every field absent;
+* records nested two levels down (a host's sources, a claim's money) and
+  the lean entries of large registries are drawn lean (see :data:`LEAN`):
+  each field present a quarter of the time, collections of one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import typing
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from aifactories._codes import COUNTRY_NAMES, CURRENCIES
+from aifactories._rules import MAX_INT, RULES, TEXT, Rule
+from aifactories._text import visible
+from aifactories._validate import slots
+
+# -- one strategy per rule ----------------------------------------------------------
+
+# The text rules: no control characters (Cc), no lone surrogates (Cs); prose
+# may also hold newlines and tabs.
+TEXT_ALPHABET = st.characters(exclude_categories=("Cc", "Cs"))
+PROSE_ALPHABET = st.characters(
+    exclude_categories=("Cc", "Cs"), include_characters="\n\t"
+)
+TEXT_MAX = 20
+"""Longest text drawn: long enough for every Unicode trap, short enough to be quick."""
+
+_SLUG_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789-"
+_ROR_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"  # Crockford base32, lower case
+# Paths and queries: URL-safe ASCII, with the separators the rule allows.
+_PATH_ALPHABET = _SLUG_ALPHABET + "._~/?#=&%+"
+
+
+# Made valid by a map, not a filter: a filter retries (more choices, and a
+# health check when it rejects too often); a map always succeeds at once.
+def non_blank(value: str) -> str:
+    """Return ``value``, or ``value`` with an ``x`` when it shows nothing."""
+    return value if visible(value) else f"{value}x"
+
+
+def as_slug(raw: str) -> str:
+    """Turn any string over the slug alphabet into a slug (``--a-`` -> ``a``)."""
+    return "-".join(part for part in raw.split("-") if part) or "0"
+
+
+def _as_url(raw: str) -> str:
+    # One string choice per URL, split into a host and a path; a URL costs
+    # one draw instead of two.
+    host, _, path = raw.partition("/")
+    host = "".join(char for char in host if char in _SLUG_ALPHABET)
+    return f"https://{as_slug(host)}.example/{path}"
+
+
+def _as_ror(parts: tuple[str, int]) -> str:
+    return f"https://ror.org/0{parts[0]}{parts[1]:02d}"
+
+
+def _scaled(places: int) -> Callable[[int], Decimal]:
+    def scale(units: int) -> Decimal:
+        return Decimal(units).scaleb(-places)
+
+    return scale
+
+
+@attrs.frozen
+class Draw:
+    """A raw strategy and the function that makes its values valid.
+
+    Kept apart so that a record draws the raw value and applies ``fix``
+    itself: a ``.map`` costs Hypothesis a nested draw per value, a fifth
+    of a record's draws.
+
+    Attributes:
+        raw: Draws the raw value.
+        fix: Turns a raw value into a valid one (``None``: already valid).
+    """
+
+    raw: SearchStrategy[Any]
+    fix: Callable[[Any], Any] | None = None
+
+    def strategy(self) -> SearchStrategy[Any]:
+        """The strategy of valid values: ``raw`` mapped through ``fix``."""
+        return self.raw if self.fix is None else self.raw.map(self.fix)
+
+
+def _text(alphabet: SearchStrategy[str]) -> Draw:
+    return Draw(st.text(alphabet, min_size=1, max_size=TEXT_MAX), non_blank)
+
+
+def _ints(low: int, high: int, places: int = 0) -> Draw:
+    # Integers scaled to decimals: one choice each, with the bounds (0.0001
+    # and 1 for a share) among Hypothesis's boundary values.
+    return Draw(st.integers(low, high), _scaled(places) if places else None)
+
+
+RULE_STRATEGIES: Mapping[str, Callable[[], Draw]] = {
+    "text": lambda: _text(TEXT_ALPHABET),
+    "prose": lambda: _text(PROSE_ALPHABET),
+    "slug": lambda: Draw(st.text(_SLUG_ALPHABET, min_size=1, max_size=16), as_slug),
+    "country": lambda: Draw(st.sampled_from(sorted(COUNTRY_NAMES))),
+    "currency": lambda: Draw(st.sampled_from(sorted(CURRENCIES))),
+    "url": lambda: Draw(st.text(_PATH_ALPHABET, min_size=1, max_size=24), _as_url),
+    "ror": lambda: Draw(
+        st.tuples(st.text(_ROR_ALPHABET, min_size=6, max_size=6), st.integers(0, 99)),
+        _as_ror,
+    ),
+    "share": lambda: _ints(1, 10**4, 4),
+    "amount": lambda: _ints(0, 10**14, 2),
+    "latitude": lambda: _ints(-(90 * 10**6), 90 * 10**6, 6),
+    "longitude": lambda: _ints(-(180 * 10**6), 180 * 10**6, 6),
+    "positive": lambda: _ints(1, MAX_INT),
+}
+"""How to draw the values of each rule, by rule name; every rule has one."""
+
+
+@functools.cache
+def rule_draw(rule: Rule) -> Draw:
+    """Return how to draw values that keep ``rule`` (cached).
+
+    Raises:
+        KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
+    """
+    return RULE_STRATEGIES[rule.name]()
+
+
+@functools.cache
+def rule_strategy(rule: Rule) -> SearchStrategy[Any]:
+    """Return the (cached) strategy drawing values that keep ``rule``.
+
+    Raises:
+        KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
+    """
+    return rule_draw(rule).strategy()
+
+
+def missing_rules() -> list[str]:
+    """The names of the rules in ``RULES`` that have no strategy (should be none)."""
+    return [rule.name for rule in RULES if rule.name not in RULE_STRATEGIES]
+
+
+# -- values by type -----------------------------------------------------------------
+
+_TODAY = dt.date(2025, 1, 1).toordinal()
+
+
+def _date(offset: int) -> dt.date:
+    return dt.date.fromordinal(_TODAY + offset)
+
+
+# One choice per date: days from 2025-01-01, where it shrinks to. Hypothesis
+# draws most offsets within a year or so and reaches the bounds, 0001-01-01
+# and 9999-12-31, now and then.
+_DATES = Draw(st.integers(1 - _TODAY, dt.date.max.toordinal() - _TODAY), _date)
+DATES = _DATES.strategy()
+"""Dates, one Hypothesis choice each, around 2025-01-01 and out to the bounds."""
+
+_KNOWN: dict[Any, Draw] = {
+    Decimal: _ints(-(10**15), 10**15, 2),
+    int: _ints(0, MAX_INT),
+    bool: Draw(st.booleans()),
+    dt.date: _DATES,
+}
+
+
+def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
+    """How to draw one value of the type ``kind`` under ``rule``.
+
+    Args:
+        kind: The field's type, without ``| None``.
+        rule: The field's declared rule, if any.
+        level: For a record type: how deep it is nested (see :data:`LEAN`).
+
+    Raises:
+        TypeError: The model uses a type nobody taught the strategies.
+    """
+    if attrs.has(kind):
+        return Draw(record_strategy(kind, level))
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return Draw(st.sampled_from(kind))
+    if kind is str:
+        return rule_draw(rule or TEXT)
+    if rule is not None:
+        return rule_draw(rule)
+    if kind not in _KNOWN:
+        msg = f"no strategy for the type {kind!r}; teach aifactories.testing._derive"
+        raise TypeError(msg)
+    return _KNOWN[kind]
+
+
+# -- records ------------------------------------------------------------------------
+
+MAX_ITEMS = 2
+"""Most items in a drawn collection (one more than ``min_items`` if that is more)."""
+
+LEAN = 2
+"""The level at which records are drawn lean.
+
+A record drawn on its own is at level 0; the records in its fields at
+level 1, theirs at level 2, and so on. From this level on, each optional
+field is present a quarter of the time (not half) and collections hold
+``min_items`` items or one: the records a test reads first keep every
+variation, and the deeply nested ones (a claim's sources, a host's
+sources) cost little. A large registry draws most of its entries at this
+level (see ``RICH_ENTRIES`` in :mod:`._strategies`).
+"""
+
+Override = Callable[[int], SearchStrategy[Any]]
+"""A hand-written strategy, called with the level it is drawn at."""
+
+CLASS_OVERRIDES: dict[type[Any], Override] = {}
+"""Hand-written strategies for whole classes, by class."""
+
+FIELD_OVERRIDES: dict[tuple[type[Any], str], Override] = {}
+"""Hand-written strategies for one field's value (a whole collection, for one).
+
+Keyed by (class, field name); a base class's key covers its subclasses.
+"""
+
+
+@attrs.frozen
+class Plan:
+    """How to draw one field of a record.
+
+    Attributes:
+        name: The field's name.
+        value: Draws the raw value; for a collection, one raw item.
+        fix: Makes a raw value (or item) valid; ``None``: it is already.
+        always: For a collection, the items always drawn (its
+            ``min_items``); ``None`` for any other field.
+        bits: Presence bits of the record's mask this field reads: one
+            for an optional field, one per optional item of a collection.
+        collect: Makes the collection from its items.
+        empty: An optional field's value when its bit is clear.
+    """
+
+    name: str
+    value: SearchStrategy[Any]
+    fix: Callable[[Any], Any] | None
+    always: int | None = None
+    bits: int = 0
+    collect: Callable[[list[Any]], Any] | None = None
+    empty: Any = None
+
+
+def _field_override(cls: type[Any], name: str) -> Override | None:
+    for base in cls.__mro__:
+        found = FIELD_OVERRIDES.get((base, name))
+        if found is not None:
+            return found
+    return None
+
+
+def _item_kind(kind: Any) -> Any:
+    (item,) = {arg for arg in typing.get_args(kind) if arg is not ...}
+    return item
+
+
+def _unique_tuple(items: list[Any]) -> tuple[Any, ...]:
+    # Two raw items may fix alike ("a-" and "a" are both the slug "a"), and
+    # two draws may agree: keep the first of each.
+    return tuple(dict.fromkeys(items))
+
+
+def _collection_plan(
+    slot: Any, origin: Any, level: int, override: Override | None
+) -> Plan:
+    empty = frozenset() if origin is frozenset else ()
+    if override is not None:
+        # A hand-written collection: one bit, on or empty, unless required.
+        bits = 0 if slot.min_items else 1
+        return Plan(slot.name, override(level), None, bits=bits, empty=empty)
+    below = min(level + 1, LEAN)
+    item = scalar_draw(_item_kind(slot.kind), slot.rule, level=below)
+    # Each item past min_items has a bit of the record's mask, so a
+    # collection costs no choice of its own (Hypothesis pays a list one
+    # boolean per item, and a nested draw). Top-level collections may hold
+    # MAX_ITEMS items (or one more than min_items); nested ones one more
+    # than min_items, lean ones min_items or one.
+    if level == 0:
+        extra = max(MAX_ITEMS, slot.min_items + 1) - slot.min_items
+    elif level < LEAN or not slot.min_items:
+        extra = 1
+    else:
+        extra = 0
+    collect: Callable[[list[Any]], Any]
+    if origin is frozenset:
+        collect = frozenset
+    else:
+        collect = _unique_tuple if slot.unique else tuple
+    return Plan(
+        slot.name,
+        item.raw,
+        item.fix,
+        always=slot.min_items,
+        bits=extra,
+        collect=collect,
+        empty=empty,
+    )
+
+
+@functools.cache
+def plan(cls: type[Any], level: int = 0) -> tuple[Plan, ...]:
+    """How to draw each init field of the attrs class ``cls``, from its declarations.
+
+    Args:
+        cls: An attrs record class.
+        level: How deep the record is nested (see :data:`LEAN`).
+
+    Raises:
+        TypeError: A field has a type the strategies do not know.
+    """
+    found = []
+    for slot in slots(cls):
+        override = _field_override(cls, slot.name)
+        origin = typing.get_origin(slot.kind)
+        bits = 1 if slot.optional else 0
+        if origin is tuple or origin is frozenset:
+            found.append(_collection_plan(slot, origin, level, override))
+        elif override is not None:
+            found.append(Plan(slot.name, override(level), None, bits=bits))
+        else:
+            below = min(level + 1, LEAN)
+            drawn = scalar_draw(slot.kind, slot.rule, level=below)
+            found.append(Plan(slot.name, drawn.raw, drawn.fix, bits=bits))
+    return tuple(found)
+
+
+# Hypothesis draws an index into 256 values uniformly (plus the bounds now
+# and then); wider ranges lean towards small values, which would leave the
+# high bits (the last fields) mostly clear. So: one choice per 8 bits.
+_BYTE = st.sampled_from(range(256))
+_MASK_BITS = 8
+
+
+def _draw_mask(draw: st.DrawFn, bits: int, *, lean: bool) -> int:
+    mask = 0
+    for shift in range(0, bits, _MASK_BITS):
+        byte = draw(_BYTE)
+        if lean:
+            # Each bit set a quarter of the time: the AND of two bytes.
+            byte &= draw(_BYTE)
+        mask |= byte << shift
+    return mask
+
+
+def _trailing_ones(bits: int) -> int:
+    return (~bits & (bits + 1)).bit_length() - 1
+
+
+def draw_fields(
+    draw: st.DrawFn,
+    cls: type,
+    fixed: Mapping[str, Any],
+    level: int = 0,
+) -> dict[str, Any]:
+    """Draw every field of ``cls`` not in ``fixed``, and return all the fields.
+
+    Args:
+        draw: The draw function of a composite strategy.
+        cls: An attrs record class.
+        fixed: Field values the caller already chose (pins).
+        level: How deep the record is nested (see :data:`LEAN`).
+    """
+    steps = [p for p in plan(cls, level) if p.name not in fixed]
+    bits = sum(p.bits for p in steps)
+    mask = _draw_mask(draw, bits, lean=level >= LEAN) if bits else 0
+    values = dict(fixed)
+    for step in steps:
+        own = mask & ((1 << step.bits) - 1)
+        mask >>= step.bits
+        fix = step.fix
+        if step.collect is not None:
+            # The optional items run while their bits are set: a
+            # collection is empty half the time, like an optional field.
+            count = (step.always or 0) + _trailing_ones(own)
+            items = [draw(step.value) for _ in range(count)]
+            if fix is not None:
+                items = [fix(item) for item in items]
+            values[step.name] = step.collect(items)
+        elif step.bits and not own:
+            values[step.name] = step.empty
+        else:
+            value = draw(step.value)
+            values[step.name] = value if fix is None else fix(value)
+    return values
+
+
+@st.composite
+def _generic(draw: st.DrawFn, cls: type[Any], level: int) -> Any:
+    return cls(**draw_fields(draw, cls, {}, level))
+
+
+@functools.cache
+def record_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
+    """The strategy for the attrs class ``cls``: its override, or derived.
+
+    Args:
+        cls: An attrs record class.
+        level: How deep the record is nested (see :data:`LEAN`).
+    """
+    override = CLASS_OVERRIDES.get(cls)
+    if override is not None:
+        return override(level)
+    return _generic(cls, level)
+
+
+@st.composite
+def _pinned(
+    draw: st.DrawFn,
+    cls: type[Any],
+    pins: tuple[tuple[str, SearchStrategy[Any]], ...],
+    level: int,
+) -> Any:
+    fixed = {name: draw(strategy) for name, strategy in pins}
+    return cls(**draw_fields(draw, cls, fixed, level))
+
+
+@functools.lru_cache(maxsize=512)
+def _pinned_cached(
+    cls: type[Any], pins: tuple[tuple[str, SearchStrategy[Any]], ...], level: int
+) -> SearchStrategy[Any]:
+    return _pinned(cls, pins, level)
+
+
+def pinned_strategy(
+    cls: type, pins: Mapping[str, SearchStrategy[Any]], level: int = 0
+) -> SearchStrategy[Any]:
+    """The derived strategy for ``cls`` with some fields drawn from ``pins``.
+
+    Class overrides do not apply: this is how they are written.
+    """
+    return _pinned_cached(cls, tuple(pins.items()), level)
+
+
+def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
+    """The strategy derived from ``cls``'s declarations alone, ignoring overrides."""
+    return _generic(cls, level)
+
+
+__all__ = [
+    "CLASS_OVERRIDES",
+    "DATES",
+    "FIELD_OVERRIDES",
+    "LEAN",
+    "MAX_ITEMS",
+    "PROSE_ALPHABET",
+    "RULE_STRATEGIES",
+    "TEXT_ALPHABET",
+    "Draw",
+    "Override",
+    "Plan",
+    "as_slug",
+    "derived_strategy",
+    "draw_fields",
+    "missing_rules",
+    "non_blank",
+    "pinned_strategy",
+    "plan",
+    "record_strategy",
+    "rule_draw",
+    "rule_strategy",
+    "scalar_draw",
+]
