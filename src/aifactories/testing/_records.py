@@ -17,8 +17,11 @@ from aifactories._model import (
     Fact,
     Factory,
     Funding,
+    Grant,
     Host,
     Kind,
+    Link,
+    Location,
     Person,
     Sector,
     Source,
@@ -63,12 +66,16 @@ class _EntryFields(TypedDict, total=False):
     selected_on: dt.date
     country: str
     host: Host | None
+    website: Link | None
+    access: Link | None
+    location: Location | None
     aliases: Iterable[str]
     partner_countries: Iterable[str]
     stakeholders: Iterable[Stakeholder]
     focus: Iterable[str]
     sectors: Iterable[Sector]
     funding: Funding | None
+    grants: Iterable[Grant]
     people: Iterable[Person]
     conflicts: Iterable[Conflict]
     confidence: Confidence
