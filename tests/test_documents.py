@@ -134,3 +134,18 @@ def test_any_articles_draft_validates_with_its_folder_once_filled() -> None:
     )
     assert aifactories.validate(registry, documents=CORPUS) == []
     assert aifactories.validate(registry) != []
+
+
+def test_the_command_line_takes_documents(folder: Path, tmp_path: Path) -> None:
+    from aifactories._cli import main
+
+    path = tmp_path / "mine.json"
+    path.write_text(
+        aifactories.dumps(_citing("article.txt", ARTICLE)), encoding="utf-8"
+    )
+    assert main(["validate", str(path)]) == 1
+    assert main(["validate", "--documents", str(folder), str(path)]) == 0
+    assert main(["list", "--data", str(path), "--documents", str(folder)]) == 0
+    assert main(["list", "--documents", str(folder)]) == 2
+    missing = str(tmp_path / "nowhere")
+    assert main(["validate", "--documents", missing, str(path)]) == 2

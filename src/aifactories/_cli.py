@@ -387,6 +387,14 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
         help="read this registry file (.json or .toml) instead of the bundled data",
     )
     parser.add_argument(
+        "--documents",
+        metavar="DIR",
+        action="append",
+        default=default,
+        help="a folder of your own text documents that seed quotes in the data "
+        "file may cite (repeatable)",
+    )
+    parser.add_argument(
         "--debug",
         action="store_true",
         default=default if default is argparse.SUPPRESS else False,
@@ -556,10 +564,14 @@ class _Style(NamedTuple):
 
 def _registry(args: argparse.Namespace) -> Registry:
     path: str | None = args.data
+    documents: list[str] | None = getattr(args, "documents", None)
     if path is None:
+        if documents:
+            msg = f"{PROG}: --documents goes with --data (or validate FILE)"
+            raise _CommandError(msg, 2)
         return aifactories.load()
     try:
-        return aifactories.load(path)
+        return aifactories.load(path, documents=documents)
     except RegistryDataError as exc:
         if len(exc.errors) == 1:
             msg = f"{PROG}: {path}: {exc.errors[0]}"
@@ -1085,21 +1097,24 @@ nothing on the page and is not listed here.
 _VALID, _INVALID, _UNREADABLE = "valid", "invalid", "unreadable"
 
 
-def _check_file(name: str) -> tuple[str, list[str], Registry | None]:
+def _check_file(
+    name: str, documents: list[str] | None = None
+) -> tuple[str, list[str], Registry | None]:
     from pathlib import Path  # noqa: PLC0415 - validate only
 
     try:
         if name == "-":
             from aifactories._parse import read_stream  # noqa: PLC0415
 
-            registry = aifactories.loads(read_stream(sys.stdin.buffer))
+            raw = read_stream(sys.stdin.buffer)
+            registry = aifactories.loads(raw, documents=documents)
         else:
             suffix = Path(name).suffix.lower()
             if suffix not in {".json", ".toml"}:
                 shown = suffix or "(none)"
                 msg = f"unsupported file type {shown}; use .json or .toml"
                 return _UNREADABLE, [msg], None
-            registry = aifactories.load(name)
+            registry = aifactories.load(name, documents=documents)
     except RegistryDataError as exc:
         return _INVALID, list(exc.errors), None
     except OSError as exc:
@@ -1108,7 +1123,8 @@ def _check_file(name: str) -> tuple[str, list[str], Registry | None]:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    results = [(name, *_check_file(name)) for name in args.files]
+    documents = getattr(args, "documents", None)
+    results = [(name, *_check_file(name, documents)) for name in args.files]
     if args.json:
         _json(
             [
