@@ -142,7 +142,7 @@ def test_every_other_use_sees_the_whole_registry(
         '"mimer"',
         "mimer\n",
         "../index",
-        "entries/mimer",
+        "factories/mimer",
         "MIMER",
         "mimér",
         "",

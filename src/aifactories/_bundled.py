@@ -8,7 +8,7 @@ fails when the two differ.
 
 How a lookup works:
 
-* ``load()["mimer"]`` opens ``bundle/entries/mimer.json`` and builds that one
+* ``load()["mimer"]`` opens ``bundle/factories/mimer.json`` and builds that one
   entry. Nothing else is read.
 * Anything else (a name, a filter, ``len``, ``==``, pickling...) builds the
   whole registry once, reusing the entries built so far.
@@ -44,7 +44,6 @@ from typing import TYPE_CHECKING, Any, SupportsIndex
 import attrs
 
 from aifactories import _model
-from aifactories._format import Document, registry_arguments
 from aifactories._model import Antenna, Entry, Factory
 from aifactories._registry import Registry
 
@@ -70,10 +69,11 @@ _ENTRY_CLASSES: dict[str, type[Factory | Antenna]] = {
 
 
 def split(document: Mapping[str, Any]) -> dict[str, Any]:
-    """Cut a parsed data file into ``{"index.json": ..., "entries/ID.json": ...}``.
+    """Cut a parsed data file into ``index.json`` and one file per entry.
 
-    The index keeps everything but the entries, which it lists by id in file
-    order under ``"factories"`` and ``"antennas"``.
+    Entries go to ``factories/ID.json`` and ``antennas/ID.json``, so that a
+    lookup by id needs no index. The index keeps everything else, and lists
+    the entries by id in file order under ``"factories"`` and ``"antennas"``.
     """
     index = dict(document)
     files: dict[str, Any] = {}
@@ -81,7 +81,7 @@ def split(document: Mapping[str, Any]) -> dict[str, Any]:
         ids = []
         for entry in document.get(key, ()):
             ids.append(entry["id"])
-            files[f"entries/{entry['id']}.json"] = entry
+            files[f"{key}/{entry['id']}.json"] = entry
         index[key] = ids
     return {"index.json": index, **files}
 
@@ -137,17 +137,16 @@ class Bundle:
             return found
 
     def _build_one(self, key: str) -> Entry | None:
-        try:
-            data = self._read(f"entries/{key}.json")
-        except FileNotFoundError:
-            return None
-        index = self.index()
+        # The folder says the kind: the index is not read for a lookup.
         for field, cls in _ENTRY_CLASSES.items():
-            if key in index[field]:
-                found: Entry = build(cls, data)
-                self._built[key] = found
-                return found
-        return None  # pragma: no cover - split() lists every entry file
+            try:
+                data = self._read(f"{field}/{key}.json")
+            except FileNotFoundError:
+                continue
+            found: Entry = build(cls, data)
+            self._built[key] = found
+            return found
+        return None
 
     def fields(self) -> dict[str, Any]:
         """Return the constructor arguments of the whole registry."""
@@ -161,13 +160,17 @@ class Bundle:
                     # holds the very objects earlier lookups returned.
                     found = self._built.get(key)
                     if type(found) is not cls:
-                        found = build(cls, self._read(f"entries/{key}.json"))
+                        found = build(cls, self._read(f"{field}/{key}.json"))
                         self._built[key] = found
                     built.append(found)
                 entries[field] = built
             # "format" says which format the file is in; it is no field.
             skip = {"format", *_ENTRY_CLASSES}
             rest = {k: v for k, v in index.items() if k not in skip}
+            # Only a full build needs the document shape; a lookup by id
+            # must not pay for creating its class.
+            from aifactories._format import Document, registry_arguments  # noqa: PLC0415
+
             document = attrs.evolve(build(Document, rest), **entries)
             return registry_arguments(document)
 
@@ -325,9 +328,6 @@ _SCALARS: dict[str, Callable[[Any], Any] | None] = {
 }
 
 
-_FORMAT_TYPES = {"Document": Document}
-
-
 def _maker(annotation: str) -> Callable[[Any], Any] | None:
     """Return what turns JSON into a value of ``annotation``; None: as it is."""
     # None needs no conversion, and build() never passes one in.
@@ -343,7 +343,7 @@ def _maker(annotation: str) -> Callable[[Any], Any] | None:
             return lambda v: collection([item(x) for x in v])
     if annotation in _SCALARS:
         return _SCALARS[annotation]
-    target = getattr(_model, annotation, None) or _FORMAT_TYPES.get(annotation)
+    target = getattr(_model, annotation, None)
     if isinstance(target, type) and attrs.has(target):
         return lambda v: build(target, v)
     if isinstance(target, type) and issubclass(target, enum.Enum):
