@@ -46,6 +46,7 @@ from aifactories._model import (
     Person,
     Role,
     Source,
+    SourceKind,
     Stakeholder,
     Supercomputer,
     SystemStatus,
@@ -63,6 +64,7 @@ from aifactories.testing._derive import (
     LEAN,
     TEXT_ALPHABET,
     Override,
+    derived_strategy,
     draw_fields,
     pinned_strategy,
     record_strategy,
@@ -238,8 +240,34 @@ def _draw_source(draw: st.DrawFn, *, seed: bool | None, level: int) -> Source:
     return Source(**draw_fields(draw, Source, fixed, level))
 
 
+@functools.cache
+def _source_pool() -> SearchStrategy[Source]:
+    """A fixed pool of valid sources: URLs and seed quotes, every kind, Unicode."""
+    supports = (None, "the host", "Linköping ⇄ Łódź", "資金", "a\nlonger note")
+    kinds = (None, *SourceKind)
+    pool: list[Source] = []
+    for i in range(24):
+        kind = kinds[i % len(kinds)]
+        note = supports[i % len(supports)]
+        if i % 3 == 2 and _quote_starts():
+            name, text, start = _quote_starts()[i % len(_quote_starts())]
+            quote = text[start : start + 1 + (i * 7) % 40]
+            pool.append(Source(seed=name, quote=quote, supports=note, kind=kind))
+        else:
+            scheme = "http" if i % 5 == 4 else "https"
+            url = f"{scheme}://source-{i}.example.org/{'ä' * (i % 3)}{i}"
+            pool.append(
+                Source(url=url, supports=note, kind=kind, http_only=scheme == "http")
+            )
+    return st.sampled_from(pool)
+
+
 @_cached
 def _sources(*, seed: bool | None, level: int = 0) -> SearchStrategy[Source]:
+    if level >= LEAN and seed is None:
+        # Deeply nested sources (a claim's, a host's) are many and rarely
+        # what a test reads: one draw from a varied pool, not six.
+        return _source_pool()
     return _draw_source(seed=seed, level=level)
 
 
@@ -991,9 +1019,40 @@ def _aliases_override(level: int) -> SearchStrategy[Any]:
     return st.lists(_names(), min_size=1, max_size=most).map(tuple)
 
 
+@functools.cache
+def _claim_pool() -> SearchStrategy[Claim]:
+    """A fixed pool of valid claims, for conflicts nested in records."""
+    values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
+    pool = [
+        Claim(
+            value=values[i % len(values)],
+            sources=(_POOL_SOURCES[i % 3],),
+            amount=Money(Decimal(10**i), "EUR") if i % 2 else None,
+        )
+        for i in range(8)
+    ]
+    return st.sampled_from(pool)
+
+
+_POOL_SOURCES = (
+    Source(url="https://claim-a.example.org/", kind=SourceKind.PRESS),
+    Source(url="https://claim-b.example.org/ü", supports="the figure"),
+    Source(url="http://claim-c.example.org/", http_only=True),
+)
+
+
+def _claim_override(level: int) -> SearchStrategy[Any]:
+    # Conflicts hold two claims or more, each with sources: in a nested
+    # record, one draw from a pool instead of a dozen.
+    if level >= LEAN:
+        return _claim_pool()
+    return derived_strategy(Claim, level)
+
+
 # Imported by name with the rest: the tables the derived strategies read.
 CLASS_OVERRIDES.update(
     {
+        Claim: _claim_override,
         Source: _source_override,
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
