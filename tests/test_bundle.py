@@ -39,7 +39,7 @@ def test_every_entry_has_one_file_and_the_index_lists_it() -> None:
     index = json.loads((Path(BUNDLE_DIR) / "index.json").read_text(encoding="utf-8"))
     assert set(index["factories"]) == {f.id for f in registry.factories}
     assert set(index["antennas"]) == {a.id for a in registry.antennas}
-    for entry in registry.factories:
-        assert (Path(BUNDLE_DIR) / "factories" / f"{entry.id}.json").is_file()
-    for entry in registry.antennas:
-        assert (Path(BUNDLE_DIR) / "antennas" / f"{entry.id}.json").is_file()
+    for factory in registry.factories:
+        assert (Path(BUNDLE_DIR) / "factories" / f"{factory.id}.json").is_file()
+    for antenna in registry.antennas:
+        assert (Path(BUNDLE_DIR) / "antennas" / f"{antenna.id}.json").is_file()
