@@ -233,20 +233,20 @@ def _compile_enum(kind: type[enum.Enum]) -> _Check:
 
 
 def _compile_text(rule: Rule) -> _Check:
-    rule_check = rule.check
-    # Codes and URLs are text too: no blanks, controls or surrogates first.
-    base = None if rule in (TEXT, PROSE) else TEXT.check
-
     plain = rule is TEXT or rule is PROSE
+    # Codes and URLs are text too: no blanks, controls or surrogates first.
+    rule_check = None if plain else rule.check
 
     def text(check: _Checker, path: Path, value: Any) -> None:
         if not isinstance(value, str):
             check.add(path, f"must be a string, got {_type_name(value)}")
             return
-        if plain and value.isascii() and value.isprintable() and value.strip():
-            return  # the common case, decided without a call
-        problem = base(value) if base is not None else None
-        if problem is None:
+        if value.isascii() and value.isprintable() and value.strip():
+            # The common case: visible ASCII keeps the text rules as it is.
+            problem = None
+        else:
+            problem = (PROSE if rule is PROSE else TEXT).check(value)
+        if problem is None and rule_check is not None:
             problem = rule_check(value)
         if problem is not None:
             check.add(path, problem)
