@@ -182,8 +182,6 @@ def _describe(exc: BaseException, tp: Any) -> str:
 
 
 def _strict_str(value: object, _: object) -> str:
-    if type(value) is str and value.isascii() and value.isprintable():
-        return value  # most text: settled without a call
     if not isinstance(value, str):
         msg = f"expected a string, got {json_type(value)}"
         raise TypeError(msg)
