@@ -1,11 +1,11 @@
 """aifactories' Hypothesis entry point, kept outside the package on purpose.
 
 Hypothesis runs its entry points on ``import hypothesis`` in every
-environment where aifactories is installed. A hook inside the package would
-import aifactories there each time; this module imports nothing. If
-aifactories is already loaded, the hook registers its strategies now;
-otherwise ``import aifactories`` registers them later, when it sees
-Hypothesis loaded. Either way ``st.from_type(aifactories.Factory)`` works.
+environment where aifactories is installed; this is the one place that
+registers our strategies, so that ``st.from_type(aifactories.Factory)``
+works whichever of the two packages is imported first. The registration
+imports the record classes (``import aifactories`` reads no data) and
+defers the strategies themselves to the first ``st.from_type`` call.
 
 The hook also registers two settings profiles, so that
 ``settings.load_profile("aifactories-quick")`` and ``pytest
@@ -13,8 +13,6 @@ The hook also registers two settings profiles, so that
 """
 
 from __future__ import annotations
-
-import sys
 
 QUICK_PROFILE = "aifactories-quick"
 """Settings for quick downstream runs: 25 examples a test, no deadline."""
@@ -37,9 +35,8 @@ def register_profiles() -> None:
 
 
 def _hypothesis_setup_hook() -> None:
-    """Register our profiles, and our strategies if aifactories is imported."""
+    """Register our settings profiles and a strategy for each record class."""
     register_profiles()
-    if "aifactories" in sys.modules:
-        from aifactories.testing._hook import register  # noqa: PLC0415
+    from aifactories.testing._hook import register  # noqa: PLC0415
 
-        register()
+    register()

@@ -8,14 +8,16 @@ against the file, and every way the file can fail is a problem with a path.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
 import aifactories
-from aifactories import Confidence, Factory, Registry, RegistryDataError, Source
+from aifactories import Confidence, Factory, Registry, RegistryDataError
 from aifactories._seeds import MAX_DOCUMENT_BYTES
 from aifactories.testing import build_registry, make_factory
 
@@ -23,9 +25,15 @@ CORPUS = Path(__file__).resolve().parent / "draft_corpus"
 ARTICLE = "Nordlys AI Factory opens its doors in Tromsø."
 
 
-def _citing(name: str, quote: str) -> Registry:
-    source = Source(seed=name, quote=quote, supports="the opening")
-    return build_registry(make_factory("nordlys", sources=[source]), check=False)
+def _citing(name: str, quote: str) -> dict[str, Any]:
+    """A registry document (plain data) whose one entry quotes ``name``."""
+    data: dict[str, Any] = json.loads(
+        aifactories.dumps(build_registry(make_factory("nordlys")))
+    )
+    data["factories"][0]["sources"] = [
+        {"seed": name, "quote": quote, "supports": "the opening"}
+    ]
+    return data
 
 
 @pytest.fixture(name="folder")
@@ -57,14 +65,14 @@ def test_a_quote_that_is_not_in_its_document_is_a_problem(folder: Path) -> None:
 
 
 def test_load_and_loads_check_local_quotes(folder: Path, tmp_path: Path) -> None:
-    text = aifactories.dumps(_citing("article.txt", ARTICLE))
+    text = json.dumps(_citing("article.txt", ARTICLE))
     path = tmp_path / "mine.json"
     path.write_text(text, encoding="utf-8")
     assert len(aifactories.load(path, documents=folder)) == 1
     assert len(aifactories.loads(text, documents=str(folder))) == 1
     with pytest.raises(RegistryDataError, match="no seed document named"):
         aifactories.load(path)
-    bad = aifactories.dumps(_citing("article.txt", "not in the article"))
+    bad = json.dumps(_citing("article.txt", "not in the article"))
     with pytest.raises(RegistryDataError, match=r"sources\[0\]\.quote: not found"):
         aifactories.loads(bad, documents=folder)
 
@@ -130,19 +138,23 @@ def test_any_articles_draft_validates_with_its_folder_once_filled() -> None:
         notes=None,
     )
     registry = Registry(
-        data_version="draft", wave_records=bundled.wave_records, factories=[filled]
+        data_version="draft",
+        wave_records=bundled.wave_records,
+        factories=[filled],
+        documents=CORPUS,
     )
     assert aifactories.validate(registry, documents=CORPUS) == []
-    assert aifactories.validate(registry) != []
+    with pytest.raises(RegistryDataError, match="no seed document named"):
+        Registry(
+            data_version="draft", wave_records=bundled.wave_records, factories=[filled]
+        )
 
 
 def test_the_command_line_takes_documents(folder: Path, tmp_path: Path) -> None:
     from aifactories._cli import main
 
     path = tmp_path / "mine.json"
-    path.write_text(
-        aifactories.dumps(_citing("article.txt", ARTICLE)), encoding="utf-8"
-    )
+    path.write_text(json.dumps(_citing("article.txt", ARTICLE)), encoding="utf-8")
     assert main(["validate", str(path)]) == 1
     assert main(["validate", "--documents", str(folder), str(path)]) == 0
     assert main(["list", "--data", str(path), "--documents", str(folder)]) == 0

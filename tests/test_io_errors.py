@@ -14,23 +14,15 @@ import subprocess
 import sys
 import textwrap
 import threading
-from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
 import aifactories
 from aifactories import (
-    Factory,
-    Funding,
-    FundingShare,
-    Host,
-    Money,
     RegistryDataError,
-    Source,
     _io,
     _seeds,
 )
@@ -148,139 +140,6 @@ class TestTomlValues:
 
 
 # -- hand-built records ------------------------------------------------------------
-
-
-def _base() -> aifactories.Registry:
-    return aifactories.load(CONTROL)
-
-
-def _mimer(registry: aifactories.Registry) -> Factory:
-    mimer = registry["mimer"]
-    assert isinstance(mimer, Factory)
-    return mimer
-
-
-def _with(registry: aifactories.Registry, entry: Factory) -> aifactories.Registry:
-    others = [f for f in registry.factories if f.id != entry.id]
-    return attrs.evolve(registry, factories=[*others, entry])
-
-
-def _path(registry: aifactories.Registry, entry_id: str) -> str:
-    ids = [f.id for f in registry.factories]
-    return f"factories[{ids.index(entry_id)}]"
-
-
-def _force(record: object, **values: object) -> Any:
-    """A copy of a frozen record with fields no constructor would allow."""
-    copy = attrs.evolve(record)  # type: ignore[misc]
-    for name, value in values.items():
-        object.__setattr__(copy, name, value)
-    return copy
-
-
-class TestValidateHandBuilt:
-    """validate() answers with paths even for records of the wrong types."""
-
-    def test_bundled_control_is_valid(self) -> None:
-        assert aifactories.validate(_base()) == []
-
-    def test_notes_not_a_string(self) -> None:
-        registry = _base()
-        broken = _with(registry, _force(_mimer(registry), notes=42))
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.notes: must be a string, got int"
-        ]
-
-    def test_focus_not_a_tuple(self) -> None:
-        registry = _base()
-        broken = _with(registry, _force(_mimer(registry), focus=["health"]))
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.focus: must be a tuple, got list"
-        ]
-
-    def test_sources_not_a_tuple(self) -> None:
-        registry = _base()
-        mimer = _mimer(registry)
-        assert mimer.host is not None
-        host = _force(mimer.host, sources=None)
-        broken = _with(registry, attrs.evolve(mimer, host=host))
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.host.sources: is required, got None"
-        ]
-
-    def test_source_not_a_source(self) -> None:
-        registry = _base()
-        mimer = attrs.evolve(_mimer(registry), sources=["https://www.liu.se/"])  # type: ignore[list-item]
-        broken = _with(registry, mimer)
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.sources[0]: must be of type Source, got str"
-        ]
-
-    def test_money_not_money(self) -> None:
-        registry = _base()
-        mimer = _mimer(registry)
-        assert mimer.funding is not None
-        funding = _force(mimer.funding, total="EUR 5M")
-        broken = _with(registry, attrs.evolve(mimer, funding=funding))
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.funding.total: must be of type Money, got str"
-        ]
-
-    @pytest.mark.parametrize(
-        ("share", "message"),
-        [
-            (0.5, "must be a Decimal, got float"),
-            (Decimal("NaN"), "must be a finite number, got NaN"),
-            (Decimal("Infinity"), "must be a finite number, got Infinity"),
-        ],
-    )
-    def test_share_not_a_finite_decimal(self, share: object, message: str) -> None:
-        registry = _base()
-        mimer = _mimer(registry)
-        assert mimer.funding is not None
-        first, second = mimer.funding.shares
-        shares = (_force(first, share=share), second)
-        funding = Funding(total=None, shares=shares, note=mimer.funding.note)
-        broken = _with(registry, attrs.evolve(mimer, funding=funding))
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.funding.shares[0].share: {message}"
-        ]
-
-    def test_amount_not_a_decimal(self) -> None:
-        registry = _base()
-        mimer = _mimer(registry)
-        share = FundingShare(
-            funder="Sweden",
-            kind=aifactories.FunderKind.NATIONAL,
-            country="SE",
-            amount=_force(Money(Decimal(1), "EUR"), amount=1.5),
-            sources=(Source(url="https://www.vr.se/"),),
-        )
-        funding = Funding(shares=(share,))
-        broken = _with(registry, attrs.evolve(mimer, funding=funding))
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.funding.shares[0].amount.amount: must be a Decimal, got float"
-        ]
-
-    def test_host_name_blank_and_wrong_type(self) -> None:
-        registry = _base()
-        mimer = attrs.evolve(_mimer(registry), host=Host(name=" ", city=3))  # type: ignore[arg-type]
-        broken = _with(registry, mimer)
-        at = _path(broken, "mimer")
-        assert aifactories.validate(broken) == [
-            f"{at}.host.name: must not be empty",
-            f"{at}.host.city: must be a string, got int",
-        ]
-
-
-# -- the shared cache ----------------------------------------------------------------
 
 
 @pytest.fixture(name="empty_cache")

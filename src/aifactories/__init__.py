@@ -1,16 +1,20 @@
-"""A typed, validated, cited registry of the EuroHPC AI Factories and Antennas.
+"""aifactories: the EuroHPC AI Factories and AI Factory Antennas, as typed data.
 
-Start with :func:`load`::
+Which AI Factories and Antennas Europe has, who hosts and funds them, what
+they run, how to get access, and where each fact comes from: every value
+is a frozen, typed record, checked against the rules of the data format
+and cited to its sources. Start with :func:`load`::
 
     >>> import aifactories
     >>> registry = aifactories.load()
     >>> registry["mimer"].host.name
     'Linköping University'
+
+The public names are those in ``__all__``; modules whose names start with
+an underscore are private.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
 from aifactories._countries import country_code, country_name
 from aifactories._errors import NotFoundError, RegistryDataError
@@ -53,7 +57,7 @@ from aifactories._model import (
 from aifactories._registry import Registry, Selection
 from aifactories._seeds import seed_names, seed_text
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     # Served lazily by __getattr__ below; imported here for type checkers.
     # diff() and its result types: results, not data records, so only
     # diff is in __all__ (re-exported here with redundant aliases).
@@ -141,22 +145,10 @@ __all__ = [
 ]
 
 
-def _register_with_hypothesis() -> None:
-    # Hypothesis ran our entry point before this package existed in the
-    # process; register the strategies for st.from_type() now.
-    import os  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-
-    if "hypothesis" in sys.modules and not os.environ.get("HYPOTHESIS_NO_PLUGINS"):
-        from aifactories.testing._hook import register  # noqa: PLC0415
-
-        register()
-
-
 _DIFF_NAMES = frozenset({"diff", "Diff", "Changes", "FieldChange", "RecordChange"})
 
 
-def _lazy(name: str) -> Any:
+def _lazy(name: str) -> object:
     # importlib.metadata costs tens of milliseconds, and the sector tables a
     # few: pay for them only when asked.
     if name == "__version__":
@@ -192,7 +184,7 @@ def _lazy(name: str) -> Any:
     raise AttributeError(msg)
 
 
-if not TYPE_CHECKING:
+if not _typing.TYPE_CHECKING:
     # Hidden from type checkers: a module __getattr__ returning Any would make
     # every misspelt name (aifactories.lod) type-check. The lazy names are
     # declared in the TYPE_CHECKING block above instead.
@@ -200,7 +192,5 @@ if not TYPE_CHECKING:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, *_DIFF_NAMES, "__version__"})
-
-
-_register_with_hypothesis()
+    # What a user may use, not how the module is built.
+    return sorted(__all__)

@@ -1491,7 +1491,9 @@ def _draft(args: argparse.Namespace) -> int:
     if not result.entries:
         msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
         raise _CommandError(msg)
-    text = aifactories.dumps(drafting.document(result, registry))
+    from aifactories._io import dump_document  # noqa: PLC0415 - draft only
+
+    text = dump_document(drafting.document(result, registry))
     if args.toml:
         text = drafting.to_toml(json.loads(text))
     for path, _, _ in result.changes:
@@ -1519,7 +1521,7 @@ def _input_files(args: argparse.Namespace) -> list[str]:
     """The files ``export`` reads: ``--data``, or every bundled data file."""
     if args.data is not None:
         return [args.data]
-    from aifactories._bundled import DATA_DIR  # noqa: PLC0415
+    from aifactories._io import DATA_DIR  # noqa: PLC0415
 
     return [
         os.path.join(folder, name)  # noqa: PTH118 - os.walk gives strings

@@ -32,6 +32,7 @@ import attrs
 
 from aifactories import _draft_lexicon as lex
 from aifactories._errors import RegistryDataError
+from aifactories._format import Document
 from aifactories._model import (
     Antenna,
     Confidence,
@@ -2578,11 +2579,12 @@ def changes_between(old: Entry, new: Entry) -> list[Change]:
 # -- output -----------------------------------------------------------------------
 
 
-def document(result: Draft, registry: Registry) -> Registry:
-    """Return the draft as a registry to write: new entries and merged ones.
+def document(result: Draft, registry: Registry) -> Document:
+    """Return the draft as a document to write: new entries and merged ones.
 
     An entry the registry already has is written merged with what the
-    article adds; new entries as drafted, placeholders included.
+    article adds; new entries as drafted, placeholders included. A draft
+    is not a registry until a reviewer fills it in: it stays a document.
     """
     entries: list[Entry] = []
     for entry in result.entries:
@@ -2591,10 +2593,10 @@ def document(result: Draft, registry: Registry) -> Registry:
             entries.append(merge(old, entry))
         else:
             entries.append(entry)
-    return Registry(
+    return Document(
         data_version="draft",
-        factories=[e for e in entries if isinstance(e, Factory)],
-        antennas=[e for e in entries if isinstance(e, Antenna)],
+        factories=tuple(e for e in entries if isinstance(e, Factory)),
+        antennas=tuple(e for e in entries if isinstance(e, Antenna)),
     )
 
 

@@ -1,14 +1,15 @@
 """The public read and write verbs: load, loads, dumps and validate.
 
-Two ways in:
+One path in, one step per module: :mod:`~aifactories._parse` (text to
+data), :mod:`~aifactories._convert` (data to records, cattrs),
+:mod:`~aifactories._validate` (every rule), then the
+:class:`~aifactories.Registry` indexes it. Any problem becomes one
+:class:`~aifactories.RegistryDataError` listing every path.
 
-* ``load()`` with no path returns the bundled registry, which
-  :mod:`aifactories._bundled` builds as it is used.
-* Everything a user hands us takes the strict path, one step per module:
-  :mod:`~aifactories._parse` (text to data), :mod:`~aifactories._convert`
-  (data to records, cattrs), :mod:`~aifactories._validate` (every rule),
-  then the :class:`~aifactories.Registry` indexes it. Any problem becomes
-  one :class:`~aifactories.RegistryDataError` listing every path.
+The bundled data (``data/registry.json``, the one copy in the wheel) takes
+the same path on first use, less the rule checks: CI and a test check it
+with every rule, and the records it becomes are those the strict path
+builds.
 """
 
 from __future__ import annotations
@@ -16,22 +17,27 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from aifactories._errors import RegistryDataError
 from aifactories._registry import Registry
+from aifactories._seeds import DocumentFolders
 from aifactories._text import short
 
 if TYPE_CHECKING:
     from aifactories._format import Document
 
+# os.path, not pathlib: pathlib's import alone costs milliseconds at start-up.
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+"""Where the bundled data lives inside the package."""
+REGISTRY_FILE = os.path.join(DATA_DIR, "registry.json")
+"""The bundled registry, exactly as :func:`aifactories.dumps` writes it."""
+
 _lock = threading.Lock()
 _bundled: Registry | None = None
 
 
-DocumentFolders = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
-"""Folders of your own documents that seed sources may quote (``documents=``)."""
 
 
 def load(
@@ -40,9 +46,7 @@ def load(
     """Return a registry: the bundled one, or one read from a file.
 
     Without ``path``, returns the bundled registry: the same shared,
-    immutable object on every call, from any thread. It is read on the first
-    call and built as it is used: a lookup by id builds only that entry, and
-    the first use of anything else builds the rest, once.
+    immutable object on every call, from any thread, read on the first call.
 
     With ``path``, reads a user's ``.json`` or ``.toml`` file in the format
     :func:`dumps` writes, checks every rule and returns a new registry. Only
@@ -101,36 +105,52 @@ def loads(text: str | bytes, *, documents: DocumentFolders = None) -> Registry:
 
 
 def dumps(registry: Registry) -> str:
-    """Return ``registry`` as JSON text; ``loads(dumps(r)) == r``.
+    """Return ``registry`` as JSON text; ``loads(dumps(r)) == r``."""
+    return dump_document(_document(registry))
 
-    Raises:
-        RegistryDataError: ``registry`` holds values the format cannot
-            write (a hand-built record of the wrong type); its ``errors``
-            are what :func:`validate` reports.
+
+def dump_document(document: Document) -> str:
+    """Return ``document`` as JSON text in the data format, checked or not.
+
+    For data that is not (yet) a registry, such as a draft with
+    placeholders; :func:`dumps` writes a registry.
     """
     from aifactories._convert import converter  # noqa: PLC0415
     from aifactories._format import FORMAT  # noqa: PLC0415
 
-    try:
-        data = {"format": FORMAT, **converter().unstructure(_document(registry))}
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    except (TypeError, ValueError, AttributeError) as exc:
-        problems = validate(registry) or [f"$: cannot write: {short(str(exc))}"]
-        raise RegistryDataError(problems) from None
+    data = {"format": FORMAT, **converter().unstructure(document)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def validate(registry: Registry, *, documents: DocumentFolders = None) -> list[str]:
-    """Return every rule ``registry`` breaks, as ``"path: message"``.
+def validate(
+    data: Registry | Mapping[str, Any], *, documents: DocumentFolders = None
+) -> list[str]:
+    """Return every rule ``data`` breaks, as ``"path: message"`` strings.
 
-    An empty list means the registry is valid. Paths index the registry's
-    own (sorted) ``factories`` and ``antennas`` tuples. At most
-    ``aifactories.MAX_PROBLEMS`` problems are listed, then one line that
-    counts the rest. ``documents`` is as for :func:`load`.
+    Args:
+        data: A registry document as plain data (what ``json.loads`` gives
+            for a file in the format :func:`dumps` writes), or a
+            :class:`~aifactories.Registry`. A registry in hand already keeps
+            its rules; checking it again matters with ``documents``.
+        documents: As for :func:`load`: folders of your own documents whose
+            quotes are checked verbatim.
+
+    Returns:
+        Every problem, each with its path into ``data``; at most
+        ``aifactories.MAX_PROBLEMS``, then one line that counts the rest.
+        An empty list means valid: ``loads`` would accept the data.
     """
     from aifactories._seeds import documents_from  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
-    return check_document(_document(registry), documents_from(documents))
+    if isinstance(data, Registry):
+        document = _document(data)
+    else:
+        try:
+            document = _structured(data, consume=False)
+        except RegistryDataError as exc:
+            return list(exc.errors)
+    return check_document(document, documents_from(documents))
 
 
 def _document(registry: Registry) -> Document:
@@ -146,10 +166,19 @@ def _load_bundled() -> Registry:
         with _lock:
             registry = _bundled
             if registry is None:
-                from aifactories._bundled import BUNDLE_DIR, Bundle, lazy  # noqa: PLC0415
-
-                _bundled = registry = lazy(Bundle(BUNDLE_DIR))
+                _bundled = registry = _read_bundled()
     return registry
+
+
+def _read_bundled() -> Registry:
+    from aifactories._convert import structure  # noqa: PLC0415
+    from aifactories._parse import parse_json, read_file  # noqa: PLC0415
+
+    data: Any = parse_json(read_file(REGISTRY_FILE))
+    del data["format"]
+    # The same converter as the strict path; the rules were checked when the
+    # file was released (tests/test_data.py checks them all again).
+    return Registry._checked(structure(data, consume=True))  # noqa: SLF001
 
 
 def reset_bundled() -> None:
@@ -163,12 +192,24 @@ def reset_bundled() -> None:
 
 
 def _from_data(data: object, documents: DocumentFolders = None) -> Registry:
-    from aifactories._convert import structure  # noqa: PLC0415
-    from aifactories._format import FORMAT, registry_arguments  # noqa: PLC0415
-    from aifactories._parse import json_type  # noqa: PLC0415
+    from aifactories._seeds import documents_from  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
-    if not isinstance(data, dict):
+    # `data` was parsed from text just now: nobody else holds it.
+    document = _structured(data, consume=True)
+    problems = check_document(document, documents_from(documents))
+    if problems:
+        raise RegistryDataError(problems)
+    return Registry._checked(document)  # noqa: SLF001 - checked just above
+
+
+def _structured(data: object, *, consume: bool) -> Document:
+    """Turn parsed data into records, or raise every structural problem."""
+    from aifactories._convert import structure  # noqa: PLC0415
+    from aifactories._format import FORMAT  # noqa: PLC0415
+    from aifactories._parse import json_type  # noqa: PLC0415
+
+    if not isinstance(data, Mapping):
         msg = f"$: the document must be an object, got {json_type(data)}"
         raise RegistryDataError([msg])
     data = dict(data)
@@ -183,11 +224,4 @@ def _from_data(data: object, documents: DocumentFolders = None) -> Registry:
             f"format: unsupported format {short(version)}; this library reads {FORMAT}"
         )
         raise RegistryDataError([msg])
-    # `data` is this function's own copy, made from freshly parsed text.
-    doc: Any = structure(data, consume=True)
-    from aifactories._seeds import documents_from  # noqa: PLC0415
-
-    problems = check_document(doc, documents_from(documents))
-    if problems:
-        raise RegistryDataError(problems)
-    return Registry(**registry_arguments(doc))
+    return structure(data, consume=consume)

@@ -5,9 +5,11 @@ and :func:`~aifactories._rules.declare` attaches the value rule (slug,
 country code, share...) that the type alone does not say. The validator,
 the JSON Schema, the strategies and the docs all read these declarations.
 
-Constructors only normalise collections to tuples and frozensets; they
-check nothing, so test code can build deliberately broken records, and
-:func:`aifactories.validate` reports every problem with its path.
+Record constructors only normalise collections to tuples and frozensets;
+the rules are checked once, when records become a
+:class:`~aifactories.Registry` (its constructor, :func:`~aifactories.load`
+and :func:`~aifactories.loads`), which reports every problem with its path.
+A registry in hand is therefore always valid.
 """
 
 from __future__ import annotations
@@ -216,50 +218,6 @@ def qualified(qualifier: Qualifier, text: str) -> str:
     return f"{words} {text}" if words else text
 
 
-class _Record:
-    """Base of every record: shared ``__repr__``, ``__eq__`` and ``__hash__``.
-
-    attrs would compile these three for each class at import time, which is
-    most of what importing the package costs; one shared, generic copy
-    keeps ``import aifactories`` cheap and behaves the same: records are
-    equal when they are of the same class with equal fields, and hash
-    accordingly (they are frozen, so the hash never changes).
-    """
-
-    __slots__ = ()
-
-    def _values(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in _field_names(type(self)))
-
-    def __repr__(self) -> str:
-        names = _field_names(type(self))
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
-        return f"{type(self).__qualname__}({shown})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __ne__(self, other: object) -> bool:
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
-    def __hash__(self) -> int:
-        return hash((type(self).__qualname__, *self._values()))
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        fields = attrs.fields(typing.cast("type[attrs.AttrsInstance]", cls))
-        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields)
-    return names
-
-
 # attrs converters lose the element type for mypy; these typed wrappers keep it.
 def _strs(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
@@ -269,8 +227,8 @@ def _sources(items: Iterable[Source]) -> tuple[Source, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Source(_Record):
+@attrs.frozen
+class Source:
     """Where a fact comes from: a web page, or a quote from a seed document.
 
     Attributes:
@@ -290,8 +248,8 @@ class Source(_Record):
     http_only: bool = False
 
 
-@attrs.frozen(repr=False, eq=False)
-class Money(_Record):
+@attrs.frozen
+class Money:
     """An amount of money in one ISO 4217 currency.
 
     Attributes:
@@ -357,8 +315,8 @@ def _grouped(value: Decimal) -> str:
     return f"{int(whole):,}" + (dot + fraction if fraction else "")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Claim(_Record):
+@attrs.frozen
+class Claim:
     """One of the disagreeing values in a :class:`Conflict`.
 
     Attributes:
@@ -376,8 +334,8 @@ def _claims(items: Iterable[Claim]) -> tuple[Claim, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Conflict(_Record):
+@attrs.frozen
+class Conflict:
     """Sources that disagree about one fact; recorded, not resolved.
 
     Attributes:
@@ -400,8 +358,8 @@ def _conflicts(items: Iterable[Conflict]) -> tuple[Conflict, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Host(_Record):
+@attrs.frozen
+class Host:
     """The organisation that hosts an entry.
 
     Attributes:
@@ -419,8 +377,8 @@ class Host(_Record):
     ror: str | None = attrs.field(default=None, metadata=declare(ROR))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Stakeholder(_Record):
+@attrs.frozen
+class Stakeholder:
     """An organisation with a role in an entry other than hosting it.
 
     Attributes:
@@ -440,8 +398,8 @@ class Stakeholder(_Record):
     ror: str | None = attrs.field(default=None, metadata=declare(ROR))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Person(_Record):
+@attrs.frozen
+class Person:
     """A person quoted about an entry or the initiative.
 
     Attributes:
@@ -467,8 +425,8 @@ def _stakeholders(items: Iterable[Stakeholder]) -> tuple[Stakeholder, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class FundingShare(_Record):
+@attrs.frozen
+class FundingShare:
     """One funder's part of an entry's funding.
 
     Attributes:
@@ -494,8 +452,8 @@ def _shares(items: Iterable[FundingShare]) -> tuple[FundingShare, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Funding(_Record):
+@attrs.frozen
+class Funding:
     """What an entry costs and who pays.
 
     Attributes:
@@ -509,8 +467,8 @@ class Funding(_Record):
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
 
-@attrs.frozen(repr=False, eq=False)
-class Count(_Record):
+@attrs.frozen
+class Count:
     """A number of things (accelerators, nodes) as a source states it.
 
     Attributes:
@@ -535,8 +493,8 @@ class Count(_Record):
         return qualified(self.qualifier, text)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Performance(_Record):
+@attrs.frozen
+class Performance:
     """A computing performance figure, in the terms it was stated in.
 
     Attributes:
@@ -572,8 +530,8 @@ def _performances(items: Iterable[Performance]) -> tuple[Performance, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Top500Rank(_Record):
+@attrs.frozen
+class Top500Rank:
     """A place on the TOP500 list of supercomputers.
 
     Attributes:
@@ -596,8 +554,8 @@ def _ranks(items: Iterable[Top500Rank]) -> tuple[Top500Rank, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Supercomputer(_Record):
+@attrs.frozen
+class Supercomputer:
     """The system a factory runs on.
 
     Attributes:
@@ -637,8 +595,8 @@ def _sectors(items: Iterable[Sector]) -> frozenset[Sector]:
     return frozenset(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Link(_Record):
+@attrs.frozen
+class Link:
     """A web address with the sources that say it is the right one.
 
     Attributes:
@@ -658,8 +616,8 @@ def _links(items: Iterable[Link]) -> tuple[Link, ...]:
     return tuple(items)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Location(_Record):
+@attrs.frozen
+class Location:
     """Where an entry is: its city on the map, and the precise site where known.
 
     Attributes:
@@ -683,8 +641,8 @@ class Location(_Record):
     site: str | None = None
 
 
-@attrs.frozen(repr=False, eq=False)
-class Grant(_Record):
+@attrs.frozen
+class Grant:
     """An EU grant agreement that funds an entry (CORDIS).
 
     Attributes:
@@ -710,8 +668,8 @@ def _grants(items: Iterable[Grant]) -> tuple[Grant, ...]:
     return tuple(items)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class _Entry(_Record):
+@attrs.frozen(kw_only=True, repr=False)
+class _Entry:
     """Fields shared by factories and antennas."""
 
     id: str = attrs.field(metadata=declare(SLUG))
@@ -749,8 +707,13 @@ class _Entry(_Record):
         """The official name followed by every alias."""
         return (self.name, *self.aliases)
 
+    def __repr__(self) -> str:
+        # A full field dump runs to ~10 KB; attrs.asdict() and `aifactories
+        # show` give everything, the repr says which entry this is.
+        return f"<{type(self).__name__} {self.id!r}: {self.name!r}>"
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+
+@attrs.frozen(kw_only=True, repr=False)
 class Factory(_Entry):
     """An AI Factory selected by the EuroHPC Joint Undertaking.
 
@@ -789,7 +752,7 @@ class Factory(_Entry):
         return Kind.FACTORY
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Antenna(_Entry):
     """An AI Factory Antenna: a national hub linked to one or more factories.
 
@@ -819,8 +782,8 @@ Entry = Factory | Antenna
 """Any registry entry."""
 
 
-@attrs.frozen(repr=False, eq=False)
-class Fact(_Record):
+@attrs.frozen
+class Fact:
     """A fact about the initiative as a whole.
 
     Attributes:
@@ -838,8 +801,8 @@ class Fact(_Record):
     confidence: Confidence = Confidence.HIGH
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Wave(_Record):
+@attrs.frozen(kw_only=True)
+class Wave:
     """A selection round.
 
     Attributes:
@@ -865,8 +828,8 @@ class Wave(_Record):
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class AccessMode(_Record):
+@attrs.frozen(kw_only=True)
+class AccessMode:
     """One way to get computing time at the AI Factories.
 
     Attributes:
@@ -902,8 +865,8 @@ def _modes(items: Iterable[AccessMode]) -> tuple[AccessMode, ...]:
     return tuple(items)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Access(_Record):
+@attrs.frozen(kw_only=True)
+class Access:
     """How to get access to the AI Factories, for the initiative as a whole.
 
     Attributes:
@@ -919,8 +882,8 @@ class Access(_Record):
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Coverage(_Record):
+@attrs.frozen(kw_only=True)
+class Coverage:
     """Up to which date the sources behind the data were checked.
 
     Attributes:

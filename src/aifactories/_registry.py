@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
 import attrs
 
 from aifactories._countries import country_code
-from aifactories._errors import NotFoundError
+from aifactories._errors import NotFoundError, RegistryDataError
 from aifactories._model import (
     Access,
     Antenna,
@@ -17,15 +17,10 @@ from aifactories._model import (
     Entry,
     Fact,
     Factory,
-    Host,
     Kind,
-    Location,
     Person,
     Sector,
-    Stakeholder,
-    Supercomputer,
     Wave,
-    _people,
 )
 from aifactories._text import compact, fold
 
@@ -33,9 +28,14 @@ if TYPE_CHECKING:
     import pandas as pd
     import polars as pl
 
+    from aifactories._format import Document
+    from aifactories._seeds import DocumentFolders
     from aifactories._tables import TableName
 
 T = TypeVar("T")
+
+_REPR_IDS = 12
+"""A registry of at most this many entries names them in its repr."""
 
 _FactoryKind = Literal[Kind.FACTORY, "factory"]
 _AntennaKind = Literal[Kind.ANTENNA, "antenna"]
@@ -45,32 +45,6 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
-def _names(entry: Entry) -> list[str]:
-    """The id, name and aliases of ``entry`` that are strings.
-
-    A hand-built record may hold anything; the index skips what it cannot
-    fold, and validate() reports it.
-    """
-    names: tuple[object, ...] = (entry.id, entry.name)
-    return [n for n in names if isinstance(n, str)] + _items(entry.aliases, str)
-
-
-def _is_str(value: object) -> bool:
-    # Typed as object: a hand-built record may hold anything.
-    return isinstance(value, str)
-
-
-def _items(values: object, kind: type[T]) -> list[T]:
-    """The items of ``values`` that are of ``kind``; none if it is no collection."""
-    if not isinstance(values, tuple | frozenset):
-        return []
-    return [v for v in values if isinstance(v, kind)]
-
-
-def _folded(texts: Iterable[object]) -> tuple[str, ...]:
-    return tuple(fold(t) for t in texts if isinstance(t, str) and t)
-
-
 def _require_str(key: object) -> None:
     # Typed callers cannot get here; untyped ones get a clear error.
     if not isinstance(key, str):
@@ -78,38 +52,12 @@ def _require_str(key: object) -> None:
         raise TypeError(msg)
 
 
-def _entry_order(entry: Entry) -> tuple[str, str]:
-    # ISO dates sort as text; str() keeps a hand-built record with a wrong
-    # type sortable, so that validate() can report it instead of a crash.
-    return (str(getattr(entry, "selected_on", "")), str(getattr(entry, "id", "")))
+def _entry_order(entry: Entry) -> tuple[dt.date, str]:
+    return (entry.selected_on, entry.id)
 
 
-def _sorted_factories(items: Iterable[Factory]) -> tuple[Factory, ...]:
-    return tuple(sorted(items, key=_entry_order))
-
-
-def _sorted_antennas(items: Iterable[Antenna]) -> tuple[Antenna, ...]:
-    return tuple(sorted(items, key=_entry_order))
-
-
-def _sorted_waves(items: Iterable[Wave]) -> tuple[Wave, ...]:
-    # str(): ISO dates sort as text, and a hand-built wave of the wrong type
-    # must not stop validate() from reporting it.
-    return tuple(
-        sorted(
-            items,
-            key=lambda w: (str(getattr(w, "announced", "")), str(getattr(w, "id", ""))),
-        )
-    )
-
-
-def _by(record: object, field: str, date: dt.date) -> bool:
-    day = getattr(record, field, None)
-    return type(day) is dt.date and day <= date
-
-
-def _facts(items: Iterable[Fact]) -> tuple[Fact, ...]:
-    return tuple(items)
+def _folded(texts: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(fold(t) for t in texts if t)
 
 
 @attrs.frozen
@@ -159,31 +107,30 @@ class _Hay(NamedTuple):
 
 
 def _hay(entry: Entry) -> _Hay:
-    """The searchable texts of ``entry``; values of the wrong type are skipped."""
+    """The searchable texts of ``entry``."""
     from aifactories._sectors import SECTOR_LABELS  # noqa: PLC0415 - search only
 
-    hosts: list[object] = []
-    places: list[object] = []
-    systems: list[object] = []
-    if isinstance(entry.host, Host):
+    hosts: list[str | None] = []
+    places: list[str | None] = []
+    systems: list[str | None] = []
+    if entry.host is not None:
         hosts += (entry.host.name, entry.host.short_name)
         places.append(entry.host.city)
-    location = getattr(entry, "location", None)
-    if isinstance(location, Location):
-        places += (location.city, location.site)
-    system = getattr(entry, "supercomputer", None)
-    if isinstance(system, Supercomputer):
+    if entry.location is not None:
+        places += (entry.location.city, entry.location.site)
+    system = entry.supercomputer if isinstance(entry, Factory) else None
+    if system is not None:
         systems.append(system.name)
         places.append(system.site)
-    stakeholders: list[object] = []
-    for stakeholder in _items(entry.stakeholders, Stakeholder):
+    stakeholders: list[str | None] = []
+    for stakeholder in entry.stakeholders:
         stakeholders += (stakeholder.name, stakeholder.short_name)
-    topics: list[object] = list(_items(entry.focus, str))
-    for sector in _items(entry.sectors, Sector):
+    topics: list[str | None] = list(entry.focus)
+    for sector in entry.sectors:
         topics += (sector.value, SECTOR_LABELS.get(sector))
     return _Hay(
         entry,
-        tuple(fold(n) for n in _names(entry)),
+        tuple(fold(n) for n in entry.names),
         _folded(systems),
         _folded(hosts),
         _folded(places),
@@ -192,28 +139,49 @@ def _hay(entry: Entry) -> _Hay:
     )
 
 
+def _tuple(items: Iterable[T], name: str) -> tuple[T, ...]:
+    if isinstance(items, str | bytes):
+        msg = f"{name} takes a collection of records, not {type(items).__name__}"
+        raise TypeError(msg)
+    return tuple(items)
+
+
+def _fill(registry: Registry, document: Document) -> None:
+    """Set ``registry``'s fields from a checked ``document`` and index it."""
+    factories = tuple(sorted(document.factories, key=_entry_order))
+    antennas = tuple(sorted(document.antennas, key=_entry_order))
+    registry.__attrs_init__(
+        data_version=document.data_version,
+        data_date=document.data_date,
+        coverage=document.coverage,
+        wave_records=tuple(sorted(document.waves, key=lambda w: (w.announced, w.id))),
+        factories=factories,
+        antennas=antennas,
+        facts=document.facts,
+        people=document.people,
+        access=document.access,
+    )
+    everything: tuple[Entry, ...] = (*factories, *antennas)
+    entries = tuple(sorted(everything, key=_entry_order))
+    object.__setattr__(registry, "_index", _Index(entries))
+
+
 class _Index:
     """Lookup tables over one registry; built once, never changed."""
 
     def __init__(self, entries: tuple[Entry, ...]) -> None:
         self.entries = entries
-        self.by_id: dict[str, Entry] = {}
-        for entry in entries:
-            if isinstance(entry.id, str):
-                self.by_id.setdefault(entry.id, entry)
+        self.by_id: dict[str, Entry] = {entry.id: entry for entry in entries}
         self.by_key, self.by_compact, self.ambiguous = self._name_keys(entries)
         by_country: dict[str, list[Entry]] = {}
         by_sector: dict[Sector, list[Entry]] = {}
         antennas_of: dict[str, list[Antenna]] = {}
-        # A hand-built record may hold anything: index only values of the
-        # declared types, so that validate() can report the rest.
         for entry in entries:
-            if isinstance(entry.country, str):
-                by_country.setdefault(entry.country, []).append(entry)
-            for sector in _items(entry.sectors, Sector):
+            by_country.setdefault(entry.country, []).append(entry)
+            for sector in entry.sectors:
                 by_sector.setdefault(sector, []).append(entry)
             if isinstance(entry, Antenna):
-                for factory_id in _items(entry.factories, str):
+                for factory_id in entry.factories:
                     antennas_of.setdefault(factory_id, []).append(entry)
         # Queries hand out these tuples as they are: no copy per call.
         self.by_country = {k: tuple(v) for k, v in by_country.items()}
@@ -229,7 +197,7 @@ class _Index:
         by_key: dict[str, Entry] = {}
         by_compact: dict[str, Entry | None] = {}
         for entry in entries:
-            for name in _names(entry):
+            for name in entry.names:
                 by_key.setdefault(fold(name), entry)
                 key = compact(name)
                 if not key:
@@ -243,18 +211,16 @@ class _Index:
 
     def _serving(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:
         serving: dict[str, dict[str, Entry]] = {}
-        entries = tuple(e for e in entries if _is_str(e.id))
         for entry in entries:
-            countries = (entry.country, *_items(entry.partner_countries, str))
-            for country in _items(countries, str):
+            for country in (entry.country, *entry.partner_countries):
                 serving.setdefault(country, {})[entry.id] = entry
         # An antenna gives its country access to the factories it links to.
         for entry in entries:
-            if isinstance(entry, Antenna) and isinstance(entry.country, str):
-                for factory_id in _items(entry.factories, str):
-                    factory = self.by_id.get(factory_id)
+            if isinstance(entry, Antenna):
+                for factory_id in entry.factories:
+                    factory = self.by_id.get(factory_id)  # None: see as_of()
                     if factory is not None:
-                        serving.setdefault(entry.country, {})[factory.id] = factory
+                        serving.setdefault(entry.country, {})[factory_id] = factory
         position = {entry.id: i for i, entry in enumerate(entries)}
         return {
             country: tuple(sorted(found.values(), key=lambda e: position[e.id]))
@@ -275,7 +241,7 @@ class _Index:
         # enough that a scan of this entry's names is fine.
         if self.by_compact.get(key) is entry:
             return True
-        return key in self.ambiguous and any(compact(n) == key for n in _names(entry))
+        return key in self.ambiguous and any(compact(n) == key for n in entry.names)
 
 
 def _score(
@@ -292,13 +258,13 @@ def _score(
     return best
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, init=False)
 class Registry:
-    """An immutable collection of AI Factories and Antennas with lookups.
+    """An immutable, validated collection of AI Factories and Antennas with lookups.
 
-    Build one with :func:`aifactories.load`, :func:`aifactories.loads` or the
-    constructor. The constructor sorts the entries but checks no rules: call
-    :func:`aifactories.validate` on a registry you build by hand.
+    Get one from :func:`aifactories.load` or :func:`aifactories.loads`, or
+    build one from records: the constructor checks every rule, so a
+    registry in hand is always valid.
 
     Attributes:
         data_version: Version of the data, e.g. ``"2026.11.24"``.
@@ -315,22 +281,66 @@ class Registry:
     data_version: str
     data_date: dt.date | None = None
     coverage: Coverage | None = None
-    wave_records: tuple[Wave, ...] = attrs.field(default=(), converter=_sorted_waves)
-    factories: tuple[Factory, ...] = attrs.field(
-        default=(), converter=_sorted_factories
-    )
-    antennas: tuple[Antenna, ...] = attrs.field(default=(), converter=_sorted_antennas)
-    facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
-    people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
+    wave_records: tuple[Wave, ...] = ()
+    factories: tuple[Factory, ...] = ()
+    antennas: tuple[Antenna, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    people: tuple[Person, ...] = ()
     access: Access | None = None
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
-    def __attrs_post_init__(self) -> None:
-        everything: tuple[object, ...] = (*self.factories, *self.antennas)
-        # Anything else in the tuples is left to validate() to report.
-        found = [e for e in everything if isinstance(e, Factory | Antenna)]
-        entries = tuple(sorted(found, key=_entry_order))
-        object.__setattr__(self, "_index", _Index(entries))
+    def __init__(  # noqa: PLR0913 - one keyword per field of the data format
+        self,
+        *,
+        data_version: str,
+        data_date: dt.date | None = None,
+        coverage: Coverage | None = None,
+        wave_records: Iterable[Wave] = (),
+        factories: Iterable[Factory] = (),
+        antennas: Iterable[Antenna] = (),
+        facts: Iterable[Fact] = (),
+        people: Iterable[Person] = (),
+        access: Access | None = None,
+        documents: DocumentFolders = None,
+    ) -> None:
+        """Build a registry from records, checking every rule.
+
+        ``documents`` names folders of your own documents that seed sources
+        quote, as for :func:`aifactories.load`; the quotes are checked
+        verbatim. It is not kept: the registry holds the records only.
+
+        Raises:
+            RegistryDataError: The records break a rule; its ``errors`` list
+                every problem, with paths into the arguments as given
+                (``factories[0].country``).
+        """
+        from aifactories._format import Document  # noqa: PLC0415
+        from aifactories._seeds import documents_from  # noqa: PLC0415
+        from aifactories._validate import check_document  # noqa: PLC0415
+
+        # Collections as the format holds them; a str is no collection.
+        document = Document(
+            data_version=data_version,
+            data_date=data_date,
+            coverage=coverage,
+            waves=_tuple(wave_records, "wave_records"),
+            factories=_tuple(factories, "factories"),
+            antennas=_tuple(antennas, "antennas"),
+            facts=_tuple(facts, "facts"),
+            people=_tuple(people, "people"),
+            access=access,
+        )
+        problems = check_document(document, documents_from(documents))
+        if problems:
+            raise RegistryDataError(problems)
+        _fill(self, document)
+
+    @classmethod
+    def _checked(cls, document: Document) -> Registry:
+        """Index ``document``, whose rules the caller has already checked."""
+        registry = cls.__new__(cls)
+        _fill(registry, document)
+        return registry
 
     # -- the collection -------------------------------------------------------
 
@@ -351,17 +361,21 @@ class Registry:
         """Whether ``item`` is an entry of this registry, or a key that names one."""
         if isinstance(item, str):
             return self.get(item) is not None
-        if isinstance(item, Factory | Antenna) and _is_str(item.id):
+        if isinstance(item, Factory | Antenna):
             return self._index.by_id.get(item.id) == item
         return False
 
     def __repr__(self) -> str:
-        # The full field dump runs to hundreds of lines; say what it holds.
-        return (
-            f"<Registry {self.data_version}: "
+        # The full field dump runs to hundreds of lines; say what it holds,
+        # and for a small registry (a test's falsifying example) which ids.
+        counts = (
             f"{_count(len(self.factories), 'factory', 'factories')}, "
-            f"{_count(len(self.antennas), 'antenna', 'antennas')}>"
+            f"{_count(len(self.antennas), 'antenna', 'antennas')}"
         )
+        ids = [entry.id for entry in self._index.entries]
+        if len(ids) <= _REPR_IDS:
+            counts += ": " + " ".join(ids) if ids else ""
+        return f"<Registry {self.data_version}: {counts}>"
 
     # -- lookups ---------------------------------------------------------------
 
@@ -609,8 +623,6 @@ class Registry:
         if not isinstance(entry, Factory):
             msg = f"{entry.id!r} is an antenna, not a factory"
             raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
-        if not _is_str(entry.id):  # a hand-built record; validate() reports it
-            return ()
         return self._index.antennas_of.get(entry.id, ())
 
     def linked_factories(self, antenna: Antenna | str) -> tuple[Factory, ...]:
@@ -625,9 +637,8 @@ class Registry:
         if not isinstance(entry, Antenna):
             msg = f"{entry.id!r} is a factory, not an antenna"
             raise ValueError(msg)  # noqa: TRY004 - a wrong key, not a wrong type
-        by_id = self._index.by_id
-        # A hand-built antenna may hold anything; only strings can be ids.
-        found = (by_id.get(i) for i in _items(entry.factories, str))
+        found = (self._index.by_id.get(i) for i in entry.factories)
+        # None for a factory selected after the date of an as_of() registry.
         return tuple(f for f in found if isinstance(f, Factory))
 
     def _entry_of(self, item: object) -> Entry:
@@ -645,11 +656,10 @@ class Registry:
         """The selection waves in date order, each with its entries."""
         by_wave: dict[str, list[Entry]] = {}
         for entry in self._index.entries:
-            if isinstance(entry.wave, str):
-                by_wave.setdefault(entry.wave, []).append(entry)
+            by_wave.setdefault(entry.wave, []).append(entry)
         return tuple(
-            Selection(wave, tuple(by_wave.get(wave.id, ()) if _is_str(wave.id) else ()))
-            for wave in _items(self.wave_records, Wave)
+            Selection(wave, tuple(by_wave.get(wave.id, ())))
+            for wave in self.wave_records
         )
 
     def wave(self, wave_id: str) -> Selection:
@@ -736,17 +746,22 @@ class Registry:
         if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
             msg = f"as_of() takes a datetime.date, not {type(date).__name__}"
             raise TypeError(msg)
-        return attrs.evolve(
-            self,
-            wave_records=[
-                w for w in _items(self.wave_records, Wave) if _by(w, "announced", date)
-            ],
-            factories=[
-                f
-                for f in _items(self.factories, Factory)
-                if _by(f, "selected_on", date)
-            ],
-            antennas=[
-                a for a in _items(self.antennas, Antenna) if _by(a, "selected_on", date)
-            ],
+        from aifactories._format import Document, document_of  # noqa: PLC0415
+
+        whole = document_of(self)
+        # A subset of a valid registry by date keeps every rule but one: an
+        # antenna may link to a factory selected after the date; the
+        # queries leave such links out (see linked_factories).
+        return Registry._checked(
+            Document(
+                data_version=whole.data_version,
+                data_date=whole.data_date,
+                coverage=whole.coverage,
+                waves=tuple(w for w in whole.waves if w.announced <= date),
+                factories=tuple(f for f in whole.factories if f.selected_on <= date),
+                antennas=tuple(a for a in whole.antennas if a.selected_on <= date),
+                facts=whole.facts,
+                people=whole.people,
+                access=whole.access,
+            )
         )

@@ -128,9 +128,11 @@ BUNDLED = Documents()
 """The bundled seed documents alone."""
 
 
-def documents_from(
-    documents: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None,
-) -> Documents:
+DocumentFolders = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None
+"""Folders of your own documents that seed sources may quote (``documents=``)."""
+
+
+def documents_from(documents: DocumentFolders) -> Documents:
     """Return the :class:`Documents` that the ``documents=`` argument names.
 
     ``None`` means the bundled seeds alone; a path or an iterable of paths
