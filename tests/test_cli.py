@@ -188,24 +188,6 @@ class TestSubprocess:
         assert result.stderr.count("\n") == 1
         assert "did you mean 'mimer'?" in result.stderr
 
-    def test_browsing_does_not_import_cattrs(self) -> None:
-        code = (
-            "import sys, io, contextlib\n"
-            "from aifactories._cli import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    codes = [main(['list']), main(['show', 'mimer']),\n"
-            "             main(['search', 'lumi'])]\n"
-            "print(codes, 'cattrs' in sys.modules)\n"
-        )
-        result = subprocess.run(
-            [sys.executable, "-c", code],
-            capture_output=True,
-            text=True,
-            env=_env(),
-            check=True,
-        )
-        assert result.stdout.split() == ["[0,", "0,", "0]", "False"]
-
 
 # -- list -------------------------------------------------------------------------
 

@@ -395,10 +395,15 @@ class TestRecords:
             f"<Registry {registry.data_version}: {len(registry.factories)} factories, "
             f"{len(registry.antennas)} antennas>"
         )
-        mimer = registry["mimer"]
-        assert isinstance(mimer, Factory)
-        one = Registry(data_version="x", factories=[mimer])
-        assert repr(one) == "<Registry x: 1 factory, 0 antennas>"
+        one = registry.as_of(registry.waves[0].date)
+        ids = " ".join(entry.id for entry in one)
+        assert repr(one) == (
+            f"<Registry {one.data_version}: {len(one.factories)} factories, "
+            f"0 antennas: {ids}>"
+        )
+        assert repr(registry["mimer"]) == (
+            "<Factory 'mimer': 'MIMER - The Swedish AI Innovation Factory'>"
+        )
 
 
 def test_strict_load_first_does_not_break_bundled_load() -> None:

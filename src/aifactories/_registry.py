@@ -56,6 +56,11 @@ def _entry_order(entry: Entry) -> tuple[dt.date, str]:
     return (entry.selected_on, entry.id)
 
 
+def _keys(entry: Entry) -> tuple[str, ...]:
+    """What names ``entry`` in a lookup: its id, official name and aliases."""
+    return (entry.id, *entry.names)
+
+
 def _folded(texts: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(fold(t) for t in texts if t)
 
@@ -130,7 +135,7 @@ def _hay(entry: Entry) -> _Hay:
         topics += (sector.value, SECTOR_LABELS.get(sector))
     return _Hay(
         entry,
-        tuple(fold(n) for n in entry.names),
+        tuple(fold(n) for n in _keys(entry)),
         _folded(systems),
         _folded(hosts),
         _folded(places),
@@ -197,7 +202,7 @@ class _Index:
         by_key: dict[str, Entry] = {}
         by_compact: dict[str, Entry | None] = {}
         for entry in entries:
-            for name in entry.names:
+            for name in _keys(entry):
                 by_key.setdefault(fold(name), entry)
                 key = compact(name)
                 if not key:
@@ -241,7 +246,7 @@ class _Index:
         # enough that a scan of this entry's names is fine.
         if self.by_compact.get(key) is entry:
             return True
-        return key in self.ambiguous and any(compact(n) == key for n in entry.names)
+        return key in self.ambiguous and any(compact(n) == key for n in _keys(entry))
 
 
 def _score(
