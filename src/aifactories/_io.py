@@ -67,7 +67,8 @@ def load(
             msg = "documents= goes with a path: the bundled data quotes only its seeds"
             raise TypeError(msg)
         return _load_bundled()
-    from aifactories._parse import parse_json, parse_toml, read_file  # noqa: PLC0415
+    from aifactories._files import read_file  # noqa: PLC0415
+    from aifactories._parse import parse_json, parse_toml  # noqa: PLC0415
 
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1]
