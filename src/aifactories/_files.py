@@ -239,11 +239,9 @@ def write_file(
         info = None
     if info is not None:
         for name in (*inputs, *installed_files()):
-            with contextlib.suppress(OSError, ValueError):
-                seen = os.stat(name)
-                if (seen.st_dev, seen.st_ino) == (info.st_dev, info.st_ino):
-                    msg = f"is the input file {name}"
-                    raise OutputIsInputError(errno.EINVAL, msg, target)
+            if _same_file(name, info):
+                msg = f"is the input file {name}"
+                raise OutputIsInputError(errno.EINVAL, msg, target)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", target)
         if not stat.S_ISREG(info.st_mode):
@@ -262,6 +260,14 @@ def write_file(
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def _same_file(name: str, info: os.stat_result) -> bool:
+    try:
+        seen = os.stat(name)
+    except (OSError, ValueError):
+        return False  # gone, or no such name: it cannot be the target
+    return (seen.st_dev, seen.st_ino) == (info.st_dev, info.st_ino)
 
 
 def _put(fd: int, content: bytes | BinaryIO, *, sync: bool = False) -> None:
