@@ -24,7 +24,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 from typing import BinaryIO
 
 from aifactories._errors import RegistryDataError
@@ -209,7 +209,7 @@ def installed_files() -> list[str]:
 
 
 def write_file(
-    target: str, content: bytes | BinaryIO, *, inputs: Iterable[str] = ()
+    target: str, content: bytes | BinaryIO, *, inputs: Collection[str] = ()
 ) -> None:
     """Write ``content`` to ``target`` all at once, or leave it as it was.
 
@@ -240,7 +240,8 @@ def write_file(
     if info is not None:
         for name in (*inputs, *installed_files()):
             if _same_file(name, info):
-                msg = f"is the input file {name}"
+                what = "the input file" if name in inputs else "installed data:"
+                msg = f"is {what} {name}"
                 raise OutputIsInputError(errno.EINVAL, msg, target)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", target)

@@ -25,7 +25,7 @@ import sqlite3
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -743,7 +743,7 @@ def write_sqlite(
     registry: Registry,
     path: str | os.PathLike[str],
     *,
-    inputs: Iterable[str] = (),
+    inputs: Collection[str] = (),
 ) -> None:
     """Write every table into a new SQLite database at ``path``, atomically.
 
