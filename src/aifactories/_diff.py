@@ -206,6 +206,10 @@ class Diff:
     def to_pandas(self) -> pd.DataFrame:
         """Return :meth:`to_records` as a pandas DataFrame.
 
+        ``bookkeeping`` is a boolean column; the others hold the values as
+        :meth:`to_records` gives them (``None`` stays ``None``), so
+        ``frame[~frame.bookkeeping]`` is the changed facts.
+
         Raises:
             ImportError: pandas is not installed (the ``pandas`` extra).
         """
@@ -215,7 +219,16 @@ class Diff:
             import pandas as pd  # noqa: PLC0415 - an optional extra
         except ImportError as exc:
             raise _missing("pandas", exc) from None
-        return pd.DataFrame(self.to_records(), columns=list(RECORD_COLUMNS))
+        rows = self.to_records()
+        # object columns keep None as None (and values as they are), not NaN.
+        data = {
+            name: pd.Series(
+                [row[name] for row in rows],
+                dtype=bool if name == "bookkeeping" else object,
+            )
+            for name in RECORD_COLUMNS
+        }
+        return pd.DataFrame(data, columns=list(RECORD_COLUMNS))
 
     def to_json(self) -> dict[str, Any]:
         """Return the differences as JSON-ready data (``aifactories diff --json``)."""
