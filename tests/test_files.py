@@ -261,6 +261,7 @@ _KINDS = ("fifo", "directory", "device", "missing")
 
 _EVERY_READER = """
 import contextlib, io, json, sys
+import aifactories
 from aifactories._cli import main
 results = []
 for argv in json.loads(sys.argv[1]):
@@ -268,7 +269,13 @@ for argv in json.loads(sys.argv[1]):
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         status = main(argv)
     results.append([status, err.getvalue()])
-print(json.dumps(results))
+loaded = []
+for path in json.loads(sys.argv[2]):
+    try:
+        aifactories.load(path)
+    except OSError as exc:
+        loaded.append([type(exc).__name__, exc.strerror, exc.filename])
+print(json.dumps([results, loaded]))
 """
 
 
@@ -284,6 +291,7 @@ def _bad_input(folder: Path, kind: str) -> Path:
 
 
 def test_every_reader_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    """Each command, and load(), given a FIFO, a directory, a device or nothing."""
     # One child for every case, so that a reader that blocks on a FIFO
     # fails here (as a hang) instead of hanging the test run.
     good = tmp_path / "good.json"
@@ -294,8 +302,15 @@ def test_every_reader_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None
         for kind in _KINDS
         for reader, argv in _READERS.items()
     ]
+    paths = [str(bad[kind]) for kind in _KINDS]
     result = subprocess.run(
-        [sys.executable, "-c", _EVERY_READER, json.dumps([c[2] for c in cases])],
+        [
+            sys.executable,
+            "-c",
+            _EVERY_READER,
+            json.dumps([c[2] for c in cases]),
+            json.dumps(paths),
+        ],
         capture_output=True,
         text=True,
         timeout=HANG,
@@ -308,12 +323,21 @@ def test_every_reader_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None
         "device": "not a regular file (a character device)",
         "missing": "No such file or directory",
     }
-    for (reader, kind, _), (status, err) in zip(
-        cases, json.loads(result.stdout), strict=True
-    ):
+    commands, loaded = json.loads(result.stdout)
+    for (reader, kind, _), (status, err) in zip(cases, commands, strict=True):
         assert status == 2, (reader, kind, err)
         assert err.count("\n") == 1, (reader, kind, err)
         assert reasons[kind] in err, (reader, kind, err)
+    # The library refuses them alike, with an OSError naming the file.
+    classes = {
+        "fifo": "OSError",
+        "directory": "IsADirectoryError",
+        "device": "OSError",
+        "missing": "FileNotFoundError",
+    }
+    assert loaded == [
+        [classes[k], reasons[k], p] for k, p in zip(_KINDS, paths, strict=True)
+    ]
 
 
 def test_an_article_over_the_draft_cap_is_refused_unread(

@@ -135,19 +135,6 @@ def _fifo(tmp_path: Path) -> Path:
 
 
 class TestFifo:
-    def test_load_refuses_a_fifo(self, fifo: Path) -> None:
-        result = _child(
-            """
-            import aifactories
-            try:
-                aifactories.load(sys.argv[1])
-            except OSError as exc:
-                print(exc.strerror)
-            """,
-            str(fifo),
-        )
-        assert result.stdout == "not a regular file (a named pipe)\n", result.stderr
-
     def test_a_symbolic_link_to_a_fifo(self, fifo: Path, tmp_path: Path) -> None:
         link = tmp_path / "link.toml"
         link.symlink_to(fifo)
@@ -162,25 +149,6 @@ class TestFifo:
 
 
 class TestDevicesAndSize:
-    @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
-    def test_load_refuses_a_link_to_a_device(self, tmp_path: Path, device: str) -> None:
-        link = tmp_path / "z.json"
-        link.symlink_to(device)
-        result = _child(
-            """
-            import aifactories
-            try:
-                aifactories.load(sys.argv[1])
-            except OSError as exc:
-                print(exc.strerror)
-            """,
-            str(link),
-        )
-        assert result.stdout == "not a regular file (a character device)\n"
-        assert "MemoryError" not in result.stderr
-        assert _cli("validate", str(link)).returncode == 2
-        assert _cli("list", "--data", str(link)).returncode == 2
-
     def test_stdin_from_a_device(self) -> None:
         with Path("/dev/zero").open("rb") as zero:
             result = _cli("validate", "-", stdin=zero)
