@@ -375,8 +375,3 @@ def test_a_growing_stream_over_a_lowered_cap(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(OSError, match="larger than"):
         _files.read_stream(io.BytesIO(b" " * ((3 << 20) + 1)))
     assert _files.read_stream(io.BytesIO(b" " * (1 << 20))) == b" " * (1 << 20)
-
-
-def test_a_name_with_a_nul_cannot_be_read() -> None:
-    with pytest.raises(OSError, match=r"cannot read|embedded null"):
-        aifactories.load("a\0b.json")
