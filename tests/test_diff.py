@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import aifactories
 from aifactories import Registry
+from aifactories._diff import RECORD_COLUMNS
 from aifactories.testing import build_registry, make_factory
 from aifactories.testing import strategies as aist
 
@@ -188,6 +189,111 @@ class TestPaths:
         assert "wave" in paths
 
 
+def _facts_and_bookkeeping(registry: Registry) -> Registry:
+    """``registry`` with mimer's notes (a fact) and sources (bookkeeping) changed."""
+    mimer = registry["mimer"]
+    first = mimer.stakeholders[0]
+    new = aifactories.Source(url="https://example.org/new")
+    changed = attrs.evolve(
+        mimer,
+        notes="Changed.",
+        sources=(new, *mimer.sources),
+        stakeholders=(
+            attrs.evolve(first, sources=(new, *first.sources)),
+            *mimer.stakeholders[1:],
+        ),
+    )
+    return attrs.evolve(_replace_entry(registry, changed), data_version="9999.01.01")
+
+
+class TestFactsAndBookkeeping:
+    """Source bookkeeping is told apart from changed facts, and can be left out."""
+
+    def test_each_change_is_marked(self, registry: Registry) -> None:
+        found = aifactories.diff(registry, _facts_and_bookkeeping(registry))
+        (record,) = found.changed
+        marks = {f.path: f.bookkeeping for f in record.fields}
+        assert marks == {
+            "notes": False,
+            "sources[https://example.org/new]": True,
+            f"stakeholders[{registry['mimer'].stakeholders[0].name}]"
+            ".sources[https://example.org/new]": True,
+        }
+        assert [(f.path, f.bookkeeping) for f in found.initiative] == [
+            ("data_version", True)
+        ]
+
+    def test_only_facts_and_only_bookkeeping_split_the_diff(
+        self, registry: Registry
+    ) -> None:
+        new = _facts_and_bookkeeping(registry)
+        removed = attrs.evolve(new, antennas=new.antennas[1:])
+        found = aifactories.diff(registry, removed)
+        facts, bookkeeping = found.only("facts"), found.only("bookkeeping")
+        assert facts.removed == found.removed == (registry.antennas[0].id,)
+        assert [f.path for f in facts.changed[0].fields] == ["notes"]
+        assert facts.initiative == ()
+        assert bookkeeping.removed == ()
+        assert all(f.bookkeeping for f in bookkeeping.changed[0].fields)
+        assert [f.path for f in bookkeeping.initiative] == ["data_version"]
+        both = [f for d in (facts, bookkeeping) for f in d.changed[0].fields]
+        assert sorted(both, key=str) == sorted(found.changed[0].fields, key=str)
+        assert not aifactories.diff(registry, registry).only("facts")
+        with pytest.raises(ValueError, match="'facts' or 'bookkeeping'"):
+            found.only("sources")  # type: ignore[arg-type]
+
+    def test_to_records_has_a_flat_row_per_change(self, registry: Registry) -> None:
+        new = _facts_and_bookkeeping(registry)
+        found = aifactories.diff(registry, attrs.evolve(new, antennas=new.antennas[1:]))
+        rows = found.to_records()
+        assert all(tuple(row) == RECORD_COLUMNS for row in rows)
+        removed = registry.antennas[0].id
+        assert rows[0] == {
+            "record": "entry",
+            "id": removed,
+            "change": "removed",
+            "path": None,
+            "old": None,
+            "new": None,
+            "bookkeeping": False,
+        }
+        notes = next(r for r in rows if r["path"] == "notes")
+        assert notes["record"] == "entry"
+        assert notes["id"] == "mimer"
+        assert (notes["old"], notes["new"]) == (registry["mimer"].notes, "Changed.")
+        assert notes["change"] == ("changed" if registry["mimer"].notes else "added")
+        source = next(
+            r for r in rows if r["path"] == "sources[https://example.org/new]"
+        )
+        assert source["change"] == "added"
+        assert source["bookkeeping"] is True
+        assert json.loads(source["new"])["url"] == "https://example.org/new"
+        version = rows[-1]
+        assert (version["record"], version["id"], version["path"]) == (
+            "initiative",
+            None,
+            "data_version",
+        )
+        fields = sum(len(r.fields) for r in found.changed) + len(found.initiative)
+        assert len(rows) == 1 + fields
+        assert all(not isinstance(v, list | dict) for row in rows for v in row.values())
+
+    def test_to_pandas(self, registry: Registry) -> None:
+        pytest.importorskip("pandas")
+        found = aifactories.diff(registry, _facts_and_bookkeeping(registry))
+        frame = found.to_pandas()
+        assert list(frame.columns) == list(RECORD_COLUMNS)
+        assert frame.to_dict("records") == found.to_records()
+        assert list(frame[~frame["bookkeeping"]]["path"]) == ["notes"]
+
+    def test_to_pandas_without_pandas_names_the_extra(
+        self, registry: Registry, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setitem(sys.modules, "pandas", None)
+        with pytest.raises(ImportError, match=r"aifactories\[pandas\]"):
+            aifactories.diff(registry, registry).to_pandas()
+
+
 class TestCommand:
     @staticmethod
     def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -219,6 +325,59 @@ class TestCommand:
         assert "~ entry mimer" in result.stdout
         assert '    notes: "' in result.stdout
         assert '-> "Changed."' in result.stdout
+
+    def test_records_are_set_apart_by_blank_lines(
+        self, files: tuple[Path, Path], tmp_path: Path, registry: Registry
+    ) -> None:
+        third = tmp_path / "third.json"
+        third.write_text(
+            aifactories.dumps(_facts_and_bookkeeping(registry)), encoding="utf-8"
+        )
+        lines = self._run(str(files[0]), str(third)).stdout.splitlines()
+        assert "\\x0a" not in "".join(lines)
+        for mark in ("~ entry mimer", "~ initiative"):
+            assert lines[lines.index(mark) - 1] == ""
+
+    def test_facts_hides_bookkeeping(
+        self, files: tuple[Path, Path], tmp_path: Path, registry: Registry
+    ) -> None:
+        third = tmp_path / "third.json"
+        third.write_text(
+            aifactories.dumps(_facts_and_bookkeeping(registry)), encoding="utf-8"
+        )
+        every = self._run(str(files[0]), str(third)).stdout
+        facts = self._run(str(files[0]), str(third), "--facts").stdout
+        assert "sources[https://example.org/new]" in every
+        assert "sources[" not in facts
+        assert "    notes: " in facts
+        assert "initiative: 0 field(s) changed" in facts
+        data = json.loads(
+            self._run(str(files[0]), str(third), "--facts", "--json").stdout
+        )
+        assert (
+            data
+            == aifactories.diff(registry, _facts_and_bookkeeping(registry))
+            .only("facts")
+            .to_json()
+        )
+
+    def test_documents_are_honoured(self, tmp_path: Path) -> None:
+        quote = "Nordlys AI Factory opens its doors in Tromso."
+        (tmp_path / "docs").mkdir()
+        (tmp_path / "docs" / "article.txt").write_text(quote, encoding="utf-8")
+        citing = json.loads(aifactories.dumps(build_registry(make_factory("nordlys"))))
+        citing["factories"][0]["sources"] = [
+            {"seed": "article.txt", "quote": quote, "supports": "x"}
+        ]
+        path = tmp_path / "citing.json"
+        path.write_text(json.dumps(citing), encoding="utf-8")
+        without = self._run(str(path), str(path))
+        assert without.returncode == 1
+        assert "invalid registry data" in without.stderr
+        folder = str(tmp_path / "docs")
+        result = self._run(str(path), str(path), "--documents", folder)
+        assert result.returncode == 0, result.stderr
+        assert "entry records: 0 added, 0 removed, 0 changed" in result.stdout
 
     def test_json_output(self, files: tuple[Path, Path]) -> None:
         result = self._run(str(files[0]), str(files[1]), "--json")

@@ -93,10 +93,10 @@ def test_documents_that_cannot_serve_as_evidence(folder: Path) -> None:
     (folder / "a-folder.txt").mkdir()
     os.mkfifo(folder / "pipe.txt")
     expected = {
-        "big.txt": "is larger than",
+        "big.txt": "cannot be read: larger than",
         "latin1.txt": "is not UTF-8 text",
-        "a-folder.txt": "is not a regular file",
-        "pipe.txt": "is not a regular file",  # never opened: no hang
+        "a-folder.txt": "cannot be read: is a directory",
+        "pipe.txt": "cannot be read: not a regular file",  # never opened: no hang
     }
     for name, fragment in expected.items():
         problems = aifactories.validate(_citing(name, ARTICLE), documents=folder)

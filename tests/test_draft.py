@@ -471,7 +471,7 @@ def test_cli_lists_the_changes_to_a_known_entry(
     [
         (b"Nothing to see here.", 1, "no AI Factory or Antenna found"),
         (b"\x00\x01binary", 1, "binary data"),
-        (b"x" * (drafting.MAX_BYTES + 5), 1, "larger than"),
+        (b"x" * (drafting.MAX_BYTES + 5), 2, "cannot read"),
     ],
 )
 def test_cli_fails_with_one_line(

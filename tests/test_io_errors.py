@@ -91,15 +91,6 @@ class TestInputTypes:
 
 
 class TestFiles:
-    def test_missing_file_is_an_os_error(self, tmp_path: Path) -> None:
-        with pytest.raises(FileNotFoundError):
-            aifactories.load(tmp_path / "none.json")
-
-    def test_directory_is_an_os_error(self, tmp_path: Path) -> None:
-        (tmp_path / "folder.json").mkdir()
-        with pytest.raises(OSError):  # noqa: PT011 - the platform picks the subclass
-            aifactories.load(tmp_path / "folder.json")
-
     def test_suffix_is_case_insensitive(self, tmp_path: Path) -> None:
         path = tmp_path / "REGISTRY.JSON"
         path.write_bytes(CONTROL.read_bytes())

@@ -67,7 +67,8 @@ if _typing.TYPE_CHECKING:
     from aifactories._diff import RecordChange as RecordChange
     from aifactories._diff import diff
     from aifactories._draft import Draft, draft
-    from aifactories._parse import MAX_BYTES, MAX_KEY_DEPTH
+    from aifactories._files import MAX_BYTES
+    from aifactories._parse import MAX_KEY_DEPTH
     from aifactories._rates import EuroValue
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
 
@@ -177,9 +178,9 @@ def _lazy(name: str) -> object:
     # The limits of the strict loader, from the modules that enforce them;
     # importing those at start-up would slow down the bundled path.
     if name in {"MAX_BYTES", "MAX_KEY_DEPTH"}:
-        from aifactories import _parse  # noqa: PLC0415
+        from aifactories import _files, _parse  # noqa: PLC0415
 
-        return getattr(_parse, name)
+        return getattr(_files if name == "MAX_BYTES" else _parse, name)
     msg = f"module 'aifactories' has no attribute {name!r}"
     raise AttributeError(msg)
 

@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import datetime as dt
 import enum
-import errno
 import io
 import json
 import os
@@ -26,6 +25,7 @@ import attrs
 import aifactories
 from aifactories._countries import country_code, country_name
 from aifactories._errors import NotFoundError, RegistryDataError
+from aifactories._files import OutputIsInputError, read_file, write_file
 from aifactories._model import (
     Antenna,
     Conflict,
@@ -42,8 +42,6 @@ from aifactories._sectors import resolve_sector
 from aifactories._table import Column, render
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from aifactories._diff import Diff, FieldChange
 
 PROG = "aifactories"
@@ -235,7 +233,9 @@ examples:
   aifactories diff old.json new.json --json
 
 Entries, waves and facts are matched by id; each changed field is named by
-its path in the data file, with its old and new value.
+its path in the data file, with its old and new value. --facts leaves out
+source bookkeeping (changes within sources, the data version, date and
+coverage). --documents DIR checks seed quotes of both files against DIR.
 exit status: 0 the files were compared (whether or not they differ), 1 a file
 is invalid, 2 a file cannot be read (or the command line is wrong).""",
     "export": """\
@@ -348,6 +348,12 @@ def _parser() -> argparse.ArgumentParser:
     compare = command("diff", "list what changed between two registry files", _diff)
     compare.add_argument("old", metavar="OLD", help="the registry file before")
     compare.add_argument("new", metavar="NEW", help="the registry file after")
+    compare.add_argument(
+        "--facts",
+        action="store_true",
+        help="hide source bookkeeping (changes within sources, data version, "
+        "date and coverage): show changed facts only",
+    )
     _add_json(compare)
 
     export = command(
@@ -1104,7 +1110,7 @@ def _check_file(
 
     try:
         if name == "-":
-            from aifactories._parse import read_stream  # noqa: PLC0415
+            from aifactories._files import read_stream  # noqa: PLC0415
 
             raw = read_stream(sys.stdin.buffer)
             registry = aifactories.loads(raw, documents=documents)
@@ -1165,7 +1171,7 @@ def _diff(args: argparse.Namespace) -> int:
 
     registries = []
     for name in (args.old, args.new):
-        status, problems, registry = _check_file(name)
+        status, problems, registry = _check_file(name, args.documents)
         if status == _UNREADABLE:
             msg = f"{PROG} diff: {name}: {problems[0]}"
             raise _CommandError(msg, 2)
@@ -1177,6 +1183,8 @@ def _diff(args: argparse.Namespace) -> int:
             raise _CommandError(msg)
         registries.append(registry)
     found = diff(*registries)
+    if args.facts:
+        found = found.only("facts")
     if args.json:
         _json(found.to_json())
     else:
@@ -1193,14 +1201,17 @@ def _diff_lines(found: Diff) -> Iterator[str]:
             f"{len(changes.removed)} removed, {len(changes.changed)} changed"
         )
     yield f"initiative: {len(found.initiative)} field(s) changed"
+    # Each record after a blank line: _write escapes a newline inside a line.
     for title, changes in groups:
-        yield from (f"\n+ {title} {key}" for key in changes.added)
-        yield from (f"\n- {title} {key}" for key in changes.removed)
+        for key in changes.added:
+            yield from ("", f"+ {title} {key}")
+        for key in changes.removed:
+            yield from ("", f"- {title} {key}")
         for record in changes.changed:
-            yield f"\n~ {title} {record.id}"
+            yield from ("", f"~ {title} {record.id}")
             yield from _field_lines(record.fields)
     if found.initiative:
-        yield "\n~ initiative"
+        yield from ("", "~ initiative")
         yield from _field_lines(found.initiative)
 
 
@@ -1399,12 +1410,11 @@ def _export_sqlite(args: argparse.Namespace) -> int:
         msg = f"{PROG} export: --format sqlite writes a database file; give -o FILE"
         raise _CommandError(msg, 2)
     registry = _registry(args)
-    try:
-        _tables.write_sqlite(registry, args.output)
-    except (OSError, sqlite3.Error) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        msg = f"{PROG} export: cannot write {args.output}: {reason}"
-        raise _CommandError(msg) from None
+    with _writing("export", args.output):
+        try:
+            _tables.write_sqlite(registry, args.output, inputs=_inputs(args))
+        except sqlite3.Error as exc:
+            raise OSError(str(exc)) from None
     count = len(_tables.tables())
     _error(f"{PROG} export: wrote {count} tables to {args.output}")
     return 0
@@ -1412,8 +1422,6 @@ def _export_sqlite(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     target: str | None = None if args.output in {None, "-"} else args.output
-    if target is not None:
-        _refuse_input_as_output(args, target)
     if args.table != "entries" and args.format != "csv":
         msg = f"{PROG} export: --table goes with --format csv"
         raise _CommandError(msg, 2)
@@ -1423,11 +1431,8 @@ def _export(args: argparse.Namespace) -> int:
     if target is None:
         _emit(text)
         return 0
-    try:
-        write_atomically(target, text.encode("utf-8"))
-    except OSError as exc:
-        msg = f"{PROG} export: cannot write {target}: {exc.strerror or exc}"
-        raise _CommandError(msg) from None
+    with _writing("export", target):
+        write_file(target, text.encode("utf-8"), inputs=_inputs(args))
     _error(f"{PROG} export: wrote {what} to {target}")
     return 0
 
@@ -1469,12 +1474,9 @@ def _draft(args: argparse.Namespace) -> int:
 
     article = Path(args.article)
     try:
-        with article.open("rb") as file:
-            # One byte past the cap is enough to know the article is too big.
-            raw = file.read(drafting.MAX_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        msg = f"{PROG} draft: cannot read {args.article}: {reason}"
+        raw = read_file(args.article, limit=drafting.MAX_BYTES)
+    except OSError as exc:
+        msg = f"{PROG} draft: cannot read {args.article}: {exc.strerror or exc}"
         raise _CommandError(msg, 2) from None
     registry = _registry(args)
     try:
@@ -1503,110 +1505,35 @@ def _draft(args: argparse.Namespace) -> int:
     if args.output in {None, "-"}:
         _emit(text)
         return 0
-    if Path(args.output).exists() and Path(args.output).samefile(article):
-        msg = f"{PROG} draft: {args.output} is the article; write to another file"
-        raise _CommandError(msg, 2)
-    try:
-        write_atomically(args.output, text.encode("utf-8"))
-    except OSError as exc:
-        msg = f"{PROG} draft: cannot write {args.output}: {exc.strerror or exc}"
-        raise _CommandError(msg, 2) from None
+    with _writing("draft", args.output):
+        write_file(args.output, text.encode("utf-8"), inputs=_inputs(args))
     count = len(result.entries)
     noun = "entry" if count == 1 else "entries"
     _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
     return 0
 
 
-def _input_files(args: argparse.Namespace) -> list[str]:
-    """The files ``export`` reads: ``--data``, or every bundled data file."""
-    if args.data is not None:
-        return [args.data]
-    from aifactories._io import DATA_DIR  # noqa: PLC0415
+def _inputs(args: argparse.Namespace) -> list[str]:
+    """The files a command reads, which its ``-o`` must never overwrite.
 
-    return [
-        os.path.join(folder, name)  # noqa: PTH118 - os.walk gives strings
-        for folder, _, names in os.walk(DATA_DIR)
-        for name in names
-    ]
-
-
-def _refuse_input_as_output(args: argparse.Namespace, target: str) -> None:
-    """Exit 2 if ``target`` is a file the command reads, however it is named.
-
-    Names can differ and still mean one file (``./a.json``, a symbolic or a
-    hard link): the device and inode numbers are compared, not the names.
+    ``--data``, the draft's article and every file in a ``--documents``
+    folder; :func:`~aifactories._files.write_file` adds the installed data.
     """
-    from pathlib import Path  # noqa: PLC0415 - export -o only
-
-    try:
-        out = Path(target).stat()
-    except (OSError, ValueError):
-        return  # no such file yet (or no such name): it cannot be an input
-    for name in _input_files(args):
-        try:
-            seen = Path(name).stat()
-        except (OSError, ValueError):
-            continue
-        if (seen.st_dev, seen.st_ino) == (out.st_dev, out.st_ino):
-            msg = (
-                f"{PROG} export: {target} is the input file {name}; "
-                "write to another file"
-            )
-            raise _CommandError(msg, 2)
-
-
-def write_atomically(target: str, data: bytes) -> None:
-    """Replace ``target`` with ``data`` all at once, or leave it as it was.
-
-    The bytes go to a temporary file in the same directory, which then
-    replaces ``target`` in one step (:func:`os.replace`): a write that fails
-    midway (a full disk, a file-size limit, an interrupt) leaves the old
-    file whole, and the temporary file is removed. A symbolic link is
-    written through and kept; an existing file keeps its permissions.
-    Devices and FIFOs (``-o /dev/null``) are written to directly.
-
-    Raises:
-        OSError: The file cannot be written.
-    """
-    import stat  # noqa: PLC0415 - export -o only
-    from pathlib import Path  # noqa: PLC0415
-
-    try:
-        info: os.stat_result | None = Path(target).stat()
-    except FileNotFoundError:
-        info = None
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "Is a directory", target)
-        # Nothing to replace; and replacing /dev/null would be a disaster.
-        with Path(target).open("wb") as stream:
-            stream.write(data)
-        return
-    real = Path(os.path.realpath(target))  # written through a link; the link stays
-    temp, fd = _temporary_beside(real)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if info is not None:
-            temp.chmod(stat.S_IMODE(info.st_mode))
-        temp.replace(real)
-    except BaseException:
-        # Also on KeyboardInterrupt: no half-written temporary file is left.
+    names = [n for n in (args.data, getattr(args, "article", None)) if n is not None]
+    for folder in getattr(args, "documents", None) or ():
         with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+            names += [entry.path for entry in os.scandir(folder)]
+    return names
 
 
-def _temporary_beside(path: Path) -> tuple[Path, int]:
-    """Create a new, empty file next to ``path``; return its name and descriptor."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    for _ in range(100):
-        name = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-        try:
-            # 0o666 less the umask: the mode open() would give a new file.
-            return name, os.open(name, flags, 0o666)
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", path)
+@contextlib.contextmanager
+def _writing(command: str, target: str) -> Iterator[None]:
+    """Turn a failed ``-o`` into one line: exit 2 onto an input, else 1."""
+    try:
+        yield
+    except OutputIsInputError as exc:
+        msg = f"{PROG} {command}: {target} {exc.strerror}; write to another file"
+        raise _CommandError(msg, 2) from None
+    except OSError as exc:
+        msg = f"{PROG} {command}: cannot write {target}: {exc.strerror or exc}"
+        raise _CommandError(msg) from None

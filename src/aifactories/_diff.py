@@ -8,21 +8,36 @@ record's natural key instead of its position, so that inserting one source
 does not shift every later one: ``sources[https://…]``,
 ``stakeholders[Charles University].ror``, ``grants[101234224]``. A list of
 plain values (aliases, focus, sectors) changes as a whole.
+
+Each field change is either a change of a *fact* or *source bookkeeping*
+(:attr:`FieldChange.bookkeeping`): a path through a ``sources`` list
+(which sources back a fact, their kind, what they support) or one of the
+release's own stamps (``data_version``, ``data_date``, ``coverage``) is
+bookkeeping; everything else is a fact. :meth:`Diff.only` keeps one of
+the two, and :meth:`Diff.to_records` says which each row is.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from aifactories._registry import Registry
 
 _KEYS = ("id", "name", "topic", "funder", "value", "rank")
 """The field that identifies a record in a list, tried in this order."""
+
+_STAMPS = frozenset({"data_version", "data_date", "coverage"})
+"""Registry-level fields that stamp a release rather than state a fact."""
+
+RECORD_COLUMNS = ("record", "id", "change", "path", "old", "new", "bookkeeping")
+"""The columns of :meth:`Diff.to_records`, in order."""
 
 
 @attrs.frozen
@@ -36,11 +51,16 @@ class FieldChange:
             or absent.
         new: The new value in its data-file form; ``None`` when it is null
             or gone.
+        bookkeeping: Whether this is source bookkeeping rather than a
+            changed fact: a field within a ``sources`` list (which sources
+            back a fact, their kind, what they support), or one of the
+            release stamps ``data_version``, ``data_date`` and ``coverage``.
     """
 
     path: str
     old: Any
     new: Any
+    bookkeeping: bool = attrs.field(default=False, kw_only=True)
 
     @property
     def added(self) -> bool:
@@ -126,6 +146,90 @@ class Diff:
         """Whether the two registries differ at all."""
         return bool(self.entries or self.waves or self.facts or self.initiative)
 
+    def only(self, kind: Literal["facts", "bookkeeping"]) -> Diff:
+        """Return the part of this diff that changes facts, or only the bookkeeping.
+
+        ``only("facts")`` drops every bookkeeping field change (see
+        :attr:`FieldChange.bookkeeping`) and keeps added and removed
+        records; ``only("bookkeeping")`` keeps the bookkeeping field changes
+        alone. A record left with no field change is dropped from
+        ``changed``. ``aifactories diff --facts`` prints the first.
+
+        Raises:
+            ValueError: ``kind`` is neither ``"facts"`` nor ``"bookkeeping"``.
+        """
+        if kind not in {"facts", "bookkeeping"}:
+            msg = f"kind must be 'facts' or 'bookkeeping', not {kind!r}"
+            raise ValueError(msg)
+        wanted = kind == "bookkeeping"
+
+        def keep(change: FieldChange) -> bool:
+            return change.bookkeeping is wanted
+
+        def only(found: Changes) -> Changes:
+            kept = (
+                RecordChange(r.id, tuple(filter(keep, r.fields))) for r in found.changed
+            )
+            return Changes(
+                () if wanted else found.added,
+                () if wanted else found.removed,
+                tuple(r for r in kept if r.fields),
+            )
+
+        return Diff(
+            only(self.entries),
+            only(self.waves),
+            only(self.facts),
+            tuple(filter(keep, self.initiative)),
+        )
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return the differences as flat rows, one per record or field change.
+
+        Each row has the keys of :data:`RECORD_COLUMNS`: ``record`` (``entry``,
+        ``wave``, ``fact`` or ``initiative``), ``id`` (``None`` for the
+        initiative), ``change`` (``added``, ``removed`` or ``changed``),
+        ``path`` (``None`` for a whole record added or removed), ``old`` and
+        ``new`` (data-file values; a list or an object as compact JSON
+        text, so every cell is a plain value) and ``bookkeeping`` (see
+        :attr:`FieldChange.bookkeeping`).
+        """
+        rows: list[tuple[Any, ...]] = []
+        groups = (("entry", self.entries), ("wave", self.waves), ("fact", self.facts))
+        for record, found in groups:
+            for change, keys in (("added", found.added), ("removed", found.removed)):
+                rows += [(record, key, change, None, None, None, False) for key in keys]
+            rows += [_row(record, r.id, f) for r in found.changed for f in r.fields]
+        rows += [_row("initiative", None, f) for f in self.initiative]
+        return [dict(zip(RECORD_COLUMNS, row, strict=True)) for row in rows]
+
+    def to_pandas(self) -> pd.DataFrame:
+        """Return :meth:`to_records` as a pandas DataFrame.
+
+        ``bookkeeping`` is a boolean column; the others hold the values as
+        :meth:`to_records` gives them (``None`` stays ``None``), so
+        ``frame[~frame.bookkeeping]`` is the changed facts.
+
+        Raises:
+            ImportError: pandas is not installed (the ``pandas`` extra).
+        """
+        from aifactories._tables import _missing  # noqa: PLC0415
+
+        try:
+            import pandas as pd  # noqa: PLC0415 - an optional extra
+        except ImportError as exc:
+            raise _missing("pandas", exc) from None
+        rows = self.to_records()
+        # object columns keep None as None (and values as they are), not NaN.
+        data = {
+            name: pd.Series(
+                [row[name] for row in rows],
+                dtype=bool if name == "bookkeeping" else object,
+            )
+            for name in RECORD_COLUMNS
+        }
+        return pd.DataFrame(data, columns=list(RECORD_COLUMNS))
+
     def to_json(self) -> dict[str, Any]:
         """Return the differences as JSON-ready data (``aifactories diff --json``)."""
 
@@ -153,6 +257,20 @@ def _field_json(change: FieldChange) -> dict[str, Any]:
 
 def _empty(value: object) -> bool:
     return value is None or value in ([], {}, "")
+
+
+def _row(record: str, key: str | None, field: FieldChange) -> tuple[Any, ...]:
+    """One row of :meth:`Diff.to_records`, in :data:`RECORD_COLUMNS` order."""
+    change = "added" if field.added else "removed" if field.removed else "changed"
+    old, new = _cell(field.old), _cell(field.new)
+    return (record, key, change, field.path, old, new, field.bookkeeping)
+
+
+def _cell(value: Any) -> Any:
+    """A data-file value as one flat cell: a list or an object as JSON text."""
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return value
 
 
 def diff(old: Registry, new: Registry) -> Diff:
@@ -200,7 +318,7 @@ def diff(old: Registry, new: Registry) -> Diff:
         ),
         waves=_changes(records(old.wave_records), records(new.wave_records)),
         facts=_changes(records(old.facts), records(new.facts)),
-        initiative=tuple(_compare(old_top, new_top, "")),
+        initiative=tuple(_compare(old_top, new_top, "", stamps=_STAMPS)),
     )
 
 
@@ -222,30 +340,42 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _compare(old: Any, new: Any, path: str) -> Iterable[FieldChange]:
+def _compare(
+    old: Any,
+    new: Any,
+    path: str,
+    *,
+    bookkeeping: bool = False,
+    stamps: frozenset[str] = frozenset(),
+) -> Iterable[FieldChange]:
+    """The field changes from ``old`` to ``new``, named from ``path`` down.
+
+    ``bookkeeping`` marks every change found (we are within a ``sources``
+    list); ``stamps`` names keys of this level whose changes are bookkeeping.
+    """
     if old == new:
         return
     if isinstance(old, dict) and isinstance(new, dict):
         for key in (*old, *(k for k in new if k not in old)):
-            yield from _compare(old.get(key), new.get(key), _join(path, key))
+            mark = bookkeeping or key == "sources" or key in stamps
+            yield from _compare(
+                old.get(key), new.get(key), _join(path, key), bookkeeping=mark
+            )
         return
     if isinstance(old, list) and isinstance(new, list):
         old_keys, new_keys = _item_keys(old), _item_keys(new)
         if old_keys is not None and new_keys is not None:
-            yield from _compare_keyed(
-                dict(zip(old_keys, old, strict=True)),
-                dict(zip(new_keys, new, strict=True)),
-                path,
-            )
+            old_items = dict(zip(old_keys, old, strict=True))
+            new_items = dict(zip(new_keys, new, strict=True))
+            for key in (*old_items, *(k for k in new_items if k not in old_items)):
+                yield from _compare(
+                    old_items.get(key),
+                    new_items.get(key),
+                    f"{path}[{key}]",
+                    bookkeeping=bookkeeping,
+                )
             return
-    yield FieldChange(path, old, new)
-
-
-def _compare_keyed(
-    old: dict[str, Any], new: dict[str, Any], path: str
-) -> Iterable[FieldChange]:
-    for key in (*old, *(k for k in new if k not in old)):
-        yield from _compare(old.get(key), new.get(key), f"{path}[{key}]")
+    yield FieldChange(path, old, new, bookkeeping=bookkeeping)
 
 
 def _item_keys(items: list[Any]) -> list[str] | None:
@@ -281,4 +411,4 @@ def _item_key(item: dict[str, Any]) -> str | None:
     return None
 
 
-__all__ = ["Changes", "Diff", "FieldChange", "RecordChange", "diff"]
+__all__ = ["RECORD_COLUMNS", "Changes", "Diff", "FieldChange", "RecordChange", "diff"]

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from aifactories._errors import RegistryDataError
+from aifactories._files import DATA_DIR
 from aifactories._registry import Registry
 from aifactories._seeds import DocumentFolders
 from aifactories._text import short
@@ -28,16 +29,11 @@ from aifactories._text import short
 if TYPE_CHECKING:
     from aifactories._format import Document
 
-# os.path, not pathlib: pathlib's import alone costs milliseconds at start-up.
-DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-"""Where the bundled data lives inside the package."""
 REGISTRY_FILE = os.path.join(DATA_DIR, "registry.json")
 """The bundled registry, exactly as :func:`aifactories.dumps` writes it."""
 
 _lock = threading.Lock()
 _bundled: Registry | None = None
-
-
 
 
 def load(
@@ -71,7 +67,8 @@ def load(
             msg = "documents= goes with a path: the bundled data quotes only its seeds"
             raise TypeError(msg)
         return _load_bundled()
-    from aifactories._parse import parse_json, parse_toml, read_file  # noqa: PLC0415
+    from aifactories._files import read_file  # noqa: PLC0415
+    from aifactories._parse import parse_json, parse_toml  # noqa: PLC0415
 
     name = os.fspath(path)
     suffix = os.path.splitext(name)[1]
@@ -172,7 +169,8 @@ def _load_bundled() -> Registry:
 
 def _read_bundled() -> Registry:
     from aifactories._convert import structure  # noqa: PLC0415
-    from aifactories._parse import parse_json, read_file  # noqa: PLC0415
+    from aifactories._files import read_file  # noqa: PLC0415
+    from aifactories._parse import parse_json  # noqa: PLC0415
 
     data: Any = parse_json(read_file(REGISTRY_FILE))
     del data["format"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import stat
 from collections.abc import Iterable
 
 # os.path, not pathlib: this module is imported with the package, and
@@ -96,24 +95,16 @@ class Documents:
             return None
         if "\0" in name or "/" in name or "\\" in name:
             return None
+        from aifactories._files import read_file  # noqa: PLC0415 - users' documents only
+
         for folder in self.folders:
-            path = os.path.join(folder, name)
             try:
-                info = os.stat(path)
-            except OSError:
+                raw = read_file(os.path.join(folder, name), limit=MAX_DOCUMENT_BYTES)
+            except FileNotFoundError:
                 continue
-            if not stat.S_ISREG(info.st_mode):
-                msg = f"{name!r} is not a regular file"
-                raise DocumentError(msg)
-            try:
-                with open(path, "rb") as file:
-                    raw = file.read(MAX_DOCUMENT_BYTES + 1)
             except OSError as exc:
-                msg = f"{name!r} cannot be read ({exc.strerror or exc})"
+                msg = f"{name!r} cannot be read: {exc.strerror or exc}"
                 raise DocumentError(msg) from None
-            if len(raw) > MAX_DOCUMENT_BYTES:
-                msg = f"{name!r} is larger than {MAX_DOCUMENT_BYTES:,} bytes"
-                raise DocumentError(msg)
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:

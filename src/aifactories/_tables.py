@@ -16,6 +16,7 @@ there, one rule per column type.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import json
@@ -24,9 +25,8 @@ import sqlite3
 import tempfile
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -739,29 +739,34 @@ def _create(definition: Table) -> list[str]:
     return statements
 
 
-def write_sqlite(registry: Registry, path: str | os.PathLike[str]) -> None:
+def write_sqlite(
+    registry: Registry,
+    path: str | os.PathLike[str],
+    *,
+    inputs: Collection[str] = (),
+) -> None:
     """Write every table into a new SQLite database at ``path``, atomically.
 
-    The database is built in a temporary file beside ``path`` and moved into
-    place at the end, so a reader never sees half a database and a failure
-    leaves ``path`` as it was.
+    The database is built in a temporary folder, then written to ``path``
+    by the one writer (:func:`aifactories._files.write_file`): a reader
+    never sees half a database, a failure leaves ``path`` as it was, an
+    existing file keeps its permissions, a link is written through, and a
+    device or FIFO is written to, never replaced.
+
+    Args:
+        registry: The registry to write.
+        path: The database file.
+        inputs: Files the command reads, which ``path`` must not be.
     """
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    os.close(handle)
-    try:
+    from aifactories._files import write_file  # noqa: PLC0415 - writers only
+
+    with tempfile.TemporaryDirectory() as folder:
+        built = os.path.join(folder, "registry.db")  # noqa: PTH118 - str for sqlite3
         # closing() matters: the context manager of a connection only commits.
-        connection = sqlite3.connect(temporary)
-        try:
+        with contextlib.closing(sqlite3.connect(built)) as connection:
             _fill(connection, registry)
-        finally:
-            connection.close()
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        with open(built, "rb") as stream:  # noqa: PTH123 - a private file we just built
+            write_file(os.fspath(path), stream, inputs=inputs)
 
 
 def _fill(connection: sqlite3.Connection, registry: Registry) -> None:

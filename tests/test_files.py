@@ -1,0 +1,377 @@
+"""The one file policy: every file a command reads or writes takes one path.
+
+Reading: a FIFO, a device, a directory or a missing file, handed to any
+command as any of its inputs, ends the command with one line and exit 2,
+without blocking. Writing: every command that takes ``-o`` writes a FIFO
+and a device directly (never replacing them), writes through a symbolic
+link, keeps an existing file's mode, gives a new file the mode ``open()``
+would, and refuses each of its own inputs however it is named.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import aifactories
+from aifactories import _files
+from aifactories._cli import main
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="FIFOs and devices are POSIX"
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTROL = ROOT / "tests" / "data" / "bad" / "_valid.json"
+ARTICLE = ROOT / "tests" / "draft_corpus" / "01_nordlys_en.txt"
+HANG = 600
+"""Seconds before a child or a thread counts as hung: only a hang gets there."""
+
+COMMANDS = {
+    "json": ["export", "--format", "json"],
+    "csv": ["export", "--format", "csv"],
+    "csv-table": ["export", "--format", "csv", "--table", "funding"],
+    "sqlite": ["export", "--format", "sqlite"],
+    "geojson": ["export", "--format", "geojson"],
+    "schema": ["export", "--format", "schema"],
+    "draft": ["draft", "article.txt"],
+}
+"""Every command that takes ``-o``, each export format once."""
+
+INPUTS = ["mine.json", "docs/note.txt", "data/registry.json"]
+"""What every command reads (``--data``, ``--documents``, the installed data)."""
+
+
+@pytest.fixture(name="work")
+def _work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding every input; the installed data is a stand-in here."""
+    (tmp_path / "mine.json").write_bytes(CONTROL.read_bytes())
+    (tmp_path / "article.txt").write_bytes(ARTICLE.read_bytes())
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "note.txt").write_text("A note.\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "registry.json").write_text("{}\n", encoding="utf-8")
+    # A bug must not be able to overwrite the real package data.
+    monkeypatch.setattr(_files, "DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _run(command: str, output: str, capsys: pytest.CaptureFixture[str]) -> int:
+    argv = [*COMMANDS[command], "--data", "mine.json", "--documents", "docs"]
+    status = main([*argv, "-o", output])
+    capsys.readouterr()
+    return status
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+@contextlib.contextmanager
+def _drained(fifo: Path) -> Iterator[list[bytes]]:
+    """Read everything written to ``fifo`` in a thread, so a writer never waits."""
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    # A writer of our own, so that the reader sees no end before the command
+    # has opened the FIFO and closed it again.
+    holder = os.open(fifo, os.O_WRONLY)
+    os.set_blocking(reader, True)
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        while chunk := os.read(reader, 1 << 16):
+            chunks.append(chunk)
+
+    thread = threading.Thread(target=drain, daemon=True)
+    thread.start()
+    try:
+        yield chunks
+    finally:
+        os.close(holder)
+        thread.join(HANG)
+        os.close(reader)
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+class TestEveryOutput:
+    """Each ``-o`` command, against each kind of target."""
+
+    @pytest.fixture(name="expected")
+    def _expected(
+        self, work: Path, command: str, capsys: pytest.CaptureFixture[str]
+    ) -> bytes:
+        """What the command writes to a new file, whose mode is open()'s."""
+        assert _run(command, "new.out", capsys) == 0
+        umask = os.umask(0)
+        os.umask(umask)
+        assert stat.S_IMODE((work / "new.out").stat().st_mode) == 0o666 & ~umask
+        return (work / "new.out").read_bytes()
+
+    def test_a_fifo_is_written_not_replaced(
+        self, work: Path, command: str, expected: bytes, capsys: Any
+    ) -> None:
+        fifo = work / "out.fifo"
+        os.mkfifo(fifo)
+        with _drained(fifo) as chunks:
+            assert _run(command, str(fifo), capsys) == 0
+        assert b"".join(chunks) == expected
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+    @pytest.mark.usefixtures("work")
+    def test_a_device_is_written_not_replaced(self, command: str, capsys: Any) -> None:
+        assert _run(command, os.devnull, capsys) == 0
+        assert stat.S_ISCHR(Path(os.devnull).lstat().st_mode)
+
+    def test_a_link_is_written_through(
+        self, work: Path, command: str, expected: bytes, capsys: Any
+    ) -> None:
+        real = work / "real.out"
+        real.write_bytes(b"old")
+        real.chmod(0o640)
+        link = work / "link.out"
+        link.symlink_to(real)
+        assert _run(command, "link.out", capsys) == 0
+        assert link.is_symlink()
+        assert real.read_bytes() == expected
+        assert stat.S_IMODE(real.stat().st_mode) == 0o640
+
+    def test_an_existing_file_keeps_its_mode(
+        self, work: Path, command: str, expected: bytes, capsys: Any
+    ) -> None:
+        target = work / "old.out"
+        target.write_bytes(b"old")
+        target.chmod(0o644)
+        before = sorted(p.name for p in work.iterdir())
+        assert _run(command, "old.out", capsys) == 0
+        assert target.read_bytes() == expected
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        assert sorted(p.name for p in work.iterdir()) == before  # no temporary left
+
+    def test_its_own_inputs_are_refused(
+        self, work: Path, command: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        argv = [*COMMANDS[command], "--data", "mine.json", "--documents", "docs"]
+        names = [*INPUTS, "article.txt"] if command == "draft" else INPUTS
+        for name in names:
+            before = _snapshot(work)
+            assert main([*argv, "-o", name]) == 2, name
+            last = capsys.readouterr().err.splitlines()[-1]
+            what = f"the input file {name}"
+            if name.startswith("data/"):
+                what = f"installed data: {work / name}"
+            assert last == (
+                f"aifactories {argv[0]}: {name} is {what}; write to another file"
+            )
+            assert _snapshot(work) == before
+
+
+class TestOutputIsInput:
+    """However the output names an input, the input is left as it was."""
+
+    @pytest.mark.parametrize(
+        "output",
+        ["./mine.json", "sub/../mine.json", "link.json", "hard.json"],
+        ids=["dot-slash", "parent", "symlink", "hard link"],
+    )
+    def test_refused_however_named(
+        self, work: Path, output: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        (work / "sub").mkdir()
+        (work / "link.json").symlink_to(work / "mine.json")
+        (work / "hard.json").hardlink_to(work / "mine.json")
+        before = _snapshot(work)
+        assert main(["export", "--data", "mine.json", "-o", output]) == 2
+        assert capsys.readouterr().err == (
+            f"aifactories export: {output} is the input file mine.json; "
+            "write to another file\n"
+        )
+        assert _snapshot(work) == before
+
+    def test_a_draft_onto_its_own_data_is_refused(
+        self, work: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        before = (work / "mine.json").read_bytes()
+        assert main(["draft", "article.txt", "--data", "mine.json", "-o", "mine.json"])
+        assert "is the input file mine.json" in capsys.readouterr().err
+        assert (work / "mine.json").read_bytes() == before
+
+
+class TestWriter:
+    """The writer itself: all or nothing."""
+
+    def test_an_interrupt_leaves_the_old_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        target = tmp_path / "out.json"
+        target.write_bytes(b"precious\n")
+
+        def interrupt(_fd: int) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(os, "fsync", interrupt)
+        with pytest.raises(KeyboardInterrupt):
+            _files.write_file(str(target), b"new")
+        assert target.read_bytes() == b"precious\n"
+        assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+    def test_a_directory_cannot_be_written(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert main(["export", "-o", str(tmp_path)]) == 1
+        assert capsys.readouterr().err == (
+            f"aifactories export: cannot write {tmp_path}: Is a directory\n"
+        )
+        assert list(tmp_path.iterdir()) == []
+
+    def test_a_new_file_through_a_dangling_link(self, tmp_path: Path) -> None:
+        link = tmp_path / "link.json"
+        link.symlink_to(tmp_path / "target.json")
+        _files.write_file(str(link), b"new")
+        assert link.is_symlink()
+        assert (tmp_path / "target.json").read_bytes() == b"new"
+
+
+# -- reading ------------------------------------------------------------------------
+
+_READERS = {
+    "list --data": ["list", "--data", "{bad}"],
+    "export --data": ["export", "--data", "{bad}"],
+    "validate": ["validate", "{bad}"],
+    "diff old": ["diff", "{bad}", "{good}"],
+    "diff new": ["diff", "{good}", "{bad}"],
+    "draft article": ["draft", "{bad}"],
+}
+"""Every place a command reads a file named on its command line."""
+
+_KINDS = ("fifo", "directory", "device", "missing")
+
+_EVERY_READER = """
+import contextlib, io, json, sys
+import aifactories
+from aifactories._cli import main
+results = []
+for argv in json.loads(sys.argv[1]):
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main(argv)
+    results.append([status, err.getvalue()])
+loaded = []
+for path in json.loads(sys.argv[2]):
+    try:
+        aifactories.load(path)
+    except OSError as exc:
+        loaded.append([type(exc).__name__, exc.strerror, exc.filename])
+print(json.dumps([results, loaded]))
+"""
+
+
+def _bad_input(folder: Path, kind: str) -> Path:
+    path = folder / f"{kind}.json"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "directory":
+        path.mkdir()
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    return path
+
+
+def test_every_reader_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    """Each command, and load(), given a FIFO, a directory, a device or nothing."""
+    # One child for every case, so that a reader that blocks on a FIFO
+    # fails here (as a hang) instead of hanging the test run.
+    good = tmp_path / "good.json"
+    good.write_bytes(CONTROL.read_bytes())
+    bad = {kind: _bad_input(tmp_path, kind) for kind in _KINDS}
+    cases = [
+        (reader, kind, [a.format(bad=bad[kind], good=good) for a in argv])
+        for kind in _KINDS
+        for reader, argv in _READERS.items()
+    ]
+    paths = [str(bad[kind]) for kind in _KINDS]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _EVERY_READER,
+            json.dumps([c[2] for c in cases]),
+            json.dumps(paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    reasons = {
+        "fifo": "not a regular file (a named pipe)",
+        "directory": "is a directory",
+        "device": "not a regular file (a character device)",
+        "missing": "No such file or directory",
+    }
+    commands, loaded = json.loads(result.stdout)
+    for (reader, kind, _), (status, err) in zip(cases, commands, strict=True):
+        assert status == 2, (reader, kind, err)
+        assert err.count("\n") == 1, (reader, kind, err)
+        assert reasons[kind] in err, (reader, kind, err)
+    # The library refuses them alike, with an OSError naming the file.
+    classes = {
+        "fifo": "OSError",
+        "directory": "IsADirectoryError",
+        "device": "OSError",
+        "missing": "FileNotFoundError",
+    }
+    assert loaded == [
+        [classes[k], reasons[k], p] for k, p in zip(_KINDS, paths, strict=True)
+    ]
+
+
+def test_an_article_over_the_draft_cap_is_refused_unread(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from aifactories import _draft
+
+    article = tmp_path / "big.txt"
+    with article.open("wb") as file:  # sparse: nothing to read
+        file.truncate(_draft.MAX_BYTES + 1)
+    assert main(["draft", str(article)]) == 2
+    assert capsys.readouterr().err == (
+        f"aifactories draft: cannot read {article}: larger than "
+        f"{_draft.MAX_BYTES:,} bytes, the most this command reads\n"
+    )
+
+
+def test_a_file_at_the_cap_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    raw = CONTROL.read_bytes()
+    path = tmp_path / "exact.json"
+    path.write_bytes(raw)
+    monkeypatch.setattr(_files, "MAX_BYTES", len(raw))
+    assert len(aifactories.load(path)) == 3
+    monkeypatch.setattr(_files, "MAX_BYTES", len(raw) - 1)
+    with pytest.raises(OSError, match="larger than"):
+        aifactories.load(path)
+
+
+def test_a_growing_stream_over_a_lowered_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr(_files, "MAX_BYTES", 3 << 20)
+    with pytest.raises(OSError, match="larger than"):
+        _files.read_stream(io.BytesIO(b" " * ((3 << 20) + 1)))
+    assert _files.read_stream(io.BytesIO(b" " * (1 << 20))) == b" " * (1 << 20)
