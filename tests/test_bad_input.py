@@ -189,7 +189,7 @@ def test_huge_array_reports_the_first_problems_and_counts_the_rest() -> None:
     assert len(errors) == aifactories.MAX_PROBLEMS + 1
     assert errors[0] == "factories[0]: expected an object, got number"
     assert errors[-2] == "factories[999]: expected an object, got number"
-    assert errors[-1] == "$: … and 19,000 more problems"
+    assert errors[-1] == "$: … and more problems; 19,000 array items were not checked"
 
 
 def test_huge_text_still_points_at_the_problem() -> None:

@@ -47,13 +47,16 @@ class _Budget:
     :data:`~aifactories.MAX_PROBLEMS` and only counts the rest.
     """
 
-    __slots__ = ("consume", "dropped", "fatal", "kept")
+    __slots__ = ("consume", "dropped", "fatal", "kept", "unchecked")
 
     def __init__(self, *, consume: bool = False) -> None:
         # Whether the arrays being structured may be emptied as they go.
         self.consume = consume
         self.kept = 0
         self.dropped = 0
+        # Array items never looked at: past MAX_PROBLEMS, the rest of an
+        # array is skipped, so bad input costs time bounded by the budget.
+        self.unchecked = 0
         # A MemoryError or RecursionError met inside cattrs' error groups:
         # never reported as a problem of the data.
         self.fatal: BaseException | None = None
@@ -129,7 +132,12 @@ def structure(data: dict[str, Any], *, consume: bool = False) -> Document:
         ]
         problems = [_reshape(m) for m in messages[:MAX_PROBLEMS]]
         more = budget.dropped + max(0, len(messages) - MAX_PROBLEMS)
-        if more:
+        if budget.unchecked:
+            problems.append(
+                f"$: … and more problems; {budget.unchecked:,} array items "
+                "were not checked"
+            )
+        elif more:
             problems.append(f"$: … and {more:,} more problems")
         raise RegistryDataError(problems) from None
     except RecursionError:
@@ -342,6 +350,11 @@ def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], An
             pile = value
         kept = 0
         for i, item in enumerate(value):
+            if budget.kept >= MAX_PROBLEMS and items is None:
+                # Enough is known to refuse the data; the rest of the array
+                # would only cost time.
+                budget.unchecked += len(value) - i
+                break
             if pile is not None:
                 pile[i] = None
             try:

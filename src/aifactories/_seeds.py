@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable
 
 # os.path, not pathlib: this module is imported with the package, and
@@ -75,6 +76,8 @@ class Documents:
                 msg = f"documents folder {folder!r} is not a directory"
                 raise NotADirectoryError(msg)
         self._texts: dict[str, str | None] = {}
+        self._found: dict[tuple[str, str], bool] = {}
+        self._indexes: dict[str, _Index] = {}
 
     def text(self, name: str) -> str | None:
         """Return the text of document ``name``, or ``None`` if there is none.
@@ -88,6 +91,22 @@ class Documents:
         if name not in self._texts:
             self._texts[name] = self._read(name)
         return self._texts[name]
+
+    def quotes(self, name: str, quote: str) -> bool:
+        """Whether ``quote`` stands verbatim in document ``name`` (which exists).
+
+        Each document is indexed once, by the start of every word, so that
+        checking many quotes against one large document is linear in the
+        total input rather than one scan of the document per quote.
+        """
+        text = self.text(name)
+        if text is None:
+            return False
+        key = (name, quote)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = _Index.of(self, name, text).contains(quote)
+        return found
 
     def _read(self, name: str) -> str | None:
         # A document is named by a plain file name: no folders, no "..".
@@ -113,6 +132,47 @@ class Documents:
             # As text mode reads it, like the bundled seeds: universal newlines.
             return text.replace("\r\n", "\n").replace("\r", "\n")
         return None
+
+
+_WORD = re.compile(r"\S+")
+_SMALL = 1 << 16
+"""A document up to this many characters is simply searched, not indexed."""
+
+
+class _Index:
+    """Where each word of one document starts, built on its first quote check."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: dict[str, list[int]] | None = None
+        if len(text) > _SMALL:
+            starts: dict[str, list[int]] = {}
+            for match in _WORD.finditer(text):
+                starts.setdefault(match.group(), []).append(match.start())
+            self.starts = starts
+
+    @classmethod
+    def of(cls, documents: Documents, name: str, text: str) -> _Index:
+        index = documents._indexes.get(name)  # noqa: SLF001 - the owner's cache
+        if index is None:
+            index = documents._indexes[name] = cls(text)  # noqa: SLF001
+        return index
+
+    def contains(self, quote: str) -> bool:
+        words = list(_WORD.finditer(quote))
+        if self.starts is None or len(words) < 3:
+            return quote in self.text
+        # A word inside the quote (not its first or last, which may be cut)
+        # is a whole word of the document: try only where that word starts.
+        inner = max(words[1:-1], key=lambda m: len(m.group()))
+        offset = inner.start()
+        return any(
+            self.text.startswith(quote, start - offset)
+            for start in self.starts.get(inner.group(), ())
+            if start >= offset
+        )
 
 
 BUNDLED = Documents()
