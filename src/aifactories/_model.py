@@ -326,10 +326,12 @@ class Money(_Record):
         """Return the amount in euros at the ECB reference rate for ``on``.
 
         The rate is the European Central Bank's euro reference rate published
-        on ``on`` (or the last publication day before it), from the rates the
-        package bundles for the registry's selection dates. The result names
-        the rate and its date; ``self`` keeps the amount as the source states
-        it, and the qualifier ("about", "at least") applies to both.
+        on ``on`` (or the last publication day before it), from the ECB's
+        rates since 1999-01-04 that the package bundles
+        (``aifactories._rates.rate_range()`` gives the days covered). The
+        result names the rate and its date; ``self`` keeps the amount as the
+        source states it, and the qualifier ("about", "at least") applies to
+        both.
 
         >>> from decimal import Decimal
         >>> import datetime as dt
@@ -343,8 +345,10 @@ class Money(_Record):
                 the entry was selected (or the wave announced).
 
         Raises:
-            LookupError: No rate is bundled for the currency on that date;
-                EUR amounts always convert, at rate 1.
+            LookupError: ``on`` is before 1999-01-04 or after the last bundled
+                rate, or the ECB published no rate for the currency on that
+                day; the message names the range with rates. EUR amounts
+                always convert, at rate 1.
         """
         from aifactories._rates import to_eur  # noqa: PLC0415 - conversions only
 
