@@ -512,6 +512,36 @@ class Funding(_Record):
     shares: tuple[FundingShare, ...] = attrs.field(default=(), converter=_shares)
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
+    @property
+    def implied_amounts(self) -> tuple[Money | None, ...]:
+        """Each share's amount as implied by its fraction of the total: derived.
+
+        One item per share, in order: ``share * total`` (in the total's
+        currency, with its qualifier) where a share gives its fraction of a
+        known total but no amount; ``None`` where the amount is stated (in
+        :attr:`FundingShare.amount`, which this never fills in) or the
+        fraction or the total is unknown.
+
+        >>> from decimal import Decimal
+        >>> funding = Funding(
+        ...     Money(Decimal(85_000_000), "EUR"),
+        ...     [FundingShare("EuroHPC JU", FunderKind.EU, share=Decimal("0.5"))],
+        ... )
+        >>> [str(money) for money in funding.implied_amounts]
+        ['EUR 42,500,000']
+        """
+        total = self.total
+        implied: list[Money | None] = []
+        for share in self.shares:
+            if total is None or share.share is None or share.amount is not None:
+                implied.append(None)
+                continue
+            amount = share.share * total.amount
+            if amount == amount.to_integral_value():
+                amount = amount.quantize(Decimal(1))  # 42500000.0 -> 42500000
+            implied.append(Money(amount, total.currency, total.qualifier))
+        return tuple(implied)
+
 
 @attrs.frozen(repr=False, eq=False)
 class Count(_Record):
