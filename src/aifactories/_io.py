@@ -37,7 +37,10 @@ _bundled: Registry | None = None
 
 
 def load(
-    path: str | os.PathLike[str] | None = None, *, documents: DocumentFolders = None
+    path: str | os.PathLike[str] | None = None,
+    *,
+    documents: DocumentFolders = None,
+    release: str | None = None,
 ) -> Registry:
     """Return a registry: the bundled one, or one read from a file.
 
@@ -56,12 +59,23 @@ def load(
             A source ``Source(seed="name.txt", quote=...)`` may then quote
             ``name.txt`` from there, and the quote is checked verbatim, as
             the bundled seed's quotes are.
+        release: A data release shipped with the package, by version
+            (``"2026.11.24"``) or ``"latest"`` (the bundled data), instead
+            of ``path``; ``aifactories releases`` lists them.
 
     Raises:
         RegistryDataError: The file's content is malformed or breaks a rule.
         OSError: The file cannot be read, is not a regular file, or is
             larger than :data:`~aifactories.MAX_BYTES`.
+        NotFoundError: No shipped data release is named ``release``.
     """
+    if release is not None:
+        if path is not None or documents is not None:
+            msg = "release= goes alone: a shipped release is not read from a path"
+            raise TypeError(msg)
+        from aifactories._releases import load_release  # noqa: PLC0415
+
+        return load_release(release)
     if path is None:
         if documents is not None:
             msg = "documents= goes with a path: the bundled data quotes only its seeds"

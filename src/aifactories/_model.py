@@ -284,10 +284,12 @@ class Money:
         """Return the amount in euros at the ECB reference rate for ``on``.
 
         The rate is the European Central Bank's euro reference rate published
-        on ``on`` (or the last publication day before it), from the rates the
-        package bundles for the registry's selection dates. The result names
-        the rate and its date; ``self`` keeps the amount as the source states
-        it, and the qualifier ("about", "at least") applies to both.
+        on ``on`` (or the last publication day before it), from the ECB's
+        rates since 1999-01-04 that the package bundles
+        (``aifactories._rates.rate_range()`` gives the days covered). The
+        result names the rate and its date; ``self`` keeps the amount as the
+        source states it, and the qualifier ("about", "at least") applies to
+        both.
 
         >>> from decimal import Decimal
         >>> import datetime as dt
@@ -301,8 +303,10 @@ class Money:
                 the entry was selected (or the wave announced).
 
         Raises:
-            LookupError: No rate is bundled for the currency on that date;
-                EUR amounts always convert, at rate 1.
+            LookupError: ``on`` is before 1999-01-04 or after the last bundled
+                rate, or the ECB published no rate for the currency on that
+                day; the message names the range with rates. EUR amounts
+                always convert, at rate 1.
         """
         from aifactories._rates import to_eur  # noqa: PLC0415 - conversions only
 
@@ -465,6 +469,36 @@ class Funding:
     total: Money | None = None
     shares: tuple[FundingShare, ...] = attrs.field(default=(), converter=_shares)
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
+
+    @property
+    def implied_amounts(self) -> tuple[Money | None, ...]:
+        """Each share's amount as implied by its fraction of the total: derived.
+
+        One item per share, in order: ``share * total`` (in the total's
+        currency, with its qualifier) where a share gives its fraction of a
+        known total but no amount; ``None`` where the amount is stated (in
+        :attr:`FundingShare.amount`, which this never fills in) or the
+        fraction or the total is unknown.
+
+        >>> from decimal import Decimal
+        >>> funding = Funding(
+        ...     Money(Decimal(85_000_000), "EUR"),
+        ...     [FundingShare("EuroHPC JU", FunderKind.EU, share=Decimal("0.5"))],
+        ... )
+        >>> [str(money) for money in funding.implied_amounts]
+        ['EUR 42,500,000']
+        """
+        total = self.total
+        implied: list[Money | None] = []
+        for share in self.shares:
+            if total is None or share.share is None or share.amount is not None:
+                implied.append(None)
+                continue
+            amount = share.share * total.amount
+            if amount == amount.to_integral_value():
+                amount = amount.quantize(Decimal(1))  # 42500000.0 -> 42500000
+            implied.append(Money(amount, total.currency, total.qualifier))
+        return tuple(implied)
 
 
 @attrs.frozen

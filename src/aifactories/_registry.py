@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     import polars as pl
 
     from aifactories._format import Document
+    from aifactories._funding import FundingSum, GroupBy
+    from aifactories._model import FunderKind
     from aifactories._seeds import DocumentFolders
     from aifactories._tables import TableName
 
@@ -727,6 +729,38 @@ class Registry:
         from aifactories._tables import to_polars  # noqa: PLC0415 - tables on use
 
         return to_polars(self, table)
+
+    def funding_by(
+        self, by: GroupBy = "country", *, kind: FunderKind | str | None = None
+    ) -> list[FundingSum]:
+        """Sum the funding shares per host country or per funder kind, in euros.
+
+        One :class:`~aifactories.FundingSum` per group, sorted by group: the
+        amounts the sources state and those implied by a share of a known
+        total (:attr:`Funding.implied_amounts`), apart and together, at the
+        ECB rate of each entry's selection date. Unknown amounts are
+        counted, never summed as 0; a group with none known has ``eur``
+        ``None``. EU money per host country:
+
+        >>> import aifactories
+        >>> registry = aifactories.load()
+        >>> poland = {s.group: s for s in registry.funding_by(kind="eu")}["PL"]
+        >>> poland.eur, poland.stated_eur, poland.implied_eur, poland.unknown
+        (Decimal('85000000.00'), Decimal('50000000.00'), Decimal('35000000.00'), 0)
+
+        Args:
+            by: ``"country"``: the entry's host country (entries without a
+                share of ``kind`` count as unknown); ``"kind"``: the funder
+                kind.
+            kind: Only shares of this funder kind (``"eu"``, ``"national"``,
+                ``"regional"``, ``"other"``); ``None`` for every share.
+
+        Raises:
+            ValueError: ``by`` or ``kind`` names nothing of the kind.
+        """
+        from aifactories._funding import funding_by  # noqa: PLC0415 - on use
+
+        return funding_by(self, by, kind=kind)
 
     def to_geojson(self) -> dict[str, Any]:
         """Return a GeoJSON FeatureCollection with a Point per located entry.

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aifactories._countries import country_name
+from aifactories._funding import implied_eur
 from aifactories._model import (
     Antenna,
     Count,
@@ -330,6 +331,14 @@ def _id(name: str, description: str) -> Column:
     return Column(name, "text", description)
 
 
+_IMPLIED = Column(
+    "amount_eur_implied",
+    "decimal",
+    "Derived, never stated: where a share gives its fraction of the entry's "
+    "known funding total but no amount, that fraction of the total in EUR "
+    "(Funding.implied_amounts); empty where amount is stated or either is "
+    "unknown. amount_eur, or else this, is the share's known money in EUR.",
+)
 _ROW = Column("row", "integer", "Row number, 1 for the first row: the key.")
 _POSITION = Column(
     "position", "integer", "Place among its entry's items, 0 for the first."
@@ -429,7 +438,8 @@ class _Schema:
             self.tables[name] = Table(
                 name,
                 _CHILD_TABLES[name].description,
-                (_ROW, entry_id, _POSITION, *plan.columns),
+                (_ROW, entry_id, _POSITION, *plan.columns)
+                + ((_IMPLIED,) if name == "funding" else ()),
                 ("row",),
                 (("entry_id", "entries"),),
                 ("entry_id",),
@@ -550,8 +560,11 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for entry in registry:
         items = _dig(entry, path) or ()
+        implied = implied_eur(entry) if name == "funding" else []
         for position, item in enumerate(typing.cast("tuple[object, ...]", items)):
             cells = plan.row(item, entry.selected_on)
+            if implied:
+                cells[_IMPLIED.name] = _encode("decimal", implied[position])
             rows.append({"entry_id": entry.id, "position": position, **cells})
     if name == "people":
         for position, person in enumerate(registry.people):
