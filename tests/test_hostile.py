@@ -757,6 +757,8 @@ class TestInvisibleCharacters:
             "\ufeff",
             " \u2060 ",
             "\u3164",
+            "\u0301",  # a combining mark with nothing to combine with
+            "\u0301\u0308 \u20dd",
         ],
     )
     def test_a_name_of_invisible_characters_is_empty(self, name: str) -> None:

@@ -30,13 +30,23 @@ def is_ignorable(char: str) -> bool:
 
 
 def visible(text: str) -> bool:
-    """Whether ``text`` holds at least one character a reader can see."""
+    """Whether ``text`` holds at least one character a reader can see.
+
+    Invisible characters and combining marks (an accent with nothing to sit
+    on, such as ``"\u0301"`` alone) do not count.
+    """
     stripped = text.strip()
     if not stripped:
         return False
-    if stripped.isascii() or not is_ignorable(stripped[0]):
+    if stripped.isascii():
         return True
-    return any(not ch.isspace() and not is_ignorable(ch) for ch in stripped)
+    first = stripped[0]
+    if not is_ignorable(first) and not unicodedata.combining(first):
+        return True
+    return any(
+        not ch.isspace() and not is_ignorable(ch) and not unicodedata.combining(ch)
+        for ch in stripped
+    )
 
 
 def fold(text: str) -> str:
