@@ -40,13 +40,14 @@ def visible(text: str) -> bool:
         return False
     if stripped.isascii():
         return True
-    first = stripped[0]
-    if not is_ignorable(first) and not unicodedata.combining(first):
+    if _shows(stripped[0]):
         return True
-    return any(
-        not ch.isspace() and not is_ignorable(ch) and not unicodedata.combining(ch)
-        for ch in stripped
-    )
+    return any(not ch.isspace() and _shows(ch) for ch in stripped)
+
+
+def _shows(char: str) -> bool:
+    # Non-spacing and enclosing marks (Mn, Me) show only on a base character.
+    return not is_ignorable(char) and unicodedata.category(char) not in {"Mn", "Me"}
 
 
 def fold(text: str) -> str:
