@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import csv
 import datetime as dt
 import enum
-import io
 import json
 import typing
 from collections.abc import Callable, Iterator
@@ -582,7 +580,7 @@ def test_every_labelled_member_has_a_label() -> None:
             assert isinstance(member.label, str)
 
 
-# -- show and CSV use every entry field, or say why not -----------------------------
+# -- show and the CSV tables use every entry field, or say why not ---------------
 
 
 def _show(registry: Registry, entry: Factory | Antenna) -> str:
@@ -593,11 +591,12 @@ def _show(registry: Registry, entry: Factory | Antenna) -> str:
 
 
 def _csv(registry: Registry, entry: Factory | Antenna) -> str:
-    from aifactories._cli import csv_row
+    """Every CSV table of ``registry`` with ``entry`` as its only entry."""
+    from aifactories import _tables
 
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow(csv_row(registry, entry).values())
-    return buffer.getvalue()
+    field = "factories" if isinstance(entry, Factory) else "antennas"
+    alone = attrs.evolve(registry, **{field: (entry,)})
+    return "".join(_tables.csv_text(alone, name) for name in _tables.tables())
 
 
 def unwired(
@@ -653,9 +652,9 @@ def test_show_prints_every_entry_field(cls: type[Any]) -> None:
 
 @pytest.mark.parametrize("cls", [Factory, Antenna])
 def test_csv_has_a_column_for_every_entry_field(cls: type[Any]) -> None:
-    from aifactories._cli import CSV_OMITTED
+    from aifactories._tables import OMITTED
 
-    assert unwired(cls, _csv, CSV_OMITTED) == []
+    assert unwired(cls, _csv, OMITTED) == []
 
 
 def test_the_guards_catch_a_field_that_is_not_wired_in() -> None:
@@ -665,7 +664,7 @@ def test_the_guards_catch_a_field_that_is_not_wired_in() -> None:
 
     # The subclass adds a field that neither show nor CSV knows of.
     assert unwired(Extended, _show, {}) == ["mascot"]
-    assert unwired(Extended, _csv, {"people": ""}) == ["mascot"]
+    assert unwired(Extended, _csv, {}) == ["mascot"]
 
 
 def test_entry_helpers_build_valid_entries() -> None:
