@@ -594,8 +594,10 @@ def _csv(registry: Registry, entry: Factory | Antenna) -> str:
     """Every CSV table of ``registry`` with ``entry`` as its only entry."""
     from aifactories import _tables
 
-    field = "factories" if isinstance(entry, Factory) else "antennas"
-    alone = attrs.evolve(registry, **{field: (entry,)})
+    if isinstance(entry, Factory):
+        alone = attrs.evolve(registry, factories=(entry,), antennas=())
+    else:
+        alone = attrs.evolve(registry, factories=(), antennas=(entry,))
     return "".join(_tables.csv_text(alone, name) for name in _tables.tables())
 
 
