@@ -757,16 +757,8 @@ def provenance(registry: Registry) -> Provenance:
     """The provenance record every export of ``registry`` carries."""
     version, licence, source = _package()
     checked = registry.coverage.checked_until if registry.coverage else None
-    return Provenance(
-        data_version=registry.data_version,
-        data_date=None
-        if registry.data_date is None
-        else date_to_wire(registry.data_date),
-        checked_until=None if checked is None else date_to_wire(checked),
-        licence=licence,
-        source=source,
-        library_version=version,
-    )
+    dates = (_encode("date", registry.data_date), _encode("date", checked))
+    return Provenance(registry.data_version, *dates, licence, source, version)
 
 
 # -- typed forms -----------------------------------------------------------------
@@ -779,13 +771,21 @@ def _missing(extra: str, exc: ImportError) -> ImportError:
     ).with_traceback(exc.__traceback__)
 
 
-def _python_values(column: Column, values: list[Any]) -> list[Any]:
-    """The cells as Python values for a DataFrame: dates, floats."""
-    if column.type == "date":
-        return [None if v is None else date_from_wire(v) for v in values]
-    if column.type == "decimal":
-        return [None if v is None else float(v) for v in values]
-    return values
+def _python_values(
+    registry: Registry, name: str
+) -> tuple[tuple[Column, ...], dict[str, list[Any]]]:
+    """Table ``name``'s columns, and its cells as Python values by column."""
+    columns = table(name).columns
+    rows = records(registry, name)
+    data = {}
+    for column in columns:
+        values = [row[column.name] for row in rows]
+        if column.type == "date":
+            values = [None if v is None else date_from_wire(v) for v in values]
+        elif column.type == "decimal":
+            values = [None if v is None else float(v) for v in values]
+        data[column.name] = values
+    return columns, data
 
 
 def to_pandas(registry: Registry, name: str = "entries") -> pd.DataFrame:
@@ -801,13 +801,10 @@ def to_pandas(registry: Registry, name: str = "entries") -> pd.DataFrame:
         import pandas as pd  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
         raise _missing("pandas", exc) from None
-    definition = table(name)
-    rows = records(registry, name)
-    data: dict[str, Any] = {}
-    for column in definition.columns:
-        values = _python_values(column, [row[column.name] for row in rows])
-        data[column.name] = pd.Series(values, dtype=_pandas_dtype(pd, column))
-    frame = pd.DataFrame(data, columns=[c.name for c in definition.columns])
+    columns, data = _python_values(registry, name)
+    frame = pd.DataFrame(
+        {c.name: pd.Series(data[c.name], dtype=_pandas_dtype(pd, c)) for c in columns}
+    )
     frame.attrs.update(provenance(registry).as_dict())
     return frame
 
@@ -840,8 +837,7 @@ def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
         import polars as pl  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
         raise _missing("polars", exc) from None
-    definition = table(name)
-    rows = records(registry, name)
+    columns, data = _python_values(registry, name)
     dtypes: dict[str, Any] = {
         "text": pl.String,
         "integer": pl.Int64,
@@ -852,11 +848,7 @@ def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
     }
     schema = {
         c.name: pl.Enum(list(c.categories)) if c.type == "category" else dtypes[c.type]
-        for c in definition.columns
-    }
-    data = {
-        c.name: _python_values(c, [row[c.name] for row in rows])
-        for c in definition.columns
+        for c in columns
     }
     return pl.DataFrame(data, schema=schema)
 
@@ -911,14 +903,15 @@ def csv_text(registry: Registry, name: str = "entries") -> str:
     return buffer.getvalue()
 
 
-_PACKAGE_TYPES: dict[str, str] = {
-    "text": "string",
-    "integer": "integer",
-    "decimal": "number",
-    "date": "date",
-    "boolean": "boolean",
-    "category": "string",
-    "list": "array",
+_TYPES: dict[str, tuple[str, str]] = {
+    # Each column type's type in SQLite and in a Table Schema.
+    "text": ("TEXT", "string"),
+    "integer": ("INTEGER", "integer"),
+    "decimal": ("REAL", "number"),
+    "date": ("TEXT", "date"),
+    "boolean": ("INTEGER", "boolean"),
+    "category": ("TEXT", "string"),
+    "list": ("TEXT", "array"),
 }
 
 
@@ -931,68 +924,67 @@ def datapackage(registry: Registry) -> dict[str, Any]:
     package's ``provenance`` member.
     """
     made = provenance(registry)
-    resources = []
-    for name, definition in _schema().tables.items():
-        fields = []
-        for column in definition.columns:
-            field: dict[str, Any] = {
-                "name": column.name,
-                "type": _PACKAGE_TYPES[column.type],
-                "description": column.description,
-            }
-            if column.categories:
-                field["constraints"] = {"enum": list(column.categories)}
-            fields.append(field)
-        schema: dict[str, Any] = {
-            "fields": fields,
-            "primaryKey": list(definition.primary_key),
-            "missingValues": [""],
+    resources = [
+        {
+            "name": name,
+            "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": definition.description,
+            "schema": {
+                "fields": [
+                    {
+                        "name": column.name,
+                        "type": _TYPES[column.type][1],
+                        "description": column.description,
+                    }
+                    | (
+                        {"constraints": {"enum": list(column.categories)}}
+                        if column.categories
+                        else {}
+                    )
+                    for column in definition.columns
+                ],
+                "primaryKey": list(definition.primary_key),
+                "foreignKeys": [
+                    {
+                        "fields": [column],
+                        "reference": {"resource": other, "fields": ["id"]},
+                    }
+                    for column, other in definition.foreign_keys
+                ],
+                "missingValues": [""],
+            },
         }
-        if definition.foreign_keys:
-            schema["foreignKeys"] = [
-                {"fields": [column], "reference": {"resource": other, "fields": ["id"]}}
-                for column, other in definition.foreign_keys
-            ]
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "description": definition.description,
-                "schema": schema,
-            }
-        )
+        for name, definition in _schema().tables.items()
+    ]
+    escapes = " ".join(repr(c)[1:-1] for c in FORMULA_STARTS)
     package: dict[str, Any] = {
         "profile": "tabular-data-package",
         "name": "aifactories",
-        "title": f"EuroHPC AI Factories registry, data version {made.data_version}",
-        "description": _about(made)
-        + f" A text cell that starts with one of {_starts()} or with "
-        f"{ESCAPE} has one {ESCAPE} more in front: remove it to read the text.",
+        **_about(made),
         "version": made.data_version,
+        "provenance": made.as_dict(),
+        "notes": f"A text cell that starts with one of {escapes} or with "
+        f"{ESCAPE} has one {ESCAPE} more in front: remove it to read the text.",
     }
     if made.licence:
         package["licenses"] = [{"name": made.licence, "path": _licence_url(made)}]
     if made.source:
         package["sources"] = [{"title": "aifactories", "path": made.source}]
-    package["provenance"] = made.as_dict()
-    package["resources"] = resources
-    return package
+    return package | {"resources": resources}
 
 
-def _starts() -> str:
-    return " ".join(repr(c)[1:-1] for c in FORMULA_STARTS)
-
-
-def _about(made: Provenance) -> str:
+def _about(made: Provenance) -> dict[str, str]:
+    """A title and a one-line description of an export, from its provenance."""
     checked = f", sources checked until {made.checked_until}" * bool(made.checked_until)
-    return (
-        f"Data version {made.data_version}{checked}; "
-        f"written by aifactories {made.library_version or '(unknown version)'}."
-    )
+    return {
+        "title": f"EuroHPC AI Factories registry, data version {made.data_version}",
+        "description": f"Data version {made.data_version}{checked}; written by "
+        f"aifactories {made.library_version or '(unknown version)'}.",
+    }
 
 
 def _licence_url(made: Provenance) -> str:
@@ -1000,16 +992,6 @@ def _licence_url(made: Provenance) -> str:
 
 
 # -- SQLite ----------------------------------------------------------------------
-
-_SQL_TYPES = {
-    "text": "TEXT",
-    "integer": "INTEGER",
-    "decimal": "REAL",
-    "date": "TEXT",
-    "boolean": "INTEGER",
-    "category": "TEXT",
-    "list": "TEXT",
-}
 
 
 def _sql_value(column: Column, value: Any) -> Any:
@@ -1025,7 +1007,7 @@ def _sql_value(column: Column, value: Any) -> Any:
 
 
 def _create(definition: Table) -> list[str]:
-    lines = [f'  "{c.name}" {_SQL_TYPES[c.type]}' for c in definition.columns]
+    lines = [f'  "{c.name}" {_TYPES[c.type][0]}' for c in definition.columns]
     keys = ", ".join(f'"{k}"' for k in definition.primary_key)
     lines.append(f"  PRIMARY KEY ({keys})")
     lines += [
@@ -1120,10 +1102,7 @@ def datasette_metadata(registry: Registry, database: str) -> dict[str, Any]:
         for name, definition in _schema().tables.items()
     }
     described["meta"] = {"description": _META_DESCRIPTION}
-    metadata: dict[str, Any] = {
-        "title": f"EuroHPC AI Factories registry, data version {made.data_version}",
-        "description": _about(made),
-    }
+    metadata: dict[str, Any] = _about(made)
     if made.licence:
         metadata |= {"license": made.licence, "license_url": _licence_url(made)}
     if made.source:
