@@ -26,13 +26,10 @@ import io
 import json
 import os
 import re
-import sqlite3
-import tempfile
 import types
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -59,6 +56,8 @@ from aifactories._model import (
 from aifactories._schema import _field_docs
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import pandas as pd
     import polars as pl
 
@@ -1032,6 +1031,11 @@ def write_sqlite(registry: Registry, path: str | os.PathLike[str]) -> None:
     ``path`` and moved into place at the end, so a reader never sees half a
     database and a failure leaves ``path`` as it was.
     """
+    # Imported here: listing entries reads this module and needs none of them.
+    import sqlite3  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
     target = Path(path)
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
