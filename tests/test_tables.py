@@ -805,7 +805,6 @@ _FORMULAS = [
     "-2+3",
     "@SUM(A1:A2)",
     "\tindented",
-    "\rreturn",
 ]
 _ORDINARY = [
     'He said "yes", then left',
@@ -852,6 +851,15 @@ def test_numeric_cells_are_never_escaped(registry: Registry) -> None:
     # A negative coordinate stays a number.
     cell = tables.csv_cell(tables.Column("x", "decimal", ""), "-8.5")
     assert cell == "-8.5"
+
+
+def test_every_formula_start_is_escaped() -> None:
+    # Validation refuses some of these characters in the data (a lone CR);
+    # the CSV writer escapes them all the same.
+    text = tables.Column("x", "text", "")
+    for start in (*tables.FORMULA_STARTS, tables.ESCAPE):
+        assert tables.csv_cell(text, f"{start}1") == f"{tables.ESCAPE}{start}1"
+    assert tables.csv_cell(text, "a=1") == "a=1"
 
 
 @pytest.mark.parametrize("reader", ["csv", "pandas"])

@@ -891,9 +891,7 @@ def csv_text(registry: Registry, name: str = "entries") -> str:
 
     definition = table(name)
     buffer = io.StringIO()
-    # CRLF, as RFC 4180 says: it also makes the writer quote a text holding
-    # a lone CR, which a "\n" terminator leaves bare (a broken row).
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.name for c in definition.columns])
     writer.writerows(
         [csv_cell(c, row[c.name]) for c in definition.columns]
