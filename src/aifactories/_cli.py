@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import enum
 import io
 import json
 import os
@@ -19,8 +18,6 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
-
-import attrs
 
 import aifactories
 from aifactories._countries import country_code, country_name
@@ -252,14 +249,16 @@ examples:
   aifactories export > registry.json
   aifactories export --format csv -o registry.csv
   aifactories export --format csv --table funding -o funding.csv
-  aifactories export --format sqlite -o registry.db
-  aifactories export --format geojson -o registry.geojson
+  aifactories export --format sqlite -o registry.db --metadata metadata.json
+  aifactories export --format geojson --links -o registry.geojson
+  aifactories export --format datapackage -o registry/
   aifactories export --format schema -o aifactories.schema.json
   aifactories export --data my-registry.json --format csv
 
 csv --table NAME writes one of the tables (entries, funding, stakeholders,
-people, grants, performance, top500, links, waves, sources); sqlite writes
-them all, with keys and indexes, and needs -o.""",
+people, grants, performance, top500, links, waves, sources, serving); sqlite
+writes them all, with keys, indexes and a meta table, and needs -o;
+datapackage writes each as NAME.csv with a datapackage.json into -o DIR.""",
 }
 
 
@@ -368,23 +367,35 @@ def _parser() -> argparse.ArgumentParser:
 
     export = command(
         "export",
-        "write the registry as JSON, CSV, SQLite, GeoJSON or a JSON Schema",
+        "write the registry as JSON, CSV, SQLite, GeoJSON, a Data Package or "
+        "a JSON Schema",
         _export,
     )
     export.add_argument(
         "--format",
-        choices=["json", "csv", "sqlite", "geojson", "schema"],
+        choices=["json", "csv", "sqlite", "geojson", "datapackage", "schema"],
         default="json",
-        help="json: the data-file format (the default); csv: one row per entry "
-        "(or per row of --table); sqlite: every table in one database file; "
-        "geojson: a point per located entry; schema: a JSON Schema of the "
-        "data-file format",
+        help="json: the data-file format (the default); csv: one table, "
+        "entries unless --table says; sqlite: every table in one database "
+        "file; geojson: a feature per entry; datapackage: every table as CSV "
+        "with a datapackage.json, in the folder -o DIR; schema: a JSON Schema "
+        "of the data-file format",
     )
     export.add_argument(
         "--table",
-        default="entries",
         metavar="NAME",
         help="with --format csv: the table to write (default: entries)",
+    )
+    export.add_argument(
+        "--links",
+        action="store_true",
+        help="with --format geojson: add a line per antenna-to-factory link",
+    )
+    export.add_argument(
+        "--metadata",
+        metavar="FILE",
+        help="with --format sqlite: also write Datasette metadata (the tables, "
+        "their columns and the provenance) to FILE",
     )
     export.add_argument(
         "-o",
@@ -637,21 +648,12 @@ def _select(registry: Registry, args: argparse.Namespace) -> list[Entry]:
     return entries
 
 
-def _summary(entry: Entry) -> dict[str, Any]:
-    host = entry.host
-    system = entry.supercomputer if isinstance(entry, Factory) else None
-    return {
-        "id": entry.id,
-        "name": entry.name,
-        "kind": entry.kind.value,
-        "country": entry.country,
-        "city": host.city if host else None,
-        "host": host.name if host else None,
-        "host_short_name": host.short_name if host else None,
-        "wave": entry.wave,
-        "selected_on": entry.selected_on.isoformat(),
-        "system_status": system.status.value if system else None,
-    }
+def _rows(registry: Registry, entries: Sequence[Entry]) -> list[dict[str, Any]]:
+    """The entries' rows of the entries table, in the order given."""
+    from aifactories._tables import records  # noqa: PLC0415 - the row layer
+
+    by_id = {row["id"]: row for row in records(registry, "entries")}
+    return [by_id[entry.id] for entry in entries]
 
 
 _TABLE = (
@@ -665,35 +667,38 @@ _TABLE = (
     Column("SELECTED", drop=1),
     Column("SYSTEM", drop=2),
 )
+_TABLE_CELLS = (
+    ("id",),
+    ("name",),
+    ("kind",),
+    ("country",),
+    ("host_city",),
+    ("host_short_name", "host"),
+    ("wave",),
+    ("selected_on",),
+    ("system_status",),
+)
+"""Where each column of ``_TABLE`` comes from: the first of these cells set."""
 
 
-def _table(entries: Sequence[Entry], fit: int | None, *, ranked: bool = False) -> None:
+def _table(
+    rows: Sequence[dict[str, Any]], fit: int | None, *, ranked: bool = False
+) -> None:
     style = _Style.for_stdout()
-    rows = []
-    for entry in entries:
-        row = _summary(entry)
-        host = entry.host
-        rows.append(
-            [
-                row["id"],
-                row["name"],
-                row["kind"],
-                row["country"],
-                row["city"] or "",
-                (host.short_name or host.name) if host else "",
-                row["wave"],
-                row["selected_on"],
-                row["system_status"] or "",
-            ]
-        )
     # Escaped before the layout, so that the columns still line up.
-    rows = [[printable(cell) for cell in row] for row in rows]
+    cells = [
+        [
+            printable(next((row[n] for n in names if row[n]), ""))
+            for names in _TABLE_CELLS
+        ]
+        for row in rows
+    ]
     columns: Sequence[Column] = _TABLE
     if ranked:
         columns = (Column("#"), *_TABLE)
-        rows = [[str(i), *row] for i, row in enumerate(rows, 1)]
+        cells = [[str(i), *row] for i, row in enumerate(cells, 1)]
     width = _width() if fit is None else fit or None
-    for line in render(columns, rows, width, style.ellipsis):
+    for line in render(columns, cells, width, style.ellipsis):
         _write(line)
 
 
@@ -701,11 +706,12 @@ def _table(entries: Sequence[Entry], fit: int | None, *, ranked: bool = False) -
 
 
 def _list(args: argparse.Namespace) -> int:
-    entries = _select(_registry(args), args)
+    registry = _registry(args)
+    rows = _rows(registry, _select(registry, args))
     if args.json:
-        _json([_summary(entry) for entry in entries])
-    elif entries:
-        _table(entries, args.width)
+        _json(rows)
+    elif rows:
+        _table(rows, args.width)
     else:
         _error(f"{PROG} list: no entry matches these filters")
     return 0
@@ -713,12 +719,13 @@ def _list(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     text = " ".join(args.text)
-    found = _registry(args).search(text)
+    registry = _registry(args)
+    rows = _rows(registry, registry.search(text))
     if args.json:
-        _json([{"rank": i, **_summary(e)} for i, e in enumerate(found, 1)])
-    elif found:
-        _table(found, args.width, ranked=True)
-    if not found:
+        _json([{"rank": i, **row} for i, row in enumerate(rows, 1)])
+    elif rows:
+        _table(rows, args.width, ranked=True)
+    if not rows:
         _error(f"{PROG} search: nothing matches {text!r}")
         return 1
     return 0
@@ -760,34 +767,13 @@ def _not_found(registry: Registry, exc: NotFoundError) -> str:
 
 
 def _entry_json(registry: Registry, entry: Entry) -> dict[str, Any]:
-    data: dict[str, Any] = {"kind": entry.kind.value, **plain(entry)}
+    from aifactories._convert import converter  # noqa: PLC0415 - show --json only
+
+    data: dict[str, Any] = {"kind": entry.kind.value, **converter().unstructure(entry)}
     if isinstance(entry, Factory):
         data["linked_antennas"] = [a.id for a in registry.antennas_of(entry)]
         data["letters_of_intent_from"] = [a.id for a in _intents_for(registry, entry)]
     return data
-
-
-def plain(value: Any) -> Any:  # noqa: PLR0911 - one return per kind
-    """Return ``value`` as JSON-ready data, in the shape :func:`dumps` writes.
-
-    Walks attrs records field by field, so an entry can be shown without the
-    cattrs converter that :func:`aifactories.dumps` needs.
-    """
-    if attrs.has(type(value)):
-        return {
-            f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))
-        }
-    if isinstance(value, frozenset):
-        return sorted(plain(item) for item in value)
-    if isinstance(value, tuple | list):
-        return [plain(item) for item in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def _intents_for(registry: Registry, factory: Factory) -> list[Antenna]:
@@ -1279,204 +1265,29 @@ def _diff_value(value: object) -> str:
 
 # -- export -------------------------------------------------------------------
 
-CSV_COLUMNS = (
-    "id",
-    "kind",
-    "name",
-    "aliases",
-    "country",
-    "country_name",
-    "city",
-    "host",
-    "host_short_name",
-    "host_ror",
-    "website",
-    "access",
-    "latitude",
-    "longitude",
-    "geonames_id",
-    "site",
-    "partner_countries",
-    "wave",
-    "selected_on",
-    "system_status",
-    "system_name",
-    "system_vendor",
-    "accelerators",
-    "accelerator_model",
-    "accelerator_count",
-    "performance",
-    "top500",
-    "expected_operation",
-    "system_site",
-    "experimental_platform",
-    "linked_factories",
-    "letters_of_intent",
-    "linked_antennas",
-    "stakeholders",
-    "funding_total",
-    "funding_currency",
-    "funding_qualifier",
-    "funders",
-    "funding_note",
-    "grants",
-    "sectors",
-    "focus",
-    "confidence",
-    "conflicts",
-    "notes",
-    "sources",
+# Options of one format only: (attribute, option, format).
+_FORMAT_OPTIONS = (
+    ("table", "--table", "csv"),
+    ("links", "--links", "geojson"),
+    ("metadata", "--metadata", "sqlite"),
 )
-"""The columns of ``export --format csv``; lists within a cell are joined by "; "."""
-
-CSV_OMITTED = {
-    "people": "who said what does not fit a cell; see the JSON export",
-}
-"""Entry fields with no CSV column, each with the reason.
-
-A test fails when an entry field changes no cell and is not listed here.
-"""
-
-
-def _joined(items: Iterable[str]) -> str:
-    return "; ".join(items)
-
-
-def csv_row(registry: Registry, entry: Entry) -> dict[str, str]:
-    """Return one entry as the flat cells of ``export --format csv``."""
-    host = entry.host
-    system = entry.supercomputer if isinstance(entry, Factory) else None
-    funding = entry.funding
-    total = funding.total if funding else None
-    place = entry.location
-    row = {
-        "id": entry.id,
-        "kind": entry.kind.value,
-        "name": entry.name,
-        "aliases": _joined(entry.aliases),
-        "country": entry.country,
-        "country_name": _country_label(entry.country).removesuffix(
-            f" ({entry.country})"
-        ),
-        "city": host.city or "" if host else "",
-        "host": host.name if host else "",
-        "host_short_name": host.short_name or "" if host else "",
-        "host_ror": host.ror or "" if host else "",
-        "website": entry.website.url if entry.website else "",
-        "access": entry.access.url if entry.access else "",
-        "latitude": format(place.latitude, "f") if place else "",
-        "longitude": format(place.longitude, "f") if place else "",
-        "geonames_id": str(place.geonames_id or "") if place else "",
-        "site": place.site or "" if place else "",
-        "partner_countries": _joined(entry.partner_countries),
-        "wave": entry.wave,
-        "selected_on": entry.selected_on.isoformat(),
-        "system_status": system.status.value if system else "",
-        "system_name": system.name or "" if system else "",
-        "system_vendor": system.vendor or "" if system else "",
-        "accelerators": system.accelerators or "" if system else "",
-        "accelerator_model": system.accelerator_model or "" if system else "",
-        "accelerator_count": str(system.accelerator_count or "") if system else "",
-        "performance": _joined(str(p) for p in system.performance) if system else "",
-        "top500": _joined(f"{t.rank} ({t.edition:%Y-%m})" for t in system.top500)
-        if system
-        else "",
-        "expected_operation": system.expected_operation or "" if system else "",
-        "system_site": system.site or "" if system else "",
-        "experimental_platform": "",
-        "linked_factories": "",
-        "letters_of_intent": "",
-        "linked_antennas": "",
-        "stakeholders": _joined(
-            f"{_named(s.name, s.short_name)} ({s.role})" for s in entry.stakeholders
-        ),
-        "funding_total": format(total.amount, "f") if total else "",
-        "funding_currency": total.currency if total else "",
-        "funding_qualifier": total.qualifier.value if total else "",
-        "funders": _joined(_Page.share_text(s) for s in funding.shares)
-        if funding
-        else "",
-        "funding_note": funding.note or "" if funding else "",
-        "grants": _joined(g.id for g in entry.grants),
-        "sectors": _joined(sorted(s.value for s in entry.sectors)),
-        "focus": _joined(entry.focus),
-        "confidence": entry.confidence.value,
-        "conflicts": _joined(c.topic for c in entry.conflicts),
-        "notes": entry.notes or "",
-        "sources": _joined(
-            dict.fromkeys(  # in order, each once
-                s.url if s.url is not None else f"seed:{s.seed}" for s in entry.sources
-            )
-        ),
-    }
-    if isinstance(entry, Factory):
-        row["experimental_platform"] = entry.experimental_platform or ""
-        row["linked_antennas"] = _joined(a.id for a in registry.antennas_of(entry))
-    else:
-        row["linked_factories"] = _joined(entry.factories)
-        row["letters_of_intent"] = _joined(entry.letters_of_intent)
-    return row
-
-
-def _csv(registry: Registry) -> str:
-    import csv  # noqa: PLC0415 - export only
-
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for entry in registry:
-        writer.writerow(csv_row(registry, entry))
-    return buffer.getvalue()
-
-
-def _table_csv(registry: Registry, name: str) -> str:
-    import csv  # noqa: PLC0415 - export only
-
-    from aifactories import _tables  # noqa: PLC0415 - export only
-
-    definition = _tables.table(name)
-    buffer = io.StringIO()
-    names = [c.name for c in definition.columns]
-    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    for row in _tables.records(registry, name):
-        # Cells as in the entries CSV: lists joined by "; ", None empty.
-        writer.writerow(
-            {
-                k: _joined(v) if isinstance(v, list) else "" if v is None else v
-                for k, v in row.items()
-            }
-        )
-    return buffer.getvalue()
-
-
-def _export_sqlite(args: argparse.Namespace) -> int:
-    import sqlite3  # noqa: PLC0415 - export only
-
-    from aifactories import _tables  # noqa: PLC0415 - export only
-
-    if args.output in {None, "-"}:
-        # A database is binary: never write it to a terminal or a pipe.
-        msg = f"{PROG} export: --format sqlite writes a database file; give -o FILE"
-        raise _CommandError(msg, 2)
-    registry = _registry(args)
-    with _writing("export", args.output):
-        try:
-            _tables.write_sqlite(registry, args.output, inputs=_inputs(args))
-        except sqlite3.Error as exc:
-            raise OSError(str(exc)) from None
-    count = len(_tables.tables())
-    _error(f"{PROG} export: wrote {count} tables to {args.output}")
-    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     target: str | None = None if args.output in {None, "-"} else args.output
-    if args.table != "entries" and args.format != "csv":
-        msg = f"{PROG} export: --table goes with --format csv"
-        raise _CommandError(msg, 2)
-    if args.format == "sqlite":
-        return _export_sqlite(args)
+    for name, option, only in _FORMAT_OPTIONS:
+        if getattr(args, name) and args.format != only:
+            msg = f"{PROG} export: {option} goes with --format {only}"
+            raise _CommandError(msg, 2)
+    if args.format in {"sqlite", "datapackage"}:
+        if target is None:
+            # Binary or many files: never to a terminal or a pipe.
+            what = "a database file; give -o FILE" * (args.format == "sqlite")
+            msg = f"{PROG} export: --format {args.format} writes " + (
+                what or "a folder of files; give -o DIR"
+            )
+            raise _CommandError(msg, 2)
+        return _export_files(args, target)
     text, what = _export_text(args)
     if target is None:
         _emit(text)
@@ -1487,8 +1298,54 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_files(args: argparse.Namespace, target: str) -> int:
+    """Write a SQLite database or a Data Package folder at ``target``."""
+    import sqlite3  # noqa: PLC0415 - export only
+    from pathlib import Path  # noqa: PLC0415
+
+    from aifactories import _tables  # noqa: PLC0415 - export only
+
+    registry = _registry(args)
+    inputs = _inputs(args)
+    count = len(_tables.tables())
+    if args.format == "sqlite":
+        with _writing("export", target):
+            try:
+                _tables.write_sqlite(registry, target, inputs=inputs)
+            except sqlite3.Error as exc:
+                raise OSError(str(exc)) from None
+        if args.metadata:
+            name = Path(target).name.partition(".")[0]
+            metadata = _tables.datasette_metadata(registry, name)
+            _write_json(args.metadata, metadata, inputs)
+        _error(f"{PROG} export: wrote {count} tables to {target}")
+        return 0
+    folder = Path(target)
+    with _writing("export", target):
+        folder.mkdir(parents=True, exist_ok=True)
+    for name in _tables.tables():
+        written = str(folder / f"{name}.csv")
+        with _writing("export", written):
+            write_file(
+                written, _tables.csv_text(registry, name).encode(), inputs=inputs
+            )
+    _write_json(str(folder / "datapackage.json"), _tables.datapackage(registry), inputs)
+    _error(
+        f"{PROG} export: wrote {count} tables as CSV with datapackage.json to {target}"
+    )
+    return 0
+
+
+def _write_json(target: str, value: object, inputs: list[str]) -> None:
+    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    with _writing("export", target):
+        write_file(target, text.encode("utf-8"), inputs=inputs)
+
+
 def _export_text(args: argparse.Namespace) -> tuple[str, str]:
     """The text ``export`` writes, and what it holds, in words."""
+    from aifactories import _tables  # noqa: PLC0415 - export only
+
     if args.format == "schema":
         from aifactories._schema import json_schema  # noqa: PLC0415 - export only
 
@@ -1499,19 +1356,16 @@ def _export_text(args: argparse.Namespace) -> tuple[str, str]:
     if args.format == "json":
         return aifactories.dumps(registry), what
     if args.format == "geojson":
-        from aifactories._tables import geojson  # noqa: PLC0415 - export only
-
-        found = geojson(registry)
+        found = _tables.geojson(registry, links=args.links)
         text = json.dumps(found, indent=1, ensure_ascii=False) + "\n"
-        return text, f"{len(found['features'])} located entries as GeoJSON"
-    if args.table == "entries":
-        return _csv(registry), what
+        return text, f"{len(found['features'])} features as GeoJSON"
+    table = args.table or "entries"
     try:
-        text = _table_csv(registry, args.table)
+        text = _tables.csv_text(registry, table)
     except ValueError as exc:
         msg = f"{PROG} export: {exc}"
         raise _CommandError(msg, 2) from None
-    return text, f"the {args.table} table as CSV"
+    return text, what if table == "entries" else f"the {table} table as CSV"
 
 
 # -- draft --------------------------------------------------------------------

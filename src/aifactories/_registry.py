@@ -689,7 +689,8 @@ class Registry:
 
         The tables (``entries``, ``funding``, ``stakeholders``, ``people``,
         ``grants``, ``performance``, ``top500``, ``links``, ``waves``,
-        ``sources``) and their columns are listed in the tables reference.
+        ``sources``, ``serving``; :meth:`tables` lists them) and their
+        columns are described in the tables reference.
         Decimals (amounts, shares, coordinates) are exact strings, dates ISO
         strings, enums their values, lists of strings lists.
 
@@ -762,19 +763,32 @@ class Registry:
 
         return funding_by(self, by, kind=kind)
 
-    def to_geojson(self) -> dict[str, Any]:
-        """Return a GeoJSON FeatureCollection with a Point per located entry.
+    def to_geojson(self, *, links: bool = False) -> dict[str, Any]:
+        """Return a GeoJSON FeatureCollection with a Feature per entry.
 
-        What ``aifactories export --format geojson`` writes: coordinates are
-        ``[longitude, latitude]`` as numbers; the properties are ``id``,
-        ``name``, ``kind``, ``country``, ``host``, ``city``, ``website``,
-        ``wave`` and ``links``, the ids of the entries it is formally linked
-        to (an antenna's factories, a factory's antennas). Entries without a
-        location are left out.
+        What ``aifactories export --format geojson`` writes: an entry's
+        properties are its row of the entries table and its geometry a Point
+        ``[longitude, latitude]``, or ``null`` where the location is
+        unknown. With ``links``, a LineString per row of the links table
+        follows. The ``provenance`` member says which data it holds.
         """
         from aifactories._tables import geojson  # noqa: PLC0415 - tables on use
 
-        return geojson(self)
+        return geojson(self, links=links)
+
+    @staticmethod
+    def tables() -> dict[str, str]:
+        """Return the name of every table with what one of its rows is."""
+        from aifactories._tables import summaries  # noqa: PLC0415 - tables on use
+
+        return summaries()
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """The ISO codes of every country that hosts an entry or partners in one."""
+        return tuple(
+            sorted({c for e in self for c in (e.country, *e.partner_countries)})
+        )
 
     def as_of(self, date: dt.date) -> Registry:
         """Return a registry of what had been selected by ``date`` (inclusive).

@@ -1,4 +1,4 @@
-"""The registry as normalised tables: records, DataFrames, SQLite and GeoJSON.
+"""The registry as normalised tables: the one row layer every flat export reads.
 
 Every table is one row per thing (an entry, a funding share, a source...),
 and its columns are derived from the model's declarations: the fields of a
@@ -8,10 +8,13 @@ records becomes a table of its own with the owning entry's id. Only the
 column *types* are chosen here, from each field's annotation; the
 descriptions are the classes' ``Attributes:`` docstrings.
 
-Values in :func:`records` are JSON-safe: decimals and dates as strings, enums
-as their values, lists of strings as lists. The typed forms
-(:func:`to_pandas`, :func:`to_polars`, :func:`write_sqlite`) convert from
-there, one rule per column type.
+Values in :func:`records` are JSON-safe: decimals and dates in the data
+file's wire forms (:mod:`aifactories._format`), enums as their values, lists
+of strings as lists. Every other flat form (:func:`to_pandas`,
+:func:`to_polars`, :func:`csv_text`, :func:`write_sqlite`, the properties of
+:func:`geojson`, the command line's ``--json`` listings) converts from
+those rows, one rule per column type; :func:`provenance` is the one record
+of what an export holds, which each of them carries.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import functools
+import io
 import json
 import os
-import sqlite3
-import tempfile
+import re
 import types
 import typing
 from collections.abc import Callable, Collection, Iterator
@@ -32,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aifactories._countries import country_name
+from aifactories._format import date_from_wire, date_to_wire, decimal_to_wire
 from aifactories._funding import implied_eur
 from aifactories._model import (
     Antenna,
@@ -53,6 +58,8 @@ from aifactories._model import (
 from aifactories._schema import _field_docs
 
 if TYPE_CHECKING:
+    import sqlite3
+
     import pandas as pd
     import polars as pl
 
@@ -74,20 +81,48 @@ TableName = Literal[
     "links",
     "waves",
     "sources",
+    "serving",
 ]
 """The names of the tables."""
 
-TYPE_NOTES: dict[str, tuple[str, str, str, str]] = {
-    # For each type: how records, pandas, polars and SQLite hold it.
-    "text": ("`str`", "`string`", "`String`", "`TEXT`"),
-    "integer": ("`int`", "`Int64` (nullable)", "`Int64`", "`INTEGER`"),
-    "decimal": ("exact decimal `str`", "`Float64`", "`Float64`", "`REAL`"),
-    "date": ("ISO date `str`", "`datetime64[s]`", "`Date`", "`TEXT` (ISO date)"),
-    "boolean": ("`bool`", "`boolean`", "`Boolean`", "`INTEGER` (0 or 1)"),
-    "category": ("the enum's value", "`category`", "`Enum`", "`TEXT`"),
-    "list": ("`list[str]`", "`object` (lists)", "`List(String)`", "`TEXT` (JSON)"),
+TYPE_NOTES: dict[str, tuple[str, str, str, str, str]] = {
+    # For each type: how records, pandas, polars, SQLite and CSV hold it.
+    "text": ("`str`", "`string`", "`String`", "`TEXT`", "text (escaped: see below)"),
+    "integer": ("`int`", "`Int64` (nullable)", "`Int64`", "`INTEGER`", "digits"),
+    "decimal": (
+        "exact decimal `str`",
+        "`Float64`",
+        "`Float64`",
+        "`REAL`",
+        "exact decimal",
+    ),
+    "date": (
+        "ISO date `str`",
+        "`datetime64[s]`",
+        "`Date`",
+        "`TEXT` (ISO date)",
+        "ISO date",
+    ),
+    "boolean": (
+        "`bool`",
+        "`boolean`",
+        "`Boolean`",
+        "`INTEGER` (0 or 1)",
+        "`true`, `false`",
+    ),
+    "category": ("the enum's value", "`category`", "`Enum`", "`TEXT`", "the value"),
+    "list": (
+        "`list[str]`",
+        "`object` (lists)",
+        "`List(String)`",
+        "`TEXT` (JSON)",
+        "JSON array",
+    ),
 }
-"""How each column type appears in records, pandas, polars and SQLite."""
+"""How each column type appears in records, pandas, polars, SQLite and CSV.
+
+An unknown value is ``None`` in records, missing in DataFrames, ``NULL`` in
+SQLite and an empty cell in CSV."""
 
 
 @attrs.frozen
@@ -155,6 +190,9 @@ OMITTED: dict[str, str] = {
 }
 """Entry fields in no table, each with the reason (a test holds the list)."""
 
+SERVING_HOW = ("host", "consortium", "antenna")
+"""The reasons an entry serves a country, in the order the serving table uses."""
+
 # Entry fields that are tables of their own, by path.
 _CHILDREN: dict[str, TableName] = {
     "stakeholders": "stakeholders",
@@ -206,9 +244,9 @@ def _encode(kind: ColumnType, value: object) -> Any:
     if value is None:
         return None
     if kind == "decimal":
-        return format(typing.cast("Decimal", value), "f")
+        return decimal_to_wire(typing.cast("Decimal", value))
     if kind == "date":
-        return typing.cast("dt.date", value).isoformat()
+        return date_to_wire(typing.cast("dt.date", value))
     if kind == "category":
         return typing.cast("enum.Enum", value).value
     if kind == "list":
@@ -427,7 +465,7 @@ class _Schema:
             tuple(self.entry_plan.columns),
             ("id",),
             (("wave", "waves"),),
-            ("kind", "country"),
+            ("kind", "country", "wave"),
         )
         for name, plan in self.child_plans.items():
             entry_id = _id(
@@ -487,6 +525,20 @@ class _Schema:
             (("entry_id", "entries"), ("wave_id", "waves")),
             ("entry_id", "wave_id", "kind"),
         )
+        self.tables["serving"] = Table(
+            "serving",
+            "A country and an entry its users can turn to. how says why: the "
+            "entry is hosted there (host), the country is in its consortium "
+            "(consortium), or an antenna hosted there links to it (antenna).",
+            (
+                Column("country", "text", "ISO 3166-1 alpha-2 code of the country."),
+                _id("entry_id", "The entry its users can turn to."),
+                Column("how", "category", "Why the entry serves it.", SERVING_HOW),
+            ),
+            ("country", "entry_id", "how"),
+            (("entry_id", "entries"),),
+            ("entry_id",),
+        )
         COVERED.clear()
         COVERED.update(self.entry_plan.paths)
         COVERED.update(_CHILDREN)
@@ -509,6 +561,14 @@ def _schema() -> _Schema:
 def tables() -> dict[str, Table]:
     """Every table's definition, by name, in the order of the docs."""
     return dict(_schema().tables)
+
+
+def summaries() -> dict[str, str]:
+    """Every table's name with its first sentence: what one row is."""
+    return {
+        name: definition.description.split(". ", 1)[0].removesuffix(".") + "."
+        for name, definition in _schema().tables.items()
+    }
 
 
 def table(name: str) -> Table:
@@ -551,7 +611,22 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
             }
             for selection in registry.waves
         ]
+    if name == "serving":
+        return _serving(registry)
     return _sources(registry)
+
+
+def _serving(registry: Registry) -> list[dict[str, Any]]:
+    found: set[tuple[str, str, str]] = set()
+    for entry in registry:
+        found.add((entry.country, entry.id, "host"))
+        found.update((c, entry.id, "consortium") for c in entry.partner_countries)
+    for antenna in registry.antennas:
+        found.update((antenna.country, f, "antenna") for f in antenna.factories)
+    order = {entry.id: n for n, entry in enumerate(registry)}
+    known = [row for row in found if row[1] in order]
+    known.sort(key=lambda r: (r[0], order[r[1]], SERVING_HOW.index(r[2])))
+    return [{"country": c, "entry_id": e, "how": how} for c, e, how in known]
 
 
 def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
@@ -625,6 +700,80 @@ def _sources(registry: Registry) -> list[dict[str, Any]]:
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
 
 
+# -- provenance ------------------------------------------------------------------
+
+_DATED_VERSION = re.compile(r"(\d{4})\.(\d{2})\.(\d{2})\Z", re.ASCII)
+
+
+@attrs.frozen
+class Provenance:
+    """What an export holds and where it comes from.
+
+    Computed once per export by :func:`provenance` and carried by every
+    form: the ``meta`` table and ``PRAGMA user_version`` of SQLite, the
+    Datasette metadata, the GeoJSON's ``provenance`` member, ``DataFrame.attrs``
+    in pandas and the Data Package descriptor.
+
+    Attributes:
+        data_version: The registry's data version, e.g. ``"2026.12.01"``.
+        data_date: The date its facts were last checked (ISO), if stated.
+        checked_until: The newest date any source was checked for (ISO),
+            from the registry's coverage, if stated.
+        licence: The licence of the aifactories package that wrote the
+            export (an SPDX expression); the bundled data is published
+            under it. Your own data keeps your own terms.
+        source: Where aifactories and its bundled data are published.
+        library_version: The version of aifactories that wrote the export.
+    """
+
+    data_version: str
+    data_date: str | None
+    checked_until: str | None
+    licence: str | None
+    source: str | None
+    library_version: str | None
+
+    @property
+    def user_version(self) -> int:
+        """The data version as an integer: ``2026.12.01`` -> ``20261201``.
+
+        SQLite's ``PRAGMA user_version`` holds it; ``0`` when the data
+        version is not of the form ``YYYY.MM.DD``.
+        """
+        found = _DATED_VERSION.match(self.data_version)
+        return int("".join(found.groups())) if found else 0
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The fields by name, in order."""
+        return attrs.asdict(self)
+
+
+@functools.cache
+def _package() -> tuple[str | None, str | None, str | None]:
+    """The installed package's version, licence and source address."""
+    from importlib import metadata  # noqa: PLC0415 - slow to import; exports only
+
+    try:
+        found = metadata.metadata("aifactories")
+    except metadata.PackageNotFoundError:  # pragma: no cover - run from a checkout
+        return None, None, None
+
+    def first(key: str) -> str | None:
+        return next(iter(found.get_all(key) or ()), None)
+
+    urls = dict(url.split(", ", 1) for url in found.get_all("Project-URL") or ())
+    licence = first("License-Expression") or first("License")
+    return first("Version"), licence, urls.get("Source")
+
+
+def provenance(registry: Registry) -> Provenance:
+    """The provenance record every export of ``registry`` carries."""
+    version, licence, source = _package()
+    checked = registry.coverage.checked_until if registry.coverage else None
+    dates = (_encode("date", registry.data_date), _encode("date", checked))
+    return Provenance(registry.data_version, *dates, licence, source, version)
+
+
 # -- typed forms -----------------------------------------------------------------
 
 
@@ -635,17 +784,27 @@ def _missing(extra: str, exc: ImportError) -> ImportError:
     ).with_traceback(exc.__traceback__)
 
 
-def _python_values(column: Column, values: list[Any]) -> list[Any]:
-    """The cells as Python values for a DataFrame: dates, floats."""
-    if column.type == "date":
-        return [None if v is None else dt.date.fromisoformat(v) for v in values]
-    if column.type == "decimal":
-        return [None if v is None else float(v) for v in values]
-    return values
+def _python_values(
+    registry: Registry, name: str
+) -> tuple[tuple[Column, ...], dict[str, list[Any]]]:
+    """Table ``name``'s columns, and its cells as Python values by column."""
+    columns = table(name).columns
+    rows = records(registry, name)
+    data = {}
+    for column in columns:
+        values = [row[column.name] for row in rows]
+        if column.type == "date":
+            values = [None if v is None else date_from_wire(v) for v in values]
+        elif column.type == "decimal":
+            values = [None if v is None else float(v) for v in values]
+        data[column.name] = values
+    return columns, data
 
 
 def to_pandas(registry: Registry, name: str = "entries") -> pd.DataFrame:
     """Return table ``name`` as a pandas DataFrame with one dtype per column type.
+
+    ``DataFrame.attrs`` holds the :class:`Provenance` fields.
 
     Raises:
         ImportError: pandas is not installed (the ``pandas`` extra).
@@ -655,13 +814,12 @@ def to_pandas(registry: Registry, name: str = "entries") -> pd.DataFrame:
         import pandas as pd  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
         raise _missing("pandas", exc) from None
-    definition = table(name)
-    rows = records(registry, name)
-    data: dict[str, Any] = {}
-    for column in definition.columns:
-        values = _python_values(column, [row[column.name] for row in rows])
-        data[column.name] = pd.Series(values, dtype=_pandas_dtype(pd, column))
-    return pd.DataFrame(data, columns=[c.name for c in definition.columns])
+    columns, data = _python_values(registry, name)
+    frame = pd.DataFrame(
+        {c.name: pd.Series(data[c.name], dtype=_pandas_dtype(pd, c)) for c in columns}
+    )
+    frame.attrs.update(provenance(registry).as_dict())
+    return frame
 
 
 def _pandas_dtype(pd: Any, column: Column) -> Any:
@@ -681,6 +839,9 @@ def _pandas_dtype(pd: Any, column: Column) -> Any:
 def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
     """Return table ``name`` as a polars DataFrame with one dtype per column type.
 
+    A polars DataFrame has no place for metadata: take the provenance from
+    :func:`provenance` (or the pandas form's ``attrs``).
+
     Raises:
         ImportError: polars is not installed (the ``polars`` extra).
         ValueError: No table has that name.
@@ -689,8 +850,7 @@ def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
         import polars as pl  # noqa: PLC0415 - an optional extra
     except ImportError as exc:
         raise _missing("polars", exc) from None
-    definition = table(name)
-    rows = records(registry, name)
+    columns, data = _python_values(registry, name)
     dtypes: dict[str, Any] = {
         "text": pl.String,
         "integer": pl.Int64,
@@ -701,26 +861,148 @@ def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
     }
     schema = {
         c.name: pl.Enum(list(c.categories)) if c.type == "category" else dtypes[c.type]
-        for c in definition.columns
-    }
-    data = {
-        c.name: _python_values(c, [row[c.name] for row in rows])
-        for c in definition.columns
+        for c in columns
     }
     return pl.DataFrame(data, schema=schema)
 
 
-# -- SQLite ----------------------------------------------------------------------
+# -- CSV -------------------------------------------------------------------------
 
-_SQL_TYPES = {
-    "text": "TEXT",
-    "integer": "INTEGER",
-    "decimal": "REAL",
-    "date": "TEXT",
-    "boolean": "INTEGER",
-    "category": "TEXT",
-    "list": "TEXT",
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A text cell starting with one of these is read as a formula by spreadsheets."""
+
+ESCAPE = "'"
+"""Put before a text cell that starts with a :data:`FORMULA_STARTS` character
+(as OWASP advises) or with itself, so that one leading apostrophe always
+means an escape: remove one from any text cell that starts with it to get
+the text back."""
+
+
+def csv_cell(column: Column, value: Any) -> str:
+    """One CSV cell of ``column`` from its :func:`records` value."""
+    if value is None:
+        return ""
+    if column.type == "list":
+        return json.dumps(value, ensure_ascii=False)
+    if column.type == "boolean":
+        return "true" if value else "false"
+    text = str(value)
+    if column.type == "text" and text.startswith((*FORMULA_STARTS, ESCAPE)):
+        return ESCAPE + text
+    return text
+
+
+def csv_text(registry: Registry, name: str = "entries") -> str:
+    """Return table ``name`` as CSV text, a header line first.
+
+    Empty cells are unknown values, lists are JSON arrays, booleans ``true``
+    or ``false``; text cells are escaped as :data:`ESCAPE` says.
+
+    Raises:
+        ValueError: No table has that name.
+    """
+    import csv  # noqa: PLC0415 - exports only
+
+    definition = table(name)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([c.name for c in definition.columns])
+    writer.writerows(
+        [csv_cell(c, row[c.name]) for c in definition.columns]
+        for row in records(registry, name)
+    )
+    return buffer.getvalue()
+
+
+_TYPES: dict[str, tuple[str, str]] = {
+    # Each column type's type in SQLite and in a Table Schema.
+    "text": ("TEXT", "string"),
+    "integer": ("INTEGER", "integer"),
+    "decimal": ("REAL", "number"),
+    "date": ("TEXT", "date"),
+    "boolean": ("INTEGER", "boolean"),
+    "category": ("TEXT", "string"),
+    "list": ("TEXT", "array"),
 }
+
+
+def datapackage(registry: Registry) -> dict[str, Any]:
+    """Return the Frictionless Data Package descriptor of every table's CSV.
+
+    Each table is a resource ``NAME.csv`` (as :func:`csv_text` writes it)
+    with a Table Schema: field types, category values as ``enum``
+    constraints, primary and foreign keys. The provenance is in the
+    package's ``provenance`` member.
+    """
+    made = provenance(registry)
+    resources = [
+        {
+            "name": name,
+            "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": definition.description,
+            "schema": {
+                "fields": [
+                    {
+                        "name": column.name,
+                        "type": _TYPES[column.type][1],
+                        "description": column.description,
+                    }
+                    | (
+                        {"constraints": {"enum": list(column.categories)}}
+                        if column.categories
+                        else {}
+                    )
+                    for column in definition.columns
+                ],
+                "primaryKey": list(definition.primary_key),
+                "foreignKeys": [
+                    {
+                        "fields": [column],
+                        "reference": {"resource": other, "fields": ["id"]},
+                    }
+                    for column, other in definition.foreign_keys
+                ],
+                "missingValues": [""],
+            },
+        }
+        for name, definition in _schema().tables.items()
+    ]
+    escapes = " ".join(repr(c)[1:-1] for c in FORMULA_STARTS)
+    package: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": "aifactories",
+        **_about(made),
+        "version": made.data_version,
+        "provenance": made.as_dict(),
+        "notes": f"A text cell that starts with one of {escapes} or with "
+        f"{ESCAPE} has one {ESCAPE} more in front: remove it to read the text.",
+    }
+    if made.licence:
+        package["licenses"] = [{"name": made.licence, "path": _licence_url(made)}]
+    if made.source:
+        package["sources"] = [{"title": "aifactories", "path": made.source}]
+    return package | {"resources": resources}
+
+
+def _about(made: Provenance) -> dict[str, str]:
+    """A title and a one-line description of an export, from its provenance."""
+    checked = f", sources checked until {made.checked_until}" * bool(made.checked_until)
+    return {
+        "title": f"EuroHPC AI Factories registry, data version {made.data_version}",
+        "description": f"Data version {made.data_version}{checked}; written by "
+        f"aifactories {made.library_version or '(unknown version)'}.",
+    }
+
+
+def _licence_url(made: Provenance) -> str:
+    return f"https://spdx.org/licenses/{made.licence}.html"
+
+
+# -- SQLite ----------------------------------------------------------------------
 
 
 def _sql_value(column: Column, value: Any) -> Any:
@@ -736,7 +1018,7 @@ def _sql_value(column: Column, value: Any) -> Any:
 
 
 def _create(definition: Table) -> list[str]:
-    lines = [f'  "{c.name}" {_SQL_TYPES[c.type]}' for c in definition.columns]
+    lines = [f'  "{c.name}" {_TYPES[c.type][0]}' for c in definition.columns]
     keys = ", ".join(f'"{k}"' for k in definition.primary_key)
     lines.append(f"  PRIMARY KEY ({keys})")
     lines += [
@@ -760,17 +1042,24 @@ def write_sqlite(
 ) -> None:
     """Write every table into a new SQLite database at ``path``, atomically.
 
-    The database is built in a temporary folder, then written to ``path``
-    by the one writer (:func:`aifactories._files.write_file`): a reader
-    never sees half a database, a failure leaves ``path`` as it was, an
-    existing file keeps its permissions, a link is written through, and a
-    device or FIFO is written to, never replaced.
+    The database also holds a ``meta`` table (``key``, ``value``: the
+    :class:`Provenance` fields) and ``PRAGMA user_version`` set to
+    :attr:`Provenance.user_version`. It is built in a temporary folder, then
+    written to ``path`` by the one writer
+    (:func:`aifactories._files.write_file`): a reader never sees half a
+    database, a failure leaves ``path`` as it was, an existing file keeps
+    its permissions, a link is written through, and a device or FIFO is
+    written to, never replaced.
 
     Args:
         registry: The registry to write.
         path: The database file.
         inputs: Files the command reads, which ``path`` must not be.
     """
+    # Imported here: listing entries reads this module and needs none of them.
+    import sqlite3  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
     from aifactories._files import write_file  # noqa: PLC0415 - writers only
 
     with tempfile.TemporaryDirectory() as folder:
@@ -784,6 +1073,8 @@ def write_sqlite(
 
 def _fill(connection: sqlite3.Connection, registry: Registry) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
+    made = provenance(registry)
+    connection.execute(f"PRAGMA user_version = {made.user_version:d}")
     # Parents first, so that every foreign key holds as rows go in.
     order = ["waves", "entries"] + [
         n for n in _schema().tables if n not in {"waves", "entries"}
@@ -802,50 +1093,88 @@ def _fill(connection: sqlite3.Connection, registry: Registry) -> None:
                     for row in records(registry, name)
                 ],
             )
+        connection.execute(f'CREATE TABLE "meta" (\n{_META_COLUMNS}\n)')
+        connection.executemany(
+            'INSERT INTO "meta" VALUES (?, ?)', made.as_dict().items()
+        )
+
+
+_META_COLUMNS = '  "key" TEXT PRIMARY KEY,\n  "value" TEXT'
+_META_DESCRIPTION = (
+    "What the database holds and where it comes from: data_version, "
+    "data_date, checked_until, licence, source and library_version."
+)
+
+
+def datasette_metadata(registry: Registry, database: str) -> dict[str, Any]:
+    """Return Datasette metadata for the database :func:`write_sqlite` writes.
+
+    Args:
+        registry: The registry in the database.
+        database: The database's name in Datasette: its file name without
+            the suffix (``registry`` for ``registry.db``).
+    """
+    made = provenance(registry)
+    described = {
+        name: {
+            "description": definition.description,
+            "columns": {c.name: c.description for c in definition.columns},
+        }
+        for name, definition in _schema().tables.items()
+    }
+    described["meta"] = {"description": _META_DESCRIPTION}
+    metadata: dict[str, Any] = _about(made)
+    if made.licence:
+        metadata |= {"license": made.licence, "license_url": _licence_url(made)}
+    if made.source:
+        metadata |= {"source": "aifactories", "source_url": made.source}
+    metadata["databases"] = {database: {"tables": described}}
+    return metadata
 
 
 # -- GeoJSON ---------------------------------------------------------------------
 
 
-def geojson(registry: Registry) -> dict[str, Any]:
-    """Return a GeoJSON FeatureCollection: a Point per entry with a location.
+def _point(row: dict[str, Any]) -> dict[str, Any] | None:
+    latitude, longitude = row["location_latitude"], row["location_longitude"]
+    if latitude is None or longitude is None:
+        return None
+    return {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
 
-    Coordinates are ``[longitude, latitude]`` as numbers (RFC 7946); the
-    properties are ``id``, ``name``, ``kind``, ``country``, ``host``,
-    ``city``, ``website``, ``wave`` and ``links``: the ids of the entries
-    it is formally linked to (an antenna's factories, a factory's antennas).
+
+def geojson(registry: Registry, *, links: bool = False) -> dict[str, Any]:
+    """Return a GeoJSON FeatureCollection with a Feature per entry.
+
+    The properties of an entry's Feature are its row of the entries table;
+    its geometry is a Point ``[longitude, latitude]`` (RFC 7946), or
+    ``null`` where the location is unknown. With ``links``, each row of the
+    links table follows as a Feature whose properties are that row and
+    whose geometry is a LineString from the antenna to the factory (``null``
+    when either end has no location). The collection's ``provenance``
+    member holds the :class:`Provenance` fields.
     """
-    features = []
-    for entry in registry:
-        place = entry.location
-        if place is None:
-            continue
-        if isinstance(entry, Factory):
-            links = [a.id for a in registry.antennas_of(entry)]
-        else:
-            links = list(entry.factories)
-        features.append(
-            {
-                "type": "Feature",
-                "id": entry.id,
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [float(place.longitude), float(place.latitude)],
-                },
-                "properties": {
-                    "id": entry.id,
-                    "name": entry.name,
-                    "kind": entry.kind.value,
-                    "country": entry.country,
-                    "host": entry.host.name if entry.host else None,
-                    "city": place.city,
-                    "website": entry.website.url if entry.website else None,
-                    "wave": entry.wave,
-                    "links": links,
-                },
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    rows = records(registry, "entries")
+    points = {row["id"]: _point(row) for row in rows}
+    features = [
+        {
+            "type": "Feature",
+            "id": row["id"],
+            "geometry": points[row["id"]],
+            "properties": row,
+        }
+        for row in rows
+    ]
+    for row in records(registry, "links") if links else ():
+        ends = [points.get(row["antenna_id"]), points.get(row["factory_id"])]
+        line = [end and end["coordinates"] for end in ends]
+        known = None not in line
+        geometry = {"type": "LineString", "coordinates": line} if known else None
+        features.append({"type": "Feature", "geometry": geometry, "properties": row})
+    return {
+        "type": "FeatureCollection",
+        "provenance": provenance(registry).as_dict(),
+        "features": features,
+    }
 
 
 def markdown() -> str:
@@ -853,11 +1182,26 @@ def markdown() -> str:
     out = [
         "## Column types",
         "",
-        "| type | records | pandas | polars | SQLite |",
-        "| --- | --- | --- | --- | --- |",
+        "| type | records | pandas | polars | SQLite | CSV |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     out += [f"| {kind} | {' | '.join(forms)} |" for kind, forms in TYPE_NOTES.items()]
-    out.append("")
+    starts = ", ".join(f"`{repr(c)[1:-1]}`" for c in FORMULA_STARTS)
+    out += [
+        "",
+        "## Text cells in CSV",
+        "",
+        (
+            f"A text cell that starts with {starts} (which a spreadsheet would "
+            f"run as a formula) or with `{ESCAPE}` is written with one "
+            f"`{ESCAPE}` in front, as OWASP advises for CSV files; numeric, "
+            "date, category and list cells never are. To get the text back, "
+            f"remove one `{ESCAPE}` from any text cell that starts with "
+            f"`{ESCAPE}`: a leading apostrophe of the data itself is written "
+            f"as `{ESCAPE * 2}`."
+        ),
+        "",
+    ]
     for definition in _schema().tables.values():
         out += [f"## `{definition.name}`", "", definition.description, ""]
         keys = ", ".join(f"`{k}`" for k in definition.primary_key)
@@ -878,15 +1222,25 @@ def markdown() -> str:
 
 __all__ = [
     "COVERED",
+    "ESCAPE",
+    "FORMULA_STARTS",
     "OMITTED",
+    "SERVING_HOW",
     "TYPE_NOTES",
     "Column",
     "ColumnType",
+    "Provenance",
     "Table",
     "TableName",
+    "csv_cell",
+    "csv_text",
+    "datapackage",
+    "datasette_metadata",
     "geojson",
     "markdown",
+    "provenance",
     "records",
+    "summaries",
     "table",
     "tables",
     "to_pandas",
