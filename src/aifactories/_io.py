@@ -184,12 +184,12 @@ def _load_bundled() -> Registry:
 def _read_bundled() -> Registry:
     from aifactories._convert import structure  # noqa: PLC0415
     from aifactories._files import read_file  # noqa: PLC0415
-    from aifactories._parse import parse_json  # noqa: PLC0415
 
-    data: Any = parse_json(read_file(REGISTRY_FILE))
+    # Our own file, checked with every rule when it was released (and again
+    # by tests/test_data.py): plain json.loads, and the strict path's own
+    # converter, without the rule walk.
+    data: Any = json.loads(read_file(REGISTRY_FILE))
     del data["format"]
-    # The same converter as the strict path; the rules were checked when the
-    # file was released (tests/test_data.py checks them all again).
     return Registry._checked(structure(data, consume=True))  # noqa: SLF001
 
 
