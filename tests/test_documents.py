@@ -161,3 +161,29 @@ def test_the_command_line_takes_documents(folder: Path, tmp_path: Path) -> None:
     assert main(["list", "--documents", str(folder)]) == 2
     missing = str(tmp_path / "nowhere")
     assert main(["validate", "--documents", missing, str(path)]) == 2
+
+
+def test_quotes_of_a_large_document_are_found_as_in_a_small_one(
+    tmp_path: Path,
+) -> None:
+    # Past 64 KiB a document is indexed by word; the answers must not change.
+    from aifactories._seeds import Documents
+
+    words = [f"w{i}" for i in range(20_000)]
+    text = "\n".join(" ".join(words[i : i + 10]) for i in range(0, 20_000, 10))
+    text += "\nthe end the end the end"
+    (tmp_path / "big.txt").write_text(text, encoding="utf-8")
+    documents = Documents([tmp_path])
+    cases = {
+        "w0 w1 w2": True,  # at the very start
+        "0 w1 w": True,  # cut words at both ends
+        "w19998 w19999\nthe": True,  # across a line break
+        "end the end": True,  # every inner word repeats
+        "w5 w7 w8": False,
+        "w19999 w20000 w20001": False,  # an inner word the text lacks
+        "the end the end the end the": False,
+        "w": True,  # too short to index: searched
+    }
+    for quote, expected in cases.items():
+        assert documents.quotes("big.txt", quote) is expected, quote
+        assert (quote in text) is expected, quote
