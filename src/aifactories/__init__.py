@@ -50,6 +50,17 @@ from aifactories._model import (
     Top500Rank,
     Wave,
 )
+from aifactories._model import (
+    AccessCall,
+    Audience,
+    GigafactoryCall,
+    GigafactoryLot,
+    Milestone,
+    MilestoneKind,
+    NationalPosition,
+    PositionStatus,
+    Precision,
+)
 from aifactories._registry import Registry, Selection
 from aifactories._seeds import seed_names, seed_text
 
@@ -76,7 +87,7 @@ from aifactories._rules import MAX_DIGITS, MAX_EXPONENT, MAX_INT
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
 
-DATA_VERSION = "2026.12.01"
+DATA_VERSION = "2026.12.02"
 """Version of the bundled data (the date its facts were last checked)."""
 
 __all__ = [
@@ -90,8 +101,10 @@ __all__ = [
     "SECTOR_LABELS",
     "SECTOR_SYNONYMS",
     "Access",
+    "AccessCall",
     "AccessMode",
     "Antenna",
+    "Audience",
     "Claim",
     "Confidence",
     "Conflict",
@@ -106,15 +119,22 @@ __all__ = [
     "FunderKind",
     "Funding",
     "FundingShare",
+    "GigafactoryCall",
+    "GigafactoryLot",
     "Grant",
     "Host",
     "Kind",
     "Link",
     "Location",
+    "Milestone",
+    "MilestoneKind",
     "Money",
+    "NationalPosition",
     "NotFoundError",
     "Performance",
     "Person",
+    "PositionStatus",
+    "Precision",
     "Qualifier",
     "Registry",
     "RegistryDataError",

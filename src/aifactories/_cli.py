@@ -251,7 +251,28 @@ examples:
 csv --table NAME writes one of the tables (entries, funding, stakeholders,
 people, grants, performance, top500, links, waves, sources); sqlite writes
 them all, with keys and indexes, and needs -o.""",
+    "stale": """\
+examples:
+  aifactories stale
+  aifactories stale --on 2027-01-31
+  aifactories stale --data my-registry.json --json
+
+Lists planned dates that have passed with nothing recorded since, values
+resting on one low-confidence source over a year old, and entries whose
+newest dated evidence is over a year older than the coverage date. --on
+defaults to the data's date.""",
 }
+
+
+def _stale(args: argparse.Namespace) -> int:
+    found = _registry(args).stale(args.on)
+    if args.json:
+        _json([{**attrs.asdict(s), "since": s.since.isoformat()} for s in found])
+    else:
+        for item in found:
+            _write(f"{item.since.isoformat()}  {item}")
+        _write(f"{len(found)} item(s) to check again")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -349,6 +370,9 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("old", metavar="OLD", help="the registry file before")
     compare.add_argument("new", metavar="NEW", help="the registry file after")
     _add_json(compare)
+    stale = command("stale", "list what may be stale and should be checked", _stale)
+    stale.add_argument("--on", type=_date, metavar="DATE", help="judge as of DATE")
+    _add_json(stale)
 
     export = command(
         "export",

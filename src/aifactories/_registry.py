@@ -17,9 +17,11 @@ from aifactories._model import (
     Entry,
     Fact,
     Factory,
+    GigafactoryCall,
     Host,
     Kind,
     Location,
+    MilestoneKind,
     Person,
     Sector,
     Stakeholder,
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     import polars as pl
 
     from aifactories._tables import TableName
+    from aifactories._timeline import Event, Stale
 
 T = TypeVar("T")
 
@@ -310,6 +313,8 @@ class Registry:
         people: People quoted about the initiative as a whole.
         access: How to get access, for the initiative as a whole.
         coverage: Up to which date the sources behind the data were checked.
+        gigafactory_calls: The calls to select AI Gigafactories, with the
+            national bids.
     """
 
     data_version: str
@@ -323,6 +328,9 @@ class Registry:
     facts: tuple[Fact, ...] = attrs.field(default=(), converter=_facts)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
     access: Access | None = None
+    gigafactory_calls: tuple[GigafactoryCall, ...] = attrs.field(
+        default=(), converter=tuple
+    )
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -750,3 +758,44 @@ class Registry:
                 a for a in _items(self.antennas, Antenna) if _by(a, "selected_on", date)
             ],
         )
+
+    # -- timeline ----------------------------------------------------------------
+
+    def timeline(self) -> tuple[Event, ...]:
+        """Return every dated event, by date: selections, milestones, plans.
+
+        See :func:`aifactories._timeline.timeline`.
+        """
+        from aifactories._timeline import timeline  # noqa: PLC0415 - on use
+
+        return timeline(self)
+
+    def status(self, entry: Entry | str, on: dt.date) -> MilestoneKind | None:
+        """Return the furthest stage ``entry`` had reached by ``on``, or ``None``.
+
+        Stages run from ``selected`` to ``in-operation``; the entry's own
+        milestones and its supercomputer's count.
+
+        Raises:
+            NotFoundError: ``entry`` is a key that names no entry.
+        """
+        from aifactories._timeline import status  # noqa: PLC0415 - on use
+
+        return status(self, self._entry_of(entry), on)
+
+    def in_operation(self, on: dt.date) -> tuple[Factory, ...]:
+        """Return the factories whose supercomputer was in operation on ``on``."""
+        from aifactories._timeline import in_operation  # noqa: PLC0415 - on use
+
+        return in_operation(self, on)
+
+    def stale(self, on: dt.date | None = None) -> tuple[Stale, ...]:
+        """Return what a maintainer should check again on ``on``.
+
+        Overdue plans, old single low-confidence values, and entries with no
+        evidence for a year before the coverage date; ``on`` defaults to
+        :attr:`data_date`. See :func:`aifactories._timeline.stale`.
+        """
+        from aifactories._timeline import stale  # noqa: PLC0415 - on use
+
+        return stale(self, on)

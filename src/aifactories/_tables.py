@@ -33,6 +33,7 @@ import attrs
 
 from aifactories._countries import country_name
 from aifactories._model import (
+    AccessCall,
     Antenna,
     Count,
     Factory,
@@ -41,6 +42,7 @@ from aifactories._model import (
     Host,
     Kind,
     Link,
+    Milestone,
     Money,
     Performance,
     Person,
@@ -73,6 +75,8 @@ TableName = Literal[
     "links",
     "waves",
     "sources",
+    "calls",
+    "timeline",
 ]
 """The names of the tables."""
 
@@ -164,6 +168,9 @@ _CHILDREN: dict[str, TableName] = {
     "supercomputer.top500": "top500",
     "factories": "links",
     "letters_of_intent": "links",
+    "calls": "calls",
+    "milestones": "timeline",
+    "supercomputer.milestones": "timeline",
 }
 
 COVERED: dict[str, str] = {}
@@ -396,6 +403,9 @@ _CHILD_TABLES: dict[TableName, _Child] = {
         Top500Rank,
         "A place of a factory's supercomputer on the TOP500 list.",
     ),
+    "calls": _Child(
+        ("calls",), AccessCall, "An entry's own access call or programme."
+    ),
 }
 
 
@@ -477,6 +487,22 @@ class _Schema:
             (("entry_id", "entries"), ("wave_id", "waves")),
             ("entry_id", "wave_id", "kind"),
         )
+        self.timeline_plan = _Plan("timeline", Milestone)
+        self.tables["timeline"] = Table(
+            "timeline",
+            "One dated event: an entry's selection, a milestone of an entry, "
+            "of its supercomputer or of an AI Gigafactory call; by date.",
+            (
+                _ROW,
+                _id("entry_id", "The entry it concerns, if any."),
+                _id("call_id", "The AI Gigafactory call it concerns, if any."),
+                _id("path", "Where it sits: selected_on, supercomputer.milestones[0]."),
+                *self.timeline_plan.columns,
+            ),
+            ("row",),
+            (("entry_id", "entries"),),
+            ("entry_id", "kind"),
+        )
         COVERED.clear()
         COVERED.update(self.entry_plan.paths)
         COVERED.update(_CHILDREN)
@@ -533,6 +559,8 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
         return _child_rows(registry, name)
     if name == "links":
         return _links(registry)
+    if name == "timeline":
+        return _timeline_rows(registry)
     if name == "waves":
         return [
             {
@@ -558,6 +586,23 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
             cells = plan.row(person, None)
             rows.append({"entry_id": None, "position": position, **cells})
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
+
+
+def _timeline_rows(registry: Registry) -> list[dict[str, Any]]:
+    from aifactories._timeline import timeline  # noqa: PLC0415 - on use
+
+    plan = _schema().timeline_plan
+    entries = {entry.id for entry in registry}
+    return [
+        {
+            "row": n,
+            "entry_id": event.subject if event.subject in entries else None,
+            "call_id": None if event.subject in entries else event.subject,
+            "path": event.path,
+            **plan.row(event.milestone, None),
+        }
+        for n, event in enumerate(timeline(registry), 1)
+    ]
 
 
 def _links(registry: Registry) -> list[dict[str, Any]]:
