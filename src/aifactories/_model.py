@@ -615,6 +615,10 @@ class Precision(_Labelled):
 class MilestoneKind(_Labelled):
     """What happened (or is planned to happen) on a :class:`Milestone`'s date."""
 
+    APPLIED = "applied"
+    """An application or bid was filed."""
+    APPROVED = "approved"
+    """A government or funder approved the plan, its money or an agreement on it."""
     SELECTED = "selected"
     """Chosen: a site, a vendor, a host (entries' own selection is ``selected_on``)."""
     STARTED = "started"
@@ -667,6 +671,8 @@ LABELS.update(
         Precision.MONTH: "month",
         Precision.QUARTER: "quarter",
         Precision.YEAR: "year",
+        MilestoneKind.APPLIED: "applied",
+        MilestoneKind.APPROVED: "approved",
         MilestoneKind.SELECTED: "selected",
         MilestoneKind.STARTED: "started",
         MilestoneKind.PROCUREMENT_LAUNCHED: "procurement launched",

@@ -182,7 +182,8 @@ def _overdue(events: tuple[Event, ...], on: dt.date) -> Iterator[Event]:
         if planned.kind is not MilestoneKind.PLANNED or planned.end >= on:
             continue
         settled = any(
-            later.milestone.start >= planned.start
+            later.subject == event.subject
+            and later.milestone.start >= planned.start
             and later is not event
             and later.milestone.start <= on
             and (
