@@ -487,10 +487,9 @@ def _notes(registry: aifactories.Registry) -> Iterator[tuple[str, str, str]]:
             for item in value:
                 yield from walk(owner, path, item)
         elif attrs.has(type(value)):
-            for field in attrs.fields(type(value)):  # type: ignore[misc]
-                item = getattr(value, field.name)
-                where = f"{path}.{field.name}" if path else field.name
-                if field.name in {"note", "notes"} and isinstance(item, str):
+            for name, item in attrs.asdict(value, recurse=False).items():  # type: ignore[arg-type]
+                where = f"{path}.{name}" if path else name
+                if name in {"note", "notes"} and isinstance(item, str):
                     yield owner, where, item
                 else:
                     yield from walk(owner, where, item)

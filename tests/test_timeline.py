@@ -92,7 +92,9 @@ class TestQueries:
             _milestone(dt.date(2026, 3, 1), MilestoneKind.CONTRACT_SIGNED),
             _milestone(dt.date(2027, 1, 1), MilestoneKind.IN_OPERATION),
         )
-        assert registry.status("f", dt.date(2026, 6, 1)) is MilestoneKind.CONTRACT_SIGNED
+        assert (
+            registry.status("f", dt.date(2026, 6, 1)) is MilestoneKind.CONTRACT_SIGNED
+        )
         assert registry.status("f", dt.date(2027, 1, 1)) is MilestoneKind.IN_OPERATION
         assert registry.in_operation(dt.date(2026, 12, 31)) == ()
         assert [f.id for f in registry.in_operation(dt.date(2027, 1, 1))] == ["f"]
@@ -156,9 +158,7 @@ class TestStale:
         ]
 
     def test_a_plan_is_not_overdue_within_its_period(self) -> None:
-        plan = _milestone(
-            dt.date(2026, 1, 1), MilestoneKind.PLANNED, Precision.YEAR
-        )
+        plan = _milestone(dt.date(2026, 1, 1), MilestoneKind.PLANNED, Precision.YEAR)
         assert not _one_factory(plan).stale(dt.date(2026, 12, 31))
 
     def test_low_confidence_single_source_grows_stale(self) -> None:
@@ -171,9 +171,18 @@ class TestStale:
 
     def test_command_line(self) -> None:
         done = subprocess.run(
-            [sys.executable, "-m", "aifactories", "stale", "--data",
-             str(DATA / "registry.json")],
-            capture_output=True, text=True, check=False, timeout=300,
+            [
+                sys.executable,
+                "-m",
+                "aifactories",
+                "stale",
+                "--data",
+                str(DATA / "registry.json"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
         )
         assert done.returncode == 0, done.stderr
         assert "it4lia" in done.stdout

@@ -17,8 +17,10 @@ from aifactories._errors import NotFoundError, RegistryDataError
 from aifactories._io import dumps, load, loads, validate
 from aifactories._model import (
     Access,
+    AccessCall,
     AccessMode,
     Antenna,
+    Audience,
     Claim,
     Confidence,
     Conflict,
@@ -31,14 +33,21 @@ from aifactories._model import (
     FunderKind,
     Funding,
     FundingShare,
+    GigafactoryCall,
+    GigafactoryLot,
     Grant,
     Host,
     Kind,
     Link,
     Location,
+    Milestone,
+    MilestoneKind,
     Money,
+    NationalPosition,
     Performance,
     Person,
+    PositionStatus,
+    Precision,
     Qualifier,
     Role,
     Sector,
@@ -49,17 +58,6 @@ from aifactories._model import (
     SystemStatus,
     Top500Rank,
     Wave,
-)
-from aifactories._model import (
-    AccessCall,
-    Audience,
-    GigafactoryCall,
-    GigafactoryLot,
-    Milestone,
-    MilestoneKind,
-    NationalPosition,
-    PositionStatus,
-    Precision,
 )
 from aifactories._registry import Registry, Selection
 from aifactories._seeds import seed_names, seed_text

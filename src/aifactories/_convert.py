@@ -279,7 +279,7 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, date_to_wire)
     # Sets have no order; sort them so a file diffs cleanly between releases.
     conv.register_unstructure_hook_func(
-        lambda tp: typing.get_origin(tp) is frozenset,
+        lambda tp: getattr(tp, "__origin__", None) is frozenset,
         lambda s: sorted(member.value for member in s),
     )
 

@@ -403,9 +403,7 @@ _CHILD_TABLES: dict[TableName, _Child] = {
         Top500Rank,
         "A place of a factory's supercomputer on the TOP500 list.",
     ),
-    "calls": _Child(
-        ("calls",), AccessCall, "An entry's own access call or programme."
-    ),
+    "calls": _Child(("calls",), AccessCall, "An entry's own access call or programme."),
 }
 
 

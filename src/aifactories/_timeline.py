@@ -66,8 +66,8 @@ class Event:
 
     def __str__(self) -> str:
         """Return the event in a line: ``2026-08-31 lumi-aif contract signed: ...``."""
-        milestone = self.milestone
-        return f"{milestone.when()} {self.subject} {milestone.kind.label}: {milestone.text}"
+        when, kind = self.milestone.when(), self.milestone.kind.label
+        return f"{when} {self.subject} {kind}: {self.milestone.text}"
 
 
 @attrs.frozen
@@ -228,53 +228,40 @@ def stale(registry: Registry, on: dt.date | None = None) -> tuple[Stale, ...]:
         The items, by subject, then path.
     """
     day = on or registry.data_date or dt.date.today()  # noqa: DTZ011 - a calendar day
-    found: list[Stale] = []
     events = timeline(registry)
-    for event in _overdue(events, day):
-        found.append(
-            Stale(
-                event.subject,
-                event.path,
-                f"planned for {event.milestone.when()} and nothing since: "
-                f"{event.milestone.text}",
-                event.milestone.start,
-            )
+    found = [
+        Stale(
+            event.subject,
+            event.path,
+            f"planned for {event.milestone.when()} and nothing since: "
+            f"{event.milestone.text}",
+            event.milestone.start,
         )
-    for event in events:
-        milestone = event.milestone
-        if _weak(milestone) and milestone.start < day - STALE_AFTER:
-            found.append(
-                Stale(
-                    event.subject,
-                    event.path,
-                    "rests on one low-confidence source more than a year old",
-                    milestone.start,
-                )
-            )
-    for entry in registry:
-        for i, call in enumerate(entry.calls):
-            when = call.opens or call.closes
-            if _weak(call) and when is not None and when < day - STALE_AFTER:
-                found.append(
-                    Stale(
-                        entry.id,
-                        f"calls[{i}]",
-                        "rests on one low-confidence source more than a year old",
-                        when,
-                    )
-                )
-    for call in registry.gigafactory_calls:
-        for i, position in enumerate(call.positions):
-            when = position.date
-            if _weak(position) and when is not None and when < day - STALE_AFTER:
-                found.append(
-                    Stale(
-                        call.id,
-                        f"positions[{i}]",
-                        "rests on one low-confidence source more than a year old",
-                        when,
-                    )
-                )
+        for event in _overdue(events, day)
+    ]
+    weak: list[tuple[str, str, object, dt.date | None]] = [
+        (e.subject, e.path, e.milestone, e.milestone.start) for e in events
+    ]
+    weak += [
+        (entry.id, f"calls[{i}]", call, call.opens or call.closes)
+        for entry in registry
+        for i, call in enumerate(entry.calls)
+    ]
+    weak += [
+        (call.id, f"positions[{i}]", position, position.date)
+        for call in registry.gigafactory_calls
+        for i, position in enumerate(call.positions)
+    ]
+    found += [
+        Stale(
+            subject,
+            path,
+            "rests on one low-confidence source more than a year old",
+            when,
+        )
+        for subject, path, record, when in weak
+        if _weak(record) and when is not None and when < day - STALE_AFTER
+    ]
     found += _old_entries(registry)
     return tuple(sorted(found, key=lambda s: (s.subject or "", s.path)))
 
