@@ -143,6 +143,11 @@ def _counts(registry: Registry) -> dict[str, int]:
         ),
         "waves": len(registry.wave_records),
         "sources": sum(1 for _ in _all_sources(registry)),
+        "calls": sum(len(e.calls) for e in entries),
+        "timeline": len(entries)
+        + sum(len(e.milestones) for e in entries)
+        + sum(len(s.milestones) for s in systems)
+        + sum(len(c.milestones) for c in registry.gigafactory_calls),
     }
 
 
@@ -151,7 +156,8 @@ def _all_sources(value: object) -> typing.Iterator[aifactories.Source]:
     if isinstance(value, aifactories.Source):
         yield value
     elif isinstance(value, Registry):
-        for part in (value.wave_records, value.entries, value.facts, value.people):
+        parts = (value.wave_records, value.entries, value.facts, value.people)
+        for part in (*parts, value.gigafactory_calls):
             yield from _all_sources(part)
         yield from _all_sources(value.access)
     elif attrs.has(type(value)):

@@ -898,6 +898,8 @@ class _Page:
         self.links(entry)
         self.people(entry.people)
         self.conflicts(entry.conflicts)
+        self.calls(entry)
+        self.timeline(entry)
         if entry.notes:
             self.section("Notes")
             self.wrap(entry.notes, hang=0)
@@ -1086,6 +1088,27 @@ class _Page:
                 self.fact(f"- {claim.value}{amount}", claim.sources, indent=4)
             if conflict.note:
                 self.wrap(conflict.note, indent=4, hang=0)
+
+    def calls(self, entry: Entry) -> None:
+        if not entry.calls:
+            return
+        self.section("Access calls and programmes")
+        for call in entry.calls:
+            who = ", ".join(sorted(a.label for a in call.audience))
+            dates = " to ".join(str(d) for d in (call.opens, call.closes) if d)
+            flag = " (unverified)" if call.unverified else ""
+            text = f"{call.name}{flag}: for {who}" + (f"; {dates}" if dates else "")
+            self.fact(text, call.sources)
+            if call.url:
+                self.lines.append(f"    {call.url}")
+            if call.description:
+                self.wrap(call.description, indent=4, hang=0)
+
+    def timeline(self, entry: Entry) -> None:
+        events = self.registry.timeline(entry)
+        self.section("Timeline")
+        for event in events:
+            self.fact(str(event.milestone), event.milestone.sources)
 
     def source_list(self) -> None:
         self.section("Sources")
@@ -1294,6 +1317,8 @@ CSV_COLUMNS = (
 
 CSV_OMITTED = {
     "people": "who said what does not fit a cell; see the JSON export",
+    "milestones": "dated events are rows of their own: --table timeline",
+    "calls": "access calls are rows of their own: --table calls",
 }
 """Entry fields with no CSV column, each with the reason.
 

@@ -761,14 +761,20 @@ class Registry:
 
     # -- timeline ----------------------------------------------------------------
 
-    def timeline(self) -> tuple[Event, ...]:
-        """Return every dated event, by date: selections, milestones, plans.
+    def timeline(self, entry: Entry | str | None = None) -> tuple[Event, ...]:
+        """Return the dated events, by date: selections, milestones, plans.
 
-        See :func:`aifactories._timeline.timeline`.
+        Every event of the registry (the AI Gigafactory calls' too), or only
+        those of ``entry`` and its supercomputer.
+
+        Raises:
+            NotFoundError: ``entry`` is a key that names no entry.
         """
-        from aifactories._timeline import timeline  # noqa: PLC0415 - on use
+        from aifactories._timeline import entry_events, timeline  # noqa: PLC0415
 
-        return timeline(self)
+        if entry is None:
+            return timeline(self)
+        return entry_events(self, self._entry_of(entry))
 
     def status(self, entry: Entry | str, on: dt.date) -> MilestoneKind | None:
         """Return the furthest stage ``entry`` had reached by ``on``, or ``None``.

@@ -72,10 +72,10 @@ TableName = Literal[
     "grants",
     "performance",
     "top500",
+    "calls",
     "links",
     "waves",
     "sources",
-    "calls",
     "timeline",
 ]
 """The names of the tables."""
@@ -472,8 +472,8 @@ class _Schema:
         self.tables["sources"] = Table(
             "sources",
             "One source of one fact. path names the fact within the entry or "
-            "wave (host.sources[0]); facts, people and access of the initiative "
-            "have neither id.",
+            "wave (host.sources[0]); facts, people, access and AI Gigafactory calls "
+            "of the initiative have neither id.",
             (
                 _ROW,
                 _id("entry_id", "The entry the fact is about, if any."),
@@ -485,6 +485,13 @@ class _Schema:
             (("entry_id", "entries"), ("wave_id", "waves")),
             ("entry_id", "wave_id", "kind"),
         )
+        COVERED.clear()
+        COVERED.update(self.entry_plan.paths)
+        COVERED.update(_CHILDREN)
+        for name, child in _CHILD_TABLES.items():
+            prefix = ".".join(child.path)
+            for path, where in self.child_plans[name].paths.items():
+                COVERED[f"{prefix}.{path}"] = where
         self.timeline_plan = _Plan("timeline", Milestone)
         self.tables["timeline"] = Table(
             "timeline",
@@ -501,12 +508,8 @@ class _Schema:
             (("entry_id", "entries"),),
             ("entry_id", "kind"),
         )
-        COVERED.clear()
-        COVERED.update(self.entry_plan.paths)
-        COVERED.update(_CHILDREN)
-        for name, child in _CHILD_TABLES.items():
-            prefix = ".".join(child.path)
-            for path, where in self.child_plans[name].paths.items():
+        for prefix in ("milestones", "supercomputer.milestones"):
+            for path, where in self.timeline_plan.paths.items():
                 COVERED[f"{prefix}.{path}"] = where
 
 
@@ -652,6 +655,8 @@ def _sources(registry: Registry) -> list[dict[str, Any]]:
         add(_walk_sources(person, f"people[{i}]"), None, None)
     if registry.access is not None:
         add(_walk_sources(registry.access, "access"), None, None)
+    for i, call in enumerate(registry.gigafactory_calls):
+        add(_walk_sources(call, f"gigafactory_calls[{i}]"), None, None)
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
 
 
