@@ -29,6 +29,8 @@ from aif_figures import (
     map_svg,
     matrix_alt,
     matrix_svg,
+    milestones_alt,
+    milestones_svg,
     network_alt,
     network_svg,
     outline_source,
@@ -540,6 +542,26 @@ def waves_page(registry: Registry, alt: str) -> str:
         ),
         "```",
         "",
+        "## Milestones",
+        "",
+        (
+            "Every dated event the data records, from the selection to contracts, "
+            "installation, inauguration and operation, with the dates still "
+            "planned; {meth}`aifactories.Registry.timeline` lists them with their "
+            "sources and the `timeline` table exports them."
+        ),
+        "",
+        "```{figure} milestones.svg",
+        f":alt: {milestones_alt(registry)}",
+        ":width: 100%",
+        ":figclass: aif-wide",
+        "",
+        (
+            "One row per entry. Filled marks are events, hollow ones planned "
+            "dates; the colour and shape say what kind of event it is."
+        ),
+        "```",
+        "",
     ]
     for selection in registry.waves:
         wave = selection.wave
@@ -1018,6 +1040,7 @@ def render(registry: Registry) -> dict[str, str]:
         "initiative.md": facts_page(registry),
         "network.svg": network_svg(registry),
         "timeline.svg": timeline_svg(registry),
+        "milestones.svg": milestones_svg(registry),
         "map.svg": map_svg(registry),
         "matrix.svg": matrix_svg(registry),
         f"{FRAGMENTS}/sector-table.md": sector_table(registry),
