@@ -77,7 +77,8 @@ class Stale:
     Attributes:
         subject: The id of the entry or call it concerns; ``None`` for the
             initiative as a whole.
-        path: The value to check, e.g. ``supercomputer.milestones[0]``.
+        path: The value to check, e.g. ``supercomputer.milestones[0]``;
+            empty for a whole entry.
         reason: Why it may be stale, in words.
         since: The date the value rests on.
     """
@@ -89,7 +90,8 @@ class Stale:
 
     def __str__(self) -> str:
         """Return the item in a line: ``it4lia supercomputer.milestones[0]: ...``."""
-        return f"{self.subject or 'initiative'} {self.path}: {self.reason}"
+        where = f" {self.path}" if self.path else ""
+        return f"{self.subject or 'initiative'}{where}: {self.reason}"
 
 
 def _selection(registry: Registry, entry: Entry) -> Milestone:
