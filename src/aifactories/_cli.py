@@ -1228,7 +1228,10 @@ def _diff(args: argparse.Namespace) -> int:
         _json(found.to_json())
     else:
         for line in _diff_lines(found):
-            _write(line)
+            # A record's block starts with a blank line: write it as one, not
+            # as the escaped newline _write would make of it.
+            for part in line.split("\n"):
+                _write(part)
     return 0
 
 
