@@ -249,8 +249,8 @@ examples:
   aifactories export --data my-registry.json --format csv
 
 csv --table NAME writes one of the tables (entries, funding, stakeholders,
-people, grants, performance, top500, links, waves, sources); sqlite writes
-them all, with keys and indexes, and needs -o.""",
+people, grants, performance, top500, calls, links, waves, sources, timeline);
+sqlite writes them all, with keys and indexes, and needs -o.""",
     "stale": """\
 examples:
   aifactories stale
