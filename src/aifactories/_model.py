@@ -592,10 +592,6 @@ class Top500Rank(_Record):
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
 
-def _ranks(items: Iterable[Top500Rank]) -> tuple[Top500Rank, ...]:
-    return tuple(items)
-
-
 # -- timeline, access calls and the AI Gigafactory call ------------------------
 
 
@@ -923,6 +919,10 @@ class GigafactoryCall(_Record):
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
     confidence: Confidence = Confidence.MEDIUM
+
+
+def _ranks(items: Iterable[Top500Rank]) -> tuple[Top500Rank, ...]:
+    return tuple(items)
 
 
 @attrs.frozen(repr=False, eq=False)
