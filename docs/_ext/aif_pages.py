@@ -971,6 +971,8 @@ def format_tables() -> str:
         (aifactories.Count, ""),
         (aifactories.Performance, ""),
         (aifactories.Top500Rank, ""),
+        (aifactories.Milestone, ""),
+        (aifactories.AccessCall, ""),
         (aifactories.Person, ""),
         (aifactories.Conflict, ""),
         (aifactories.Claim, ""),
@@ -979,6 +981,9 @@ def format_tables() -> str:
         (aifactories.Access, ""),
         (aifactories.AccessMode, ""),
         (aifactories.Coverage, ""),
+        (aifactories.GigafactoryCall, ""),
+        (aifactories.GigafactoryLot, ""),
+        (aifactories.NationalPosition, ""),
     ]
     for cls, intro in records:
         name = cls.__name__

@@ -798,9 +798,11 @@ class Registry:
     def stale(self, on: dt.date | None = None) -> tuple[Stale, ...]:
         """Return what a maintainer should check again on ``on``.
 
-        Overdue plans, old single low-confidence values, and entries with no
-        evidence for a year before the coverage date; ``on`` defaults to
-        :attr:`data_date`. See :func:`aifactories._timeline.stale`.
+        Planned milestones whose date has passed with nothing recorded since
+        that settles them; milestones, access calls and national positions
+        resting on one low-confidence source more than a year old; entries
+        whose newest dated evidence is more than a year older than the
+        coverage date. ``on`` defaults to :attr:`data_date`.
         """
         from aifactories._timeline import stale  # noqa: PLC0415 - on use
 
