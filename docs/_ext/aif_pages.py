@@ -48,6 +48,7 @@ from aif_text import (
     money,
     share,
     short_label,
+    url_text,
 )
 
 import aifactories
@@ -443,6 +444,44 @@ def _people(people: Sequence[Person], cite: Citations) -> list[str]:
     return lines
 
 
+def _calls_section(entry: Entry, cite: Citations) -> list[str]:
+    if not entry.calls:
+        return []
+    lines = ["## Access calls and programmes", ""]
+    for call in entry.calls:
+        who = ", ".join(sorted(a.label for a in call.audience))
+        dates = " to ".join(date_text(d) for d in (call.opens, call.closes) if d)
+        flag = " (not verified)" if call.unverified else ""
+        where = f" [{esc(url_text(call.url))}]({call.url})" if call.url else ""
+        when = f"; {dates}" if dates else ""
+        lines += [
+            (
+                f"- **{esc(call.name)}**{flag}, for {who}{when}.{where} "
+                f"{cite.cite(call.sources)}"
+            ),
+            "",
+        ]
+        if call.description:
+            lines += [f"  {esc(call.description)}", ""]
+    return lines
+
+
+def _timeline_section(registry: Registry, entry: Entry, cite: Citations) -> list[str]:
+    lines = ["## Timeline", ""]
+    for event in registry.timeline(entry):
+        milestone = event.milestone
+        kind = milestone.kind.label
+        planned = f"planned ({milestone.expects.label})" if milestone.expects else kind
+        lines += [
+            (
+                f"- {milestone.when()}, {planned}: {esc(milestone.text)} "
+                f"{cite.cite(milestone.sources)}"
+            ),
+            "",
+        ]
+    return lines
+
+
 def entry_page(registry: Registry, entry: Entry, users: _Users) -> str:
     """The page for one entry: every field, with its sources."""
     cite = Citations(f"src-{entry.id}")
@@ -453,6 +492,8 @@ def entry_page(registry: Registry, entry: Entry, users: _Users) -> str:
     lines += _links_section(registry, entry)
     lines += _funding_section(entry, cite)
     lines += _stakeholders_section(entry, cite)
+    lines += _calls_section(entry, cite)
+    lines += _timeline_section(registry, entry, cite)
     if entry.people:
         lines += ["## People", "", *_people(entry.people, cite)]
     if entry.conflicts:
