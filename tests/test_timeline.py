@@ -131,13 +131,18 @@ class TestStale:
         listed = {(s.subject, s.path) for s in data.stale(day)}
         for event in data.timeline():
             if event.milestone.kind is MilestoneKind.PLANNED:
+                expected = event.milestone.expects
+                # Events of the expected stage or beyond, or a new plan.
+                settling = {MilestoneKind.PLANNED, expected}
+                if expected in STAGES:
+                    settling |= set(STAGES[STAGES.index(expected) :])
                 later = [
                     e
                     for e in data.timeline()
                     if e.subject == event.subject
-                    and e.milestone.start > event.milestone.start
-                    and e.milestone.kind
-                    in {event.milestone.expects, MilestoneKind.PLANNED}
+                    and e.milestone.start >= event.milestone.start
+                    and e is not event
+                    and e.milestone.kind in settling
                 ]
                 if not later:
                     assert (event.subject, event.path) in listed
@@ -156,6 +161,19 @@ class TestStale:
             for s in _one_factory(plan, done).stale(dt.date(2026, 6, 1))
             if s.path.startswith("supercomputer")
         ]
+
+    def test_a_later_stage_settles_an_earlier_plan(self) -> None:
+        plan = _milestone(
+            dt.date(2025, 1, 1),
+            MilestoneKind.PLANNED,
+            Precision.YEAR,
+            MilestoneKind.INSTALLED,
+        )
+        running = _milestone(dt.date(2025, 6, 1), MilestoneKind.IN_OPERATION)
+        signed = _milestone(dt.date(2025, 6, 1), MilestoneKind.CONTRACT_SIGNED)
+        day = dt.date(2026, 6, 1)
+        assert not _one_factory(plan, running).stale(day)
+        assert _one_factory(plan, signed).stale(day)
 
     def test_a_plan_is_not_overdue_within_its_period(self) -> None:
         plan = _milestone(dt.date(2026, 1, 1), MilestoneKind.PLANNED, Precision.YEAR)

@@ -177,6 +177,20 @@ def in_operation(registry: Registry, on: dt.date) -> tuple[Factory, ...]:
     )
 
 
+def _reaches(kind: MilestoneKind, expected: MilestoneKind | None) -> bool:
+    """Whether an event of ``kind`` settles a plan that expects ``expected``.
+
+    A later stage settles an earlier one (operation settles installation);
+    kinds outside the stages settle only themselves; a plan that names no
+    kind is settled by any stage.
+    """
+    if expected is None:
+        return kind in STAGES
+    if kind in STAGES and expected in STAGES:
+        return STAGES.index(kind) >= STAGES.index(expected)
+    return kind == expected
+
+
 def _overdue(events: tuple[Event, ...], on: dt.date) -> Iterator[Event]:
     """Planned events whose whole period has passed with nothing settling them."""
     for event in events:
@@ -189,8 +203,7 @@ def _overdue(events: tuple[Event, ...], on: dt.date) -> Iterator[Event]:
             and later is not event
             and later.milestone.start <= on
             and (
-                later.milestone.kind == planned.expects
-                or (planned.expects is None and later.milestone.kind in STAGES)
+                _reaches(later.milestone.kind, planned.expects)
                 # A new plan for the same event reschedules it.
                 or (
                     later.milestone.kind is MilestoneKind.PLANNED
