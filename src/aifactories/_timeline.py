@@ -228,7 +228,7 @@ def stale(registry: Registry, on: dt.date | None = None) -> tuple[Stale, ...]:
     Three kinds of value are listed:
 
     * planned milestones whose date has passed with no later event that
-      settles them (the event they expect, or a new plan for it);
+      settles them (the event they expect or a later stage, or a new plan);
     * milestones, access calls and national positions that rest on a single
       low-confidence source dated more than a year before ``on``;
     * entries whose newest dated evidence (selection, milestones, calls)
