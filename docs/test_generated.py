@@ -566,3 +566,25 @@ def test_write_touches_only_changed_files_and_drops_stale_ones(tmp_path: Path) -
     assert not (tmp_path / "entry" / "y.md").exists()
     aif_pages.write(tmp_path, {"a.md": "one\n"})
     assert not (tmp_path / "entry").exists()
+
+
+def test_the_milestones_figure_draws_every_event_once(
+    registry: aifactories.Registry, files: dict[str, str]
+) -> None:
+    root = _root(files["milestones.svg"])
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None
+    assert desc.text == aif_figures.milestones_alt(registry)
+    assert f":alt: {desc.text}\n" in files["waves.md"]
+    texts = _svg_texts(files["milestones.svg"])
+    for entry in registry:
+        assert texts.count(f"{aif_text.short_label(entry)} ({entry.country})") == 1
+    hollow = sum(1 for e in root.iter() if e.get("fill") == "#ffffff") - 2
+    planned = [
+        e
+        for entry in registry
+        for e in registry.timeline(entry)
+        if e.milestone.kind == "planned"
+    ]
+    # Two white shapes are not marks: the background and the legend's sample.
+    assert hollow == len(planned)

@@ -433,6 +433,10 @@ def _coverage_counts(registry: aifactories.Registry) -> dict[str, int]:
             lambda e: (s := system(e)) and s.performance
         ),
         "`supercomputer.top500`": count(lambda e: (s := system(e)) and s.top500),
+        "`milestones` (entry or system)": count(
+            lambda e: e.milestones or ((s := system(e)) and s.milestones)
+        ),
+        "`calls`": count(lambda e: e.calls),
         "every source has a `kind`": count(every_source_kind),
     }
 
@@ -447,3 +451,163 @@ def test_coverage_table_in_the_docs_matches_the_data(
     documented = {field.strip(): int(number) for field, number in rows}
     assert documented == _coverage_counts(registry)
     assert f"{len(registry)} entries" in page
+
+
+# -- the timeline --------------------------------------------------------------
+
+_MONTH = (
+    "(?:January|February|March|April|May|June|July|August|September|October"
+    "|November|December)"
+)
+_DATED = re.compile(
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b(?:\d{{1,2}} )?{_MONTH} \d{{4}}\b"
+    r"|\b(?:Q[1-4]|H[12]) \d{4}\b"
+    r"|\b(?:in|by|from|since|until|of|early|mid|late)[ -](?:19|20)\d\d\b"
+)
+# Note fields whose dates are not events of an entry's life, each with why.
+DATE_EXCEPTIONS: dict[str, str] = {
+    "coverage": "says up to when sources were checked",
+    "access": "describes the initiative-wide access modes",
+    "conflicts": "a conflict's note weighs the disagreeing claims",
+    "grants": "a grant's note gives its funding period",
+    "funding": "a funding period, not an event",
+    "faima-md.notes": "Moldova's accession to EuroHPC, not the antenna's",
+    "uk-antenna-epcc.notes": "the UK's accession to EuroHPC, not the antenna's",
+    "hunaifa.notes": "a national system outside the antenna",
+    "hammerhai.notes": "the date of a user count, not an event",
+    "performance": "a performance note dates the figure, not an event",
+}
+
+
+def _notes(registry: aifactories.Registry) -> Iterator[tuple[str, str, str]]:
+    """Every note field: (entry id or "", dotted path, text)."""
+
+    def walk(owner: str, path: str, value: object) -> Iterator[tuple[str, str, str]]:
+        if isinstance(value, tuple | list):
+            for item in value:
+                yield from walk(owner, path, item)
+        elif attrs.has(type(value)):
+            for name, item in attrs.asdict(value, recurse=False).items():  # type: ignore[arg-type]
+                where = f"{path}.{name}" if path else name
+                if name in {"note", "notes"} and isinstance(item, str):
+                    yield owner, where, item
+                else:
+                    yield from walk(owner, where, item)
+
+    for entry in registry:
+        yield from walk(entry.id, "", entry)
+    yield from walk("", "access", registry.access)
+    yield from walk("", "coverage", registry.coverage)
+    for wave in registry.wave_records:
+        yield from walk(wave.id, "", wave)
+
+
+def test_no_dated_event_is_left_in_a_note(registry: aifactories.Registry) -> None:
+    # Dated events are milestones; a date left in a note needs a reason.
+    left = []
+    for owner, path, text in _notes(registry):
+        keys = {f"{owner}.{path}", *path.split(".")}
+        if keys & set(DATE_EXCEPTIONS):
+            continue
+        left += [f"{owner} {path}: {m}" for m in _DATED.findall(text)]
+    assert left == []
+
+
+def test_date_exceptions_are_all_used(registry: aifactories.Registry) -> None:
+    used = set()
+    for owner, path, text in _notes(registry):
+        if _DATED.search(text):
+            used |= {f"{owner}.{path}", *path.split(".")}
+    assert set(DATE_EXCEPTIONS) <= used
+
+
+def _milestones(
+    registry: aifactories.Registry,
+) -> Iterator[tuple[str, aifactories.Milestone]]:
+    for entry in registry:
+        for milestone in entry.milestones:
+            yield entry.id, milestone
+        system = getattr(entry, "supercomputer", None)
+        for milestone in system.milestones if system is not None else ():
+            yield f"{entry.id} (system)", milestone
+    for call in registry.gigafactory_calls:
+        for milestone in call.milestones:
+            yield call.id, milestone
+
+
+def test_milestone_dates_are_the_first_day_of_their_period(
+    registry: aifactories.Registry,
+) -> None:
+    wrong = [f"{o}: {m}" for o, m in _milestones(registry) if m.date != m.start]
+    assert wrong == []
+
+
+def test_only_planned_milestones_expect_and_all_of_them_do(
+    registry: aifactories.Registry,
+) -> None:
+    planned = aifactories.MilestoneKind.PLANNED
+    wrong = [
+        f"{o}: {m}"
+        for o, m in _milestones(registry)
+        if (m.kind is planned) != (m.expects is not None) or m.expects is planned
+    ]
+    assert wrong == []
+
+
+def test_past_events_are_not_in_the_future(registry: aifactories.Registry) -> None:
+    assert registry.data_date is not None
+    planned = aifactories.MilestoneKind.PLANNED
+    future = [
+        f"{o}: {m}"
+        for o, m in _milestones(registry)
+        if m.kind is not planned and m.start > registry.data_date
+    ]
+    assert future == []
+
+
+def test_stale_lists_the_overdue_it4lia_partition(
+    registry: aifactories.Registry,
+) -> None:
+    assert any(s.subject == "it4lia" for s in registry.stale())
+
+
+# -- access and the gigafactory call -------------------------------------------
+
+
+def test_unverified_names_real_fields(registry: aifactories.Registry) -> None:
+    assert registry.access is not None
+    names = {f.name for f in attrs.fields(AccessMode)}
+    for mode in registry.access.modes:
+        assert set(mode.unverified) <= names - {"id", "sources", "unverified"}
+        for name in mode.unverified:
+            assert getattr(mode, name) is not None, (mode.id, name)
+
+
+def test_access_calls_say_where_to_apply(registry: aifactories.Registry) -> None:
+    for entry in registry:
+        for call in entry.calls:
+            assert call.audience, (entry.id, call.name)
+            assert call.url or entry.access, (entry.id, call.name)
+            if call.opens and call.closes:
+                assert call.opens <= call.closes
+
+
+def test_gigafactory_positions_name_real_lots(registry: aifactories.Registry) -> None:
+    for call in registry.gigafactory_calls:
+        lots = {lot.number for lot in call.lots}
+        assert len(lots) == len(call.lots)
+        for position in call.positions:
+            assert position.lot is None or position.lot in lots
+        # A disputed deadline is recorded, not chosen.
+        if any(c.field == "deadline" for c in call.conflicts):
+            assert call.deadline is None
+
+
+def test_single_secondary_positions_are_not_high(
+    registry: aifactories.Registry,
+) -> None:
+    for call in registry.gigafactory_calls:
+        for position in call.positions:
+            kinds = {s.kind for s in position.sources}
+            if kinds <= {SourceKind.SECONDARY} and len(position.sources) == 1:
+                assert position.confidence is not aifactories.Confidence.HIGH

@@ -182,6 +182,7 @@ def rich_registry() -> Registry:
         facts=[fact],
         people=[record(aifactories.Person, "p")],
         access=access,
+        gigafactory_calls=[record(aifactories.GigafactoryCall, "call")],
     )
 
 
@@ -635,7 +636,8 @@ def test_the_guards_catch_a_field_that_is_not_wired_in() -> None:
 
     # The subclass adds a field that neither show nor CSV knows of.
     assert unwired(Extended, _show, {}) == ["mascot"]
-    assert unwired(Extended, _csv, {}) == ["mascot"]
+    omitted = {"people": "", "milestones": "", "calls": ""}
+    assert unwired(Extended, _csv, omitted) == ["mascot"]
 
 
 def test_entry_helpers_build_valid_entries() -> None:

@@ -322,7 +322,9 @@ class TestCommand:
         result = self._run(str(files[0]), str(files[1]))
         assert result.returncode == 0, result.stderr
         assert "entry records: 0 added, 0 removed, 1 changed" in result.stdout
-        assert "~ entry mimer" in result.stdout
+        # Each record's block starts on a line of its own after a blank one.
+        assert "\n\n~ entry mimer\n" in result.stdout
+        assert "\\x0a" not in result.stdout
         assert '    notes: "' in result.stdout
         assert '-> "Changed."' in result.stdout
 

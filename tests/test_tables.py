@@ -154,6 +154,11 @@ def _counts(registry: Registry) -> dict[str, int]:
                 if f in {e.id for e in entries}
             }
         ),
+        "calls": sum(len(e.calls) for e in entries),
+        "timeline": len(entries)
+        + sum(len(e.milestones) for e in entries)
+        + sum(len(s.milestones) for s in systems)
+        + sum(len(c.milestones) for c in registry.gigafactory_calls),
     }
 
 
@@ -162,7 +167,8 @@ def _all_sources(value: object) -> typing.Iterator[aifactories.Source]:
     if isinstance(value, aifactories.Source):
         yield value
     elif isinstance(value, Registry):
-        for part in (value.wave_records, value.entries, value.facts, value.people):
+        parts = (value.wave_records, value.entries, value.facts, value.people)
+        for part in (*parts, value.gigafactory_calls):
             yield from _all_sources(part)
         yield from _all_sources(value.access)
     elif attrs.has(type(value)):
@@ -672,7 +678,8 @@ def test_every_export_carries_the_provenance(registry: Registry, database: Any) 
     expected = tables.provenance(registry).as_dict()
     assert dict(database.execute("SELECT key, value FROM meta")) == expected
     (number,) = database.execute("PRAGMA user_version").fetchone()
-    assert number == tables.provenance(registry).user_version == 20261201
+    as_number = int(registry.data_version.replace(".", ""))
+    assert number == tables.provenance(registry).user_version == as_number
     assert registry.to_geojson()["provenance"] == expected
     assert tables.datapackage(registry)["provenance"] == expected
     if _has("pandas"):

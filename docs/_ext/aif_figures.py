@@ -1,4 +1,4 @@
-"""SVG figures drawn from the registry: the antenna network and the timeline.
+"""SVG figures drawn from the registry: the network, the timelines, the map.
 
 Hand-written SVG keeps the docs free of a plotting dependency and makes the
 output deterministic (it diffs cleanly and caches well). Colours come from
@@ -418,6 +418,140 @@ def timeline_svg(registry: Registry) -> str:
         timeline_alt(registry),
     )
     return "\n".join([*head, *legend, *axis, *rows, "</svg>"]) + "\n"
+
+
+# -- the milestones of every entry ---------------------------------------------
+
+_ROW_H, _LABEL_W, _MILESTONES_W = 22, 250, 760
+# Each kind of event has a colour and a shape, so neither carries it alone.
+_MARKS: dict[str, tuple[str, str]] = {
+    "selected": (INK, "circle"),
+    "procurement-launched": (BLUE, "square"),
+    "contract-signed": (BLUE, "square"),
+    "installed": (ORANGE, "diamond"),
+    "first-users": (ORANGE, "diamond"),
+    "inaugurated": (VERMILLION, "triangle"),
+    "in-operation": (VERMILLION, "triangle"),
+}
+_OTHER_MARK = (SKY_BLUE, "circle")
+_LEGEND = (
+    ("selected", "selected"),
+    ("contract-signed", "procurement or contract"),
+    ("installed", "installed or first users"),
+    ("in-operation", "inaugurated or in operation"),
+    ("started", "other event"),
+)
+
+
+def _mark(kind: str, x: float, y: float, *, planned: bool) -> str:
+    colour, shape = _MARKS.get(kind, _OTHER_MARK)
+    # A planned date is hollow: the same shape, not yet filled in.
+    paint = (
+        f'fill="#ffffff" stroke="{colour}" stroke-width="2"'
+        if planned
+        else f'fill="{colour}" stroke="{INK}" stroke-width="0.8"'
+    )
+    if shape == "square":
+        return f'<rect x="{x - 5:.1f}" y="{y - 5:.1f}" width="10" height="10" {paint}/>'
+    if shape == "diamond":
+        return f'<path d="M{x:.1f},{y - 6:.1f} l6,6 l-6,6 l-6,-6 Z" {paint}/>'
+    if shape == "triangle":
+        return f'<path d="M{x:.1f},{y - 6:.1f} l6,11 h-12 Z" {paint}/>'
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" {paint}/>'
+
+
+def milestones_alt(registry: Registry) -> str:
+    """Describe the milestones figure in words, for its alt text."""
+    events = [e for entry in registry for e in registry.timeline(entry)]
+    planned = [e for e in events if e.milestone.kind == "planned"]
+    day = registry.data_date or max(e.milestone.start for e in events)
+    running = [_label(f) for f in registry.in_operation(day)]
+    first = min(e.milestone.start for e in events).year
+    last = max(e.milestone.end for e in events).year
+    return (
+        f"Milestones of the {count(len(registry), 'entry')} from {first} "
+        f"to {last}, one row each: {count(len(events) - len(planned), 'event')} "
+        f"recorded and {count(len(planned), 'planned date')}. On "
+        f"{date_text(day)} the systems of "
+        + (", ".join(running) if running else "no factory")
+        + " were in operation."
+    )
+
+
+def milestones_svg(registry: Registry) -> str:
+    """Draw every entry's milestones on one time axis, planned ones hollow."""
+    events = [e for entry in registry for e in registry.timeline(entry)]
+    first = dt.date(min(e.milestone.start for e in events).year, 1, 1)
+    last = dt.date(max(e.milestone.end for e in events).year + 1, 1, 1)
+    left, right, top = _LABEL_W, _MILESTONES_W - 16, 86
+
+    def at(day: dt.date) -> float:
+        return left + (right - left) * (day - first).days / (last - first).days
+
+    entries = list(registry)
+    bottom = top + len(entries) * _ROW_H
+    parts: list[str] = []
+    for year in range(first.year, last.year + 1):
+        x = at(dt.date(year, 1, 1))
+        parts.append(
+            f'<path d="M{x:.1f},{top - 8} V{bottom:.1f}" stroke="#d0d0d0" '
+            'stroke-width="1"/>'
+        )
+        if year < last.year:
+            middle = at(dt.date(year, 7, 1))
+            parts.append(_text(middle, top - 14, str(year), anchor="middle", size=12))
+    if registry.data_date is not None:
+        x = at(registry.data_date)
+        parts.append(
+            f'<path d="M{x:.1f},{top - 8} V{bottom:.1f}" stroke="{INK}" '
+            'stroke-width="1" stroke-dasharray="4 3"/>'
+        )
+    for row, entry in enumerate(entries):
+        y = top + row * _ROW_H + _ROW_H / 2
+        parts.append(_text(left - 10, y + 4.5, _label(entry), anchor="end", size=12))
+        own = registry.timeline(entry)
+        start, end = own[0].milestone.start, max(e.milestone.end for e in own)
+        parts.append(
+            f'<path d="M{at(start):.1f},{y:.1f} H{at(end):.1f}" stroke="{MUTED}" '
+            'stroke-width="1"/>'
+        )
+        for event in own:
+            milestone = event.milestone
+            planned = milestone.kind == "planned"
+            kind = str(milestone.expects if planned else milestone.kind)
+            if milestone.end != milestone.start:
+                # A month, quarter or year: a bar over the period it may mean.
+                parts.append(
+                    f'<path d="M{at(milestone.start):.1f},{y:.1f} '
+                    f'H{at(milestone.end):.1f}" stroke="{MUTED}" stroke-width="4" '
+                    'stroke-opacity="0.35"/>'
+                )
+            parts.append(_mark(kind, at(milestone.start), y, planned=planned))
+    legend: list[str] = []
+    x = 16.0
+    for kind, words in _LEGEND:
+        legend.append(_mark(kind, x + 6, 24, planned=False))
+        legend.append(_text(x + 16, 28.5, words, size=12))
+        x += 22 + 6.6 * len(words) + 14
+    legend.append(_mark("in-operation", 22, 50, planned=True))
+    legend.append(
+        _text(
+            32,
+            54.5,
+            "hollow: a planned date; grey bar: the month, quarter or year a date "
+            "may mean; dashed line: the data's date",
+            size=12,
+            fill=MUTED,
+        )
+    )
+    head = _svg(
+        _MILESTONES_W,
+        int(bottom + 16),
+        "milestones",
+        "Milestones of the AI Factories, their systems and the antennas",
+        milestones_alt(registry),
+    )
+    return "\n".join([*head, *legend, *parts, "</svg>"]) + "\n"
 
 
 # -- the map of Europe ---------------------------------------------------------

@@ -29,6 +29,8 @@ from aif_figures import (
     map_svg,
     matrix_alt,
     matrix_svg,
+    milestones_alt,
+    milestones_svg,
     network_alt,
     network_svg,
     outline_source,
@@ -46,6 +48,7 @@ from aif_text import (
     money,
     share,
     short_label,
+    url_text,
 )
 
 import aifactories
@@ -441,6 +444,44 @@ def _people(people: Sequence[Person], cite: Citations) -> list[str]:
     return lines
 
 
+def _calls_section(entry: Entry, cite: Citations) -> list[str]:
+    if not entry.calls:
+        return []
+    lines = ["## Access calls and programmes", ""]
+    for call in entry.calls:
+        who = ", ".join(sorted(a.label for a in call.audience))
+        dates = " to ".join(date_text(d) for d in (call.opens, call.closes) if d)
+        flag = " (not verified)" if call.unverified else ""
+        where = f" [{esc(url_text(call.url))}]({call.url})" if call.url else ""
+        when = f"; {dates}" if dates else ""
+        lines += [
+            (
+                f"- **{esc(call.name)}**{flag}, for {who}{when}.{where} "
+                f"{cite.cite(call.sources)}"
+            ),
+            "",
+        ]
+        if call.description:
+            lines += [f"  {esc(call.description)}", ""]
+    return lines
+
+
+def _timeline_section(registry: Registry, entry: Entry, cite: Citations) -> list[str]:
+    lines = ["## Timeline", ""]
+    for event in registry.timeline(entry):
+        milestone = event.milestone
+        kind = milestone.kind.label
+        planned = f"planned ({milestone.expects.label})" if milestone.expects else kind
+        lines += [
+            (
+                f"- {milestone.when()}, {planned}: {esc(milestone.text)} "
+                f"{cite.cite(milestone.sources)}"
+            ),
+            "",
+        ]
+    return lines
+
+
 def entry_page(registry: Registry, entry: Entry, users: _Users) -> str:
     """The page for one entry: every field, with its sources."""
     cite = Citations(f"src-{entry.id}")
@@ -451,6 +492,8 @@ def entry_page(registry: Registry, entry: Entry, users: _Users) -> str:
     lines += _links_section(registry, entry)
     lines += _funding_section(entry, cite)
     lines += _stakeholders_section(entry, cite)
+    lines += _calls_section(entry, cite)
+    lines += _timeline_section(registry, entry, cite)
     if entry.people:
         lines += ["## People", "", *_people(entry.people, cite)]
     if entry.conflicts:
@@ -537,6 +580,26 @@ def waves_page(registry: Registry, alt: str) -> str:
             "The selection waves, with every entry selected and the investment "
             "announced. Blue boxes are AI Factories, orange rounded ones AI Factory "
             "Antennas."
+        ),
+        "```",
+        "",
+        "## Milestones",
+        "",
+        (
+            "Every dated event the data records, from the selection to contracts, "
+            "installation, inauguration and operation, with the dates still "
+            "planned; {meth}`aifactories.Registry.timeline` lists them with their "
+            "sources and the `timeline` table exports them."
+        ),
+        "",
+        "```{figure} milestones.svg",
+        f":alt: {milestones_alt(registry)}",
+        ":width: 100%",
+        ":figclass: aif-wide",
+        "",
+        (
+            "One row per entry. Filled marks are events, hollow ones planned "
+            "dates; the colour and shape say what kind of event it is."
         ),
         "```",
         "",
@@ -949,6 +1012,8 @@ def format_tables() -> str:
         (aifactories.Count, ""),
         (aifactories.Performance, ""),
         (aifactories.Top500Rank, ""),
+        (aifactories.Milestone, ""),
+        (aifactories.AccessCall, ""),
         (aifactories.Person, ""),
         (aifactories.Conflict, ""),
         (aifactories.Claim, ""),
@@ -957,6 +1022,9 @@ def format_tables() -> str:
         (aifactories.Access, ""),
         (aifactories.AccessMode, ""),
         (aifactories.Coverage, ""),
+        (aifactories.GigafactoryCall, ""),
+        (aifactories.GigafactoryLot, ""),
+        (aifactories.NationalPosition, ""),
     ]
     for cls, intro in records:
         name = cls.__name__
@@ -1018,6 +1086,7 @@ def render(registry: Registry) -> dict[str, str]:
         "initiative.md": facts_page(registry),
         "network.svg": network_svg(registry),
         "timeline.svg": timeline_svg(registry),
+        "milestones.svg": milestones_svg(registry),
         "map.svg": map_svg(registry),
         "matrix.svg": matrix_svg(registry),
         f"{FRAGMENTS}/sector-table.md": sector_table(registry),

@@ -21,8 +21,10 @@ from aifactories._errors import NotFoundError, RegistryDataError
 from aifactories._io import dumps, load, loads, validate
 from aifactories._model import (
     Access,
+    AccessCall,
     AccessMode,
     Antenna,
+    Audience,
     Claim,
     Confidence,
     Conflict,
@@ -35,14 +37,21 @@ from aifactories._model import (
     FunderKind,
     Funding,
     FundingShare,
+    GigafactoryCall,
+    GigafactoryLot,
     Grant,
     Host,
     Kind,
     Link,
     Location,
+    Milestone,
+    MilestoneKind,
     Money,
+    NationalPosition,
     Performance,
     Person,
+    PositionStatus,
+    Precision,
     Qualifier,
     Role,
     Sector,
@@ -82,7 +91,7 @@ from aifactories._rules import MAX_DIGITS, MAX_EXPONENT, MAX_INT
 # Tracebacks and docs should name the public module, not the private one.
 NotFoundError.__module__ = RegistryDataError.__module__ = "aifactories"
 
-DATA_VERSION = "2026.12.01"
+DATA_VERSION = "2026.12.02"
 """Version of the bundled data (the date its facts were last checked)."""
 
 __all__ = [
@@ -96,8 +105,10 @@ __all__ = [
     "SECTOR_LABELS",
     "SECTOR_SYNONYMS",
     "Access",
+    "AccessCall",
     "AccessMode",
     "Antenna",
+    "Audience",
     "Claim",
     "Confidence",
     "Conflict",
@@ -113,15 +124,22 @@ __all__ = [
     "Funding",
     "FundingShare",
     "FundingSum",
+    "GigafactoryCall",
+    "GigafactoryLot",
     "Grant",
     "Host",
     "Kind",
     "Link",
     "Location",
+    "Milestone",
+    "MilestoneKind",
     "Money",
+    "NationalPosition",
     "NotFoundError",
     "Performance",
     "Person",
+    "PositionStatus",
+    "Precision",
     "Qualifier",
     "Registry",
     "RegistryDataError",

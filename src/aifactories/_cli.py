@@ -256,10 +256,34 @@ examples:
   aifactories export --data my-registry.json --format csv
 
 csv --table NAME writes one of the tables (entries, funding, stakeholders,
-people, grants, performance, top500, links, waves, sources, serving); sqlite
-writes them all, with keys, indexes and a meta table, and needs -o;
-datapackage writes each as NAME.csv with a datapackage.json into -o DIR.""",
+people, grants, performance, top500, calls, links, waves, sources, serving,
+timeline); sqlite writes them all, with keys, indexes and a meta table, and
+needs -o; datapackage writes each as NAME.csv with a datapackage.json into
+-o DIR.""",
+    "stale": """\
+examples:
+  aifactories stale
+  aifactories stale --on 2027-01-31
+  aifactories stale --data my-registry.json --json
+
+Lists planned dates that have passed with nothing recorded since, values
+resting on one low-confidence source over a year old, and entries whose
+newest dated evidence is over a year older than the coverage date. --on
+defaults to the data's date.""",
 }
+
+
+def _stale(args: argparse.Namespace) -> int:
+    import attrs  # noqa: PLC0415 - stale --json only
+
+    found = _registry(args).stale(args.on)
+    if args.json:
+        _json([{**attrs.asdict(s), "since": s.since.isoformat()} for s in found])
+    else:
+        for item in found:
+            _write(f"{item.since.isoformat()}  {item}")
+        _write(f"{len(found)} item(s) to check again")
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -364,6 +388,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_json(compare)
     _add_json(command("releases", "list the data releases with their dates", _releases))
+    stale = command("stale", "list what may be stale and should be checked", _stale)
+    stale.add_argument("--on", type=_date, metavar="DATE", help="judge as of DATE")
+    _add_json(stale)
 
     export = command(
         "export",
@@ -876,6 +903,8 @@ class _Page:
         self.links(entry)
         self.people(entry.people)
         self.conflicts(entry.conflicts)
+        self.calls(entry)
+        self.timeline(entry)
         if entry.notes:
             self.section("Notes")
             self.wrap(entry.notes, hang=0)
@@ -1065,6 +1094,27 @@ class _Page:
             if conflict.note:
                 self.wrap(conflict.note, indent=4, hang=0)
 
+    def calls(self, entry: Entry) -> None:
+        if not entry.calls:
+            return
+        self.section("Access calls and programmes")
+        for call in entry.calls:
+            who = ", ".join(sorted(a.label for a in call.audience))
+            dates = " to ".join(str(d) for d in (call.opens, call.closes) if d)
+            flag = " (unverified)" if call.unverified else ""
+            text = f"{call.name}{flag}: for {who}" + (f"; {dates}" if dates else "")
+            self.fact(text, call.sources)
+            if call.url:
+                self.lines.append(f"    {call.url}")
+            if call.description:
+                self.wrap(call.description, indent=4, hang=0)
+
+    def timeline(self, entry: Entry) -> None:
+        events = self.registry.timeline(entry)
+        self.section("Timeline")
+        for event in events:
+            self.fact(str(event.milestone), event.milestone.sources)
+
     def source_list(self) -> None:
         self.section("Sources")
         pad = 2 + len(f"[{len(self.records)}] ")
@@ -1188,7 +1238,10 @@ def _diff(args: argparse.Namespace) -> int:
         _json(found.to_json())
     else:
         for line in _diff_lines(found):
-            _write(line)
+            # A record's block starts with a blank line: write it as one, not
+            # as the escaped newline _write would make of it.
+            for part in line.split("\n"):
+                _write(part)
     return 0
 
 

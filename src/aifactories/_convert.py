@@ -30,7 +30,6 @@ from aifactories._format import (
     decimal_from_wire,
     decimal_to_wire,
 )
-from aifactories._model import Sector
 from aifactories._parse import json_type
 from aifactories._rules import decimal_problem
 from aifactories._text import short
@@ -288,8 +287,8 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(dt.date, date_to_wire)
     # Sets have no order; sort them so a file diffs cleanly between releases.
     conv.register_unstructure_hook_func(
-        lambda tp: tp == frozenset[Sector],
-        lambda s: sorted(sector.value for sector in s),
+        lambda tp: getattr(tp, "__origin__", None) is frozenset,
+        lambda s: sorted(member.value for member in s),
     )
 
     conv.register_structure_hook_factory(

@@ -19,7 +19,16 @@ from typing import Any
 
 import attrs
 
-from aifactories._model import Access, Antenna, Coverage, Fact, Factory, Person, Wave
+from aifactories._model import (
+    Access,
+    Antenna,
+    Coverage,
+    Fact,
+    Factory,
+    GigafactoryCall,
+    Person,
+    Wave,
+)
 
 FORMAT = 1
 """The data-file format this library reads and writes."""
@@ -42,6 +51,7 @@ class Document:
         people: People quoted about the initiative as a whole.
         access: How to get access, for the initiative as a whole.
         coverage: Up to which date the sources were checked.
+        gigafactory_calls: The calls to select AI Gigafactories.
     """
 
     data_version: str
@@ -53,6 +63,7 @@ class Document:
     facts: tuple[Fact, ...] = ()
     people: tuple[Person, ...] = ()
     access: Access | None = None
+    gigafactory_calls: tuple[GigafactoryCall, ...] = ()
 
 
 REGISTRY_NAMES = {"waves": "wave_records"}

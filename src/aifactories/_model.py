@@ -584,6 +584,335 @@ class Top500Rank:
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
 
 
+# -- timeline, access calls and the AI Gigafactory call ------------------------
+
+
+class Precision(_Labelled):
+    """How much of a :class:`Milestone`'s date the sources give."""
+
+    DAY = "day"
+    """The exact day."""
+    MONTH = "month"
+    """The month only."""
+    QUARTER = "quarter"
+    """The quarter (or half-year, stated as its first quarter) only."""
+    YEAR = "year"
+    """The year only."""
+
+
+class MilestoneKind(_Labelled):
+    """What happened (or is planned to happen) on a :class:`Milestone`'s date."""
+
+    APPLIED = "applied"
+    """An application or bid was filed."""
+    APPROVED = "approved"
+    """A government or funder approved the plan, its money or an agreement on it."""
+    SELECTED = "selected"
+    """Chosen: a site, a vendor, a host (entries' own selection is ``selected_on``)."""
+    STARTED = "started"
+    """Work began: a project's kick-off, its grant's start, a building's first stone."""
+    PROCUREMENT_LAUNCHED = "procurement-launched"
+    """A call for tenders for the system was published."""
+    CONTRACT_SIGNED = "contract-signed"
+    """The supply contract for the system was signed."""
+    INSTALLED = "installed"
+    """The system (or a first part of it) was installed or powered on."""
+    FIRST_USERS = "first-users"
+    """The first users ran on it (early or pilot access)."""
+    INAUGURATED = "inaugurated"
+    """It was inaugurated."""
+    IN_OPERATION = "in-operation"
+    """It is in regular operation for its users."""
+    RENAMED = "renamed"
+    """It took a new name."""
+    PLANNED = "planned"
+    """A date announced for something still to happen; the text says what."""
+
+
+class Audience(_Labelled):
+    """Who an :class:`AccessCall` is for."""
+
+    ACADEMIA = "academia"
+    INDUSTRY = "industry"
+    STARTUPS_SMES = "startups-smes"
+    PUBLIC_SECTOR = "public-sector"
+
+
+class PositionStatus(_Labelled):
+    """How far a country has gone towards an AI Gigafactory bid."""
+
+    INTEREST = "interest"
+    """Interest expressed, or candidates sought; no decision to bid."""
+    APPROVED = "approved"
+    """The government decided to take part or to fund a bid."""
+    JOINED = "joined"
+    """Signed the joint procurement agreement or joined a bidding consortium."""
+    BIDDING = "bidding"
+    """A named bid or consortium is being put forward."""
+    DECLINED = "declined"
+    """Said it will not commit public money to a bid."""
+
+
+LABELS.update(
+    {
+        Precision.DAY: "day",
+        Precision.MONTH: "month",
+        Precision.QUARTER: "quarter",
+        Precision.YEAR: "year",
+        MilestoneKind.APPLIED: "applied",
+        MilestoneKind.APPROVED: "approved",
+        MilestoneKind.SELECTED: "selected",
+        MilestoneKind.STARTED: "started",
+        MilestoneKind.PROCUREMENT_LAUNCHED: "procurement launched",
+        MilestoneKind.CONTRACT_SIGNED: "contract signed",
+        MilestoneKind.INSTALLED: "installed",
+        MilestoneKind.FIRST_USERS: "first users",
+        MilestoneKind.INAUGURATED: "inaugurated",
+        MilestoneKind.IN_OPERATION: "in operation",
+        MilestoneKind.RENAMED: "renamed",
+        MilestoneKind.PLANNED: "planned",
+        Audience.ACADEMIA: "academia",
+        Audience.INDUSTRY: "industry",
+        Audience.STARTUPS_SMES: "start-ups and SMEs",
+        Audience.PUBLIC_SECTOR: "public sector",
+        PositionStatus.INTEREST: "interest",
+        PositionStatus.APPROVED: "approved",
+        PositionStatus.JOINED: "joined",
+        PositionStatus.BIDDING: "bidding",
+        PositionStatus.DECLINED: "declined",
+    }
+)
+
+
+def _period_end(start: dt.date, precision: Precision) -> dt.date:
+    months = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 3}
+    if precision is Precision.DAY:
+        return start
+    if precision is Precision.YEAR:
+        return dt.date(start.year, 12, 31)
+    month = start.month - 1 + months[precision]
+    first_after = dt.date(start.year + month // 12, month % 12 + 1, 1)
+    return first_after - dt.timedelta(days=1)
+
+
+@attrs.frozen
+class Milestone:
+    """A dated event in the life of an entry or its system.
+
+    Attributes:
+        date: When, as precisely as ``precision`` says; for a month, quarter
+            or year, write its first day (``2025-01-01`` for "2025").
+        kind: What happened, or ``planned`` for an announced future date.
+        text: What it was, in our words.
+        sources: Where it is given; at least one.
+        precision: Whether the sources give the day, month, quarter or year.
+        confidence: How well the sources back it.
+        expects: For a ``planned`` milestone: the kind of event it announces,
+            so that the event, once recorded, settles it.
+    """
+
+    date: dt.date
+    kind: MilestoneKind
+    text: str = attrs.field(metadata=declare(PROSE))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    precision: Precision = Precision.DAY
+    confidence: Confidence = Confidence.HIGH
+    expects: MilestoneKind | None = None
+
+    @property
+    def start(self) -> dt.date:
+        """The first day the date may mean (the month's first for ``month``)."""
+        if self.precision is Precision.DAY:
+            return self.date
+        if self.precision is Precision.YEAR:
+            return dt.date(self.date.year, 1, 1)
+        if self.precision is Precision.MONTH:
+            return self.date.replace(day=1)
+        return dt.date(self.date.year, (self.date.month - 1) // 3 * 3 + 1, 1)
+
+    @property
+    def end(self) -> dt.date:
+        """The last day the date may mean (31 December for ``year``)."""
+        return _period_end(self.start, self.precision)
+
+    def when(self) -> str:
+        """Return the date as precisely as it is known: ``"2025"``, ``"2026-Q3"``."""
+        start = self.start
+        if self.precision is Precision.YEAR:
+            return f"{start.year}"
+        if self.precision is Precision.QUARTER:
+            return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+        if self.precision is Precision.MONTH:
+            return f"{start:%Y-%m}"
+        return start.isoformat()
+
+    def __str__(self) -> str:
+        """Return the milestone in a line: ``2026-08-31 contract signed: ...``."""
+        return f"{self.when()} {self.kind.label}: {self.text}"
+
+
+def _milestones(items: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    return tuple(items)
+
+
+def _audiences(items: Iterable[Audience]) -> frozenset[Audience]:
+    return frozenset(items)
+
+
+@attrs.frozen(kw_only=True)
+class AccessCall:
+    """A call, programme or page through which one entry gives access.
+
+    Attributes:
+        name: Its name, e.g. ``"Incubation Programme, Call 3"``.
+        audience: Who may apply.
+        sources: Where it is described; at least one.
+        url: Where to read about it or apply.
+        opens: When applications open, where a source says.
+        closes: When applications close, where a source says.
+        description: What it offers and to whom, in our words.
+        unverified: No source we could read confirms it; only a secondary
+            note names it.
+        confidence: How well the sources back it.
+    """
+
+    name: str
+    audience: frozenset[Audience] = attrs.field(converter=_audiences)
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    url: str | None = attrs.field(default=None, metadata=declare(URL))
+    opens: dt.date | None = None
+    closes: dt.date | None = None
+    description: str | None = attrs.field(default=None, metadata=declare(PROSE))
+    unverified: bool = False
+    confidence: Confidence = Confidence.HIGH
+
+
+def _calls(items: Iterable[AccessCall]) -> tuple[AccessCall, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class GigafactoryLot:
+    """One lot of an AI Gigafactory call.
+
+    Attributes:
+        number: The lot's number, 1 for the first.
+        sources: Where it is described; at least one.
+        max_projects: How many gigafactories it may fund at most.
+        cap_phase1: The most EU money per project in the first phase.
+        cap_phase2: The most EU money per project in the second phase.
+        processors: How much computing power a project must bring, in our words.
+        min_it_load_mw: The least IT load in megawatts by the second phase.
+    """
+
+    number: int = attrs.field(metadata=declare(POSITIVE))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    max_projects: int | None = attrs.field(default=None, metadata=declare(POSITIVE))
+    cap_phase1: Money | None = None
+    cap_phase2: Money | None = None
+    processors: str | None = attrs.field(default=None, metadata=declare(PROSE))
+    min_it_load_mw: int | None = attrs.field(default=None, metadata=declare(POSITIVE))
+
+
+@attrs.frozen(kw_only=True)
+class NationalPosition:
+    """Where one country stands on bidding for an AI Gigafactory.
+
+    Attributes:
+        country: ISO 3166-1 alpha-2 code of the country.
+        status: How far it has gone: interest, approved, joined, bidding, declined.
+        summary: What it decided or offered, in our words.
+        sources: Where it is reported; at least one.
+        date: When, as precisely as ``precision`` says.
+        precision: Whether the sources give the day, month, quarter or year.
+        consortium: The bidding consortium, where named.
+        lot: The lot it bids in, where stated.
+        confidence: How well the sources back it.
+    """
+
+    country: str = attrs.field(metadata=declare(COUNTRY))
+    status: PositionStatus
+    summary: str = attrs.field(metadata=declare(PROSE))
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    date: dt.date | None = None
+    precision: Precision = Precision.DAY
+    consortium: str | None = None
+    lot: int | None = attrs.field(default=None, metadata=declare(POSITIVE))
+    confidence: Confidence = Confidence.MEDIUM
+
+
+def _lots(items: Iterable[GigafactoryLot]) -> tuple[GigafactoryLot, ...]:
+    return tuple(items)
+
+
+def _positions(items: Iterable[NationalPosition]) -> tuple[NationalPosition, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class GigafactoryCall:
+    """A call to select AI Gigafactories, with its lots and the national bids.
+
+    The gigafactories it selects will join the registry as entries of their
+    own; until then the call and the countries' positions are what is known.
+
+    Attributes:
+        id: Stable slug, e.g. ``"aigf-2026"``.
+        name: Its name, in our words.
+        opened: The day it opened.
+        sources: Where it is described; at least one.
+        reference: The call's identifier, e.g. ``"EUROHPC-2026-CEI-AIGF-01"``.
+        procedure: The tender procedure's reference, where given.
+        deadline: The closing day, or ``None`` while the sources disagree
+            (see ``conflicts``).
+        max_sites: How many gigafactories it may select at most.
+        lots: Its lots, each with its caps.
+        signatories: Countries that signed the joint procurement agreement
+            (ISO codes).
+        positions: Where each country stands on bidding.
+        public_funding: The public money at stake, as stated.
+        selection: When the selection is expected, as stated.
+        operation: When the gigafactories must run, as stated.
+        milestones: Its dated events, planned ones too.
+        conflicts: Facts the sources disagree on.
+        note: Anything else worth knowing, in our words.
+        confidence: How well the sources back it.
+    """
+
+    id: str = attrs.field(metadata=declare(SLUG))
+    name: str
+    opened: dt.date
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_sources, metadata=declare(min_items=1)
+    )
+    reference: str | None = None
+    procedure: str | None = None
+    deadline: dt.date | None = None
+    max_sites: int | None = attrs.field(default=None, metadata=declare(POSITIVE))
+    lots: tuple[GigafactoryLot, ...] = attrs.field(default=(), converter=_lots)
+    signatories: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, metadata=declare(COUNTRY, unique=True)
+    )
+    positions: tuple[NationalPosition, ...] = attrs.field(
+        default=(), converter=_positions
+    )
+    public_funding: str | None = attrs.field(default=None, metadata=declare(PROSE))
+    selection: str | None = None
+    operation: str | None = None
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
+    conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+    note: str | None = attrs.field(default=None, metadata=declare(PROSE))
+    confidence: Confidence = Confidence.MEDIUM
+
+
 def _ranks(items: Iterable[Top500Rank]) -> tuple[Top500Rank, ...]:
     return tuple(items)
 
@@ -607,6 +936,8 @@ class Supercomputer:
         performance: Computing performance figures, each with the metric and
             precision it was stated in; the headline figure first.
         top500: Places on the TOP500 list, newest first.
+        milestones: The system's dated events: contract, installation,
+            inauguration, operation, and dates still planned.
     """
 
     status: SystemStatus
@@ -623,6 +954,7 @@ class Supercomputer:
         default=(), converter=_performances
     )
     top500: tuple[Top500Rank, ...] = attrs.field(default=(), converter=_ranks)
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
 
 
 def _sectors(items: Iterable[Sector]) -> frozenset[Sector]:
@@ -728,6 +1060,8 @@ class _Entry:
     grants: tuple[Grant, ...] = attrs.field(default=(), converter=_grants)
     people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
     conflicts: tuple[Conflict, ...] = attrs.field(default=(), converter=_conflicts)
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
+    calls: tuple[AccessCall, ...] = attrs.field(default=(), converter=_calls)
     confidence: Confidence = Confidence.HIGH
     notes: str | None = attrs.field(default=None, metadata=declare(PROSE))
     # kw_only lets a mandatory field follow defaulted ones; sources go last so
@@ -771,6 +1105,10 @@ class Factory(_Entry):
         funding: Budget and funders, where known.
         people: People quoted about it.
         conflicts: Facts the sources disagree on.
+        milestones: The entry's dated events besides its selection; its
+            system's are on the supercomputer.
+        calls: Its own access calls and programmes, beside the
+            initiative-wide access modes.
         confidence: How well the sources back the entry.
         notes: Anything else worth knowing.
         supercomputer: The system it runs on.
@@ -878,6 +1216,8 @@ class AccessMode:
         time_to_access: How soon access is granted, as stated.
         cost: What it costs, as stated.
         url: Its official page.
+        unverified: Names of its fields whose values no source we could
+            read confirms (e.g. ``time_to_access``).
     """
 
     id: str = attrs.field(metadata=declare(SLUG))
@@ -893,6 +1233,9 @@ class AccessMode:
     time_to_access: str | None = None
     cost: str | None = None
     url: str | None = attrs.field(default=None, metadata=declare(URL))
+    unverified: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, metadata=declare(unique=True)
+    )
 
 
 def _modes(items: Iterable[AccessMode]) -> tuple[AccessMode, ...]:
@@ -934,8 +1277,10 @@ class Coverage:
 __all__ = [
     "LABELS",
     "Access",
+    "AccessCall",
     "AccessMode",
     "Antenna",
+    "Audience",
     "Claim",
     "Confidence",
     "Conflict",
@@ -948,14 +1293,21 @@ __all__ = [
     "FunderKind",
     "Funding",
     "FundingShare",
+    "GigafactoryCall",
+    "GigafactoryLot",
     "Grant",
     "Host",
     "Kind",
     "Link",
     "Location",
+    "Milestone",
+    "MilestoneKind",
     "Money",
+    "NationalPosition",
     "Performance",
     "Person",
+    "PositionStatus",
+    "Precision",
     "Qualifier",
     "Role",
     "Sector",

@@ -17,7 +17,9 @@ from aifactories._model import (
     Entry,
     Fact,
     Factory,
+    GigafactoryCall,
     Kind,
+    MilestoneKind,
     Person,
     Sector,
     Wave,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from aifactories._model import FunderKind
     from aifactories._seeds import DocumentFolders
     from aifactories._tables import TableName
+    from aifactories._timeline import Event, Stale
 
 T = TypeVar("T")
 
@@ -167,6 +170,7 @@ def _fill(registry: Registry, document: Document) -> None:
         facts=document.facts,
         people=document.people,
         access=document.access,
+        gigafactory_calls=document.gigafactory_calls,
     )
     everything: tuple[Entry, ...] = (*factories, *antennas)
     entries = tuple(sorted(everything, key=_entry_order))
@@ -283,6 +287,8 @@ class Registry:
         people: People quoted about the initiative as a whole.
         access: How to get access, for the initiative as a whole.
         coverage: Up to which date the sources behind the data were checked.
+        gigafactory_calls: The calls to select AI Gigafactories, with the
+            national bids.
     """
 
     data_version: str
@@ -294,6 +300,7 @@ class Registry:
     facts: tuple[Fact, ...] = ()
     people: tuple[Person, ...] = ()
     access: Access | None = None
+    gigafactory_calls: tuple[GigafactoryCall, ...] = ()
     _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __init__(  # noqa: PLR0913 - one keyword per field of the data format
@@ -308,6 +315,7 @@ class Registry:
         facts: Iterable[Fact] = (),
         people: Iterable[Person] = (),
         access: Access | None = None,
+        gigafactory_calls: Iterable[GigafactoryCall] = (),
         documents: DocumentFolders = None,
     ) -> None:
         """Build a registry from records, checking every rule.
@@ -336,6 +344,7 @@ class Registry:
             facts=_tuple(facts, "facts"),
             people=_tuple(people, "people"),
             access=access,
+            gigafactory_calls=_tuple(gigafactory_calls, "gigafactory_calls"),
         )
         problems = check_document(document, documents_from(documents))
         if problems:
@@ -816,5 +825,55 @@ class Registry:
                 facts=whole.facts,
                 people=whole.people,
                 access=whole.access,
+                gigafactory_calls=whole.gigafactory_calls,
             )
         )
+
+    # -- timeline ----------------------------------------------------------------
+
+    def timeline(self, entry: Entry | str | None = None) -> tuple[Event, ...]:
+        """Return the dated events, by date: selections, milestones, plans.
+
+        Every event of the registry (the AI Gigafactory calls' too), or only
+        those of ``entry`` and its supercomputer.
+
+        Raises:
+            NotFoundError: ``entry`` is a key that names no entry.
+        """
+        from aifactories._timeline import entry_events, timeline  # noqa: PLC0415
+
+        if entry is None:
+            return timeline(self)
+        return entry_events(self, self._entry_of(entry))
+
+    def status(self, entry: Entry | str, on: dt.date) -> MilestoneKind | None:
+        """Return the furthest stage ``entry`` had reached by ``on``, or ``None``.
+
+        Stages run from ``selected`` to ``in-operation``; the entry's own
+        milestones and its supercomputer's count.
+
+        Raises:
+            NotFoundError: ``entry`` is a key that names no entry.
+        """
+        from aifactories._timeline import status  # noqa: PLC0415 - on use
+
+        return status(self, self._entry_of(entry), on)
+
+    def in_operation(self, on: dt.date) -> tuple[Factory, ...]:
+        """Return the factories whose supercomputer was in operation on ``on``."""
+        from aifactories._timeline import in_operation  # noqa: PLC0415 - on use
+
+        return in_operation(self, on)
+
+    def stale(self, on: dt.date | None = None) -> tuple[Stale, ...]:
+        """Return what a maintainer should check again on ``on``.
+
+        Planned milestones whose date has passed with nothing recorded since
+        that settles them; milestones, access calls and national positions
+        resting on one low-confidence source more than a year old; entries
+        whose newest dated evidence is more than a year older than the
+        coverage date. ``on`` defaults to :attr:`data_date`.
+        """
+        from aifactories._timeline import stale  # noqa: PLC0415 - on use
+
+        return stale(self, on)

@@ -39,6 +39,7 @@ from aifactories._countries import country_name
 from aifactories._format import date_from_wire, date_to_wire, decimal_to_wire
 from aifactories._funding import implied_eur
 from aifactories._model import (
+    AccessCall,
     Antenna,
     Count,
     Factory,
@@ -47,6 +48,7 @@ from aifactories._model import (
     Host,
     Kind,
     Link,
+    Milestone,
     Money,
     Performance,
     Person,
@@ -78,10 +80,12 @@ TableName = Literal[
     "grants",
     "performance",
     "top500",
+    "calls",
     "links",
     "waves",
     "sources",
     "serving",
+    "timeline",
 ]
 """The names of the tables."""
 
@@ -203,6 +207,9 @@ _CHILDREN: dict[str, TableName] = {
     "supercomputer.top500": "top500",
     "factories": "links",
     "letters_of_intent": "links",
+    "calls": "calls",
+    "milestones": "timeline",
+    "supercomputer.milestones": "timeline",
 }
 
 COVERED: dict[str, str] = {}
@@ -443,6 +450,7 @@ _CHILD_TABLES: dict[TableName, _Child] = {
         Top500Rank,
         "A place of a factory's supercomputer on the TOP500 list.",
     ),
+    "calls": _Child(("calls",), AccessCall, "An entry's own access call or programme."),
 }
 
 
@@ -512,8 +520,8 @@ class _Schema:
         self.tables["sources"] = Table(
             "sources",
             "One source of one fact. path names the fact within the entry or "
-            "wave (host.sources[0]); facts, people and access of the initiative "
-            "have neither id.",
+            "wave (host.sources[0]); facts, people, access and AI Gigafactory calls "
+            "of the initiative have neither id.",
             (
                 _ROW,
                 _id("entry_id", "The entry the fact is about, if any."),
@@ -545,6 +553,25 @@ class _Schema:
         for name, child in _CHILD_TABLES.items():
             prefix = ".".join(child.path)
             for path, where in self.child_plans[name].paths.items():
+                COVERED[f"{prefix}.{path}"] = where
+        self.timeline_plan = _Plan("timeline", Milestone)
+        self.tables["timeline"] = Table(
+            "timeline",
+            "One dated event: an entry's selection, a milestone of an entry, "
+            "of its supercomputer or of an AI Gigafactory call; by date.",
+            (
+                _ROW,
+                _id("entry_id", "The entry it concerns, if any."),
+                _id("call_id", "The AI Gigafactory call it concerns, if any."),
+                _id("path", "Where it sits: selected_on, supercomputer.milestones[0]."),
+                *self.timeline_plan.columns,
+            ),
+            ("row",),
+            (("entry_id", "entries"),),
+            ("entry_id", "kind"),
+        )
+        for prefix in ("milestones", "supercomputer.milestones"):
+            for path, where in self.timeline_plan.paths.items():
                 COVERED[f"{prefix}.{path}"] = where
 
 
@@ -601,8 +628,6 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
         return [plan.row(e, e.selected_on) for e in registry]
     if name in schema.child_plans:
         return _child_rows(registry, name)
-    if name == "links":
-        return _links(registry)
     if name == "waves":
         return [
             {
@@ -611,9 +636,13 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
             }
             for selection in registry.waves
         ]
-    if name == "serving":
-        return _serving(registry)
-    return _sources(registry)
+    rows = {
+        "links": _links,
+        "timeline": _timeline_rows,
+        "serving": _serving,
+        "sources": _sources,
+    }
+    return rows[name](registry)
 
 
 def _serving(registry: Registry) -> list[dict[str, Any]]:
@@ -646,6 +675,23 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
             cells = plan.row(person, None)
             rows.append({"entry_id": None, "position": position, **cells})
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
+
+
+def _timeline_rows(registry: Registry) -> list[dict[str, Any]]:
+    from aifactories._timeline import timeline  # noqa: PLC0415 - on use
+
+    plan = _schema().timeline_plan
+    entries = {entry.id for entry in registry}
+    return [
+        {
+            "row": n,
+            "entry_id": event.subject if event.subject in entries else None,
+            "call_id": None if event.subject in entries else event.subject,
+            "path": event.path,
+            **plan.row(event.milestone, None),
+        }
+        for n, event in enumerate(timeline(registry), 1)
+    ]
 
 
 def _links(registry: Registry) -> list[dict[str, Any]]:
@@ -697,6 +743,8 @@ def _sources(registry: Registry) -> list[dict[str, Any]]:
         add(_walk_sources(person, f"people[{i}]"), None, None)
     if registry.access is not None:
         add(_walk_sources(registry.access, "access"), None, None)
+    for i, call in enumerate(registry.gigafactory_calls):
+        add(_walk_sources(call, f"gigafactory_calls[{i}]"), None, None)
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
 
 

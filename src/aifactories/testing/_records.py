@@ -10,6 +10,7 @@ from typing import Any, Protocol, TypedDict, Unpack
 from aifactories._errors import RegistryDataError
 from aifactories._io import validate
 from aifactories._model import (
+    AccessCall,
     Antenna,
     Confidence,
     Conflict,
@@ -22,6 +23,7 @@ from aifactories._model import (
     Kind,
     Link,
     Location,
+    Milestone,
     Person,
     Sector,
     Source,
@@ -78,6 +80,8 @@ class _EntryFields(TypedDict, total=False):
     grants: Iterable[Grant]
     people: Iterable[Person]
     conflicts: Iterable[Conflict]
+    milestones: Iterable[Milestone]
+    calls: Iterable[AccessCall]
     confidence: Confidence
     notes: str | None
     sources: Iterable[Source]
