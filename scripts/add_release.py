@@ -4,11 +4,14 @@ Run when the data is released, after setting ``DATA_VERSION`` and the
 package version (``MAJOR.MINOR.DATA``: the last part is the data version
 without dots, e.g. ``0.2.20261201`` for data ``2026.12.01``)::
 
-    python scripts/add_release.py            # the bundled registry.json
-    python scripts/add_release.py FILE.json  # an older release's file
+    python scripts/add_release.py            # list the bundled release
+    python scripts/add_release.py FILE.json  # archive a release's file
 
-It checks that the file loads, writes it as ``VERSION.json.gz`` and lists
-it, with its date, in ``index.json``. Adding a release again replaces it.
+The bundled release is ``data/registry.json`` itself: it is only listed,
+with its date, in ``index.json``. An earlier release is archived as
+``VERSION.json.gz``: run the second form on ``data/registry.json`` *before*
+replacing it with the next release's data. Each checks that the file loads;
+adding a release again replaces it.
 """
 
 from __future__ import annotations
@@ -26,17 +29,18 @@ DATA = ROOT / "src" / "aifactories" / "data"
 RELEASES = DATA / "releases"
 
 
-def add(path: Path) -> str:
-    """Add the registry file at ``path`` as a release; return its version."""
+def add(path: Path, *, archive: bool) -> str:
+    """List the registry file at ``path`` as a release (``archive``: keep a copy)."""
     registry = aifactories.load(path)  # must load with today's loader
     raw = path.read_bytes()
     data = json.loads(raw)
     version: str = data["data_version"]
     date: str = data["data_date"]
     assert registry.data_version == version  # noqa: S101
-    # mtime=0: the same file gives the same bytes.
-    packed = gzip.compress(raw, compresslevel=9, mtime=0)
-    (RELEASES / f"{version}.json.gz").write_bytes(packed)
+    if archive:
+        # mtime=0: the same file gives the same bytes.
+        packed = gzip.compress(raw, compresslevel=9, mtime=0)
+        (RELEASES / f"{version}.json.gz").write_bytes(packed)
     index_file = RELEASES / "index.json"
     index = (
         json.loads(index_file.read_text(encoding="utf-8"))
@@ -47,7 +51,7 @@ def add(path: Path) -> str:
     found[version] = {"version": version, "date": date}
     index["releases"] = [found[key] for key in sorted(found)]
     index_file.write_text(json.dumps(index, indent=1) + "\n", encoding="utf-8")
-    print(f"added data release {version} ({len(packed):,} bytes)", file=sys.stderr)
+    print(f"added data release {version}", file=sys.stderr)
     return version
 
 
@@ -62,9 +66,9 @@ def _check_package_version(version: str) -> None:
 def main(argv: list[str]) -> int:
     """Add the file named in ``argv`` (default: the bundled registry)."""
     if argv:
-        add(Path(argv[0]))
+        add(Path(argv[0]), archive=True)
     else:
-        _check_package_version(add(DATA / "registry.json"))
+        _check_package_version(add(DATA / "registry.json", archive=False))
     return 0
 
 
