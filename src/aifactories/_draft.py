@@ -65,6 +65,19 @@ for anything else someone feeds the command.
 MAX_SENTENCE = 1_000
 """Sentences longer than this many characters are skipped, not searched."""
 
+MAX_SENTENCES = 5_000
+"""Only the first this many sentences are read (a press release has tens)."""
+
+MAX_READ = 250_000
+"""Only sentences within the first this many characters of text are read.
+
+With :data:`MAX_SENTENCES` this bounds the time a draft takes whatever
+the input (a press release is a few thousand characters).
+"""
+
+MAX_ENTRIES = 64
+"""A draft proposes at most this many entries; later names are reported."""
+
 TO_FILL = "TO-FILL"
 """Placeholder for a required text field the article does not give."""
 
@@ -286,7 +299,15 @@ def _letters(*, upper: bool) -> str:
 
 _UP = _letters(upper=True)
 _LO = _letters(upper=False)
-_TOKEN = rf"[{_UP}](?:[\w&]|['’.\-](?=\w))*"
+# Possessive: a token never gives back the hyphen or dot it took, so
+# "A-A-A-..." is one token, not 2**n ways to split it (linear time).
+# A token starts at a word's start (after an elided "l'" or "dell'" too),
+# never inside another token: searches then try each token once.
+_START = (
+    r"(?:(?<![\w&])(?<![\w&][.\-'’])|(?<=(?<![\w'’])[dlDL]['’])"
+    r"|(?<=(?<![\w'’])(?:[dDnN]ell|[dD]all|[sS]ull)['’]))"
+)
+_TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
     r"zum|per|pour|para|na|dla|la|le|el|los|las)"
@@ -305,11 +326,11 @@ _AND_TAIL = re.compile(
     rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
 )
 _ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
-_PTOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+_PTOKEN = rf"[{_UP}][{_LO}]++(?:-[{_UP}][{_LO}]++)?+"
 _PERSON = (
     rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
     rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
-    rf"\.?\s+)*(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
+    rf"\.?\s+){{0,3}}+(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
     rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
 )
 _FACTORY_KW = (
@@ -380,7 +401,9 @@ class _Sentence(NamedTuple):
 
 
 _LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]+")
-_BREAK = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
+# Only at the start of a run of terminators, and possessive: a run of
+# 20,000 dots is one try, not one try from each dot.
+_BREAK = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = frozenset(
     [
@@ -857,8 +880,8 @@ _FOCUS_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(
-    r"\s*[,;]\s*(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
-    r"\s+(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
+    r"(?<!\s)\s*+[,;]\s*+(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
+    r"(?<!\s)\s++(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
 )
 _ITEM_LEAD = re.compile(
     r"^(?:(?:things|areas|fields|sectors) like|such as|including|notably|"
@@ -1033,7 +1056,8 @@ _PERSON_DASH = re.compile(
     rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
 )
 _ROLE_ORG_SPLIT = re.compile(
-    r"\s+(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|du|de)\s+"
+    r"(?<!\s)\s++(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|"
+    r"du|de)\s+"
     r"(?:the\s+)?(?=[" + _UP + r"])"
 )
 _SYSTEM_NEW = re.compile(
@@ -1107,6 +1131,18 @@ class _Drafter:
             self.warnings.append(
                 f"skipped {skipped} sentence(s) longer than {MAX_SENTENCE} characters"
             )
+        kept = min(
+            MAX_SENTENCES,
+            sum(1 for sent in self.sentences if sent.start < MAX_READ),
+        )
+        if kept < len(self.sentences):
+            self.warnings.append(
+                f"read the first {kept} sentences of {len(self.sentences)} "
+                f"(at most {MAX_SENTENCES:,} within {MAX_READ:,} characters); "
+                "the rest is not drafted"
+            )
+            del self.sentences[kept:]
+        self.dropped: set[str] = set()
         self.entries: list[_Acc] = []
         self.speakers: set[str] = set()
 
@@ -1219,7 +1255,7 @@ class _Drafter:
         folded = self.folded[index]
         return {eid for pattern, eid in self.present_names if pattern.search(folded)}
 
-    def add_entry(  # noqa: C901 - each branch is one way a name can recur
+    def add_entry(  # noqa: C901, PLR0912 - each branch is one way a name can recur
         self,
         by_key: dict[str, _Acc],
         name: str,
@@ -1242,6 +1278,14 @@ class _Drafter:
                 if other.known is None and entry is None and _same(other.name, name):
                     acc = other
                     break
+        if acc is None and len(self.entries) >= MAX_ENTRIES:
+            if not self.dropped:
+                self.warnings.append(
+                    f"the text names more than {MAX_ENTRIES} entries; "
+                    f"only the first {MAX_ENTRIES} are drafted"
+                )
+            self.dropped.add(key)
+            return
         if acc is None:
             if entry is not None:
                 acc = _Acc(entry.name, entry.kind, entry)
@@ -2189,6 +2233,12 @@ _ORGISH = re.compile(r"University|Universit|Institut|Center|Centre|Council|Agenc
 # -- small helpers ----------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    # Cached: each name is compared with every entry found so far.
+    return compact(_generic_free(name))
+
+
 def _generic_free(name: str) -> str:
     words = [w for w in re.split(r"[\s]+", name) if fold(w) not in _GENERIC]
     return " ".join(words)
@@ -2211,7 +2261,7 @@ _GENERIC = frozenset(
 
 
 def _same(one: str, other: str) -> bool:
-    a, b = compact(_generic_free(one)), compact(_generic_free(other))
+    a, b = _key(one), _key(other)
     return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
