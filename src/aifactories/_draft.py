@@ -457,14 +457,51 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_BREAKS = str.maketrans(dict.fromkeys("\r\n\x0b\x0c\x85\u2028\u2029", " "))
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the text's lines, hard-wrapped lines joined.
+
+    Text wrapped at a fixed width (e-mail, text taken from a PDF) breaks
+    sentences across lines; when most lines end near one width, a full
+    line runs on into the next one (not into a blank line or a bullet).
+    """
+    spans = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+    widths = [stop - start for start, stop in spans]
+    width = max(widths, default=0)
+    full = width - 20
+    wrapped = (
+        len(spans) >= 4
+        and width <= 100
+        and sum(w >= full for w in widths) * 2 >= len(spans)
+    )
+    group: tuple[int, int] | None = None
+    for start, stop in spans:
+        if group is not None:
+            gap = text[group[1] : start]
+            if (
+                wrapped
+                and group[1] - group[0] >= full
+                and gap.count("\n") + gap.count("\r") <= 2
+                and not gap.strip()
+                and not _BULLET.match(text, start)
+            ):
+                group = (group[0], stop)
+                continue
+            yield group
+        group = (start, stop)
+    if group is not None:
+        yield group
+
+
 def _sentences(text: str) -> tuple[list[_Sentence], int]:
     out: list[_Sentence] = []
     skipped = 0
-    for number, line in enumerate(_LINE.finditer(text)):
-        start, stop = line.span()
-        segment = line.group()
-        if not segment.strip():
-            continue
+    for number, (start, stop) in enumerate(_lines(text)):
+        # Line breaks inside a joined line read as spaces; offsets stay the
+        # same, so quotes are still cut from the text itself.
+        segment = text[start:stop].translate(_BREAKS)
         bullet = _BULLET.match(segment)
         offset = bullet.end() if bullet else 0
         pieces: list[tuple[int, int]] = []
@@ -497,7 +534,6 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
                     first, first + len(piece), piece, number, bool(bullet), len(out)
                 )
             )
-        del stop
     return out, skipped
 
 
@@ -603,6 +639,15 @@ class _Acc:
     system: dict[str, tuple[str, Source]] = dataclasses.field(default_factory=dict)
     status: tuple[SystemStatus, Source] | None = None
     keys: set[str] = dataclasses.field(default_factory=set)
+
+    def alias(self, name: str, source: Source) -> None:
+        """Add ``name`` as another name of this entry, unless it has it."""
+        known = self.known.names if self.known is not None else ()
+        if fold(name) in {fold(n) for n in (self.name, *self.aliases, *known)}:
+            return
+        self.aliases.append(name)
+        self.keys.add(compact(name))
+        self.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
 
 
 # -- the drafter ------------------------------------------------------------------
@@ -1227,16 +1272,16 @@ class _Drafter:
         by_key: dict[str, _Acc] = {}
         for index, sent in enumerate(self.sentences):
             link = _LINK.search(sent.text)
-            for name, kind, lo, hi in self.named(sent):
+            named: _Acc | None = None
+            for name, kind, lo, hi, alias in self.named(sent):
                 if link is not None and link.start() <= lo and link.start() < hi:
                     continue  # a factory the subject links to, not the subject
-                self.add_entry(
-                    by_key,
-                    name,
-                    kind,
-                    self.source(sent, lo, hi, "name"),
-                    lead=index < _LEAD,
-                )
+                source = self.source(sent, lo, hi, "name")
+                if alias:  # "Name (ACRONYM)": the acronym names the same entry
+                    if named is not None:
+                        named.alias(name, source)
+                    continue
+                named = self.add_entry(by_key, name, kind, source, lead=index < _LEAD)
             if index < _LEAD:
                 for entry_id in sorted(self.known_mentions(index)):
                     entry = self.known.registry.get(entry_id)
@@ -1263,15 +1308,15 @@ class _Drafter:
         source: Source,
         *,
         lead: bool,
-    ) -> None:
+    ) -> _Acc | None:
         entry = self.known.registry.get(name) or self.known.registry.get(
             _generic_free(name)
         )
         if entry is not None and not lead:
-            return  # a known entry named in passing, not the article's subject
+            return None  # a known entry named in passing, not the article's subject
         key = entry.id if entry is not None else compact(_generic_free(name))
         if not key:
-            return
+            return None
         acc = by_key.get(key)
         if acc is None:
             for other in self.entries:
@@ -1285,7 +1330,7 @@ class _Drafter:
                     f"only the first {MAX_ENTRIES} are drafted"
                 )
             self.dropped.add(key)
-            return
+            return None
         if acc is None:
             if entry is not None:
                 acc = _Acc(entry.name, entry.kind, entry)
@@ -1306,8 +1351,9 @@ class _Drafter:
             acc.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
         if kind is Kind.ANTENNA and acc.known is None:
             acc.kind = Kind.ANTENNA
+        return acc
 
-    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int]]:  # noqa: C901, PLR0912 - a flat list of cues
+    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901, PLR0912 - a flat list of cues
         text = sent.text
         has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
         for match in _NAMING.finditer(text):
@@ -1319,7 +1365,7 @@ class _Drafter:
             name = _clean_name(match.group("n"))
             if name:
                 kind = _kind_near(text, match.start())
-                yield name, kind, 0, len(text)
+                yield name, kind, 0, len(text), False
                 yield from self.acronym(text, match.end("n"), kind)
         for match in _NAME_BEFORE.finditer(text):
             words = match.group("n").split()
@@ -1336,7 +1382,7 @@ class _Drafter:
                 match.end() - len(name) if text.endswith(name, 0, match.end()) else 0
             )
             kind = Kind.ANTENNA if "Antenna" in kw else Kind.FACTORY
-            yield name, kind, start, match.end()
+            yield name, kind, start, match.end(), False
             yield from self.acronym(text, match.end(), kind)
         for match in _APPOSITIVE.finditer(text):
             name = _clean_name(match.group("n"))
@@ -1347,7 +1393,7 @@ class _Drafter:
             ):
                 continue
             kind = Kind.ANTENNA if "nten" in match.group("kw") else Kind.FACTORY
-            yield name, kind, match.start(), match.end()
+            yield name, kind, match.start(), match.end(), False
         for match in _NAME_AFTER.finditer(text):
             words = match.group("n").split()
             while words and fold(words[-1]) in _NOT_NAMES:
@@ -1361,14 +1407,14 @@ class _Drafter:
             place = _country_name_re().fullmatch(tail) or tail in lex.REGIONS
             name = f"{kw} {tail}" if place else tail
             kind = Kind.ANTENNA if "nten" in kw else Kind.FACTORY
-            yield name, kind, match.start(), match.start("n") + len(tail)
+            yield name, kind, match.start(), match.start("n") + len(tail), False
 
     def acronym(
         self, text: str, end: int, kind: Kind
-    ) -> Iterator[tuple[str, Kind, int, int]]:
+    ) -> Iterator[tuple[str, Kind, int, int, bool]]:
         match = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9+\-]{1,14})\)", text[end:])
         if match and sum(c.isupper() for c in match.group("a")) >= 2:
-            yield match.group("a"), kind, 0, end + match.end()
+            yield match.group("a"), kind, 0, end + match.end(), True
 
     @functools.cache  # noqa: B019 - one drafter per call, freed with it
     def demonym_words(self, word: str) -> frozenset[str]:

@@ -1,11 +1,13 @@
-"""Drafting hostile text: any input drafts, quotes stay verbatim, nothing hangs."""
+"""Drafting hostile or oddly formed text: it finishes; form does not change facts."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +77,57 @@ class TestHostileText:
             check=True,
         )
         assert json.loads(done.stdout) == [0, 0, 0, 1, 1, 1]
+
+
+_AAIF = (
+    "The Atlantic AI Factory (AAIF) will be hosted by the Minho Advanced Computing "
+    "Centre (MACC) in Guimarães, Portugal. It was selected on 10 March 2025. The "
+    "consortium includes the University of Porto. “We are proud,” said Ana Silva, "
+    "director of MACC."
+)
+
+
+class TestForm:
+    """An acronym or a hard wrap does not change what a release drafts to."""
+
+    def test_name_with_acronym_is_one_entry_with_an_alias(self) -> None:
+        (entry,) = aifactories.draft(_AAIF).entries
+        assert entry.name == "Atlantic AI Factory"
+        assert entry.aliases == ("AAIF",)
+        assert entry.country == "PT"
+        assert entry.host is not None
+        assert entry.host.name == "Minho Advanced Computing Centre"
+
+    def test_hard_wrapped_text_drafts_like_one_line(self) -> None:
+        import textwrap
+
+        wrapped = "\n".join(textwrap.wrap(_AAIF, 72))
+        (flat,) = aifactories.draft(_AAIF).entries
+        (entry,) = aifactories.draft(wrapped).entries
+        assert flat.host is not None
+        assert (entry.name, entry.country, entry.selected_on, entry.host) == (
+            flat.name,
+            flat.country,
+            flat.selected_on,
+            attrs.evolve(
+                flat.host,
+                sources=tuple(
+                    attrs.evolve(s, quote=_rewrapped(s.quote, wrapped))
+                    for s in flat.host.sources
+                ),
+            ),
+        )
+        assert [p.name for p in entry.people] == ["Ana Silva"]
+        quotes = [s.quote for s in entry.sources if s.quote]
+        assert quotes
+        assert all(q in wrapped for q in quotes)
+
+
+def _rewrapped(quote: str | None, wrapped: str) -> str | None:
+    # The same words as they stand in the wrapped text (a break for a space).
+    if quote is None:
+        return None
+    pattern = r"\s".join(map(re.escape, quote.split(" ")))
+    found = re.search(pattern, wrapped)
+    assert found is not None
+    return found.group()
