@@ -448,6 +448,8 @@ def test_cli_writes_toml_that_reads_back_as_the_json(
     expected = drop_nulls(as_json)
     for entry in expected["antennas"]:
         entry["selected_on"] = dt.date.fromisoformat(entry["selected_on"])
+    for wave in expected["waves"]:
+        wave["announced"] = dt.date.fromisoformat(wave["announced"])
     assert as_toml == expected
 
 

@@ -228,6 +228,17 @@ read as UTF-8, at most 2 MB; .html files have their tags removed first.
 
 exit status: 0 a draft was written, 1 the article names no entry or is not
 text, 2 the article cannot be read (or the command line is wrong).""",
+    "merge": """\
+examples:
+  aifactories merge draft.json -o registry.json --documents articles
+  aifactories merge draft.json --into my-registry.json -o my-registry.json
+
+Adds the draft's new entries, replaces the entries it updates and adds the
+waves it names that the registry lacks. A draft still holding TO-FILL,
+0001-01-01 or a note "to fill by reviewer" is refused, each place listed.
+
+exit status: 0 written, 1 the draft is not ready or not valid, 2 a file
+cannot be read or written.""",
     "diff": """\
 examples:
   aifactories export > before.json
@@ -344,6 +355,14 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         help="write to FILE instead of standard output",
+    )
+    merging = command("merge", "fold a reviewed draft into a registry file", _merge)
+    merging.add_argument("draft", metavar="DRAFT", help="the reviewed draft file")
+    merging.add_argument(
+        "--into", metavar="FILE", help="the registry file (default: the bundled data)"
+    )
+    merging.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="write to OUT"
     )
     compare = command("diff", "list what changed between two registry files", _diff)
     compare.add_argument("old", metavar="OLD", help="the registry file before")
@@ -1165,7 +1184,7 @@ def _diff(args: argparse.Namespace) -> int:
 
     registries = []
     for name in (args.old, args.new):
-        status, problems, registry = _check_file(name)
+        status, problems, registry = _check_file(name, getattr(args, "documents", None))
         if status == _UNREADABLE:
             msg = f"{PROG} diff: {name}: {problems[0]}"
             raise _CommandError(msg, 2)
@@ -1512,6 +1531,23 @@ def _draft(args: argparse.Namespace) -> int:
     count = len(result.entries)
     noun = "entry" if count == 1 else "entries"
     _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from aifactories._merge import merge_files  # noqa: PLC0415 - merge only
+
+    try:
+        merged = merge_files(args.draft, args.into, getattr(args, "documents", None))
+        write_atomically(args.output, aifactories.dumps(merged).encode("utf-8"))
+    except RegistryDataError as exc:
+        more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
+        msg = f"{PROG} merge: {exc.source or args.draft}: {exc.errors[0]}{more}"
+        raise _CommandError(msg) from None
+    except OSError as exc:
+        msg = f"{PROG} merge: {exc.filename or args.output}: {exc.strerror or exc}"
+        raise _CommandError(msg, 2) from None
+    _error(f"{PROG} merge: wrote {args.output}")
     return 0
 
 

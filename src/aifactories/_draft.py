@@ -2689,6 +2689,8 @@ def document(result: Draft, registry: Registry) -> Registry:
             entries.append(entry)
     return Registry(
         data_version="draft",
+        # Every wave, so the one the reviewer fills in is there to refer to.
+        wave_records=registry.wave_records,
         factories=[e for e in entries if isinstance(e, Factory)],
         antennas=[e for e in entries if isinstance(e, Antenna)],
     )
