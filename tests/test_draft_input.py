@@ -40,7 +40,7 @@ _UNITS = (
 
 @st.composite
 def _hostile(draw: st.DrawFn) -> str:
-    unit = draw(st.sampled_from(_UNITS) | st.characters(codec="utf-8").map(str))
+    unit = draw(st.sampled_from(_UNITS) | st.characters(codec="utf-8", exclude_characters="\x00"))
     count = draw(st.integers(1, 1500))
     nested = draw(st.integers(0, 40))
     body = "(" * nested + unit * count + ")" * nested
@@ -131,3 +131,47 @@ def _rewrapped(quote: str | None, wrapped: str) -> str | None:
     found = re.search(pattern, wrapped)
     assert found is not None
     return found.group()
+
+
+class TestControlCharacters:
+    """No C1 control character or lone surrogate reaches a quote."""
+
+    @given(
+        st.sampled_from(["\x85", "\x9c", "\x80", "\ud800", "\udfff", "\u2028"]),
+        st.sampled_from([" ", "", "\n"]),
+    )
+    def test_quotes_hold_none(self, bad: str, pad: str) -> None:
+        text = _AAIF.replace(" will ", f" will{pad}{bad}{pad} ").replace(
+            "Ana Silva", f"Ana{bad}Silva"
+        )
+        result = aifactories.draft(text)
+        quotes = [
+            s.quote
+            for entry in result.entries
+            for s in (*entry.sources, *(entry.host.sources if entry.host else ()))
+        ]
+        assert quotes
+        for quote in quotes:
+            assert quote is not None
+            assert quote in result.text
+            assert not any(
+                "\x80" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in quote
+            )
+
+
+class TestEveryValueQuoted:
+    """Sectors and the funding total come with a source, like every value."""
+
+    def test_sectors_and_total_have_sources(self) -> None:
+        text = (
+            "NORDLYS, the Norwegian AI Factory, was selected on 12 March 2025. It "
+            "has a total budget of about €60 million. Its focus areas are energy "
+            "and healthcare."
+        )
+        (entry,) = aifactories.draft(text).entries
+        supports = {s.supports for s in entry.sources}
+        assert entry.sectors
+        assert {f"sector: {s.value}" for s in entry.sectors} <= supports
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert any((s or "").startswith("total:") for s in supports)

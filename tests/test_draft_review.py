@@ -76,3 +76,22 @@ class TestReviewLoop:
         assert len(data["factories"]) == len(
             json.loads(first.read_text(encoding="utf-8"))["factories"]
         )
+
+    def test_a_draft_of_a_web_page_validates_against_the_page(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        # An entity and a line split inside a paragraph: the page's text is
+        # not the markup's.
+        lines = _RELEASE.replace("\u2013", "&ndash;").replace(" was ", "\n  was ")
+        page = "".join(f"<p>{line}</p>\r\n" for line in lines.split(".\n"))
+        html = f"<html><head><style>p {{}}</style></head><body>{page}</body></html>"
+        (articles / "nordlys.html").write_text(html, encoding="utf-8")
+        draft = tmp_path / "d.json"
+        assert main(["draft", str(articles / "nordlys.html"), "-o", str(draft)]) == 0
+        _fill(draft, wave="W2", confidence="medium")
+        capsys.readouterr()
+        assert main(["validate", str(draft), "--documents", str(articles)]) == 0, (
+            capsys.readouterr().out
+        )

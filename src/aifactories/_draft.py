@@ -214,7 +214,8 @@ def _decode(text: object) -> str:
     if "\x00" in text:
         msg = f"$: binary data, not text (a NUL character at {text.index(chr(0))})"
         raise RegistryDataError([msg])
-    return text.removeprefix("\ufeff")
+    # Universal newlines here too: documents are read that way when checked.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _too_large(size: int) -> str:
@@ -400,7 +401,10 @@ class _Sentence(NamedTuple):
     position: int
 
 
-_LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]+")
+# A line ends at a control character (C0 but tab, DEL, C1), a line or
+# paragraph separator, or a lone surrogate: none can reach a quote.
+_LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
 # Only at the start of a run of terminators, and possessive: a run of
 # 20,000 dots is one try, not one try from each dot.
 _BREAK = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+\s+")
@@ -457,7 +461,7 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-_BREAKS = str.maketrans(dict.fromkeys("\r\n\x0b\x0c\x85\u2028\u2029", " "))
+_BREAKS = str.maketrans({"\n": " "})
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
@@ -479,12 +483,10 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
     group: tuple[int, int] | None = None
     for start, stop in spans:
         if group is not None:
-            gap = text[group[1] : start]
             if (
                 wrapped
                 and group[1] - group[0] >= full
-                and gap.count("\n") + gap.count("\r") <= 2
-                and not gap.strip()
+                and _WRAP.fullmatch(text, group[1], start)
                 and not _BULLET.match(text, start)
             ):
                 group = (group[0], stop)
@@ -2126,7 +2128,10 @@ class _Drafter:
             if not any(v != o and _contains(o, v) for o in acc.focus)
         ]
         sources.extend(acc.focus[v] for v in focus)
-        funding = self.build_funding(acc)
+        # Sectors and the total have no sources of their own: theirs go here.
+        sources.extend(acc.sectors.values())
+        funding, total_sources = self.build_funding(acc)
+        sources.extend(total_sources)
         notes = None
         if known is None:
             to_fill.append("confidence")
@@ -2181,7 +2186,7 @@ class _Drafter:
                 return None
         return None
 
-    def build_funding(self, acc: _Acc) -> Funding | None:
+    def build_funding(self, acc: _Acc) -> tuple[Funding | None, list[Source]]:
         total = None
         totals = dict(acc.totals)
         if len(totals) == 1:
@@ -2203,11 +2208,11 @@ class _Drafter:
             if s.share is not None or s.amount is not None or s.via
         ]
         if total is None and not shares:
-            return None
-        note = None
-        if total is not None:
-            note = f"Total: {totals[total].quote}"
-        return Funding(total=total, shares=shares, note=note)
+            return None, []
+        if total is None:
+            return Funding(shares=shares), []
+        # Funding has no sources of its own: the total's goes to the entry.
+        return Funding(total=total, shares=shares), [totals[total]]
 
     def build_system(self, acc: _Acc) -> Supercomputer | None:
         if not acc.system and acc.status is None:
