@@ -40,7 +40,10 @@ _UNITS = (
 
 @st.composite
 def _hostile(draw: st.DrawFn) -> str:
-    unit = draw(st.sampled_from(_UNITS) | st.characters(codec="utf-8", exclude_characters="\x00"))
+    unit = draw(
+        st.sampled_from(_UNITS)
+        | st.characters(codec="utf-8", exclude_characters="\x00")
+    )
     count = draw(st.integers(1, 1500))
     nested = draw(st.integers(0, 40))
     body = "(" * nested + unit * count + ")" * nested
