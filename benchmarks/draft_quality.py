@@ -342,11 +342,14 @@ def _wanted(raw: dict[str, Any]) -> list[tuple[str, list[str]]]:
     return facts
 
 
-def _said(entry: Entry) -> dict[str, list[str]]:
+def _said(entry: Entry, registry: aifactories.Registry) -> dict[str, list[str]]:
     # What a drafted entry says, field by field, folded, for lenient matching.
     got = proposed(entry)
+    known = registry.get(entry.id)
+    # A draft of a known entry is named as the registry names it.
+    names = [*entry.names, *(known.names if known is not None else ())]
     said: dict[str, list[str]] = {
-        "name": [fold(n) for n in entry.names],
+        "name": [fold(n) for n in names],
         "country": [] if entry.country == TO_FILL else [fold(entry.country)],
         "host": sorted(_host_alternatives(entry) - {""}),
         "city": got["city"],
@@ -391,10 +394,11 @@ def _hit(field: str, wanted: list[str], said: dict[str, list[str]]) -> bool:
 def score_real(texts: Path, expected_dir: Path, cases: list[str]) -> dict[str, Any]:
     """Score drafts of real articles against expected entries.
 
-    An expected entry is found when a drafted entry's name or alias and
-    the expected name (either part of ``Long (ACR)``) contain one
-    another, or, for an unnamed one, when a drafted entry of its country
-    and kind is left. Entry recall is found / expected. Field recall is
+    An expected entry is found when a drafted entry's name or alias (or,
+    for an entry the registry has, the registry's) and the expected name
+    (either part of ``Long (ACR)``) contain one another, or else when a
+    drafted entry of its country and kind is left. Entry recall is found /
+    expected. Field recall is
     the share of expected facts (one per field value, one per partner,
     funder, person, sector and machine field) that the found entry
     proposes, matched folded and by containment either way; facts of
@@ -428,12 +432,14 @@ def score_real(texts: Path, expected_dir: Path, cases: list[str]) -> dict[str, A
                     and any(
                         n and (n in d or d in n)
                         for n in names
-                        for d in map(fold, e.names)
+                        for d in _said(e, registry)["name"]
                     )
                 ),
                 None,
             )
-            if found is None and not names:
+            # Named otherwise (another language, a descriptive name): the
+            # drafted entry of the same country and kind.
+            if found is None:
                 found = next(
                     (
                         e
@@ -452,7 +458,7 @@ def score_real(texts: Path, expected_dir: Path, cases: list[str]) -> dict[str, A
                 continue
             drafted.remove(found)
             totals["found"] += 1
-            said = _said(found)
+            said = _said(found, registry)
             for field, wanted in facts:
                 if _hit(field, wanted, said):
                     totals["facts_found"] += 1

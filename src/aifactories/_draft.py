@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import html.parser
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
@@ -556,6 +557,9 @@ class _Knowledge:
     orgs: dict[str, _Org]  # folded name, short name or part -> organisation
     cities: dict[str, tuple[str, str]]  # folded city -> (city, country code)
     people: frozenset[str]
+    # Patterns over folded text: an entry's names; its host and city.
+    mentions: tuple[tuple[re.Pattern[str], str], ...] = ()
+    places: tuple[tuple[re.Pattern[str], str], ...] = ()
 
     @classmethod
     def of(cls, registry: Registry) -> _Knowledge:
@@ -575,10 +579,41 @@ class _Knowledge:
                     fold(entry.host.city), (entry.host.city, entry.country)
                 )
         people = frozenset(fold(p.name) for e in registry.entries for p in e.people)
-        return cls(registry, tuple(names), orgs, cities, people)
+        mentions = tuple(
+            # Not inside a longer name: "Pharos" is not said in "Pharos-CY".
+            (re.compile(rf"(?<![\w-]){re.escape(key)}(?!-?\w)"), entry_id)
+            for key, entry_id in names
+        )
+        return cls(
+            registry, tuple(names), orgs, cities, people, mentions, _places(registry)
+        )
 
     def org(self, text: str) -> _Org | None:
         return self.orgs.get(fold(text))
+
+
+def _places(registry: Registry) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # An entry's host (name or short name) and its city: a city may be
+    # inflected ("Ostrave", "Poznaniu"), so its stem matches a word start.
+    found: list[tuple[re.Pattern[str], str]] = []
+    for entry in registry.entries:
+        host = entry.host
+        if host is None:
+            continue
+        labels = [fold(host.name), fold(host.short_name or "")]
+        keys = [re.escape(label) + r"(?!\w)" for label in labels if len(label) >= 3]
+        if host.city and len(fold(host.city)) >= 5:
+            keys.append(re.escape(fold(host.city)[:-1]) + r"\w{0,4}(?!\w)")
+        if keys:
+            found.append((re.compile(rf"(?<!\w)(?:{'|'.join(keys)})"), entry.id))
+    return tuple(found)
+
+
+# A word for a factory or an antenna in the registry's languages (folded).
+_KIND_WORD = re.compile(
+    r"ai[ -]?factor|ki-fabrik|ai-fabri|fabri[ck]|fabbric|factoria|usine|tovar|"
+    r"fabryk|gigaf|tehda|gamykl|εργοστασ|фабрик|gyar|rupnic|antenn|antena|anteen"
+)
 
 
 def _orgs_of(entry: Entry) -> Iterator[tuple[_Org, str | None]]:
@@ -1272,7 +1307,9 @@ class _Drafter:
 
     def find_entries(self) -> None:
         by_key: dict[str, _Acc] = {}
-        for index, sent in enumerate(self.sentences):
+        subjects, fallback = self.subjects
+        self.add_known(by_key, subjects)
+        for sent in self.sentences:
             link = _LINK.search(sent.text)
             named: _Acc | None = None
             for name, kind, lo, hi, alias in self.named(sent):
@@ -1283,24 +1320,69 @@ class _Drafter:
                     if named is not None:
                         named.alias(name, source)
                     continue
-                named = self.add_entry(by_key, name, kind, source, lead=index < _LEAD)
-            if index < _LEAD:
-                for entry_id in sorted(self.known_mentions(index)):
-                    entry = self.known.registry.get(entry_id)
-                    if entry is not None and entry_id not in by_key:
-                        acc = _Acc(entry.name, entry.kind, entry)
-                        acc.keys = {entry_id}
-                        by_key[entry_id] = acc
-                        self.entries.append(acc)
-                        acc.sources.append(self.whole(sent, "name: the entry named"))
+                named = self.add_entry(by_key, name, kind, source)
+        if not self.entries:
+            self.add_known(by_key, fallback)
 
-    def known_mentions(self, index: int) -> set[str]:
-        sent = self.sentences[index]
-        link = _LINK.search(sent.text)
-        if link is not None:
-            return set()
-        folded = self.folded[index]
-        return {eid for pattern, eid in self.present_names if pattern.search(folded)}
+    def add_known(
+        self, by_key: dict[str, _Acc], subjects: dict[str, tuple[_Sentence, str]]
+    ) -> None:
+        for entry_id, (sent, supports) in subjects.items():
+            entry = self.known.registry.get(entry_id)
+            if entry is not None and entry_id not in by_key:
+                acc = _Acc(entry.name, entry.kind, entry)
+                acc.keys = {entry_id}
+                by_key[entry_id] = acc
+                self.entries.append(acc)
+                acc.sources.append(self.whole(sent, supports))
+
+    @functools.cached_property
+    def subjects(
+        self,
+    ) -> tuple[dict[str, tuple[_Sentence, str]], dict[str, tuple[_Sentence, str]]]:
+        """The known entries the article is about, with the sentence naming each.
+
+        Each sentence that names an entry counts one (the title two); one
+        that names its host, or its city next to a word for a factory or
+        antenna in any language, counts one too; a sentence with a link
+        cue ("linked to") does not count. An entry counting two or more is
+        a subject. The best of the rest is returned second: the subject
+        when the text names no other entry, else one named in passing;
+        none when two tie.
+        """
+        weights: Counter[str] = Counter()
+        first: dict[str, tuple[_Sentence, str]] = {}
+        for index, sent in enumerate(self.sentences):
+            folded = self.folded[index]
+            if _LINK.search(sent.text):
+                continue  # the factories an antenna links to, not its subject
+            named = {
+                eid for pattern, eid in self.known.mentions if pattern.search(folded)
+            }
+            kind_word = _KIND_WORD.search(folded) is not None
+            placed = {
+                eid
+                for pattern, eid in self.known.places
+                if kind_word and pattern.search(folded)
+            } - named
+            for eid in named:
+                weights[eid] += 2 if sent.line == 0 else 1
+                first.setdefault(eid, (sent, "name: the entry named"))
+            for eid in placed:
+                weights[eid] += 1
+                first.setdefault(eid, (sent, "name: the entry's host or city named"))
+        chosen = [eid for eid, weight in weights.items() if weight >= 2]
+        ranked = weights.most_common(2)
+        # The best of the rest only if it is alone at the top: two entries
+        # named once each are both named in passing.
+        alone = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
+        rest = [ranked[0][0]] if not chosen and alone else []
+
+        def ordered(ids: list[str]) -> dict[str, tuple[_Sentence, str]]:
+            by_position = sorted(ids, key=lambda e: first[e][0].position)
+            return {eid: first[eid] for eid in by_position}
+
+        return ordered(chosen), ordered(rest)
 
     def add_entry(  # noqa: C901, PLR0912 - each branch is one way a name can recur
         self,
@@ -1308,13 +1390,11 @@ class _Drafter:
         name: str,
         kind: Kind,
         source: Source,
-        *,
-        lead: bool,
     ) -> _Acc | None:
         entry = self.known.registry.get(name) or self.known.registry.get(
             _generic_free(name)
         )
-        if entry is not None and not lead:
+        if entry is not None and entry.id not in self.subjects[0]:
             return None  # a known entry named in passing, not the article's subject
         key = entry.id if entry is not None else compact(_generic_free(name))
         if not key:
