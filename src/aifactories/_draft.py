@@ -560,6 +560,7 @@ class _Knowledge:
     # Patterns over folded text: an entry's names; its host and city.
     mentions: tuple[tuple[re.Pattern[str], str], ...] = ()
     places: tuple[tuple[re.Pattern[str], str], ...] = ()
+    by_country: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, registry: Registry) -> _Knowledge:
@@ -584,8 +585,18 @@ class _Knowledge:
             (re.compile(rf"(?<![\w-]){re.escape(key)}(?!-?\w)"), entry_id)
             for key, entry_id in names
         )
+        by_country: dict[str, tuple[str, ...]] = {}
+        for entry in registry.entries:
+            by_country[entry.country] = (*by_country.get(entry.country, ()), entry.id)
         return cls(
-            registry, tuple(names), orgs, cities, people, mentions, _places(registry)
+            registry,
+            tuple(names),
+            orgs,
+            cities,
+            people,
+            mentions,
+            _places(registry),
+            by_country,
         )
 
     def org(self, text: str) -> _Org | None:
@@ -1267,12 +1278,55 @@ class _Drafter:
             self.focus(sent, owner)
             self.funding(sent, owner)
             self.system(sent, owner)
+        for acc in self.entries:
+            self.known_facts(acc)
         built = [self.build(acc) for acc in self.entries]
         changes: list[Change] = []
         for acc, entry in zip(self.entries, built, strict=True):
             if acc.known is not None:
                 changes.extend(changes_between(acc.known, entry))
         return Draft(self.text, tuple(built), tuple(changes), tuple(self.warnings))
+
+    def known_facts(self, acc: _Acc) -> None:
+        """Propose the host and stakeholders the registry has that the text names.
+
+        The registry's record of the organisation, with the sentence that
+        names it as the quote; the host's city only when the text says it.
+        """
+        entry = acc.known
+        if entry is None:
+            return
+        host = entry.host
+        if acc.host is None and host is not None:
+            said = self.first_naming(host.name, host.short_name)
+            if said is not None:
+                city = host.city if host.city and self.first_naming(host.city) else None
+                acc.host = attrs.evolve(
+                    host, city=city, sources=(self.whole(said, "host"),)
+                )
+        for holder in entry.stakeholders:
+            key = fold(holder.name)
+            said = self.first_naming(holder.name, holder.short_name)
+            if key not in acc.stakeholders and said is not None:
+                supports = f"{holder.role.value}: {holder.name}"
+                acc.stakeholders[key] = attrs.evolve(
+                    holder, sources=(self.whole(said, supports),)
+                )
+
+    def first_naming(self, *labels: str | None) -> _Sentence | None:
+        """The first sentence naming one of ``labels`` (a city by its stem)."""
+        keys = [fold(label) for label in labels if label and len(label) >= 3]
+        if not keys:
+            return None
+        # Inflected names ("Poznaniu", "Ostrave"): a stem of five or more.
+        stems = [k[:-1] if len(k) >= 5 else k for k in keys]
+        pattern = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, stems))})\w{{0,3}}(?!\w)"
+        )
+        for index, sent in enumerate(self.sentences):
+            if pattern.search(self.folded[index]):
+                return sent
+        return None
 
     # -- which entries ------------------------------------------------------
 
@@ -1348,9 +1402,11 @@ class _Drafter:
         cue ("linked to") does not count. An entry counting two or more is
         a subject. The best of the rest is returned second: the subject
         when the text names no other entry, else one named in passing;
-        none when two tie.
+        none when two tie. Failing all else, a sentence with a factory word
+        naming the one country of a registry entry hints at that entry.
         """
         weights: Counter[str] = Counter()
+        hinted: Counter[str] = Counter()  # by country: only when nothing else is
         first: dict[str, tuple[_Sentence, str]] = {}
         for index, sent in enumerate(self.sentences):
             folded = self.folded[index]
@@ -1365,6 +1421,10 @@ class _Drafter:
                 for pattern, eid in self.known.places
                 if kind_word and pattern.search(folded)
             } - named
+            if kind_word and not named and not placed:
+                for eid in self.country_entry(sent.text):
+                    hinted[eid] += 1
+                    first.setdefault(eid, (sent, "name: the entry's country named"))
             for eid in named:
                 weights[eid] += 2 if sent.line == 0 else 1
                 first.setdefault(eid, (sent, "name: the entry named"))
@@ -1372,7 +1432,7 @@ class _Drafter:
                 weights[eid] += 1
                 first.setdefault(eid, (sent, "name: the entry's host or city named"))
         chosen = [eid for eid, weight in weights.items() if weight >= 2]
-        ranked = weights.most_common(2)
+        ranked = weights.most_common(2) or hinted.most_common(2)
         # The best of the rest only if it is alone at the top: two entries
         # named once each are both named in passing.
         alone = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
@@ -1383,6 +1443,19 @@ class _Drafter:
             return {eid: first[eid] for eid in by_position}
 
         return ordered(chosen), ordered(rest)
+
+    def country_entry(self, text: str) -> set[str]:
+        """The entry of the one country a sentence names, if it has only one.
+
+        "L'AI Factory française" is about France's factory when the
+        registry has one entry for France.
+        """
+        codes = {code for code, _ in _codes_in(_country_name_re(), text)}
+        codes |= {code for code, _ in _codes_in(_demonym_re(), text)}
+        if len(codes) != 1:
+            return set()
+        ids = self.known.by_country.get(codes.pop(), ())
+        return set(ids) if len(ids) == 1 else set()
 
     def add_entry(  # noqa: C901, PLR0912 - each branch is one way a name can recur
         self,
