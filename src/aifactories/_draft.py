@@ -787,6 +787,7 @@ _NOT_NAMES = frozenset(
         "Pierwsza",
         "Polska",
         "Hub",
+        "Hubs",
         "Team",
         "Consortium",
         "Services",
@@ -1148,6 +1149,24 @@ _PERSON_TALK = re.compile(
 _PERSON_DASH = re.compile(
     rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
 )
+# A role written before the name: "Bundesminister Peter Hanke", "HUN-REN
+# CEO Roland Jakab", "Minister of the Economy and Innovation Edvinas Grikšas".
+_ROLE_WORD = (
+    r"(?:[\w-]*(?:[Mm]inist(?:er|ra|re|r)|[Dd]irekt(?:or|orin)|[Dd]irector|CEO|"
+    r"[Rr]e[ck]tor|[Pp]r[äa]sident|[Pp]resident|[Cc]ommissioner|[Kk]ommissar|"
+    r"[Cc]hair(?:man|woman)?|[Ll]eiter|[Cc]oordinat(?:or|ore|rice)|[Mm]ayor|"
+    r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz)[\w-]*)"
+)
+_PERSON_TITLED = re.compile(
+    rf"(?<![\w.-])(?P<role>(?:[\w.-]+\s+){{0,3}}?{_ROLE_WORD}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOKEN}(?:\s+(?:and\s+)?{_TOKEN}){{0,3}})?)"
+    rf"\s+{_PERSON}"
+)
+# Words before a role that are not part of it ("so AIT Director X").
+_ROLE_LEAD = re.compile(
+    r"^(?:(?:so|says|said|sagt|and|und|et|e|y|by|von|the|der|die|das|le|la|il)\s+)+",
+    re.IGNORECASE,
+)
 _ROLE_ORG_SPLIT = re.compile(
     r"(?<!\s)\s++(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|"
     r"du|de)\s+"
@@ -1467,6 +1486,17 @@ class _Drafter:
         entry = self.known.registry.get(name) or self.known.registry.get(
             _generic_free(name)
         )
+        if entry is None:
+            # "Die Stuttgarter AI Factory": a known entry by its host or city.
+            place = fold(_generic_free(name))
+            entry = next(
+                (
+                    self.known.registry.get(eid)
+                    for pattern, eid in self.known.places
+                    if pattern.fullmatch(place)
+                ),
+                None,
+            )
         if entry is not None and entry.id not in self.subjects[0]:
             return None  # a known entry named in passing, not the article's subject
         key = entry.id if entry is not None else compact(_generic_free(name))
@@ -2192,11 +2222,12 @@ class _Drafter:
             _PERSON_COLON,
             _PERSON_TALK,
             _PERSON_DASH,
+            _PERSON_TITLED,
         ):
             for match in pattern.finditer(text):
                 person = match.group("person")
-                role = match.group("role").strip().rstrip(".")
-                if _ORGISH.search(person) or len(role) < 3:
+                role = _ROLE_LEAD.sub("", match.group("role").strip().rstrip("."))
+                if not _is_person(person) or len(role) < 3:
                     continue
                 self.speakers.add(fold(person))
                 if acc is None:
@@ -2216,9 +2247,9 @@ class _Drafter:
                             break
                 if key in acc.people:
                     continue
-                source = self.source(
-                    sent, match.start("person"), match.end("role"), "person"
-                )
+                lo, hi = sorted((match.start("person"), match.start("role")))
+                hi = max(match.end("person"), match.end("role"))
+                source = self.source(sent, lo, hi, "person")
                 acc.people[key] = Person(
                     name=person,
                     role=role_text,
@@ -2403,6 +2434,11 @@ _VERBISH = re.compile(
     r"\b(?:is|are|will|was|were|has|have|ist|sind|wird|è|sono|sarà|es|son|será|"
     r"est|sont|sera|jest|są|będzie)\b"
 )
+
+
+def _is_person(name: str) -> bool:
+    # "rektor Politechniki Gdańskiej": an organisation where a name stands.
+    return not _ORGISH.search(name) and not any(w in name for w in lex.ORG_WORDS)
 
 
 def _is_final(rest: str, lo: int) -> bool:

@@ -585,6 +585,7 @@ ORG_WORDS: tuple[str, ...] = (
     "Politecnic",
     "Politécnic",
     "Polytechn",
+    "Politechn",
     "Institut",
     "Istitut",
     "Instytut",
