@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -95,3 +97,28 @@ class TestReviewLoop:
         assert main(["validate", str(draft), "--documents", str(articles)]) == 0, (
             capsys.readouterr().out
         )
+
+
+class TestWithoutTheExtra:
+    """Without the optional draft dependencies, the command says what to install."""
+
+    def test_draft_exits_2_naming_the_extra(self, tmp_path: Path) -> None:
+        article = tmp_path / "nordlys.txt"
+        article.write_text(_RELEASE, encoding="utf-8")
+        # A child process: Babel is hidden there only.
+        script = (
+            "import sys\n"
+            "sys.modules['babel'] = None\n"
+            "from aifactories._cli import main\n"
+            f"sys.exit(main(['draft', {str(article)!r}]))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert done.returncode == 2
+        assert "aifactories[draft]" in done.stderr
+        assert done.stderr.count("\n") == 1

@@ -1481,7 +1481,7 @@ def _export_text(args: argparse.Namespace) -> tuple[str, str]:
 # -- draft --------------------------------------------------------------------
 
 
-def _draft(args: argparse.Namespace) -> int:
+def _draft(args: argparse.Namespace) -> int:  # noqa: C901 - one branch an outcome
     from pathlib import Path  # noqa: PLC0415 - draft only
 
     from aifactories import _draft as drafting  # noqa: PLC0415 - draft only
@@ -1507,6 +1507,9 @@ def _draft(args: argparse.Namespace) -> int:
         problem = exc.errors[0].removeprefix("$: ")
         msg = f"{PROG} draft: {args.article}: {problem}"
         raise _CommandError(msg) from None
+    except ImportError as exc:  # the optional draft extra is missing
+        msg = f"{PROG} draft: {exc}"
+        raise _CommandError(msg, 2) from None
     if not result.entries:
         msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
         raise _CommandError(msg)

@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from aifactories import _cldr
 from aifactories import _draft_lexicon as lex
 from aifactories._errors import RegistryDataError
 from aifactories._model import (
@@ -161,12 +162,20 @@ def draft(
 
     Raises:
         RegistryDataError: The input is too large, not UTF-8, or binary.
+        ImportError: The optional ``draft`` dependencies are not installed
+            (``pip install 'aifactories[draft]'``).
     """
+    require_extra()  # before any work: say at once what to install
     body = _decode(text)
     if html:
         body = strip_html(body)
     known = _Knowledge.of(_default_registry() if registry is None else registry)
     return _Drafter(body, name, known).run()
+
+
+def require_extra() -> None:
+    """Raise :class:`ImportError` naming the extra to install, if it is missing."""
+    _cldr.require()
 
 
 def strip_html(markup: str) -> str:
@@ -356,7 +365,7 @@ def _alternation(patterns: Iterable[str]) -> str:
 def _country_name_re() -> re.Pattern[str]:
     groups = [
         f"(?P<c_{code}>{_alternation(names)})"
-        for code, names in lex.COUNTRY_NAMES.items()
+        for code, names in _cldr.country_names().items()
     ]
     return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
 
@@ -986,27 +995,6 @@ _ITEM_LEAD = re.compile(
     re.IGNORECASE,
 )
 
-_MONTHS = {
-    fold(name): number
-    for number, names in enumerate(
-        (
-            "january jan januar gennaio enero janvier stycznia styczeń",
-            "february feb februar febbraio febrero février lutego luty",
-            "march mar märz marzo mars marca marzec",
-            "april apr aprile abril avril kwietnia kwiecień",
-            "may mai maggio mayo maja maj",
-            "june jun juni giugno junio juin czerwca czerwiec",
-            "july jul juli luglio julio juillet lipca lipiec",
-            "august aug agosto août sierpnia sierpień",
-            "september sep sept settembre septiembre septembre września wrzesień",
-            "october oct oktober ottobre octubre octobre października październik",
-            "november nov novembre noviembre listopada listopad",
-            "december dec dezember dicembre diciembre décembre grudnia grudzień",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
 _DATE = re.compile(
     r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,12})\.?"
     r"\s+(?:de\s+)?(?P<y>20\d\d)|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
@@ -2661,7 +2649,7 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
         day = match.group("d") or match.group("d2")
         month_word = match.group("m") or match.group("m2")
         year = match.group("y") or match.group("y2")
-        month = _MONTHS.get(fold(month_word or ""))
+        month = _cldr.month_numbers().get(fold(month_word or "").rstrip("."))
         if month is None or day is None or year is None:
             return None
         return dt.date(int(year), month, int(day))
