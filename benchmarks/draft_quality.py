@@ -365,7 +365,7 @@ def _said(entry: Entry, registry: aifactories.Registry) -> dict[str, list[str]]:
         "shares": [
             fold(label)
             for s in entry.stakeholders
-            if s.role.value == "funder"
+            if s.role.value in {"funder", "co-funder"}
             for label in (s.name, s.short_name or "")
             if label
         ],

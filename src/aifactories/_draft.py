@@ -959,6 +959,13 @@ _PARTNER_LIST = re.compile(
     r"we współpracy z|wraz z)\s*(?:the\s+|l['’])?",
     re.IGNORECASE,
 )
+# "co-funded by X, Y and Z": the co-funders, each named, money or not.
+_COFUNDER_LIST = re.compile(
+    r"\b(?:co-?(?:funded|financed) by|cofinanziat[ao] (?:da(?:l|lla|i|gli)?|in parti "
+    r"uguali)|cofinanciad[ao] (?:por|al \d+\s?% por)|kofinanziert (?:von|durch)|"
+    r"cofinancée? par|współfinansowan[aey] przez|spolufinancovan[áéý] z)\s*",
+    re.IGNORECASE,
+)
 _SEGMENT_END = re.compile(
     r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
     r"che|dass|where|wo|dove|donde|où|aby|que|per|para|pour|offering|providing|"
@@ -1771,7 +1778,7 @@ class _Drafter:
         # organisation once people and places are ruled out above.
         return sum(word[:1].isupper() for word in label.split()) >= 2
 
-    def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+    def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
         for role, pattern in _ROLE_AFTER:
             for match in pattern.finditer(text):
@@ -1792,14 +1799,22 @@ class _Drafter:
                 self.add_holder(
                     sent, acc, org, Role.PARTNER, (org.start(), org.end() + cue.end())
                 )
-        for match in _PARTNER_LIST.finditer(text):
+        self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
+        self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
+
+    def listed(
+        self, sent: _Sentence, acc: _Acc, cue: re.Pattern[str], role: Role
+    ) -> None:
+        """Add each organisation of the list after ``cue`` in the role."""
+        text = sent.text
+        for match in cue.finditer(text):
             segment = text[match.end() :]
             if not segment.strip(" :") and text.rstrip().endswith(":"):
                 for item in self.bullets_after(sent):
                     org = re.match(rf"(?P<org>{_ORG}){_ABBR}", item.text)
                     if org is None:
                         break
-                    self.add_holder(item, acc, org, Role.PARTNER, (0, len(item.text)))
+                    self.add_holder(item, acc, org, role, (0, len(item.text)))
                 continue
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
@@ -1810,7 +1825,7 @@ class _Drafter:
                 ):
                     continue  # "partners in Bavaria": a place
                 hi = match.end() + org.end()
-                self.add_holder(sent, acc, org, Role.PARTNER, (match.start(), hi))
+                self.add_holder(sent, acc, org, role, (match.start(), hi))
 
     def add_holder(
         self,
