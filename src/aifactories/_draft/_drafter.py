@@ -1,13 +1,13 @@
 # The drafter matches typographic quotes, dashes and apostrophes on purpose.
 # ruff: noqa: RUF001
-"""Draft registry entries from a press release, every value with its quote.
+"""Find the entries an article is about and their fields, each with its quote.
 
 :func:`draft` reads an announcement and proposes one entry per AI Factory or
-Antenna it describes. It works with the standard library and our own word
-lists only: sentences are split, cue words ("hosted by", "ospitata da",
-"50/50 between") are matched with regular expressions, and names are
-checked against the registry (known entries, hosts, stakeholders, cities)
-and the lexicon in :mod:`aifactories._draft_lexicon`.
+Antenna it describes: cue words ("hosted by", "ospitata da", "50/50
+between") are matched with regular expressions over the sentences of
+:mod:`._text`, and names are checked against the registry (known entries,
+hosts, stakeholders, cities), CLDR's names (:mod:`._cldr`) and the lexicon
+(:mod:`._lexicon`).
 
 Evidence or nothing: a value is proposed only together with a
 :class:`~aifactories.Source` whose ``quote`` is sliced out of the text
@@ -22,18 +22,33 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import html.parser
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 import attrs
 
-from aifactories import _cldr
-from aifactories import _draft_lexicon as lex
-from aifactories._errors import RegistryDataError
+from aifactories._draft import _cldr
+from aifactories._draft import _lexicon as lex
+from aifactories._draft._output import (
+    Change,
+    _contains,
+    _dedupe,
+    _same_org,
+    changes_between,
+)
+from aifactories._draft._text import (
+    MAX_ENTRIES,
+    MAX_READ,
+    MAX_SENTENCE,
+    MAX_SENTENCES,
+    _decode,
+    _Sentence,
+    _sentences,
+    strip_html,
+)
 from aifactories._model import (
     Antenna,
     Confidence,
@@ -57,48 +72,11 @@ from aifactories._model import (
 from aifactories._registry import Registry
 from aifactories._text import compact, fold
 
-MAX_BYTES = 2_000_000
-"""The largest article :func:`draft` reads, in bytes of UTF-8 (about 2 MB).
-
-Press releases are a few kilobytes; the cap keeps time and memory bounded
-for anything else someone feeds the command.
-"""
-
-MAX_SENTENCE = 1_000
-"""Sentences longer than this many characters are skipped, not searched."""
-
-MAX_SENTENCES = 5_000
-"""Only the first this many sentences are read (a press release has tens)."""
-
-MAX_READ = 250_000
-"""Only sentences within the first this many characters of text are read.
-
-With :data:`MAX_SENTENCES` this bounds the time a draft takes whatever
-the input (a press release is a few thousand characters).
-"""
-
-MAX_ENTRIES = 64
-"""A draft proposes at most this many entries; later names are reported."""
-
 TO_FILL = "TO-FILL"
 """Placeholder for a required text field the article does not give."""
 
 PLACEHOLDER_DATE = dt.date(1, 1, 1)
 """Placeholder for a required date the article does not give (0001-01-01)."""
-
-
-class Change(NamedTuple):
-    """A proposed change to an entry the registry already has.
-
-    Attributes:
-        path: The entry id and field, e.g. ``"mimer.people"``.
-        old: The registry's value (sources left out).
-        new: The proposed value: the registry's, with the article's added.
-    """
-
-    path: str
-    old: object
-    new: object
 
 
 @dataclasses.dataclass(frozen=True)
@@ -178,125 +156,10 @@ def require_extra() -> None:
     _cldr.require()
 
 
-def strip_html(markup: str) -> str:
-    """Return the text of an HTML page: tags, scripts and styles removed.
-
-    Block elements (paragraphs, headings, list items, line breaks) end a
-    line, so sentences never run across them; character references are
-    resolved.
-    """
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    lines = ("".join(parser.parts)).split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines if line.strip()) + "\n"
-
-
 def _default_registry() -> Registry:
     import aifactories  # noqa: PLC0415 - avoid an import cycle at start-up
 
     return aifactories.load()
-
-
-def _decode(text: object) -> str:
-    if isinstance(text, bytes | bytearray):
-        size = len(text)
-        if size > MAX_BYTES:
-            raise RegistryDataError([_too_large(size)])
-        raw = bytes(text)
-        if b"\x00" in raw:
-            where = raw.index(b"\x00")
-            msg = f"$: binary data, not text (a NUL byte at offset {where})"
-            raise RegistryDataError([msg])
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = f"$: not UTF-8 text (invalid byte at offset {exc.start})"
-            raise RegistryDataError([msg]) from None
-        # Universal newlines, as Python's text mode and seed_text() read.
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    if not isinstance(text, str):
-        msg = f"$: expected the article as str or bytes, got {type(text).__name__}"
-        raise RegistryDataError([msg])
-    # Four bytes per character at most: only a long text needs encoding.
-    if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "replace")) > MAX_BYTES:
-        raise RegistryDataError([_too_large(len(text.encode("utf-8", "replace")))])
-    if "\x00" in text:
-        msg = f"$: binary data, not text (a NUL character at {text.index(chr(0))})"
-        raise RegistryDataError([msg])
-    # Universal newlines here too: documents are read that way when checked.
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _too_large(size: int) -> str:
-    del size  # the CLI reads one byte past the cap: the size would mislead
-    return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
-
-
-class _TextParser(html.parser.HTMLParser):
-    _BLOCKS = frozenset(
-        [
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "br",
-            "dd",
-            "div",
-            "dl",
-            "dt",
-            "figcaption",
-            "footer",
-            "form",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hr",
-            "li",
-            "main",
-            "nav",
-            "ol",
-            "p",
-            "pre",
-            "section",
-            "table",
-            "td",
-            "th",
-            "title",
-            "tr",
-            "ul",
-        ]
-    )
-    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        del attrs  # no attribute carries article text we quote
-        if tag in self._HIDDEN:
-            self._hidden += 1
-        elif tag == "li":
-            # A list item reads as a bullet line, as in a plain-text release.
-            self.parts.append("\n- ")
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
 
 
 # -- regular-expression building blocks -------------------------------------------
@@ -397,156 +260,6 @@ _ARTICLES = re.compile(
 def _strip_article(text: str) -> tuple[str, int]:
     match = _ARTICLES.match(text)
     return (text[match.end() :], match.end()) if match else (text, 0)
-
-
-# -- sentences --------------------------------------------------------------------
-
-
-class _Sentence(NamedTuple):
-    start: int
-    end: int
-    text: str
-    line: int
-    bullet: bool
-    position: int
-
-
-# A line ends at a control character (C0 but tab, DEL, C1), a line or
-# paragraph separator, or a lone surrogate: none can reach a quote.
-_LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
-_WRAP = re.compile(r"[ \t]*\n[ \t]*")
-# Only at the start of a run of terminators, and possessive: a run of
-# 20,000 dots is one try, not one try from each dot.
-_BREAK = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+\s+")
-_BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
-_ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "prof",
-        "mr",
-        "ms",
-        "mrs",
-        "st",
-        "no",
-        "nr",
-        "e.g",
-        "i.e",
-        "approx",
-        "ca",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "mio",
-        "mrd",
-        "mln",
-        "mld",
-        "bzw",
-        "z.b",
-        "u.a",
-        "ggf",
-        "dott",
-        "dott.ssa",
-        "sig",
-        "dra",
-        "sra",
-        "ing",
-        "mag",
-        "gen",
-        "art",
-        "abs",
-        "vol",
-        "fig",
-        "dipl",
-        "p.a",
-        "s.a",
-        "s.p.a",
-        "mgr",
-        "hab",
-        "inż",
-    ]
-)
-
-
-_BREAKS = str.maketrans({"\n": " "})
-
-
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the spans of the text's lines, hard-wrapped lines joined.
-
-    Text wrapped at a fixed width (e-mail, text taken from a PDF) breaks
-    sentences across lines; when most lines end near one width, a full
-    line runs on into the next one (not into a blank line or a bullet).
-    """
-    spans = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
-    widths = [stop - start for start, stop in spans]
-    width = max(widths, default=0)
-    full = width - 20
-    wrapped = (
-        len(spans) >= 4
-        and width <= 100
-        and sum(w >= full for w in widths) * 2 >= len(spans)
-    )
-    group: tuple[int, int] | None = None
-    for start, stop in spans:
-        if group is not None:
-            if (
-                wrapped
-                and group[1] - group[0] >= full
-                and _WRAP.fullmatch(text, group[1], start)
-                and not _BULLET.match(text, start)
-            ):
-                group = (group[0], stop)
-                continue
-            yield group
-        group = (start, stop)
-    if group is not None:
-        yield group
-
-
-def _sentences(text: str) -> tuple[list[_Sentence], int]:
-    out: list[_Sentence] = []
-    skipped = 0
-    for number, (start, stop) in enumerate(_lines(text)):
-        # Line breaks inside a joined line read as spaces; offsets stay the
-        # same, so quotes are still cut from the text itself.
-        segment = text[start:stop].translate(_BREAKS)
-        bullet = _BULLET.match(segment)
-        offset = bullet.end() if bullet else 0
-        pieces: list[tuple[int, int]] = []
-        for brk in _BREAK.finditer(segment, offset):
-            word = segment[max(offset, brk.start() - 12) : brk.start()].split()
-            last = word[-1].lower().rstrip(".") if word else ""
-            nxt = segment[brk.end() : brk.end() + 1]
-            if (
-                last in _ABBREVIATIONS
-                or (len(last) == 1 and last.isalpha())
-                or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
-            ):
-                continue
-            end = brk.end() - len(brk.group()) + len(brk.group().rstrip())
-            pieces.append((offset, end))
-            offset = brk.end()
-        pieces.append((offset, len(segment)))
-        for lo, hi in pieces:
-            piece = segment[lo:hi]
-            lead = len(piece) - len(piece.lstrip())
-            piece = piece.strip()
-            if not piece:
-                continue
-            if len(piece) > MAX_SENTENCE:
-                skipped += 1
-                continue
-            first = start + lo + lead
-            out.append(
-                _Sentence(
-                    first, first + len(piece), piece, number, bool(bullet), len(out)
-                )
-            )
-    return out, skipped
 
 
 # -- what the registry knows ------------------------------------------------------
@@ -2508,13 +2221,6 @@ def _same(one: str, other: str) -> bool:
     return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
-def _same_org(name: str, short_name: str | None, label: str) -> bool:
-    key = fold(label)
-    return key in {fold(name), fold(short_name or "")} or key in map(
-        fold, name.split(" - ")
-    )
-
-
 def _word_find(haystack: str, needle: str) -> int:
     start = 0
     while True:
@@ -2527,11 +2233,6 @@ def _word_find(haystack: str, needle: str) -> int:
         if not before.isalnum() and not after.isalnum():
             return pos
         start = pos + 1
-
-
-def _contains(one: str, other: str) -> bool:
-    a, b = fold(one), fold(other)
-    return a in b or b in a
 
 
 def _clean_name(text: str) -> str:
@@ -2701,254 +2402,5 @@ def _sectors(value: str) -> list[Sector]:
     return found
 
 
-def _dedupe(sources: Sequence[Source]) -> list[Source]:
-    seen: set[tuple[str | None, str | None]] = set()
-    out = []
-    for source in sources:
-        key = (source.quote, source.supports)
-        if key not in seen:
-            seen.add(key)
-            out.append(source)
-    return out
-
-
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# -- changes to known entries ------------------------------------------------------
-
-
-def _bare(value: Any) -> Any:
-    """Return ``value`` with every ``sources`` emptied, for comparing facts."""
-    if isinstance(value, tuple):
-        return tuple(_bare(item) for item in value)
-    if attrs.has(type(value)):
-        changes = {}
-        for field in attrs.fields(type(value)):
-            item = getattr(value, field.name)
-            if field.name == "sources":
-                changes[field.name] = ()
-            elif isinstance(item, tuple) or attrs.has(type(item)):
-                changes[field.name] = _bare(item)
-        return attrs.evolve(value, **changes)
-    return value
-
-
-def merge(old: Entry, new: Entry) -> Entry:
-    """Return ``old`` with what ``new`` (a draft of the same entry) adds.
-
-    Lists gain the items they lack (matched by name); single values the
-    draft gives replace the old ones. The old sources stay, the draft's
-    are added.
-    """
-    values: dict[str, Any] = {}
-    if new.country != old.country:
-        values["country"] = new.country
-    if new.host is not None and (
-        old.host is None
-        or not _same_org(old.host.name, old.host.short_name, new.host.name)
-    ):
-        values["host"] = new.host
-    elif (
-        new.host is not None
-        and old.host is not None
-        and new.host.city
-        and not old.host.city
-    ):
-        values["host"] = attrs.evolve(
-            old.host, city=new.host.city, sources=(*old.host.sources, *new.host.sources)
-        )
-    values["stakeholders"] = _union(
-        old.stakeholders,
-        new.stakeholders,
-        lambda s: fold(s.name),
-        lambda s: {fold(s.name), fold(s.short_name or "")},
-    )
-    values["people"] = _union(
-        old.people, new.people, lambda p: fold(p.name), lambda p: {fold(p.name)}
-    )
-    values["partner_countries"] = tuple(
-        dict.fromkeys((*old.partner_countries, *new.partner_countries))
-    )
-    values["focus"] = (
-        *old.focus,
-        *(f for f in new.focus if not any(_contains(f, o) for o in old.focus)),
-    )
-    values["sectors"] = old.sectors | new.sectors
-    if new.funding is not None:
-        values["funding"] = _merge_funding(old.funding, new.funding)
-    if isinstance(old, Antenna) and isinstance(new, Antenna):
-        values["factories"] = tuple(dict.fromkeys((*old.factories, *new.factories)))
-        values["letters_of_intent"] = tuple(
-            dict.fromkeys((*old.letters_of_intent, *new.letters_of_intent))
-        )
-    if (
-        isinstance(old, Factory)
-        and isinstance(new, Factory)
-        and new.supercomputer is not None
-    ):
-        if old.supercomputer is None:
-            values["supercomputer"] = new.supercomputer
-        else:
-            fields = {
-                name: getattr(new.supercomputer, name)
-                for name in ("name", "vendor", "accelerators", "expected_operation")
-                if getattr(new.supercomputer, name) is not None
-                and getattr(old.supercomputer, name) is None
-            }
-            if (
-                new.supercomputer.note is None
-                and new.supercomputer.status != old.supercomputer.status
-            ):
-                fields["status"] = new.supercomputer.status
-            values["supercomputer"] = attrs.evolve(old.supercomputer, **fields)
-    values["sources"] = _dedupe([*old.sources, *new.sources])
-    return attrs.evolve(old, **values)
-
-
-def _union(
-    old: tuple[Any, ...], new: tuple[Any, ...], key: Any, keys: Any
-) -> tuple[Any, ...]:
-    seen: set[str] = set()
-    for item in old:
-        seen |= keys(item)
-    return (*old, *(item for item in new if key(item) not in seen))
-
-
-def _merge_funding(old: Funding | None, new: Funding) -> Funding:
-    if old is None:
-        return new
-    shares = list(old.shares)
-    for share in new.shares:
-        for index, mine in enumerate(shares):
-            if (mine.kind, mine.country) == (share.kind, share.country):
-                shares[index] = attrs.evolve(
-                    mine,
-                    share=mine.share if mine.share is not None else share.share,
-                    amount=mine.amount if mine.amount is not None else share.amount,
-                    via=mine.via or share.via,
-                )
-                break
-        else:
-            shares.append(share)
-    total = old.total if old.total is not None else new.total
-    return attrs.evolve(old, total=total, shares=tuple(shares))
-
-
-_COMPARED = (
-    "country",
-    "host",
-    "stakeholders",
-    "partner_countries",
-    "focus",
-    "sectors",
-    "funding",
-    "people",
-    "factories",
-    "letters_of_intent",
-    "supercomputer",
-)
-
-
-def changes_between(old: Entry, new: Entry) -> list[Change]:
-    """Return the fields where merging the draft ``new`` into ``old`` changes it.
-
-    Values are compared without their sources: a fact the registry already
-    has, with other evidence, is not a change.
-    """
-    merged = merge(old, new)
-    changes = []
-    for field in _COMPARED:
-        if not hasattr(old, field):
-            continue
-        before, after = _bare(getattr(old, field)), _bare(getattr(merged, field))
-        if before != after:
-            changes.append(Change(f"{old.id}.{field}", before, after))
-    return changes
-
-
-# -- output -----------------------------------------------------------------------
-
-
-def document(result: Draft, registry: Registry) -> Registry:
-    """Return the draft as a registry to write: new entries and merged ones.
-
-    An entry the registry already has is written merged with what the
-    article adds; new entries as drafted, placeholders included.
-    """
-    entries: list[Entry] = []
-    for entry in result.entries:
-        old = registry.get(entry.id)
-        if old is not None and type(old) is type(entry) and old.id == entry.id:
-            entries.append(merge(old, entry))
-        else:
-            entries.append(entry)
-    return Registry(
-        data_version="draft",
-        # Every wave, so the one the reviewer fills in is there to refer to.
-        wave_records=registry.wave_records,
-        factories=[e for e in entries if isinstance(e, Factory)],
-        antennas=[e for e in entries if isinstance(e, Antenna)],
-    )
-
-
-def to_toml(data: dict[str, Any]) -> str:
-    """Return a registry document (as :func:`aifactories.dumps` data) in TOML.
-
-    ``null`` values are left out (TOML has none, and the loader reads a
-    missing field as its default); dates are written as TOML dates.
-    """
-    lines: list[str] = []
-    for key, value in data.items():
-        if value == [] or (not isinstance(value, list | dict) and value is not None):
-            # Empty lists go up here: TOML keys after a table would join it.
-            lines.append(f"{key} = {_toml_value(key, value)}")
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            for item in value:
-                lines.append("")
-                lines.append(f"[[{key}]]")
-                lines.extend(
-                    f"{k} = {_toml_value(k, v)}"
-                    for k, v in item.items()
-                    if v is not None
-                )
-    return "\n".join(lines) + "\n"
-
-
-def _toml_value(key: str, value: Any) -> str:
-    if isinstance(value, dict):
-        items = ", ".join(
-            f"{k} = {_toml_value(k, v)}" for k, v in value.items() if v is not None
-        )
-        return "{ " + items + " }" if items else "{}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(key, v) for v in value) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if key in {"selected_on", "announced", "data_date"} and re.fullmatch(
-        r"\d{4}-\d{2}-\d{2}", text
-    ):
-        return text
-    return _toml_string(text)
-
-
-def _toml_string(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch in {'"', "\\"}:
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)

@@ -2,7 +2,7 @@
 
 Hand-written for the languages our press releases come in (English,
 German, Italian, Spanish, French, Polish); country and month names come
-from Unicode CLDR instead (:mod:`aifactories._cldr`), which has no
+from Unicode CLDR instead (:mod:`._cldr`), which has no
 demonyms. Patterns are regular-expression fragments, matched on word
 boundaries; names match case-sensitively (they are capitalised in every one
 of these languages), demonyms ignoring case (German, Italian, Spanish,
