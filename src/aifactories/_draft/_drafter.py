@@ -211,9 +211,20 @@ _FACTORY_KW = (
     r"(?:AI[ -][Ff]actory|KI-Fabrik|AI-Fabrik|KI-Factory|[Ff]abbrica (?:di |dell['’])"
     r"(?:IA|intelligenza artificiale)|[Ff]ábrica de (?:IA|inteligencia artificial)|"
     r"[Uu]sine (?:d['’]|à )(?:IA|intelligence artificielle)|[Ff]abryk[aięą] "
-    r"(?:AI|SI|sztucznej inteligencji))"
+    r"(?:AI|SI|sztucznej inteligencji)|"
+    # The other languages of the registry's countries.
+    r"AI-fabriek|AI-fabrik|AI továrn\w*|[Tt]ovárn\w* na umělou inteligenci|"
+    r"[Ff]ábrica de (?:IA|inteligência artificial)|[Ff]actoría de IA|"
+    r"[Ff]abric[aă] de (?:IA|inteligență artificială)|"
+    r"[Tt]ovarn\w* umetne inteligence|[Tt]ekoälytehta\w*|[Tt]ekoälytehdas|"
+    r"[Dd]irbtinio intelekto gamykl\w*|[Mm]ākslīgā intelekta (?:rūpnīc|fabrik)\w*|"
+    r"MI-gyár\w*|εργοστάσι\w* [Tτ]εχνητής [Nν]οημοσύνης|"
+    r"фабрик\w* за изкуствен интелект|AI фабрик\w*|"
+    r"[Tt]vornic\w* umjetne inteligencije|[Tt]ováre\w* umelej inteligencie)"
 )
-_ANTENNA_KW = r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąy]|[Aa]ntennen)"
+_ANTENNA_KW = (
+    r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąyė]|[Aa]ntennen|[Aa]ntén\w*|κεραία|антена)"
+)
 _SUPER_KW = (
     r"(?:[Ss]upercomputer|[Ss]uperordenador|[Ss]upercomputador|[Ss]upercalculateur|"
     r"[Ss]uperkomputer\w*|[Ss]upercalcolatore|HPC system|AI system|system)"
