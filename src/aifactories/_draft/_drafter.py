@@ -695,7 +695,14 @@ _PARTNER_LIST = re.compile(
     r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
     r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
     r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
-    r"we współpracy z|wraz z)\s*(?:the\s+|l['’])?",
+    r"we współpracy z|wraz z|(?:will )?consists? of|"
+    # The other languages of the registry's countries.
+    r"konsorcium (?:zahrnující(?: také)?|tvoří)|samenwerking tussen|"
+    r"consortium (?:bestaat uit|bestående av)|konsortiet består av|"
+    r"consorțiul (?:include|reunește)|consórcio (?:formado|composto) por|"
+    r"konsorciumą sudaro|konzorcij (?:sestavljajo|bodo sestavljali)|"
+    r"konzorcium tagjai|консорциум(?:ът)? (?:включва|се състои от))\s*"
+    r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
 # "co-funded by X, Y and Z": the co-funders, each named, money or not.
@@ -707,8 +714,10 @@ _COFUNDER_LIST = re.compile(
 )
 _SEGMENT_END = re.compile(
     r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
-    r"che|dass|where|wo|dove|donde|où|aby|que|per|para|pour|offering|providing|"
-    r"serving|will|wird|sarà|será|sera|będzie)\s"
+    r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"
+    r"serving|will|wird|sarà|será|sera|będzie)\s|"
+    # "per" before a verb ("per sostenere"), not in a name ("Agenzia per la").
+    r"\sper\s(?=\w+(?:are|ere|ire)\b)"
 )
 _FOCUS_CUE = re.compile(
     r"^focus\s*:|"
