@@ -203,6 +203,7 @@ _ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
 _PTOKEN = rf"[{_UP}][{_LO}]++(?:-[{_UP}][{_LO}]++)?+"
 _PERSON = (
     rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
+    rf"Univ\.-Prof|"
     rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
     rf"\.?\s+){{0,3}}+(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
     rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
@@ -898,12 +899,24 @@ _ROLE_WORD = (
     r"(?:[\w-]*(?:[Mm]inist(?:er|ra|re|r)|[Dd]irekt(?:or|orin)|[Dd]irector|CEO|"
     r"[Rr]e[ck]tor|[Pp]r[äa]sident|[Pp]resident|[Cc]ommissioner|[Kk]ommissar|"
     r"[Cc]hair(?:man|woman)?|[Ll]eiter|[Cc]oordinat(?:or|ore|rice)|[Mm]ayor|"
-    r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz)[\w-]*)"
+    r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz|[Vv]orsitzend|"
+    r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore)[\w-]*)"
 )
 _PERSON_TITLED = re.compile(
-    rf"(?<![\w.-])(?P<role>(?:[\w.-]+\s+){{0,3}}?{_ROLE_WORD}"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOKEN}(?:\s+(?:and\s+)?{_TOKEN}){{0,3}})?)"
+    # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu
+    # erklärt" are not part of a role.
+    rf"(?<![\w.-])(?P<role>(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+){{0,2}}?{_ROLE_WORD}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOKEN}(?:\s+(?:and\s+)?{_TOKEN}){{0,3}}|"
+    # "Minister finansów Andrzej Domański": a lower-case word or two.
+    rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}}))"
     rf"\s+{_PERSON}"
+)
+# "Thomas Lippert, Direktor des JSC, und …": the role after the name.
+_PERSON_ROLE = re.compile(
+    # Not after "of the", "de la": "Ministerio … de la Función Pública, el …".
+    r"(?<!\bthe\s)(?<!\bof\s)(?<!\bla\s)(?<!\bde\s)(?<!\bder\s)(?<!\bdes\s)"
+    rf"{_PERSON},\s+(?P<role>(?:[\w.-]+\s+){{0,3}}?{_ROLE_WORD}[^,;:()\n]{{0,80}}?)"
+    r"\s*(?=,|\s(?:und|and|et|e|y|i|a)\s)"
 )
 # Words before a role that are not part of it ("so AIT Director X").
 _ROLE_LEAD = re.compile(
@@ -1974,6 +1987,7 @@ class _Drafter:
             _PERSON_TALK,
             _PERSON_DASH,
             _PERSON_TITLED,
+            _PERSON_ROLE,
         ):
             for match in pattern.finditer(text):
                 person = match.group("person")
