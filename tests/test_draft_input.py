@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -178,3 +179,19 @@ class TestEveryValueQuoted:
         assert entry.funding is not None
         assert entry.funding.total is not None
         assert any((s or "").startswith("total:") for s in supports)
+
+
+class TestDatesInOtherLanguages:
+    """Month names come from CLDR, and a day written "11." does not end a sentence."""
+
+    @pytest.mark.parametrize(
+        ("text", "date"),
+        [
+            ("Am 11. März 2025 wurde die AI Factory NORDLYS ausgewählt.", "2025-03-11"),
+            ("Op 27 oktober 2025 werd NORDLYS AI Factory geselecteerd.", "2025-10-27"),
+            ("NORDLYS AI Factory was selected on 10 December 2024.", "2024-12-10"),
+        ],
+    )
+    def test_selection_date(self, text: str, date: str) -> None:
+        (entry,) = aifactories.draft(text).entries
+        assert entry.selected_on.isoformat() == date

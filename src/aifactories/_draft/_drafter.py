@@ -757,12 +757,16 @@ _DATE = re.compile(
     r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
 )
 _SELECTED = re.compile(
-    r"selected|chosen|announced|approved|ausgewählt|bekannt gegeben|selezionat|"
-    r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan",
+    r"selected|chosen|announced|approved|ausgewählt|bekannt ?gegeben|selezionat|"
+    r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan|"
+    # The other languages of the registry's countries.
+    r"geselecteerd|gekozen|vybrán|selecionad|selectat|atrinkt|izvēlēt|izbran|"
+    r"valittu|utsedd|udvalgt|kiválaszt|επιλέχθηκ|избран",
     re.IGNORECASE,
 )
 _TODAY = re.compile(
-    r"\b(?:today|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b", re.IGNORECASE
+    r"\b(?:today|(?:has|have) now been|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b",
+    re.IGNORECASE,
 )
 
 _MULT = (
