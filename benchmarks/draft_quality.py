@@ -5,6 +5,15 @@ Usage::
     python benchmarks/draft_quality.py            # the table
     python benchmarks/draft_quality.py --check    # exit 1 below the targets
     python benchmarks/draft_quality.py --verbose  # every miss and false value
+    python benchmarks/draft_quality.py --real TEXTS --expected DIR --cases D01,D02
+
+``--real`` scores a folder of texts ``DNN.txt`` (kept outside the
+repository) against ``DNN.expected.json`` files in ``--expected`` (the
+schema of a development set where one expected entry lists ``kind``,
+``name``, ``country``, ``host``, ``city``, ``partners``,
+``partner_countries``, ``funding_total``, ``funding_shares``,
+``sectors_or_focus``, ``people``, ``selected_on_or_announced`` and
+``supercomputer``). See :func:`score_real` for the rules.
 
 Each article in ``tests/draft_corpus/`` is drafted against the bundled
 registry and its facts compared with the expected ones in the ``.json``
@@ -297,6 +306,179 @@ def _holder_key(holder: aifactories.Stakeholder, wanted: list[Alternatives]) -> 
     return f"{fold(holder.name)}|{holder.role.value}"
 
 
+def _flat(value: object) -> list[str]:
+    # Every string inside an expected value, folded ("Long (ACR)" gives both).
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        return [item for inner in value.values() for item in _flat(inner)]
+    if isinstance(value, list):
+        return [item for inner in value for item in _flat(inner)]
+    text = fold(str(value))
+    long, _, short = text.partition(" (")
+    return [text, long, short.rstrip(")")] if short else [text]
+
+
+def _wanted(raw: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    # One (field, alternatives) pair per expected fact of one entry.
+    facts: list[tuple[str, list[str]]] = [
+        (field, _flat(raw[field]))
+        for field in ("name", "country", "host", "city", "funding_total")
+        if raw.get(field)
+    ]
+    if raw.get("selected_on_or_announced"):
+        facts.append(("selected_on", [raw["selected_on_or_announced"]]))
+    facts += [("partners", _flat(p)) for p in raw.get("partners") or []]
+    facts += [
+        ("partner_countries", _flat(c)) for c in raw.get("partner_countries") or []
+    ]
+    facts += [("shares", _flat(s["funder"])) for s in raw.get("funding_shares") or []]
+    facts += [("focus", _flat(f)) for f in raw.get("sectors_or_focus") or []]
+    facts += [("people", _flat(p["name"])) for p in raw.get("people") or []]
+    system = raw.get("supercomputer") or {}
+    for field in ("name", "vendor", "accelerators"):
+        if system.get(field):
+            facts.append((f"system_{field}", _flat(system[field])))
+    return facts
+
+
+def _said(entry: Entry, registry: aifactories.Registry) -> dict[str, list[str]]:
+    # What a drafted entry says, field by field, folded, for lenient matching.
+    got = proposed(entry)
+    known = registry.get(entry.id)
+    # A draft of a known entry is named as the registry names it.
+    names = [*entry.names, *(known.names if known is not None else ())]
+    said: dict[str, list[str]] = {
+        "name": [fold(n) for n in names],
+        "country": [] if entry.country == TO_FILL else [fold(entry.country)],
+        "host": sorted(_host_alternatives(entry) - {""}),
+        "city": got["city"],
+        "funding_total": got["total"],
+        "selected_on": got["selected_on"],
+        "partners": [
+            fold(label)
+            for s in entry.stakeholders
+            for label in (s.name, s.short_name or "")
+            if label
+        ],
+        "partner_countries": got["partner_countries"],
+        "shares": [
+            fold(label)
+            for s in entry.stakeholders
+            if s.role.value in {"funder", "co-funder"}
+            for label in (s.name, s.short_name or "")
+            if label
+        ],
+        "focus": got["focus"] + got["sectors"],
+        "people": [fold(p.name) for p in entry.people],
+        "system_name": got["system_name"],
+        "system_vendor": got["vendor"],
+        "system_accelerators": got["accelerators"],
+    }
+    if entry.funding is not None and entry.funding.total is not None:
+        said["funding_total"] = [format(entry.funding.total.amount.normalize(), "f")]
+    return said
+
+
+def _hit(field: str, wanted: list[str], said: dict[str, list[str]]) -> bool:
+    if field == "funding_total":
+        digits = {"".join(c for c in w if c.isdigit()) for w in wanted}
+        return any(
+            g.replace(".", "").rstrip("0") in d for g in said[field] for d in digits
+        )
+    return any(
+        w and g and (w in g or g in w) for w in wanted for g in said.get(field, [])
+    )
+
+
+def score_real(texts: Path, expected_dir: Path, cases: list[str]) -> dict[str, Any]:
+    """Score drafts of real articles against expected entries.
+
+    An expected entry is found when a drafted entry's name or alias (or,
+    for an entry the registry has, the registry's) and the expected name
+    (either part of ``Long (ACR)``) contain one another, or else when a
+    drafted entry of its country and kind is left. Entry recall is found /
+    expected. Field recall is
+    the share of expected facts (one per field value, one per partner,
+    funder, person, sector and machine field) that the found entry
+    proposes, matched folded and by containment either way; facts of
+    entries not found count as missed. A quote is verbatim when it is a
+    substring of the text its draft cites. Drafted entries matching no
+    expected entry are counted as invented.
+    """
+    registry = aifactories.load()
+    totals = Counter[str]()
+    empty: list[str] = []
+    details: list[str] = []
+    for case in cases:
+        text = (texts / f"{case}.txt").read_text(encoding="utf-8")
+        want = json.loads((expected_dir / f"{case}.expected.json").read_text("utf-8"))
+        result = aifactories.draft(text, registry, name=f"{case}.txt")
+        drafted = list(result.entries)
+        if not drafted:
+            empty.append(case)
+        for entry in drafted:
+            for source in entry.sources:
+                totals["quotes"] += 1
+                totals["verbatim"] += bool(source.quote and source.quote in text)
+        for raw in want["entries"]:
+            facts = _wanted(raw)
+            names = _flat(raw.get("name"))
+            found = next(
+                (
+                    e
+                    for e in drafted
+                    if names
+                    and any(
+                        n and (n in d or d in n)
+                        for n in names
+                        for d in _said(e, registry)["name"]
+                    )
+                ),
+                None,
+            )
+            # Named otherwise (another language, a descriptive name): the
+            # drafted entry of the same country and kind.
+            if found is None:
+                found = next(
+                    (
+                        e
+                        for e in drafted
+                        if e.country == raw.get("country")
+                        and e.kind.value == raw["kind"]
+                    ),
+                    None,
+                )
+            totals["entries"] += 1
+            totals["facts"] += len(facts)
+            if found is None:
+                details.append(
+                    f"{case}: missed entry {raw.get('name')} ({raw['kind']})"
+                )
+                continue
+            drafted.remove(found)
+            totals["found"] += 1
+            said = _said(found, registry)
+            for field, wanted in facts:
+                if _hit(field, wanted, said):
+                    totals["facts_found"] += 1
+                else:
+                    details.append(f"{case}: {found.id} missed {field} {wanted[0]!r}")
+        totals["invented"] += len(drafted)
+        details += [f"{case}: invented {e.id}" for e in drafted]
+    return {
+        "cases": len(cases),
+        "entry recall": _ratio(totals["found"], totals["entries"]),
+        "field recall": _ratio(totals["facts_found"], totals["facts"]),
+        "verbatim quotes": _ratio(totals["verbatim"], totals["quotes"]),
+        "entries": f"{totals['found']}/{totals['entries']}",
+        "facts": f"{totals['facts_found']}/{totals['facts']}",
+        "invented": totals["invented"],
+        "nothing found": empty,
+        "details": details,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the table; with ``--check``, return 1 below the targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -305,7 +487,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpus", type=Path, default=CORPUS, help="folder of articles and .json"
     )
+    parser.add_argument("--real", type=Path, help="folder of DNN.txt texts")
+    parser.add_argument("--expected", type=Path, help="folder of DNN.expected.json")
+    parser.add_argument("--cases", default="", help="comma-separated case names")
     args = parser.parse_args(argv)
+    if args.real is not None:
+        report = score_real(args.real, args.expected, args.cases.split(","))
+        for line in (
+            report.pop("details") if args.verbose else report.pop("details")[:0]
+        ):
+            print(line)
+        for key, value in report.items():
+            print(
+                f"{key:<16} {value:.2f}"
+                if isinstance(value, float)
+                else f"{key:<16} {value}"
+            )
+        return 0
     tally = score(args.corpus)
     print(f"{'field':<18} {'tp':>4} {'fp':>4} {'fn':>4} {'recall':>7} {'precision':>9}")
     for field, tp, fp, fn, recall, precision in tally.rows():

@@ -205,7 +205,8 @@ def test_quotes_stay_verbatim_in_mixed_and_damaged_articles(
     text = "\n".join(texts)
     text = (text[:cut] + noise + text[cut:]).replace("\x00", "")
     result = aifactories.draft(text, name="mixed.txt")
-    assert result.text == text
+    # Universal newlines, as a document is read when its quotes are checked.
+    assert result.text == text.replace("\r\n", "\n").replace("\r", "\n")
     _assert_quotes_verbatim(result, "mixed.txt")
 
 
@@ -453,6 +454,8 @@ def test_cli_writes_toml_that_reads_back_as_the_json(
     expected = drop_nulls(as_json)
     for entry in expected["antennas"]:
         entry["selected_on"] = dt.date.fromisoformat(entry["selected_on"])
+    for wave in expected["waves"]:
+        wave["announced"] = dt.date.fromisoformat(wave["announced"])
     assert as_toml == expected
 
 

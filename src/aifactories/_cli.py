@@ -223,6 +223,17 @@ read as UTF-8, at most 2 MB; .html files have their tags removed first.
 
 exit status: 0 a draft was written, 1 the article names no entry or is not
 text, 2 the article cannot be read (or the command line is wrong).""",
+    "merge": """\
+examples:
+  aifactories merge draft.json -o registry.json --documents articles
+  aifactories merge draft.json --into my-registry.json -o my-registry.json
+
+Adds the draft's new entries, replaces the entries it updates and adds the
+waves it names that the registry lacks. A draft still holding TO-FILL,
+0001-01-01 or a note "to fill by reviewer" is refused, each place listed.
+
+exit status: 0 written, 1 the draft is not ready or not valid, 2 a file
+cannot be read or written.""",
     "diff": """\
 examples:
   aifactories diff 2026.11.24 latest
@@ -284,6 +295,31 @@ def _stale(args: argparse.Namespace) -> int:
             _write(f"{item.since.isoformat()}  {item}")
         _write(f"{len(found)} item(s) to check again")
     return 0
+
+
+def _add_drafting(command: Callable[[str, str, Callable[..., int]], Any]) -> None:
+    """The draft and merge commands: from an article to a registry file."""
+    drafting = command(
+        "draft", "propose registry entries from a press release, with quotes", _draft
+    )
+    drafting.add_argument("article", metavar="ARTICLE", help="a .txt or .html file")
+    shape = drafting.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="write JSON (the default)")
+    shape.add_argument("--toml", action="store_true", help="write TOML")
+    drafting.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output",
+    )
+    merging = command("merge", "fold a reviewed draft into a registry file", _merge)
+    merging.add_argument("draft", metavar="DRAFT", help="the reviewed draft file")
+    merging.add_argument(
+        "--into", metavar="FILE", help="the registry file (default: the bundled data)"
+    )
+    merging.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="write to OUT"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -364,19 +400,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_json(validate)
 
-    drafting = command(
-        "draft", "propose registry entries from a press release, with quotes", _draft
-    )
-    drafting.add_argument("article", metavar="ARTICLE", help="a .txt or .html file")
-    shape = drafting.add_mutually_exclusive_group()
-    shape.add_argument("--json", action="store_true", help="write JSON (the default)")
-    shape.add_argument("--toml", action="store_true", help="write TOML")
-    drafting.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write to FILE instead of standard output",
-    )
+    _add_drafting(command)
     compare = command("diff", "list what changed between two registry files", _diff)
     compare.add_argument("old", metavar="OLD", help="the file or release before")
     compare.add_argument("new", metavar="NEW", help="the file or release after")
@@ -1447,6 +1471,9 @@ def _draft(args: argparse.Namespace) -> int:
         problem = exc.errors[0].removeprefix("$: ")
         msg = f"{PROG} draft: {args.article}: {problem}"
         raise _CommandError(msg) from None
+    except ImportError as exc:  # the optional draft extra is missing
+        msg = f"{PROG} draft: {exc}"
+        raise _CommandError(msg, 2) from None
     if not result.entries:
         msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
         raise _CommandError(msg)
@@ -1470,13 +1497,35 @@ def _draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _merge(args: argparse.Namespace) -> int:
+    from aifactories._merge import merge_files  # noqa: PLC0415 - merge only
+
+    try:
+        merged = merge_files(args.draft, args.into, getattr(args, "documents", None))
+    except RegistryDataError as exc:
+        more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
+        msg = f"{PROG} merge: {exc.source or args.draft}: {exc.errors[0]}{more}"
+        raise _CommandError(msg) from None
+    except OSError as exc:
+        msg = f"{PROG} merge: {exc.filename or args.draft}: {exc.strerror or exc}"
+        raise _CommandError(msg, 2) from None
+    with _writing("merge", args.output):
+        write_file(
+            args.output, aifactories.dumps(merged).encode("utf-8"), inputs=_inputs(args)
+        )
+    _error(f"{PROG} merge: wrote {args.output}")
+    return 0
+
+
 def _inputs(args: argparse.Namespace) -> list[str]:
     """The files a command reads, which its ``-o`` must never overwrite.
 
-    ``--data``, the draft's article and every file in a ``--documents``
-    folder; :func:`~aifactories._files.write_file` adds the installed data.
+    ``--data``, the draft's article, the draft and registry ``merge``
+    reads, and every file in a ``--documents`` folder;
+    :func:`~aifactories._files.write_file` adds the installed data.
     """
-    names = [n for n in (args.data, getattr(args, "article", None)) if n is not None]
+    given = (getattr(args, name, None) for name in ("data", "article", "draft", "into"))
+    names = [name for name in given if name is not None]
     for folder in getattr(args, "documents", None) or ():
         with contextlib.suppress(OSError):
             names += [entry.path for entry in os.scandir(folder)]

@@ -131,7 +131,14 @@ class Documents:
                 msg = f"{name!r} is not UTF-8 text"
                 raise DocumentError(msg) from None
             # As text mode reads it, like the bundled seeds: universal newlines.
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            if name.lower().endswith((".html", ".htm")):
+                # A draft of a web page quotes its text, tags removed the
+                # same way: the page itself is the document it cites.
+                from aifactories._draft import strip_html  # noqa: PLC0415
+
+                return strip_html(text)
+            return text
         return None
 
 

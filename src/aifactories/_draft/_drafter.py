@@ -1,13 +1,13 @@
 # The drafter matches typographic quotes, dashes and apostrophes on purpose.
 # ruff: noqa: RUF001
-"""Draft registry entries from a press release, every value with its quote.
+"""Find the entries an article is about and their fields, each with its quote.
 
 :func:`draft` reads an announcement and proposes one entry per AI Factory or
-Antenna it describes. It works with the standard library and our own word
-lists only: sentences are split, cue words ("hosted by", "ospitata da",
-"50/50 between") are matched with regular expressions, and names are
-checked against the registry (known entries, hosts, stakeholders, cities)
-and the lexicon in :mod:`aifactories._draft_lexicon`.
+Antenna it describes: cue words ("hosted by", "ospitata da", "50/50
+between") are matched with regular expressions over the sentences of
+:mod:`._text`, and names are checked against the registry (known entries,
+hosts, stakeholders, cities), CLDR's names (:mod:`._cldr`) and the lexicon
+(:mod:`._lexicon`).
 
 Evidence or nothing: a value is proposed only together with a
 :class:`~aifactories.Source` whose ``quote`` is sliced out of the text
@@ -22,17 +22,33 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import html.parser
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 import attrs
 
-from aifactories import _draft_lexicon as lex
-from aifactories._errors import RegistryDataError
-from aifactories._format import Document
+from aifactories._draft import _cldr
+from aifactories._draft import _lexicon as lex
+from aifactories._draft._output import (
+    Change,
+    _contains,
+    _dedupe,
+    _same_org,
+    changes_between,
+)
+from aifactories._draft._text import (
+    MAX_ENTRIES,
+    MAX_READ,
+    MAX_SENTENCE,
+    MAX_SENTENCES,
+    _decode,
+    _Sentence,
+    _sentences,
+    strip_html,
+)
 from aifactories._model import (
     Antenna,
     Confidence,
@@ -56,35 +72,11 @@ from aifactories._model import (
 from aifactories._registry import Registry
 from aifactories._text import compact, fold
 
-MAX_BYTES = 2_000_000
-"""The largest article :func:`draft` reads, in bytes of UTF-8 (about 2 MB).
-
-Press releases are a few kilobytes; the cap keeps time and memory bounded
-for anything else someone feeds the command.
-"""
-
-MAX_SENTENCE = 1_000
-"""Sentences longer than this many characters are skipped, not searched."""
-
 TO_FILL = "TO-FILL"
 """Placeholder for a required text field the article does not give."""
 
 PLACEHOLDER_DATE = dt.date(1, 1, 1)
 """Placeholder for a required date the article does not give (0001-01-01)."""
-
-
-class Change(NamedTuple):
-    """A proposed change to an entry the registry already has.
-
-    Attributes:
-        path: The entry id and field, e.g. ``"mimer.people"``.
-        old: The registry's value (sources left out).
-        new: The proposed value: the registry's, with the article's added.
-    """
-
-    path: str
-    old: object
-    new: object
 
 
 @dataclasses.dataclass(frozen=True)
@@ -148,7 +140,10 @@ def draft(
 
     Raises:
         RegistryDataError: The input is too large, not UTF-8, or binary.
+        ImportError: The optional ``draft`` dependencies are not installed
+            (``pip install 'aifactories[draft]'``).
     """
+    require_extra()  # before any work: say at once what to install
     body = _decode(text)
     if html:
         body = strip_html(body)
@@ -156,124 +151,15 @@ def draft(
     return _Drafter(body, name, known).run()
 
 
-def strip_html(markup: str) -> str:
-    """Return the text of an HTML page: tags, scripts and styles removed.
-
-    Block elements (paragraphs, headings, list items, line breaks) end a
-    line, so sentences never run across them; character references are
-    resolved.
-    """
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    lines = ("".join(parser.parts)).split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines if line.strip()) + "\n"
+def require_extra() -> None:
+    """Raise :class:`ImportError` naming the extra to install, if it is missing."""
+    _cldr.require()
 
 
 def _default_registry() -> Registry:
     import aifactories  # noqa: PLC0415 - avoid an import cycle at start-up
 
     return aifactories.load()
-
-
-def _decode(text: object) -> str:
-    if isinstance(text, bytes | bytearray):
-        size = len(text)
-        if size > MAX_BYTES:
-            raise RegistryDataError([_too_large(size)])
-        raw = bytes(text)
-        if b"\x00" in raw:
-            where = raw.index(b"\x00")
-            msg = f"$: binary data, not text (a NUL byte at offset {where})"
-            raise RegistryDataError([msg])
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            msg = f"$: not UTF-8 text (invalid byte at offset {exc.start})"
-            raise RegistryDataError([msg]) from None
-        # Universal newlines, as Python's text mode and seed_text() read.
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    if not isinstance(text, str):
-        msg = f"$: expected the article as str or bytes, got {type(text).__name__}"
-        raise RegistryDataError([msg])
-    # Four bytes per character at most: only a long text needs encoding.
-    if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "replace")) > MAX_BYTES:
-        raise RegistryDataError([_too_large(len(text.encode("utf-8", "replace")))])
-    if "\x00" in text:
-        msg = f"$: binary data, not text (a NUL character at {text.index(chr(0))})"
-        raise RegistryDataError([msg])
-    return text.removeprefix("\ufeff")
-
-
-def _too_large(size: int) -> str:
-    del size  # the CLI reads one byte past the cap: the size would mislead
-    return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
-
-
-class _TextParser(html.parser.HTMLParser):
-    _BLOCKS = frozenset(
-        [
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "br",
-            "dd",
-            "div",
-            "dl",
-            "dt",
-            "figcaption",
-            "footer",
-            "form",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hr",
-            "li",
-            "main",
-            "nav",
-            "ol",
-            "p",
-            "pre",
-            "section",
-            "table",
-            "td",
-            "th",
-            "title",
-            "tr",
-            "ul",
-        ]
-    )
-    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        del attrs  # no attribute carries article text we quote
-        if tag in self._HIDDEN:
-            self._hidden += 1
-        elif tag == "li":
-            # A list item reads as a bullet line, as in a plain-text release.
-            self.parts.append("\n- ")
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in self._BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
 
 
 # -- regular-expression building blocks -------------------------------------------
@@ -287,7 +173,15 @@ def _letters(*, upper: bool) -> str:
 
 _UP = _letters(upper=True)
 _LO = _letters(upper=False)
-_TOKEN = rf"[{_UP}](?:[\w&]|['’.\-](?=\w))*"
+# Possessive: a token never gives back the hyphen or dot it took, so
+# "A-A-A-..." is one token, not 2**n ways to split it (linear time).
+# A token starts at a word's start (after an elided "l'" or "dell'" too),
+# never inside another token: searches then try each token once.
+_START = (
+    r"(?:(?<![\w&])(?<![\w&][.\-'’])|(?<=(?<![\w'’])[dlDL]['’])"
+    r"|(?<=(?<![\w'’])(?:[dDnN]ell|[dD]all|[sS]ull)['’]))"
+)
+_TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
     r"zum|per|pour|para|na|dla|la|le|el|los|las)"
@@ -306,20 +200,32 @@ _AND_TAIL = re.compile(
     rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
 )
 _ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
-_PTOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+_PTOKEN = rf"[{_UP}][{_LO}]++(?:-[{_UP}][{_LO}]++)?+"
 _PERSON = (
     rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
+    rf"Univ\.-Prof|"
     rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
-    rf"\.?\s+)*(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
+    rf"\.?\s+){{0,3}}+(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
     rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
 )
 _FACTORY_KW = (
     r"(?:AI[ -][Ff]actory|KI-Fabrik|AI-Fabrik|KI-Factory|[Ff]abbrica (?:di |dell['’])"
     r"(?:IA|intelligenza artificiale)|[Ff]ábrica de (?:IA|inteligencia artificial)|"
     r"[Uu]sine (?:d['’]|à )(?:IA|intelligence artificielle)|[Ff]abryk[aięą] "
-    r"(?:AI|SI|sztucznej inteligencji))"
+    r"(?:AI|SI|sztucznej inteligencji)|"
+    # The other languages of the registry's countries.
+    r"AI-fabriek|AI-fabrik|AI továrn\w*|[Tt]ovárn\w* na umělou inteligenci|"
+    r"[Ff]ábrica de (?:IA|inteligência artificial)|[Ff]actoría de IA|"
+    r"[Ff]abric[aă] de (?:IA|inteligență artificială)|"
+    r"[Tt]ovarn\w* umetne inteligence|[Tt]ekoälytehta\w*|[Tt]ekoälytehdas|"
+    r"[Dd]irbtinio intelekto gamykl\w*|[Mm]ākslīgā intelekta (?:rūpnīc|fabrik)\w*|"
+    r"MI-gyár\w*|εργοστάσι\w* [Tτ]εχνητής [Nν]οημοσύνης|"
+    r"фабрик\w* за изкуствен интелект|AI фабрик\w*|"
+    r"[Tt]vornic\w* umjetne inteligencije|[Tt]ováre\w* umelej inteligencie)"
 )
-_ANTENNA_KW = r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąy]|[Aa]ntennen)"
+_ANTENNA_KW = (
+    r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąyė]|[Aa]ntennen|[Aa]ntén\w*|κεραία|антена)"
+)
 _SUPER_KW = (
     r"(?:[Ss]upercomputer|[Ss]uperordenador|[Ss]upercomputador|[Ss]upercalculateur|"
     r"[Ss]uperkomputer\w*|[Ss]upercalcolatore|HPC system|AI system|system)"
@@ -334,7 +240,7 @@ def _alternation(patterns: Iterable[str]) -> str:
 def _country_name_re() -> re.Pattern[str]:
     groups = [
         f"(?P<c_{code}>{_alternation(names)})"
-        for code, names in lex.COUNTRY_NAMES.items()
+        for code, names in _cldr.country_names().items()
     ]
     return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
 
@@ -368,117 +274,6 @@ def _strip_article(text: str) -> tuple[str, int]:
     return (text[match.end() :], match.end()) if match else (text, 0)
 
 
-# -- sentences --------------------------------------------------------------------
-
-
-class _Sentence(NamedTuple):
-    start: int
-    end: int
-    text: str
-    line: int
-    bullet: bool
-    position: int
-
-
-_LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]+")
-_BREAK = re.compile(r"[.!?…]+[\"”’»)\]]*\s+")
-_BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
-_ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "prof",
-        "mr",
-        "ms",
-        "mrs",
-        "st",
-        "no",
-        "nr",
-        "e.g",
-        "i.e",
-        "approx",
-        "ca",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "mio",
-        "mrd",
-        "mln",
-        "mld",
-        "bzw",
-        "z.b",
-        "u.a",
-        "ggf",
-        "dott",
-        "dott.ssa",
-        "sig",
-        "dra",
-        "sra",
-        "ing",
-        "mag",
-        "gen",
-        "art",
-        "abs",
-        "vol",
-        "fig",
-        "dipl",
-        "p.a",
-        "s.a",
-        "s.p.a",
-        "mgr",
-        "hab",
-        "inż",
-    ]
-)
-
-
-def _sentences(text: str) -> tuple[list[_Sentence], int]:
-    out: list[_Sentence] = []
-    skipped = 0
-    for number, line in enumerate(_LINE.finditer(text)):
-        start, stop = line.span()
-        segment = line.group()
-        if not segment.strip():
-            continue
-        bullet = _BULLET.match(segment)
-        offset = bullet.end() if bullet else 0
-        pieces: list[tuple[int, int]] = []
-        for brk in _BREAK.finditer(segment, offset):
-            word = segment[max(offset, brk.start() - 12) : brk.start()].split()
-            last = word[-1].lower().rstrip(".") if word else ""
-            nxt = segment[brk.end() : brk.end() + 1]
-            if (
-                last in _ABBREVIATIONS
-                or (len(last) == 1 and last.isalpha())
-                or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
-            ):
-                continue
-            end = brk.end() - len(brk.group()) + len(brk.group().rstrip())
-            pieces.append((offset, end))
-            offset = brk.end()
-        pieces.append((offset, len(segment)))
-        for lo, hi in pieces:
-            piece = segment[lo:hi]
-            lead = len(piece) - len(piece.lstrip())
-            piece = piece.strip()
-            if not piece:
-                continue
-            if len(piece) > MAX_SENTENCE:
-                skipped += 1
-                continue
-            first = start + lo + lead
-            out.append(
-                _Sentence(
-                    first, first + len(piece), piece, number, bool(bullet), len(out)
-                )
-            )
-        del stop
-    return out, skipped
-
-
 # -- what the registry knows ------------------------------------------------------
 
 
@@ -496,6 +291,10 @@ class _Knowledge:
     orgs: dict[str, _Org]  # folded name, short name or part -> organisation
     cities: dict[str, tuple[str, str]]  # folded city -> (city, country code)
     people: frozenset[str]
+    # Patterns over folded text: an entry's names; its host and city.
+    mentions: tuple[tuple[re.Pattern[str], str], ...] = ()
+    places: tuple[tuple[re.Pattern[str], str], ...] = ()
+    by_country: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, registry: Registry) -> _Knowledge:
@@ -515,10 +314,51 @@ class _Knowledge:
                     fold(entry.host.city), (entry.host.city, entry.country)
                 )
         people = frozenset(fold(p.name) for e in registry.entries for p in e.people)
-        return cls(registry, tuple(names), orgs, cities, people)
+        mentions = tuple(
+            # Not inside a longer name: "Pharos" is not said in "Pharos-CY".
+            (re.compile(rf"(?<![\w-]){re.escape(key)}(?!-?\w)"), entry_id)
+            for key, entry_id in names
+        )
+        by_country: dict[str, tuple[str, ...]] = {}
+        for entry in registry.entries:
+            by_country[entry.country] = (*by_country.get(entry.country, ()), entry.id)
+        return cls(
+            registry,
+            tuple(names),
+            orgs,
+            cities,
+            people,
+            mentions,
+            _places(registry),
+            by_country,
+        )
 
     def org(self, text: str) -> _Org | None:
         return self.orgs.get(fold(text))
+
+
+def _places(registry: Registry) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # An entry's host (name or short name) and its city: a city may be
+    # inflected ("Ostrave", "Poznaniu"), so its stem matches a word start.
+    found: list[tuple[re.Pattern[str], str]] = []
+    for entry in registry.entries:
+        host = entry.host
+        if host is None:
+            continue
+        labels = [fold(host.name), fold(host.short_name or "")]
+        keys = [re.escape(label) + r"(?!\w)" for label in labels if len(label) >= 3]
+        if host.city and len(fold(host.city)) >= 5:
+            keys.append(re.escape(fold(host.city)[:-1]) + r"\w{0,4}(?!\w)")
+        if keys:
+            found.append((re.compile(rf"(?<!\w)(?:{'|'.join(keys)})"), entry.id))
+    return tuple(found)
+
+
+# A word for a factory or an antenna in the registry's languages (folded).
+_KIND_WORD = re.compile(
+    r"ai[ -]?factor|ki-fabrik|ai-fabri|fabri[ck]|fabbric|factoria|usine|tovar|"
+    r"fabryk|gigaf|tehda|gamykl|εργοστασ|фабрик|gyar|rupnic|antenn|antena|anteen"
+)
 
 
 def _orgs_of(entry: Entry) -> Iterator[tuple[_Org, str | None]]:
@@ -581,6 +421,15 @@ class _Acc:
     system: dict[str, tuple[str, Source]] = dataclasses.field(default_factory=dict)
     status: tuple[SystemStatus, Source] | None = None
     keys: set[str] = dataclasses.field(default_factory=set)
+
+    def alias(self, name: str, source: Source) -> None:
+        """Add ``name`` as another name of this entry, unless it has it."""
+        known = self.known.names if self.known is not None else ()
+        if fold(name) in {fold(n) for n in (self.name, *self.aliases, *known)}:
+            return
+        self.aliases.append(name)
+        self.keys.add(compact(name))
+        self.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
 
 
 # -- the drafter ------------------------------------------------------------------
@@ -672,6 +521,22 @@ _NOT_NAMES = frozenset(
         "Pierwsza",
         "Polska",
         "Hub",
+        "Hubs",
+        # Verbs a title capitalises: "Cyprus to Host AI Factory Antenna".
+        "Host",
+        "Hosts",
+        "Launch",
+        "Launches",
+        "Join",
+        "Joins",
+        "Win",
+        "Wins",
+        "Build",
+        "Builds",
+        "Get",
+        "Gets",
+        "Open",
+        "Opens",
         "Team",
         "Consortium",
         "Services",
@@ -831,13 +696,29 @@ _PARTNER_LIST = re.compile(
     r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
     r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
     r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
-    r"we współpracy z|wraz z)\s*(?:the\s+|l['’])?",
+    r"we współpracy z|wraz z|(?:will )?consists? of|"
+    # The other languages of the registry's countries.
+    r"konsorcium (?:zahrnující(?: také)?|tvoří)|samenwerking tussen|"
+    r"consortium (?:bestaat uit|bestående av)|konsortiet består av|"
+    r"consorțiul (?:include|reunește)|consórcio (?:formado|composto) por|"
+    r"konsorciumą sudaro|konzorcij (?:sestavljajo|bodo sestavljali)|"
+    r"konzorcium tagjai|консорциум(?:ът)? (?:включва|се състои от))\s*"
+    r"(?:the\s+|l['’]|de\s+)?",
+    re.IGNORECASE,
+)
+# "co-funded by X, Y and Z": the co-funders, each named, money or not.
+_COFUNDER_LIST = re.compile(
+    r"\b(?:co-?(?:funded|financed) by|cofinanziat[ao] (?:da(?:l|lla|i|gli)?|in parti "
+    r"uguali)|cofinanciad[ao] (?:por|al \d+\s?% por)|kofinanziert (?:von|durch)|"
+    r"cofinancée? par|współfinansowan[aey] przez|spolufinancovan[áéý] z)\s*",
     re.IGNORECASE,
 )
 _SEGMENT_END = re.compile(
     r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
-    r"che|dass|where|wo|dove|donde|où|aby|que|per|para|pour|offering|providing|"
-    r"serving|will|wird|sarà|será|sera|będzie)\s"
+    r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"
+    r"serving|will|wird|sarà|será|sera|będzie)\s|"
+    # "per" before a verb ("per sostenere"), not in a name ("Agenzia per la").
+    r"\sper\s(?=\w+(?:are|ere|ire)\b)"
 )
 _FOCUS_CUE = re.compile(
     r"^focus\s*:|"
@@ -858,8 +739,8 @@ _FOCUS_CUE = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(
-    r"\s*[,;]\s*(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
-    r"\s+(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
+    r"(?<!\s)\s*+[,;]\s*+(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
+    r"(?<!\s)\s++(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
 )
 _ITEM_LEAD = re.compile(
     r"^(?:(?:things|areas|fields|sectors) like|such as|including|notably|"
@@ -870,39 +751,22 @@ _ITEM_LEAD = re.compile(
     re.IGNORECASE,
 )
 
-_MONTHS = {
-    fold(name): number
-    for number, names in enumerate(
-        (
-            "january jan januar gennaio enero janvier stycznia styczeń",
-            "february feb februar febbraio febrero février lutego luty",
-            "march mar märz marzo mars marca marzec",
-            "april apr aprile abril avril kwietnia kwiecień",
-            "may mai maggio mayo maja maj",
-            "june jun juni giugno junio juin czerwca czerwiec",
-            "july jul juli luglio julio juillet lipca lipiec",
-            "august aug agosto août sierpnia sierpień",
-            "september sep sept settembre septiembre septembre września wrzesień",
-            "october oct oktober ottobre octubre octobre października październik",
-            "november nov novembre noviembre listopada listopad",
-            "december dec dezember dicembre diciembre décembre grudnia grudzień",
-        ),
-        start=1,
-    )
-    for name in names.split()
-}
 _DATE = re.compile(
     r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,12})\.?"
     r"\s+(?:de\s+)?(?P<y>20\d\d)|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
     r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
 )
 _SELECTED = re.compile(
-    r"selected|chosen|announced|approved|ausgewählt|bekannt gegeben|selezionat|"
-    r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan",
+    r"selected|chosen|announced|approved|ausgewählt|bekannt ?gegeben|selezionat|"
+    r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan|"
+    # The other languages of the registry's countries.
+    r"geselecteerd|gekozen|vybrán|selecionad|selectat|atrinkt|izvēlēt|izbran|"
+    r"valittu|utsedd|udvalgt|kiválaszt|επιλέχθηκ|избран",
     re.IGNORECASE,
 )
 _TODAY = re.compile(
-    r"\b(?:today|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b", re.IGNORECASE
+    r"\b(?:today|(?:has|have) now been|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b",
+    re.IGNORECASE,
 )
 
 _MULT = (
@@ -1033,8 +897,39 @@ _PERSON_TALK = re.compile(
 _PERSON_DASH = re.compile(
     rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
 )
+# A role written before the name: "Bundesminister Peter Hanke", "HUN-REN
+# CEO Roland Jakab", "Minister of the Economy and Innovation Edvinas Grikšas".
+_ROLE_WORD = (
+    r"(?:[\w-]*(?:[Mm]inist(?:er|ra|re|r)|[Dd]irekt(?:or|orin)|[Dd]irector|CEO|"
+    r"[Rr]e[ck]tor|[Pp]r[äa]sident|[Pp]resident|[Cc]ommissioner|[Kk]ommissar|"
+    r"[Cc]hair(?:man|woman)?|[Ll]eiter|[Cc]oordinat(?:or|ore|rice)|[Mm]ayor|"
+    r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz|[Vv]orsitzend|"
+    r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore)[\w-]*)"
+)
+_PERSON_TITLED = re.compile(
+    # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu
+    # erklärt" are not part of a role.
+    rf"(?<![\w.-])(?P<role>(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+){{0,2}}?{_ROLE_WORD}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOKEN}(?:\s+(?:and\s+)?{_TOKEN}){{0,3}}|"
+    # "Minister finansów Andrzej Domański": a lower-case word or two.
+    rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}}))"
+    rf"\s+{_PERSON}"
+)
+# "Thomas Lippert, Direktor des JSC, und …": the role after the name.
+_PERSON_ROLE = re.compile(
+    # Not after "of the", "de la": "Ministerio … de la Función Pública, el …".
+    r"(?<!\bthe\s)(?<!\bof\s)(?<!\bla\s)(?<!\bde\s)(?<!\bder\s)(?<!\bdes\s)"
+    rf"{_PERSON},\s+(?P<role>(?:[\w.-]+\s+){{0,3}}?{_ROLE_WORD}[^,;:()\n]{{0,80}}?)"
+    r"\s*(?=,|\s(?:und|and|et|e|y|i|a)\s)"
+)
+# Words before a role that are not part of it ("so AIT Director X").
+_ROLE_LEAD = re.compile(
+    r"^(?:(?:so|says|said|sagt|and|und|et|e|y|by|von|the|der|die|das|le|la|il)\s+)+",
+    re.IGNORECASE,
+)
 _ROLE_ORG_SPLIT = re.compile(
-    r"\s+(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|du|de)\s+"
+    r"(?<!\s)\s++(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|"
+    r"du|de)\s+"
     r"(?:the\s+)?(?=[" + _UP + r"])"
 )
 _SYSTEM_NEW = re.compile(
@@ -1108,6 +1003,18 @@ class _Drafter:
             self.warnings.append(
                 f"skipped {skipped} sentence(s) longer than {MAX_SENTENCE} characters"
             )
+        kept = min(
+            MAX_SENTENCES,
+            sum(1 for sent in self.sentences if sent.start < MAX_READ),
+        )
+        if kept < len(self.sentences):
+            self.warnings.append(
+                f"read the first {kept} sentences of {len(self.sentences)} "
+                f"(at most {MAX_SENTENCES:,} within {MAX_READ:,} characters); "
+                "the rest is not drafted"
+            )
+            del self.sentences[kept:]
+        self.dropped: set[str] = set()
         self.entries: list[_Acc] = []
         self.speakers: set[str] = set()
 
@@ -1150,12 +1057,55 @@ class _Drafter:
             self.focus(sent, owner)
             self.funding(sent, owner)
             self.system(sent, owner)
+        for acc in self.entries:
+            self.known_facts(acc)
         built = [self.build(acc) for acc in self.entries]
         changes: list[Change] = []
         for acc, entry in zip(self.entries, built, strict=True):
             if acc.known is not None:
                 changes.extend(changes_between(acc.known, entry))
         return Draft(self.text, tuple(built), tuple(changes), tuple(self.warnings))
+
+    def known_facts(self, acc: _Acc) -> None:
+        """Propose the host and stakeholders the registry has that the text names.
+
+        The registry's record of the organisation, with the sentence that
+        names it as the quote; the host's city only when the text says it.
+        """
+        entry = acc.known
+        if entry is None:
+            return
+        host = entry.host
+        if acc.host is None and host is not None:
+            said = self.first_naming(host.name, host.short_name)
+            if said is not None:
+                city = host.city if host.city and self.first_naming(host.city) else None
+                acc.host = attrs.evolve(
+                    host, city=city, sources=(self.whole(said, "host"),)
+                )
+        for holder in entry.stakeholders:
+            key = fold(holder.name)
+            said = self.first_naming(holder.name, holder.short_name)
+            if key not in acc.stakeholders and said is not None:
+                supports = f"{holder.role.value}: {holder.name}"
+                acc.stakeholders[key] = attrs.evolve(
+                    holder, sources=(self.whole(said, supports),)
+                )
+
+    def first_naming(self, *labels: str | None) -> _Sentence | None:
+        """The first sentence naming one of ``labels`` (a city by its stem)."""
+        keys = [fold(label) for label in labels if label and len(label) >= 3]
+        if not keys:
+            return None
+        # Inflected names ("Poznaniu", "Ostrave"): a stem of five or more.
+        stems = [k[:-1] if len(k) >= 5 else k for k in keys]
+        pattern = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, stems))})\w{{0,3}}(?!\w)"
+        )
+        for index, sent in enumerate(self.sentences):
+            if pattern.search(self.folded[index]):
+                return sent
+        return None
 
     # -- which entries ------------------------------------------------------
 
@@ -1190,59 +1140,142 @@ class _Drafter:
 
     def find_entries(self) -> None:
         by_key: dict[str, _Acc] = {}
-        for index, sent in enumerate(self.sentences):
+        subjects, fallback = self.subjects
+        self.add_known(by_key, subjects)
+        for sent in self.sentences:
             link = _LINK.search(sent.text)
-            for name, kind, lo, hi in self.named(sent):
+            named: _Acc | None = None
+            for name, kind, lo, hi, alias in self.named(sent):
                 if link is not None and link.start() <= lo and link.start() < hi:
                     continue  # a factory the subject links to, not the subject
-                self.add_entry(
-                    by_key,
-                    name,
-                    kind,
-                    self.source(sent, lo, hi, "name"),
-                    lead=index < _LEAD,
-                )
-            if index < _LEAD:
-                for entry_id in sorted(self.known_mentions(index)):
-                    entry = self.known.registry.get(entry_id)
-                    if entry is not None and entry_id not in by_key:
-                        acc = _Acc(entry.name, entry.kind, entry)
-                        acc.keys = {entry_id}
-                        by_key[entry_id] = acc
-                        self.entries.append(acc)
-                        acc.sources.append(self.whole(sent, "name: the entry named"))
+                source = self.source(sent, lo, hi, "name")
+                if alias:  # "Name (ACRONYM)": the acronym names the same entry
+                    if named is not None:
+                        named.alias(name, source)
+                    continue
+                named = self.add_entry(by_key, name, kind, source)
+        if not self.entries:
+            self.add_known(by_key, fallback)
 
-    def known_mentions(self, index: int) -> set[str]:
-        sent = self.sentences[index]
-        link = _LINK.search(sent.text)
-        if link is not None:
+    def add_known(
+        self, by_key: dict[str, _Acc], subjects: dict[str, tuple[_Sentence, str]]
+    ) -> None:
+        for entry_id, (sent, supports) in subjects.items():
+            entry = self.known.registry.get(entry_id)
+            if entry is not None and entry_id not in by_key:
+                acc = _Acc(entry.name, entry.kind, entry)
+                acc.keys = {entry_id}
+                by_key[entry_id] = acc
+                self.entries.append(acc)
+                acc.sources.append(self.whole(sent, supports))
+
+    @functools.cached_property
+    def subjects(
+        self,
+    ) -> tuple[dict[str, tuple[_Sentence, str]], dict[str, tuple[_Sentence, str]]]:
+        """The known entries the article is about, with the sentence naming each.
+
+        Each sentence that names an entry counts one (the title two); one
+        that names its host, or its city next to a word for a factory or
+        antenna in any language, counts one too; a sentence with a link
+        cue ("linked to") does not count. An entry counting two or more is
+        a subject. The best of the rest is returned second: the subject
+        when the text names no other entry, else one named in passing;
+        none when two tie. Failing all else, a sentence with a factory word
+        naming the one country of a registry entry hints at that entry.
+        """
+        weights: Counter[str] = Counter()
+        hinted: Counter[str] = Counter()  # by country: only when nothing else is
+        first: dict[str, tuple[_Sentence, str]] = {}
+        for index, sent in enumerate(self.sentences):
+            folded = self.folded[index]
+            if _LINK.search(sent.text):
+                continue  # the factories an antenna links to, not its subject
+            named = {
+                eid for pattern, eid in self.known.mentions if pattern.search(folded)
+            }
+            kind_word = _KIND_WORD.search(folded) is not None
+            placed = {
+                eid
+                for pattern, eid in self.known.places
+                if kind_word and pattern.search(folded)
+            } - named
+            if kind_word and not named and not placed:
+                for eid in self.country_entry(sent.text):
+                    hinted[eid] += 1
+                    first.setdefault(eid, (sent, "name: the entry's country named"))
+            for eid in named:
+                weights[eid] += 2 if sent.line == 0 else 1
+                first.setdefault(eid, (sent, "name: the entry named"))
+            for eid in placed:
+                weights[eid] += 1
+                first.setdefault(eid, (sent, "name: the entry's host or city named"))
+        chosen = [eid for eid, weight in weights.items() if weight >= 2]
+        ranked = weights.most_common(2) or hinted.most_common(2)
+        # The best of the rest only if it is alone at the top: two entries
+        # named once each are both named in passing.
+        alone = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
+        rest = [ranked[0][0]] if not chosen and alone else []
+
+        def ordered(ids: list[str]) -> dict[str, tuple[_Sentence, str]]:
+            by_position = sorted(ids, key=lambda e: first[e][0].position)
+            return {eid: first[eid] for eid in by_position}
+
+        return ordered(chosen), ordered(rest)
+
+    def country_entry(self, text: str) -> set[str]:
+        """The entry of the one country a sentence names, if it has only one.
+
+        "L'AI Factory française" is about France's factory when the
+        registry has one entry for France.
+        """
+        codes = {code for code, _ in _codes_in(_country_name_re(), text)}
+        codes |= {code for code, _ in _codes_in(_demonym_re(), text)}
+        if len(codes) != 1:
             return set()
-        folded = self.folded[index]
-        return {eid for pattern, eid in self.present_names if pattern.search(folded)}
+        ids = self.known.by_country.get(codes.pop(), ())
+        return set(ids) if len(ids) == 1 else set()
 
-    def add_entry(  # noqa: C901 - each branch is one way a name can recur
+    def add_entry(  # noqa: C901, PLR0912 - each branch is one way a name can recur
         self,
         by_key: dict[str, _Acc],
         name: str,
         kind: Kind,
         source: Source,
-        *,
-        lead: bool,
-    ) -> None:
+    ) -> _Acc | None:
         entry = self.known.registry.get(name) or self.known.registry.get(
             _generic_free(name)
         )
-        if entry is not None and not lead:
-            return  # a known entry named in passing, not the article's subject
+        if entry is None:
+            # "Die Stuttgarter AI Factory": a known entry by its host or city.
+            place = fold(_generic_free(name))
+            entry = next(
+                (
+                    self.known.registry.get(eid)
+                    for pattern, eid in self.known.places
+                    if pattern.fullmatch(place)
+                ),
+                None,
+            )
+        if entry is not None and entry.id not in self.subjects[0]:
+            return None  # a known entry named in passing, not the article's subject
         key = entry.id if entry is not None else compact(_generic_free(name))
         if not key:
-            return
+            return None
         acc = by_key.get(key)
         if acc is None:
             for other in self.entries:
                 if other.known is None and entry is None and _same(other.name, name):
                     acc = other
                     break
+        if acc is None and len(self.entries) >= MAX_ENTRIES:
+            if not self.dropped:
+                self.warnings.append(
+                    f"the text names more than {MAX_ENTRIES} entries; "
+                    f"only the first {MAX_ENTRIES} are drafted"
+                )
+            self.dropped.add(key)
+            return None
         if acc is None:
             if entry is not None:
                 acc = _Acc(entry.name, entry.kind, entry)
@@ -1263,8 +1296,9 @@ class _Drafter:
             acc.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
         if kind is Kind.ANTENNA and acc.known is None:
             acc.kind = Kind.ANTENNA
+        return acc
 
-    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int]]:  # noqa: C901, PLR0912 - a flat list of cues
+    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901, PLR0912 - a flat list of cues
         text = sent.text
         has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
         for match in _NAMING.finditer(text):
@@ -1276,7 +1310,7 @@ class _Drafter:
             name = _clean_name(match.group("n"))
             if name:
                 kind = _kind_near(text, match.start())
-                yield name, kind, 0, len(text)
+                yield name, kind, 0, len(text), False
                 yield from self.acronym(text, match.end("n"), kind)
         for match in _NAME_BEFORE.finditer(text):
             words = match.group("n").split()
@@ -1293,7 +1327,7 @@ class _Drafter:
                 match.end() - len(name) if text.endswith(name, 0, match.end()) else 0
             )
             kind = Kind.ANTENNA if "Antenna" in kw else Kind.FACTORY
-            yield name, kind, start, match.end()
+            yield name, kind, start, match.end(), False
             yield from self.acronym(text, match.end(), kind)
         for match in _APPOSITIVE.finditer(text):
             name = _clean_name(match.group("n"))
@@ -1304,7 +1338,7 @@ class _Drafter:
             ):
                 continue
             kind = Kind.ANTENNA if "nten" in match.group("kw") else Kind.FACTORY
-            yield name, kind, match.start(), match.end()
+            yield name, kind, match.start(), match.end(), False
         for match in _NAME_AFTER.finditer(text):
             words = match.group("n").split()
             while words and fold(words[-1]) in _NOT_NAMES:
@@ -1318,14 +1352,14 @@ class _Drafter:
             place = _country_name_re().fullmatch(tail) or tail in lex.REGIONS
             name = f"{kw} {tail}" if place else tail
             kind = Kind.ANTENNA if "nten" in kw else Kind.FACTORY
-            yield name, kind, match.start(), match.start("n") + len(tail)
+            yield name, kind, match.start(), match.start("n") + len(tail), False
 
     def acronym(
         self, text: str, end: int, kind: Kind
-    ) -> Iterator[tuple[str, Kind, int, int]]:
+    ) -> Iterator[tuple[str, Kind, int, int, bool]]:
         match = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9+\-]{1,14})\)", text[end:])
         if match and sum(c.isupper() for c in match.group("a")) >= 2:
-            yield match.group("a"), kind, 0, end + match.end()
+            yield match.group("a"), kind, 0, end + match.end(), True
 
     @functools.cache  # noqa: B019 - one drafter per call, freed with it
     def demonym_words(self, word: str) -> frozenset[str]:
@@ -1509,7 +1543,7 @@ class _Drafter:
         # organisation once people and places are ruled out above.
         return sum(word[:1].isupper() for word in label.split()) >= 2
 
-    def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+    def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
         for role, pattern in _ROLE_AFTER:
             for match in pattern.finditer(text):
@@ -1530,14 +1564,22 @@ class _Drafter:
                 self.add_holder(
                     sent, acc, org, Role.PARTNER, (org.start(), org.end() + cue.end())
                 )
-        for match in _PARTNER_LIST.finditer(text):
+        self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
+        self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
+
+    def listed(
+        self, sent: _Sentence, acc: _Acc, cue: re.Pattern[str], role: Role
+    ) -> None:
+        """Add each organisation of the list after ``cue`` in the role."""
+        text = sent.text
+        for match in cue.finditer(text):
             segment = text[match.end() :]
             if not segment.strip(" :") and text.rstrip().endswith(":"):
                 for item in self.bullets_after(sent):
                     org = re.match(rf"(?P<org>{_ORG}){_ABBR}", item.text)
                     if org is None:
                         break
-                    self.add_holder(item, acc, org, Role.PARTNER, (0, len(item.text)))
+                    self.add_holder(item, acc, org, role, (0, len(item.text)))
                 continue
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
@@ -1548,7 +1590,7 @@ class _Drafter:
                 ):
                     continue  # "partners in Bavaria": a place
                 hi = match.end() + org.end()
-                self.add_holder(sent, acc, org, Role.PARTNER, (match.start(), hi))
+                self.add_holder(sent, acc, org, role, (match.start(), hi))
 
     def add_holder(
         self,
@@ -1948,11 +1990,13 @@ class _Drafter:
             _PERSON_COLON,
             _PERSON_TALK,
             _PERSON_DASH,
+            _PERSON_TITLED,
+            _PERSON_ROLE,
         ):
             for match in pattern.finditer(text):
                 person = match.group("person")
-                role = match.group("role").strip().rstrip(".")
-                if _ORGISH.search(person) or len(role) < 3:
+                role = _ROLE_LEAD.sub("", match.group("role").strip().rstrip("."))
+                if not _is_person(person) or len(role) < 3:
                     continue
                 self.speakers.add(fold(person))
                 if acc is None:
@@ -1972,9 +2016,9 @@ class _Drafter:
                             break
                 if key in acc.people:
                     continue
-                source = self.source(
-                    sent, match.start("person"), match.end("role"), "person"
-                )
+                lo, hi = sorted((match.start("person"), match.start("role")))
+                hi = max(match.end("person"), match.end("role"))
+                source = self.source(sent, lo, hi, "person")
                 acc.people[key] = Person(
                     name=person,
                     role=role_text,
@@ -2037,7 +2081,10 @@ class _Drafter:
             if not any(v != o and _contains(o, v) for o in acc.focus)
         ]
         sources.extend(acc.focus[v] for v in focus)
-        funding = self.build_funding(acc)
+        # Sectors and the total have no sources of their own: theirs go here.
+        sources.extend(acc.sectors.values())
+        funding, total_sources = self.build_funding(acc)
+        sources.extend(total_sources)
         notes = None
         if known is None:
             to_fill.append("confidence")
@@ -2092,7 +2139,7 @@ class _Drafter:
                 return None
         return None
 
-    def build_funding(self, acc: _Acc) -> Funding | None:
+    def build_funding(self, acc: _Acc) -> tuple[Funding | None, list[Source]]:
         total = None
         totals = dict(acc.totals)
         if len(totals) == 1:
@@ -2114,11 +2161,11 @@ class _Drafter:
             if s.share is not None or s.amount is not None or s.via
         ]
         if total is None and not shares:
-            return None
-        note = None
-        if total is not None:
-            note = f"Total: {totals[total].quote}"
-        return Funding(total=total, shares=shares, note=note)
+            return None, []
+        if total is None:
+            return Funding(shares=shares), []
+        # Funding has no sources of its own: the total's goes to the entry.
+        return Funding(total=total, shares=shares), [totals[total]]
 
     def build_system(self, acc: _Acc) -> Supercomputer | None:
         if not acc.system and acc.status is None:
@@ -2158,6 +2205,11 @@ _VERBISH = re.compile(
 )
 
 
+def _is_person(name: str) -> bool:
+    # "rektor Politechniki Gdańskiej": an organisation where a name stands.
+    return not _ORGISH.search(name) and not any(w in name for w in lex.ORG_WORDS)
+
+
 def _is_final(rest: str, lo: int) -> bool:
     # True when the item at ``lo`` follows a conjunction without a comma.
     return bool(
@@ -2190,6 +2242,12 @@ _ORGISH = re.compile(r"University|Universit|Institut|Center|Centre|Council|Agenc
 # -- small helpers ----------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    # Cached: each name is compared with every entry found so far.
+    return compact(_generic_free(name))
+
+
 def _generic_free(name: str) -> str:
     words = [w for w in re.split(r"[\s]+", name) if fold(w) not in _GENERIC]
     return " ".join(words)
@@ -2212,15 +2270,8 @@ _GENERIC = frozenset(
 
 
 def _same(one: str, other: str) -> bool:
-    a, b = compact(_generic_free(one)), compact(_generic_free(other))
+    a, b = _key(one), _key(other)
     return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a))
-
-
-def _same_org(name: str, short_name: str | None, label: str) -> bool:
-    key = fold(label)
-    return key in {fold(name), fold(short_name or "")} or key in map(
-        fold, name.split(" - ")
-    )
 
 
 def _word_find(haystack: str, needle: str) -> int:
@@ -2235,11 +2286,6 @@ def _word_find(haystack: str, needle: str) -> int:
         if not before.isalnum() and not after.isalnum():
             return pos
         start = pos + 1
-
-
-def _contains(one: str, other: str) -> bool:
-    a, b = fold(one), fold(other)
-    return a in b or b in a
 
 
 def _clean_name(text: str) -> str:
@@ -2372,7 +2418,7 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
         day = match.group("d") or match.group("d2")
         month_word = match.group("m") or match.group("m2")
         year = match.group("y") or match.group("y2")
-        month = _MONTHS.get(fold(month_word or ""))
+        month = _cldr.month_numbers().get(fold(month_word or "").rstrip("."))
         if month is None or day is None or year is None:
             return None
         return dt.date(int(year), month, int(day))
@@ -2409,253 +2455,5 @@ def _sectors(value: str) -> list[Sector]:
     return found
 
 
-def _dedupe(sources: Sequence[Source]) -> list[Source]:
-    seen: set[tuple[str | None, str | None]] = set()
-    out = []
-    for source in sources:
-        key = (source.quote, source.supports)
-        if key not in seen:
-            seen.add(key)
-            out.append(source)
-    return out
-
-
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# -- changes to known entries ------------------------------------------------------
-
-
-def _bare(value: Any) -> Any:
-    """Return ``value`` with every ``sources`` emptied, for comparing facts."""
-    if isinstance(value, tuple):
-        return tuple(_bare(item) for item in value)
-    if attrs.has(type(value)):
-        changes = {}
-        for field in attrs.fields(type(value)):
-            item = getattr(value, field.name)
-            if field.name == "sources":
-                changes[field.name] = ()
-            elif isinstance(item, tuple) or attrs.has(type(item)):
-                changes[field.name] = _bare(item)
-        return attrs.evolve(value, **changes)
-    return value
-
-
-def merge(old: Entry, new: Entry) -> Entry:
-    """Return ``old`` with what ``new`` (a draft of the same entry) adds.
-
-    Lists gain the items they lack (matched by name); single values the
-    draft gives replace the old ones. The old sources stay, the draft's
-    are added.
-    """
-    values: dict[str, Any] = {}
-    if new.country != old.country:
-        values["country"] = new.country
-    if new.host is not None and (
-        old.host is None
-        or not _same_org(old.host.name, old.host.short_name, new.host.name)
-    ):
-        values["host"] = new.host
-    elif (
-        new.host is not None
-        and old.host is not None
-        and new.host.city
-        and not old.host.city
-    ):
-        values["host"] = attrs.evolve(
-            old.host, city=new.host.city, sources=(*old.host.sources, *new.host.sources)
-        )
-    values["stakeholders"] = _union(
-        old.stakeholders,
-        new.stakeholders,
-        lambda s: fold(s.name),
-        lambda s: {fold(s.name), fold(s.short_name or "")},
-    )
-    values["people"] = _union(
-        old.people, new.people, lambda p: fold(p.name), lambda p: {fold(p.name)}
-    )
-    values["partner_countries"] = tuple(
-        dict.fromkeys((*old.partner_countries, *new.partner_countries))
-    )
-    values["focus"] = (
-        *old.focus,
-        *(f for f in new.focus if not any(_contains(f, o) for o in old.focus)),
-    )
-    values["sectors"] = old.sectors | new.sectors
-    if new.funding is not None:
-        values["funding"] = _merge_funding(old.funding, new.funding)
-    if isinstance(old, Antenna) and isinstance(new, Antenna):
-        values["factories"] = tuple(dict.fromkeys((*old.factories, *new.factories)))
-        values["letters_of_intent"] = tuple(
-            dict.fromkeys((*old.letters_of_intent, *new.letters_of_intent))
-        )
-    if (
-        isinstance(old, Factory)
-        and isinstance(new, Factory)
-        and new.supercomputer is not None
-    ):
-        if old.supercomputer is None:
-            values["supercomputer"] = new.supercomputer
-        else:
-            fields = {
-                name: getattr(new.supercomputer, name)
-                for name in ("name", "vendor", "accelerators", "expected_operation")
-                if getattr(new.supercomputer, name) is not None
-                and getattr(old.supercomputer, name) is None
-            }
-            if (
-                new.supercomputer.note is None
-                and new.supercomputer.status != old.supercomputer.status
-            ):
-                fields["status"] = new.supercomputer.status
-            values["supercomputer"] = attrs.evolve(old.supercomputer, **fields)
-    values["sources"] = _dedupe([*old.sources, *new.sources])
-    return attrs.evolve(old, **values)
-
-
-def _union(
-    old: tuple[Any, ...], new: tuple[Any, ...], key: Any, keys: Any
-) -> tuple[Any, ...]:
-    seen: set[str] = set()
-    for item in old:
-        seen |= keys(item)
-    return (*old, *(item for item in new if key(item) not in seen))
-
-
-def _merge_funding(old: Funding | None, new: Funding) -> Funding:
-    if old is None:
-        return new
-    shares = list(old.shares)
-    for share in new.shares:
-        for index, mine in enumerate(shares):
-            if (mine.kind, mine.country) == (share.kind, share.country):
-                shares[index] = attrs.evolve(
-                    mine,
-                    share=mine.share if mine.share is not None else share.share,
-                    amount=mine.amount if mine.amount is not None else share.amount,
-                    via=mine.via or share.via,
-                )
-                break
-        else:
-            shares.append(share)
-    total = old.total if old.total is not None else new.total
-    return attrs.evolve(old, total=total, shares=tuple(shares))
-
-
-_COMPARED = (
-    "country",
-    "host",
-    "stakeholders",
-    "partner_countries",
-    "focus",
-    "sectors",
-    "funding",
-    "people",
-    "factories",
-    "letters_of_intent",
-    "supercomputer",
-)
-
-
-def changes_between(old: Entry, new: Entry) -> list[Change]:
-    """Return the fields where merging the draft ``new`` into ``old`` changes it.
-
-    Values are compared without their sources: a fact the registry already
-    has, with other evidence, is not a change.
-    """
-    merged = merge(old, new)
-    changes = []
-    for field in _COMPARED:
-        if not hasattr(old, field):
-            continue
-        before, after = _bare(getattr(old, field)), _bare(getattr(merged, field))
-        if before != after:
-            changes.append(Change(f"{old.id}.{field}", before, after))
-    return changes
-
-
-# -- output -----------------------------------------------------------------------
-
-
-def document(result: Draft, registry: Registry) -> Document:
-    """Return the draft as a document to write: new entries and merged ones.
-
-    An entry the registry already has is written merged with what the
-    article adds; new entries as drafted, placeholders included. A draft
-    is not a registry until a reviewer fills it in: it stays a document.
-    """
-    entries: list[Entry] = []
-    for entry in result.entries:
-        old = registry.get(entry.id)
-        if old is not None and type(old) is type(entry) and old.id == entry.id:
-            entries.append(merge(old, entry))
-        else:
-            entries.append(entry)
-    return Document(
-        data_version="draft",
-        factories=tuple(e for e in entries if isinstance(e, Factory)),
-        antennas=tuple(e for e in entries if isinstance(e, Antenna)),
-    )
-
-
-def to_toml(data: dict[str, Any]) -> str:
-    """Return a registry document (as :func:`aifactories.dumps` data) in TOML.
-
-    ``null`` values are left out (TOML has none, and the loader reads a
-    missing field as its default); dates are written as TOML dates.
-    """
-    lines: list[str] = []
-    for key, value in data.items():
-        if value == [] or (not isinstance(value, list | dict) and value is not None):
-            # Empty lists go up here: TOML keys after a table would join it.
-            lines.append(f"{key} = {_toml_value(key, value)}")
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            for item in value:
-                lines.append("")
-                lines.append(f"[[{key}]]")
-                lines.extend(
-                    f"{k} = {_toml_value(k, v)}"
-                    for k, v in item.items()
-                    if v is not None
-                )
-    return "\n".join(lines) + "\n"
-
-
-def _toml_value(key: str, value: Any) -> str:
-    if isinstance(value, dict):
-        items = ", ".join(
-            f"{k} = {_toml_value(k, v)}" for k, v in value.items() if v is not None
-        )
-        return "{ " + items + " }" if items else "{}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(key, v) for v in value) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = str(value)
-    if key in {"selected_on", "announced", "data_date"} and re.fullmatch(
-        r"\d{4}-\d{2}-\d{2}", text
-    ):
-        return text
-    return _toml_string(text)
-
-
-def _toml_string(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch in {'"', "\\"}:
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)

@@ -1,8 +1,9 @@
-"""Word lists for :func:`aifactories.draft`: countries, cues and sector words.
+"""Word lists for :func:`aifactories.draft`: demonyms, cities, cues and sector words.
 
 Hand-written for the languages our press releases come in (English,
-German, Italian, Spanish, French, Polish, and each country's own name for
-itself). Patterns are regular-expression fragments, matched on word
+German, Italian, Spanish, French, Polish); country and month names come
+from Unicode CLDR instead (:mod:`._cldr`), which has no
+demonyms. Patterns are regular-expression fragments, matched on word
 boundaries; names match case-sensitively (they are capitalised in every one
 of these languages), demonyms ignoring case (German, Italian, Spanish,
 French and Polish write adjectives in lower case, English in upper case).
@@ -12,151 +13,6 @@ The ISO names themselves come from :mod:`aifactories._codes`.
 from __future__ import annotations
 
 from aifactories._model import Sector
-
-COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    # Code: the country's name in English, its own language(s), German,
-    # Italian, Spanish, French and Polish, with the Polish case endings.
-    "AT": (
-        "Austria",
-        "Österreich(?:s)?",
-        "Autriche",
-        "Austri(?:i|ę|ą)",
-    ),
-    "BE": (
-        "Belgium",
-        "Belgi(?:ë|que|en|o|a|i|ę)",
-    ),
-    "BG": (
-        "Bulgaria",
-        "Bulgarien",
-        "Bulgarie",
-        "Bułgari(?:a|i|ę)",
-        "България",
-    ),
-    "HR": ("Croatia", "Hrvatska", "Kroatien", "Croazia", "Croacia", "Croatie"),
-    "CY": ("Cyprus", "Zypern", "Cipro", "Chipre", "Chypre", "Cypr(?:ze|u)?"),
-    "CZ": (
-        "Czechia",
-        "Czech Republic",
-        "Česko",
-        "Česká republika",
-        "Tschechien",
-        "Repubblica Ceca",
-        "Chequia",
-        "République tchèque",
-        "Tchéquie",
-        "Czech(?:y|ach)",
-    ),
-    "DK": ("Denmark", "Danmark", "Dänemark", "Danimarca", "Dinamarca", "Danemark"),
-    "EE": ("Estonia", "Eesti", "Estland", "Estonie", "Estoni(?:i|ę)"),
-    "FI": ("Finland", "Suomi", "Finnland", "Finlandia", "Finlande", "Finlandi(?:i|ę)"),
-    "FR": ("France", "Frankreich", "Francia", "Francj(?:a|i|ę)"),
-    "DE": (
-        "Germany",
-        "Deutschland(?:s)?",
-        "Germania",
-        "Alemania",
-        "Allemagne",
-        "Niem(?:cy|iec|czech)",
-    ),
-    "GR": ("Greece", "Ελλάδα", "Griechenland", "Grecia", "Grèce", "Grecj(?:a|i|ę)"),
-    "HU": (
-        "Hungary",
-        "Magyarország",
-        "Ungarn",
-        "Ungheria",
-        "Hungría",
-        "Hongrie",
-        "Węgr(?:y|zech)",
-    ),
-    "IS": ("Iceland", "Ísland", "Islanda", "Islandia", "Islande"),
-    "IE": ("Ireland", "Éire", "Irland", "Irlanda", "Irlande", "Irlandi(?:a|i)"),
-    "IT": ("Italy", "Italia", "Italien", "Italie", "Włoch(?:y|ach)"),
-    "LV": (
-        "Latvia",
-        "Latvija",
-        "Lettland",
-        "Lettonia",
-        "Letonia",
-        "Lettonie",
-        "Łotw\\w*",
-    ),
-    "LT": ("Lithuania", "Lietuva", "Litauen", "Lituania", "Lituanie", "Litw(?:a|ie|y)"),
-    "LU": ("Luxembourg", "Luxemburg", "Lussemburgo", "Luxemburgo", "Luksemburg"),
-    "MT": ("Malta", "Malte"),
-    "MD": (
-        "Moldova",
-        "Republic of Moldova",
-        "Moldau",
-        "Moldavia",
-        "Moldavie",
-        "Mołdawi\\w*",
-    ),
-    "ME": ("Montenegro", "Crna Gora", "Monténégro", "Czarnogór\\w*"),
-    "AL": ("Albania", "Shqipëri(?:a)?", "Albanien", "Albanie", "Albanii"),
-    "MK": (
-        "North Macedonia",
-        "Северна Македонија",
-        "Nordmazedonien",
-        "Macedonia del Nord",
-        "Macedonia del Norte",
-        "Macédoine du Nord",
-        "Macedoni(?:a|i) Północn\\w*",
-    ),
-    "NL": (
-        "Netherlands",
-        "Nederland",
-        "Niederlande",
-        "Paesi Bassi",
-        "Países Bajos",
-        "Pays-Bas",
-        "Holandi(?:a|i)",
-        "Niderland(?:y|ach)",
-    ),
-    "NO": (
-        "Norway",
-        "Norge",
-        "Norwegen",
-        "Norvegia",
-        "Noruega",
-        "Norvège",
-        "Norwegi\\w*",
-    ),
-    "PL": ("Poland", "Pols(?:ka|ki|ce|kę)", "Polen", "Polonia", "Pologne"),
-    "PT": ("Portugal", "Portogallo", "Portugali(?:a|i)"),
-    "RO": ("Romania", "România", "Rumänien", "Rumania", "Roumanie", "Rumuni(?:a|i)"),
-    "RS": ("Serbia", "Србија", "Srbija", "Serbien", "Serbie", "Serbi(?:i|ę)"),
-    "SK": (
-        "Slovakia",
-        "Slovensko",
-        "Slowakei",
-        "Slovacchia",
-        "Eslovaquia",
-        "Slovaquie",
-        "Słowacj\\w*",
-    ),
-    "SI": (
-        "Slovenia",
-        "Slovenija",
-        "Slowenien",
-        "Eslovenia",
-        "Slovénie",
-        "Słoweni\\w*",
-    ),
-    "ES": ("Spain", "España", "Spanien", "Spagna", "Espagne", "Hiszpani(?:a|i)"),
-    "SE": ("Sweden", "Sverige", "Schweden", "Svezia", "Suecia", "Suède", "Szwecj\\w*"),
-    "CH": (
-        "Switzerland",
-        "Schweiz",
-        "Suisse",
-        "Svizzera",
-        "Suiza",
-        "Szwajcari\\w*",
-    ),
-    "TR": ("Türkiye", "Turkey", "Türkei", "Turchia", "Turquía", "Turquie", "Turcj\\w*"),
-    "GB": ("United Kingdom", "Vereinigtes Königreich", "Regno Unito", "Reino Unido"),
-}
-"""Names of the countries the AI Factories initiative reaches, by ISO code."""
 
 DEMONYMS: dict[str, tuple[str, ...]] = {
     # English first, then the country's own adjective, German, Italian,
@@ -585,6 +441,7 @@ ORG_WORDS: tuple[str, ...] = (
     "Politecnic",
     "Politécnic",
     "Polytechn",
+    "Politechn",
     "Institut",
     "Istitut",
     "Instytut",

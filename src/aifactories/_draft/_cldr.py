@@ -1,0 +1,141 @@
+"""Country and month names in the languages drafting reads, from Unicode CLDR.
+
+Articles come in the languages of the EuroHPC countries. What those
+languages call each country and each month comes from the Unicode Common
+Locale Data Repository through Babel (the optional ``draft`` extra), not
+from lists kept by hand. CLDR has no demonyms; those stay in the
+drafter's lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from types import ModuleType
+
+from aifactories._text import fold
+
+EXTRA = "draft"
+"""The optional dependency group drafting needs: ``aifactories[draft]``."""
+
+# The EuroHPC participating states and the other countries with an entry:
+# the countries an article about the initiative names.
+COUNTRIES = (
+    "AL",
+    "AT",
+    "BE",
+    "BG",
+    "CH",
+    "CY",
+    "CZ",
+    "DE",
+    "DK",
+    "EE",
+    "ES",
+    "FI",
+    "FR",
+    "GB",
+    "GR",
+    "HR",
+    "HU",
+    "IE",
+    "IS",
+    "IT",
+    "LT",
+    "LU",
+    "LV",
+    "MD",
+    "ME",
+    "MK",
+    "MT",
+    "NL",
+    "NO",
+    "PL",
+    "PT",
+    "RO",
+    "RS",
+    "SE",
+    "SI",
+    "SK",
+    "TR",
+)
+
+
+class MissingExtraError(ImportError):
+    """Drafting was asked for without the optional ``draft`` extra installed."""
+
+
+def require() -> ModuleType:
+    """Return Babel, or raise :class:`MissingExtraError` saying what to install.
+
+    Raises:
+        MissingExtraError: Babel is not installed.
+    """
+    try:
+        import babel.dates  # noqa: PLC0415 - an optional dependency
+        import babel.languages  # noqa: PLC0415
+    except ImportError:
+        msg = (
+            "drafting needs the optional 'draft' dependencies: "
+            f"pip install 'aifactories[{EXTRA}]'"
+        )
+        raise MissingExtraError(msg) from None
+    return babel
+
+
+@functools.cache
+def languages() -> tuple[str, ...]:
+    """The official languages of :data:`COUNTRIES`, English first."""
+    babel = require()
+    found = ["en"]
+    for code in COUNTRIES:
+        for language in babel.languages.get_official_languages(code):
+            base = language.split("_")[0]
+            if base not in found and babel.localedata.exists(base):
+                found.append(base)
+    return tuple(found)
+
+
+@functools.cache
+def country_names() -> dict[str, tuple[str, ...]]:
+    """Each country's names in :func:`languages`, as regex fragments.
+
+    A name of five letters or more matches with up to three more letters
+    in place of its last, so case endings ("Österreichs", "Austrii",
+    "Ostrave") are found too.
+    """
+    babel = require()
+    names: dict[str, set[str]] = {code: set() for code in COUNTRIES}
+    for language in languages():
+        territories = babel.Locale.parse(language).territories
+        for code in COUNTRIES:
+            name = territories.get(code)
+            if name:
+                names[code].add(name)
+    return {
+        code: tuple(sorted(map(_inflected, found))) for code, found in names.items()
+    }
+
+
+def _inflected(name: str) -> str:
+    if len(name) < 5 or " " in name:
+        return re.escape(name)
+    return re.escape(name[:-1]) + r"\w{0,3}"
+
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """Folded month names and abbreviations in :func:`languages` -> month."""
+    babel = require()
+    months: dict[str, int] = {}
+    for language in languages():
+        for width, context in (
+            ("wide", "format"),
+            ("wide", "stand-alone"),
+            ("abbreviated", "format"),
+        ):
+            named = babel.dates.get_month_names(width, context, language)
+            for number, name in named.items():
+                # Languages read first win a name two of them share.
+                months.setdefault(fold(name).rstrip("."), number)
+    return months

@@ -1,0 +1,304 @@
+"""A draft's output: what it changes in known entries, and its data file.
+
+A draft of an entry the registry has is merged into it (:func:`merge`),
+its changes listed (:func:`changes_between`), and the whole written as a
+registry document (:func:`document`), in JSON or TOML (:func:`to_toml`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import attrs
+
+from aifactories._format import Document
+from aifactories._model import (
+    Antenna,
+    Entry,
+    Factory,
+    Funding,
+    Source,
+)
+from aifactories._registry import Registry
+from aifactories._text import fold
+
+if TYPE_CHECKING:
+    from aifactories._draft._drafter import Draft
+
+
+class Change(NamedTuple):
+    """A proposed change to an entry the registry already has.
+
+    Attributes:
+        path: The entry id and field, e.g. ``"mimer.people"``.
+        old: The registry's value (sources left out).
+        new: The proposed value: the registry's, with the article's added.
+    """
+
+    path: str
+    old: object
+    new: object
+
+
+# -- changes to known entries ------------------------------------------------------
+
+
+def _bare(value: Any) -> Any:
+    """Return ``value`` with every ``sources`` emptied, for comparing facts."""
+    if isinstance(value, tuple):
+        return tuple(_bare(item) for item in value)
+    if attrs.has(type(value)):
+        changes = {}
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name == "sources":
+                changes[field.name] = ()
+            elif isinstance(item, tuple) or attrs.has(type(item)):
+                changes[field.name] = _bare(item)
+        return attrs.evolve(value, **changes)
+    return value
+
+
+def merge(old: Entry, new: Entry) -> Entry:
+    """Return ``old`` with what ``new`` (a draft of the same entry) adds.
+
+    Lists gain the items they lack (matched by name); single values the
+    draft gives replace the old ones. The old sources stay, the draft's
+    are added.
+    """
+    values: dict[str, Any] = {}
+    if new.country != old.country:
+        values["country"] = new.country
+    if new.host is not None and (
+        old.host is None
+        or not _same_org(old.host.name, old.host.short_name, new.host.name)
+    ):
+        values["host"] = new.host
+    elif (
+        new.host is not None
+        and old.host is not None
+        and new.host.city
+        and not old.host.city
+    ):
+        values["host"] = attrs.evolve(
+            old.host, city=new.host.city, sources=(*old.host.sources, *new.host.sources)
+        )
+    values["stakeholders"] = _union(
+        old.stakeholders,
+        new.stakeholders,
+        lambda s: fold(s.name),
+        lambda s: {fold(s.name), fold(s.short_name or "")},
+    )
+    values["people"] = _union(
+        old.people, new.people, lambda p: fold(p.name), lambda p: {fold(p.name)}
+    )
+    values["partner_countries"] = tuple(
+        dict.fromkeys((*old.partner_countries, *new.partner_countries))
+    )
+    values["focus"] = (
+        *old.focus,
+        *(f for f in new.focus if not any(_contains(f, o) for o in old.focus)),
+    )
+    values["sectors"] = old.sectors | new.sectors
+    if new.funding is not None:
+        values["funding"] = _merge_funding(old.funding, new.funding)
+    if isinstance(old, Antenna) and isinstance(new, Antenna):
+        values["factories"] = tuple(dict.fromkeys((*old.factories, *new.factories)))
+        values["letters_of_intent"] = tuple(
+            dict.fromkeys((*old.letters_of_intent, *new.letters_of_intent))
+        )
+    if (
+        isinstance(old, Factory)
+        and isinstance(new, Factory)
+        and new.supercomputer is not None
+    ):
+        if old.supercomputer is None:
+            values["supercomputer"] = new.supercomputer
+        else:
+            fields = {
+                name: getattr(new.supercomputer, name)
+                for name in ("name", "vendor", "accelerators", "expected_operation")
+                if getattr(new.supercomputer, name) is not None
+                and getattr(old.supercomputer, name) is None
+            }
+            if (
+                new.supercomputer.note is None
+                and new.supercomputer.status != old.supercomputer.status
+            ):
+                fields["status"] = new.supercomputer.status
+            values["supercomputer"] = attrs.evolve(old.supercomputer, **fields)
+    values["sources"] = _dedupe([*old.sources, *new.sources])
+    return attrs.evolve(old, **values)
+
+
+def _union(
+    old: tuple[Any, ...], new: tuple[Any, ...], key: Any, keys: Any
+) -> tuple[Any, ...]:
+    seen: set[str] = set()
+    for item in old:
+        seen |= keys(item)
+    return (*old, *(item for item in new if key(item) not in seen))
+
+
+def _merge_funding(old: Funding | None, new: Funding) -> Funding:
+    if old is None:
+        return new
+    shares = list(old.shares)
+    for share in new.shares:
+        for index, mine in enumerate(shares):
+            if (mine.kind, mine.country) == (share.kind, share.country):
+                shares[index] = attrs.evolve(
+                    mine,
+                    share=mine.share if mine.share is not None else share.share,
+                    amount=mine.amount if mine.amount is not None else share.amount,
+                    via=mine.via or share.via,
+                )
+                break
+        else:
+            shares.append(share)
+    total = old.total if old.total is not None else new.total
+    return attrs.evolve(old, total=total, shares=tuple(shares))
+
+
+_COMPARED = (
+    "country",
+    "host",
+    "stakeholders",
+    "partner_countries",
+    "focus",
+    "sectors",
+    "funding",
+    "people",
+    "factories",
+    "letters_of_intent",
+    "supercomputer",
+)
+
+
+def changes_between(old: Entry, new: Entry) -> list[Change]:
+    """Return the fields where merging the draft ``new`` into ``old`` changes it.
+
+    Values are compared without their sources: a fact the registry already
+    has, with other evidence, is not a change.
+    """
+    merged = merge(old, new)
+    changes = []
+    for field in _COMPARED:
+        if not hasattr(old, field):
+            continue
+        before, after = _bare(getattr(old, field)), _bare(getattr(merged, field))
+        if before != after:
+            changes.append(Change(f"{old.id}.{field}", before, after))
+    return changes
+
+
+# -- output -----------------------------------------------------------------------
+
+
+def document(result: Draft, registry: Registry) -> Document:
+    """Return the draft as a document to write: new entries and merged ones.
+
+    An entry the registry already has is written merged with what the
+    article adds; new entries as drafted, placeholders included. A draft is
+    not a registry until a reviewer fills it in: it stays a document.
+    """
+    entries: list[Entry] = []
+    for entry in result.entries:
+        old = registry.get(entry.id)
+        if old is not None and type(old) is type(entry) and old.id == entry.id:
+            entries.append(merge(old, entry))
+        else:
+            entries.append(entry)
+    return Document(
+        data_version="draft",
+        # Every wave, so the one the reviewer fills in is there to refer to.
+        waves=registry.wave_records,
+        factories=tuple(e for e in entries if isinstance(e, Factory)),
+        antennas=tuple(e for e in entries if isinstance(e, Antenna)),
+    )
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """Return a registry document (as :func:`aifactories.dumps` data) in TOML.
+
+    ``null`` values are left out (TOML has none, and the loader reads a
+    missing field as its default); dates are written as TOML dates.
+    """
+    lines: list[str] = []
+    for key, value in data.items():
+        if value == [] or (not isinstance(value, list | dict) and value is not None):
+            # Empty lists go up here: TOML keys after a table would join it.
+            lines.append(f"{key} = {_toml_value(key, value)}")
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            for item in value:
+                lines.append("")
+                lines.append(f"[[{key}]]")
+                lines.extend(
+                    f"{k} = {_toml_value(k, v)}"
+                    for k, v in item.items()
+                    if v is not None
+                )
+    return "\n".join(lines) + "\n"
+
+
+def _toml_value(key: str, value: Any) -> str:
+    if isinstance(value, dict):
+        items = ", ".join(
+            f"{k} = {_toml_value(k, v)}" for k, v in value.items() if v is not None
+        )
+        return "{ " + items + " }" if items else "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(key, v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if key in {"selected_on", "announced", "data_date"} and re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}", text
+    ):
+        return text
+    return _toml_string(text)
+
+
+def _toml_string(text: str) -> str:
+    out = ['"']
+    for ch in text:
+        if ch in {'"', "\\"}:
+            out.append("\\" + ch)
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    out.append('"')
+    return "".join(out)
+
+
+def _dedupe(sources: Sequence[Source]) -> list[Source]:
+    seen: set[tuple[str | None, str | None]] = set()
+    out = []
+    for source in sources:
+        key = (source.quote, source.supports)
+        if key not in seen:
+            seen.add(key)
+            out.append(source)
+    return out
+
+
+def _same_org(name: str, short_name: str | None, label: str) -> bool:
+    key = fold(label)
+    return key in {fold(name), fold(short_name or "")} or key in map(
+        fold, name.split(" - ")
+    )
+
+
+def _contains(one: str, other: str) -> bool:
+    a, b = fold(one), fold(other)
+    return a in b or b in a

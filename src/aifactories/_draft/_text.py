@@ -1,0 +1,307 @@
+# Typographic quotes, dashes and apostrophes are matched on purpose.
+# ruff: noqa: RUF001
+"""Text cleanup for drafting: decoding, HTML tags, hard wraps, sentences.
+
+The drafter reads sentences; this module turns what it is given (bytes or
+text, plain or HTML, wrapped or not) into them. A sentence keeps its
+offsets in the text, so a quote cut from it is a verbatim substring.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from aifactories._errors import RegistryDataError
+
+MAX_BYTES = 2_000_000
+"""The largest article :func:`draft` reads, in bytes of UTF-8 (about 2 MB).
+
+Press releases are a few kilobytes; the cap keeps time and memory bounded
+for anything else someone feeds the command.
+"""
+
+MAX_SENTENCE = 1_000
+"""Sentences longer than this many characters are skipped, not searched."""
+
+MAX_SENTENCES = 5_000
+"""Only the first this many sentences are read (a press release has tens)."""
+
+MAX_READ = 250_000
+"""Only sentences within the first this many characters of text are read.
+
+With :data:`MAX_SENTENCES` this bounds the time a draft takes whatever
+the input (a press release is a few thousand characters).
+"""
+
+MAX_ENTRIES = 64
+"""A draft proposes at most this many entries; later names are reported."""
+
+
+def strip_html(markup: str) -> str:
+    """Return the text of an HTML page: tags, scripts and styles removed.
+
+    Block elements (paragraphs, headings, list items, line breaks) end a
+    line, so sentences never run across them; character references are
+    resolved.
+    """
+    parser = _TextParser()
+    parser.feed(markup)
+    parser.close()
+    lines = ("".join(parser.parts)).split("\n")
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip()) + "\n"
+
+
+def _decode(text: object) -> str:
+    if isinstance(text, bytes | bytearray):
+        size = len(text)
+        if size > MAX_BYTES:
+            raise RegistryDataError([_too_large(size)])
+        raw = bytes(text)
+        if b"\x00" in raw:
+            where = raw.index(b"\x00")
+            msg = f"$: binary data, not text (a NUL byte at offset {where})"
+            raise RegistryDataError([msg])
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            msg = f"$: not UTF-8 text (invalid byte at offset {exc.start})"
+            raise RegistryDataError([msg]) from None
+        # Universal newlines, as Python's text mode and seed_text() read.
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    if not isinstance(text, str):
+        msg = f"$: expected the article as str or bytes, got {type(text).__name__}"
+        raise RegistryDataError([msg])
+    # Four bytes per character at most: only a long text needs encoding.
+    if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise RegistryDataError([_too_large(len(text.encode("utf-8", "replace")))])
+    if "\x00" in text:
+        msg = f"$: binary data, not text (a NUL character at {text.index(chr(0))})"
+        raise RegistryDataError([msg])
+    # Universal newlines here too: documents are read that way when checked.
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _too_large(size: int) -> str:
+    del size  # the CLI reads one byte past the cap: the size would mislead
+    return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
+
+
+class _TextParser(html.parser.HTMLParser):
+    _BLOCKS = frozenset(
+        [
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "br",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "figcaption",
+            "footer",
+            "form",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "header",
+            "hr",
+            "li",
+            "main",
+            "nav",
+            "ol",
+            "p",
+            "pre",
+            "section",
+            "table",
+            "td",
+            "th",
+            "title",
+            "tr",
+            "ul",
+        ]
+    )
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        del attrs  # no attribute carries article text we quote
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag == "li":
+            # A list item reads as a bullet line, as in a plain-text release.
+            self.parts.append("\n- ")
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+# -- sentences --------------------------------------------------------------------
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+    line: int
+    bullet: bool
+    position: int
+
+
+# A line ends at a control character (C0 but tab, DEL, C1), a line or
+# paragraph separator, or a lone surrogate: none can reach a quote.
+_LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")
+# Only at the start of a run of terminators, and possessive: a run of
+# 20,000 dots is one try, not one try from each dot.
+_BREAK = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "prof",
+        "mr",
+        "ms",
+        "mrs",
+        "st",
+        "no",
+        "nr",
+        "e.g",
+        "i.e",
+        "approx",
+        "ca",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "mio",
+        "mrd",
+        "mln",
+        "mld",
+        "bzw",
+        "z.b",
+        "u.a",
+        "ggf",
+        "dott",
+        "dott.ssa",
+        "sig",
+        "dra",
+        "sra",
+        "ing",
+        "mag",
+        "gen",
+        "art",
+        "abs",
+        "vol",
+        "fig",
+        "dipl",
+        "p.a",
+        "s.a",
+        "s.p.a",
+        "mgr",
+        "hab",
+        "inż",
+    ]
+)
+
+
+_BREAKS = str.maketrans({"\n": " "})
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the text's lines, hard-wrapped lines joined.
+
+    Text wrapped at a fixed width (e-mail, text taken from a PDF) breaks
+    sentences across lines; when most lines end near one width, a full
+    line runs on into the next one (not into a blank line or a bullet).
+    """
+    spans = [m.span() for m in _LINE.finditer(text) if m.group().strip()]
+    widths = [stop - start for start, stop in spans]
+    width = max(widths, default=0)
+    full = width - 20
+    wrapped = (
+        len(spans) >= 4
+        and width <= 100
+        and sum(w >= full for w in widths) * 2 >= len(spans)
+    )
+    group: tuple[int, int] | None = None
+    for start, stop in spans:
+        if group is not None:
+            if (
+                wrapped
+                and group[1] - group[0] >= full
+                and _WRAP.fullmatch(text, group[1], start)
+                and not _BULLET.match(text, start)
+            ):
+                group = (group[0], stop)
+                continue
+            yield group
+        group = (start, stop)
+    if group is not None:
+        yield group
+
+
+def _sentences(text: str) -> tuple[list[_Sentence], int]:
+    out: list[_Sentence] = []
+    skipped = 0
+    for number, (start, stop) in enumerate(_lines(text)):
+        # Line breaks inside a joined line read as spaces; offsets stay the
+        # same, so quotes are still cut from the text itself.
+        segment = text[start:stop].translate(_BREAKS)
+        bullet = _BULLET.match(segment)
+        offset = bullet.end() if bullet else 0
+        pieces: list[tuple[int, int]] = []
+        for brk in _BREAK.finditer(segment, offset):
+            word = segment[max(offset, brk.start() - 12) : brk.start()].split()
+            last = word[-1].lower().rstrip(".") if word else ""
+            nxt = segment[brk.end() : brk.end() + 1]
+            if (
+                last in _ABBREVIATIONS
+                or (len(last) == 1 and last.isalpha())
+                # A day written "11. März", "5. září": an ordinal, not an end.
+                or (last.isdigit() and len(last) <= 2 and brk.group().startswith(". "))
+                or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
+            ):
+                continue
+            end = brk.end() - len(brk.group()) + len(brk.group().rstrip())
+            pieces.append((offset, end))
+            offset = brk.end()
+        pieces.append((offset, len(segment)))
+        for lo, hi in pieces:
+            piece = segment[lo:hi]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if not piece:
+                continue
+            if len(piece) > MAX_SENTENCE:
+                skipped += 1
+                continue
+            first = start + lo + lead
+            out.append(
+                _Sentence(
+                    first, first + len(piece), piece, number, bool(bullet), len(out)
+                )
+            )
+    return out, skipped

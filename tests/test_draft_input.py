@@ -1,0 +1,197 @@
+"""Drafting hostile or oddly formed text: it finishes; form does not change facts."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import aifactories
+
+# The runs that once backtracked without bound, each lined up after a
+# sentence that names a factory so every field finder reads them.
+_LEAD = "The Nordlys AI Factory is hosted by the Arctic Centre in Tromso, Norway.\n"
+_UNITS = (
+    ".",
+    "!?",
+    "A-",
+    "Ab-",
+    "A'",
+    "A.",
+    "A&",
+    "(",
+    "([",
+    ")",
+    " ",
+    "\t",
+    "Prof. ",
+    "Dr. ",
+    "€1 ",
+    "A, ",
+    "AI Factory ",
+    "Antenna ",
+)
+
+
+@st.composite
+def _hostile(draw: st.DrawFn) -> str:
+    unit = draw(
+        st.sampled_from(_UNITS)
+        | st.characters(codec="utf-8", exclude_characters="\x00")
+    )
+    count = draw(st.integers(1, 1500))
+    nested = draw(st.integers(0, 40))
+    body = "(" * nested + unit * count + ")" * nested
+    return _LEAD + body + draw(st.sampled_from(["", ".", "\n", " is new."]))
+
+
+class TestHostileText:
+    """Runs of punctuation, hyphen-joined capitals and long lines draft normally."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(_hostile())
+    def test_every_quote_is_in_the_text(self, text: str) -> None:
+        result = aifactories.draft(text)
+        for entry in result.entries:
+            for source in entry.sources:
+                assert source.quote is not None
+                assert source.quote in result.text
+
+    def test_the_runs_that_backtracked_finish(self) -> None:
+        # In a child process so a regression hangs one test, not the suite;
+        # the timeout only catches a hang (these took minutes to hours).
+        script = (
+            "import aifactories, json, sys\n"
+            f"lead = {_LEAD!r}\n"
+            "texts = ['.' * 40_000, 'A-' * 400, 'a' * 400, lead + 'A-' * 400,"
+            " lead + ('A ' * 400 + '\\n') * 200, lead + 'Prof. ' * 5000]\n"
+            "print(json.dumps([len(aifactories.draft(t).entries) for t in texts]))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=True,
+        )
+        assert json.loads(done.stdout) == [0, 0, 0, 1, 1, 1]
+
+
+_AAIF = (
+    "The Atlantic AI Factory (AAIF) will be hosted by the Minho Advanced Computing "
+    "Centre (MACC) in Guimarães, Portugal. It was selected on 10 March 2025. The "
+    "consortium includes the University of Porto. “We are proud,” said Ana Silva, "
+    "director of MACC."
+)
+
+
+class TestForm:
+    """An acronym or a hard wrap does not change what a release drafts to."""
+
+    def test_name_with_acronym_is_one_entry_with_an_alias(self) -> None:
+        (entry,) = aifactories.draft(_AAIF).entries
+        assert entry.name == "Atlantic AI Factory"
+        assert entry.aliases == ("AAIF",)
+        assert entry.country == "PT"
+        assert entry.host is not None
+        assert entry.host.name == "Minho Advanced Computing Centre"
+
+    def test_hard_wrapped_text_drafts_like_one_line(self) -> None:
+        import textwrap
+
+        wrapped = "\n".join(textwrap.wrap(_AAIF, 72))
+        (flat,) = aifactories.draft(_AAIF).entries
+        (entry,) = aifactories.draft(wrapped).entries
+        assert flat.host is not None
+        assert (entry.name, entry.country, entry.selected_on, entry.host) == (
+            flat.name,
+            flat.country,
+            flat.selected_on,
+            attrs.evolve(
+                flat.host,
+                sources=tuple(
+                    attrs.evolve(s, quote=_rewrapped(s.quote, wrapped))
+                    for s in flat.host.sources
+                ),
+            ),
+        )
+        assert [p.name for p in entry.people] == ["Ana Silva"]
+        quotes = [s.quote for s in entry.sources if s.quote]
+        assert quotes
+        assert all(q in wrapped for q in quotes)
+
+
+def _rewrapped(quote: str | None, wrapped: str) -> str | None:
+    # The same words as they stand in the wrapped text (a break for a space).
+    if quote is None:
+        return None
+    pattern = r"\s".join(map(re.escape, quote.split(" ")))
+    found = re.search(pattern, wrapped)
+    assert found is not None
+    return found.group()
+
+
+class TestControlCharacters:
+    """No C1 control character or lone surrogate reaches a quote."""
+
+    @given(
+        st.sampled_from(["\x85", "\x9c", "\x80", "\ud800", "\udfff", "\u2028"]),
+        st.sampled_from([" ", "", "\n"]),
+    )
+    def test_quotes_hold_none(self, bad: str, pad: str) -> None:
+        text = _AAIF.replace(" will ", f" will{pad}{bad}{pad} ").replace(
+            "Ana Silva", f"Ana{bad}Silva"
+        )
+        result = aifactories.draft(text)
+        quotes = [
+            s.quote
+            for entry in result.entries
+            for s in (*entry.sources, *(entry.host.sources if entry.host else ()))
+        ]
+        assert quotes
+        for quote in quotes:
+            assert quote is not None
+            assert quote in result.text
+            assert not any(
+                "\x80" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" for c in quote
+            )
+
+
+class TestEveryValueQuoted:
+    """Sectors and the funding total come with a source, like every value."""
+
+    def test_sectors_and_total_have_sources(self) -> None:
+        text = (
+            "NORDLYS, the Norwegian AI Factory, was selected on 12 March 2025. It "
+            "has a total budget of about €60 million. Its focus areas are energy "
+            "and healthcare."
+        )
+        (entry,) = aifactories.draft(text).entries
+        supports = {s.supports for s in entry.sources}
+        assert entry.sectors
+        assert {f"sector: {s.value}" for s in entry.sectors} <= supports
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert any((s or "").startswith("total:") for s in supports)
+
+
+class TestDatesInOtherLanguages:
+    """Month names come from CLDR, and a day written "11." does not end a sentence."""
+
+    @pytest.mark.parametrize(
+        ("text", "date"),
+        [
+            ("Am 11. März 2025 wurde die AI Factory NORDLYS ausgewählt.", "2025-03-11"),
+            ("Op 27 oktober 2025 werd NORDLYS AI Factory geselecteerd.", "2025-10-27"),
+            ("NORDLYS AI Factory was selected on 10 December 2024.", "2024-12-10"),
+        ],
+    )
+    def test_selection_date(self, text: str, date: str) -> None:
+        (entry,) = aifactories.draft(text).entries
+        assert entry.selected_on.isoformat() == date
