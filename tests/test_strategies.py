@@ -68,8 +68,8 @@ def _embed(record: object) -> Registry:
     if isinstance(record, Fact):
         return Registry(data_version="test", facts=[record])
     if isinstance(record, Factory | Antenna):
-        return build_registry(record, check=False)
-    return build_registry(placed[type(record)](record), check=False)
+        return build_registry(record)
+    return build_registry(placed[type(record)](record))
 
 
 RECORD_TYPES = [
@@ -256,7 +256,7 @@ class TestPins:
     @given(aist.slugs(), aist.names(), aist.texts())
     def test_slugs_names_and_texts(self, slug: str, name: str, text: str) -> None:
         assert (
-            aifactories.validate(build_registry(make_factory(slug), check=False)) == []
+            aifactories.validate(build_registry(make_factory(slug))) == []
         )
         assert fold(name)
         assert text.strip()
@@ -383,7 +383,7 @@ def test_hypothesis_hook_registers_types_lazily() -> None:
         @settings(max_examples=5, database=None)
         @given(st.from_type(aifactories.Factory))
         def check(factory):
-            assert aifactories.validate(build_registry(factory, check=False)) == []
+            assert aifactories.validate(build_registry(factory)) == []
 
         check()
         assert "aifactories.testing._strategies" in sys.modules

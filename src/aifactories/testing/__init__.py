@@ -18,7 +18,7 @@ uses one; :class:`MakeRegistry` and :data:`RegistryFile` type them).
 
 from __future__ import annotations
 
-from aifactories.testing._mutations import RULES, Rule, break_rule
+from aifactories.testing._mutations import RULES, BrokenDocument, Rule, break_rule
 from aifactories.testing._records import (
     PLACEHOLDER_SOURCE,
     AntennaFields,
@@ -34,6 +34,7 @@ __all__ = [
     "PLACEHOLDER_SOURCE",
     "RULES",
     "AntennaFields",
+    "BrokenDocument",
     "FactoryFields",
     "MakeRegistry",
     "RegistryFile",

@@ -172,18 +172,25 @@ def missing_rules() -> list[str]:
 # -- values by type -----------------------------------------------------------------
 
 _TODAY = dt.date(2025, 1, 1).toordinal()
+FIRST_DATE = dt.date(2024, 1, 1)
+"""The earliest date drawn: inside the span the library has euro rates for."""
+LAST_DATE = dt.date(2026, 11, 30)
+"""The latest date drawn (see :data:`FIRST_DATE`)."""
 
 
 def _date(offset: int) -> dt.date:
     return dt.date.fromordinal(_TODAY + offset)
 
 
-# One choice per date: days from 2025-01-01, where it shrinks to. Hypothesis
-# draws most offsets within a year or so and reaches the bounds, 0001-01-01
-# and 9999-12-31, now and then.
-_DATES = Draw(st.integers(1 - _TODAY, dt.date.max.toordinal() - _TODAY), _date)
+# One choice per date: days from 2025-01-01, where it shrinks to. The span
+# is one the library can convert to euros on (rates for every publication
+# day), so that Money.in_eur on a drawn entry's dates never fails.
+_DATES = Draw(
+    st.integers(FIRST_DATE.toordinal() - _TODAY, LAST_DATE.toordinal() - _TODAY),
+    _date,
+)
 DATES = _DATES.strategy()
-"""Dates, one Hypothesis choice each, around 2025-01-01 and out to the bounds."""
+"""Dates, one Hypothesis choice each, from 2024-01-01 to 2026-11-30."""
 
 _KNOWN: dict[Any, Draw] = {
     Decimal: _ints(-(10**15), 10**15, 2),
@@ -471,6 +478,8 @@ def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
 __all__ = [
     "CLASS_OVERRIDES",
     "DATES",
+    "FIRST_DATE",
+    "LAST_DATE",
     "FIELD_OVERRIDES",
     "LEAN",
     "MAX_ITEMS",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from collections.abc import Iterable
 from typing import Any, Protocol, TypedDict, Unpack
@@ -30,6 +31,8 @@ from aifactories._model import (
     Wave,
 )
 from aifactories._registry import Registry
+from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
+from aifactories._text import fold
 
 # Test doubles cite a reserved example domain (RFC 2606), so nobody can take
 # them for a fact about a real AI Factory.
@@ -97,6 +100,67 @@ class AntennaFields(_EntryFields, total=False):
     letters_of_intent: Iterable[str]
 
 
+_COLLECTIONS = {
+    "aliases": "name",
+    "partner_countries": "country code",
+    "focus": "focus",
+    "sectors": "sector",
+    "factories": "factory id",
+    "letters_of_intent": "factory id",
+}
+"""The fields that hold strings, each a collection: what one item is."""
+
+
+def _sector(value: object) -> object:
+    """``value`` as a :class:`~aifactories.Sector`, or a ValueError saying why not.
+
+    A sector's value (``"health"``) is taken as the sector; a label or a
+    synonym of one (``"Health"``, ``"life sciences"``) is refused with the
+    sector it names, anything else with the sectors there are.
+    """
+    if isinstance(value, Sector) or not isinstance(value, str):
+        return value
+    if value in Sector._value2member_map_:
+        return Sector(value)
+    key = fold(value)
+    names = {fold(sector.value): sector for sector in Sector}
+    for sector, label in SECTOR_LABELS.items():
+        names.setdefault(fold(label), sector)
+    for sector, synonyms in SECTOR_SYNONYMS.items():
+        for synonym in synonyms:
+            names.setdefault(fold(synonym), sector)
+    close = difflib.get_close_matches(key, names, n=1)
+    if key in names or close:
+        sector = names[key] if key in names else names[close[0]]
+        msg = f"sectors: {value!r} is not a Sector; did you mean Sector.{sector.name}?"
+    else:
+        known = ", ".join(repr(sector.value) for sector in Sector)
+        msg = f"sectors: {value!r} is not a Sector; the sectors are {known}"
+    raise ValueError(msg)
+
+
+def _checked(changes: dict[str, Any]) -> dict[str, Any]:
+    """``changes`` with sectors as Sector members; misuse raises at the call.
+
+    Raises:
+        TypeError: A single string stands where a collection belongs (a
+            string is an iterable of strings, so it would be split into
+            its characters).
+        ValueError: A sector is not one (see :func:`_sector`).
+    """
+    for field, item in _COLLECTIONS.items():
+        value = changes.get(field)
+        if isinstance(value, str):
+            msg = (
+                f"{field}={value!r}: takes a collection of {item}s, not one "
+                f"string (it would be split into characters); pass {field}=[{value!r}]"
+            )
+            raise TypeError(msg)
+    if "sectors" in changes:
+        changes["sectors"] = frozenset(_sector(s) for s in changes["sectors"])
+    return changes
+
+
 def make_factory(
     id: str = "test-factory",  # noqa: A002 - the field's name
     **changes: Unpack[FactoryFields],
@@ -111,9 +175,14 @@ def make_factory(
         id: The entry's id, a lower-case slug.
         **changes: Any other :class:`~aifactories.Factory` field; the keywords
             are typed (:class:`FactoryFields`), so a misspelt one is a type
-            error.
+            error. Sectors may be given by value (``"health"``).
+
+    Raises:
+        TypeError: One string where a collection belongs (``aliases="x"``).
+        ValueError: A sector that is not one; the message names the sector
+            a label or synonym stands for.
     """
-    fields = _placeholders(id, "factory", _FACTORY_WAVE) | dict(changes)
+    fields = _placeholders(id, "factory", _FACTORY_WAVE) | _checked(dict(changes))
     return Factory(**fields)
 
 
@@ -130,8 +199,13 @@ def make_antenna(
         id: The entry's id, a lower-case slug.
         **changes: Any other :class:`~aifactories.Antenna` field, typed
             (:class:`AntennaFields`).
+
+    Raises:
+        TypeError: One string where a collection belongs
+            (``factories="alpha"``).
+        ValueError: A sector that is not one.
     """
-    fields = _placeholders(id, "antenna", _ANTENNA_WAVE) | dict(changes)
+    fields = _placeholders(id, "antenna", _ANTENNA_WAVE) | _checked(dict(changes))
     return Antenna(**fields)
 
 
@@ -167,9 +241,8 @@ def build_registry(
     *records: Factory | Antenna | Wave | Fact | Person,
     base: Registry | None = None,
     data_version: str | None = None,
-    check: bool = True,
 ) -> Registry:
-    """Build a small registry from a few records, adding the waves they need.
+    """Build a small, valid registry from a few records, adding the waves they need.
 
     Every entry whose wave is neither given nor in ``base`` gets a
     placeholder wave of its kind, announced on its ``selected_on`` date.
@@ -180,11 +253,11 @@ def build_registry(
             whose id matches one of its entries, waves or facts replaces it.
         data_version: The new registry's data version; by default
             ``base``'s, or ``"test"``.
-        check: Validate the result, as :func:`aifactories.loads` would.
 
     Raises:
-        RegistryDataError: With ``check``, the records break a rule; its
-            ``errors`` list every problem.
+        RegistryDataError: The records break a rule; its ``errors`` list
+            every problem. (To test code with invalid data, see
+            :func:`break_rule`, which makes a document, not a Registry.)
         TypeError: A record is of a type a registry does not hold.
     """
     entries: list[Entry] = []
@@ -225,10 +298,10 @@ def build_registry(
         facts=facts,
         people=people,
     )
-    if check:
-        problems = validate(registry)
-        if problems:
-            raise RegistryDataError(problems, source="build_registry()")
+    # A Registry in hand is valid: the check a Registry makes of itself.
+    problems = validate(registry)
+    if problems:
+        raise RegistryDataError(problems, source="build_registry()")
     return registry
 
 
@@ -244,7 +317,6 @@ class MakeRegistry(Protocol):
         *records: Factory | Antenna | Wave | Fact | Person,
         base: Registry | None = None,
         data_version: str | None = None,
-        check: bool = True,
     ) -> Registry:
         """Build a small registry from a few records; see :func:`build_registry`."""
         ...

@@ -71,7 +71,13 @@ from aifactories.testing._derive import (
     rule_draw,
     rule_strategy,
 )
-from aifactories.testing._mutations import RULES, Rule, break_rule, minimum_counts
+from aifactories.testing._mutations import (
+    RULES,
+    BrokenDocument,
+    Rule,
+    break_rule,
+    minimum_counts,
+)
 
 T = TypeVar("T")
 
@@ -956,7 +962,7 @@ def selections() -> SearchStrategy[Selection]:
 
 
 @_cached
-def _invalid_registries(rule: Rule | None) -> SearchStrategy[Registry]:
+def _invalid_registries(rule: Rule | None) -> SearchStrategy[BrokenDocument]:
     if rule is None:
         usable = [r for r in RULES if r != "misquoted-seed" or _quote_starts()]
         return st.sampled_from(usable).flatmap(_invalid_registries)
@@ -969,12 +975,16 @@ def _invalid_registries(rule: Rule | None) -> SearchStrategy[Registry]:
     return valid.map(functools.partial(_broken, rule=rule))
 
 
-def _broken(registry: Registry, rule: Rule) -> Registry:
+def _broken(registry: Registry, rule: Rule) -> BrokenDocument:
     return break_rule(registry, rule)
 
 
-def invalid_registries(*, rule: Rule | None = None) -> SearchStrategy[Registry]:
-    """Registries that break one rule: valid ones passed through ``break_rule``.
+def invalid_registries(*, rule: Rule | None = None) -> SearchStrategy[BrokenDocument]:
+    """Registry documents that break one rule: valid ones through ``break_rule``.
+
+    Each is the ``dict`` a registry file holds (a Registry in hand is always
+    valid); ``aifactories.loads(json.dumps(document))`` rejects it. Cost:
+    about that of :func:`registries` with its default sizes.
 
     Args:
         rule: The rule to break (see :data:`aifactories.testing.RULES`);
