@@ -5,6 +5,8 @@ has), then runs a ``@given`` test of every public strategy and of every
 strategy the docs show, each with Hypothesis's default settings (100
 examples, every health check on, no example database). Reports per test:
 
+* choices: the Hypothesis choices an example takes, on average (what a
+  draw costs, whatever the machine's load);
 * draws/s: examples drawn per second of drawing;
 * slowest draw: the longest time spent drawing one example;
 * health-check margin: Hypothesis fails ``too_slow`` when drawing its first
@@ -74,6 +76,7 @@ class Timings:
     def __init__(self) -> None:
         """Start empty."""
         self.per_example: list[float] = []
+        self.choices: list[int] = []
         self.health: float | None = None
 
     @contextlib.contextmanager
@@ -85,6 +88,7 @@ class Timings:
         def record(runner: Any, data: Any) -> None:
             state = runner.health_check_state
             timings.per_example.append(sum(data.draw_times.values()))
+            timings.choices.append(len(data.choices))
             original(runner, data)
             if state is not None and runner.health_check_state is None:
                 timings.health = state.total_draw_time
@@ -137,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     build_registry()  # the library's first use, outside any timing
     failed = 0
     worst_margin = float("inf")
-    print(f"{'test':38} {'draws/s':>8} {'slowest':>9} {'margin':>7}  result")
+    print(
+        f"{'test':36} {'choices':>7} {'draws/s':>8} {'slowest':>9} {'margin':>7}  result"
+    )
     with busy_loop(enabled=not options.no_busy):
         for name, make in documented():
             if options.only and options.only not in name:
@@ -149,8 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             margin = HEALTH_LIMIT / timings.health if timings.health else float("inf")
             worst_margin = min(worst_margin, margin)
             failed += result != "passed"
+            choices = sum(timings.choices) / max(1, len(timings.choices))
             print(
-                f"{name:38} {rate:8.0f} {slowest * 1000:7.1f}ms {margin:6.1f}x  {result}"
+                f"{name:36} {choices:7.0f} {rate:8.0f} {slowest * 1000:7.1f}ms "
+                f"{margin:6.1f}x  {result}"
             )
     print(f"worst health-check margin: {worst_margin:.1f}x; failed: {failed}")
     return 1 if failed else 0

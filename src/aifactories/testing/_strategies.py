@@ -33,6 +33,7 @@ from aifactories._countries import country_code
 from aifactories._model import (
     Antenna,
     Claim,
+    Confidence,
     Conflict,
     Entry,
     Fact,
@@ -40,11 +41,15 @@ from aifactories._model import (
     FunderKind,
     Funding,
     FundingShare,
+    Grant,
     Host,
     Kind,
+    Link,
+    Location,
     Money,
     Person,
     Role,
+    Sector,
     Source,
     SourceKind,
     Stakeholder,
@@ -85,13 +90,14 @@ T = TypeVar("T")
 # Hypothesis validates every new strategy object before its first draw.
 _cached = functools.lru_cache(maxsize=512)
 
-RICH_ENTRIES = 6
-"""A drawn registry has at most this many entries in full detail.
+RICH_ENTRIES = 2
+"""A drawn registry has at most this many entries drawn in full detail.
 
-The others are lean (each optional field present a quarter of the time,
-collections of one), spread evenly over factories and antennas, so that a
-35-entry registry fits in Hypothesis's 8 KiB choice buffer and draws in
-about 0.1 s; registries up to this size are drawn in full detail.
+The others are drawn lean: each is its identity (id, name, country, wave,
+date, links) drawn, around one of a few prebuilt bodies of valid records
+(see :func:`_lean_bodies`), about six Hypothesis choices an entry instead
+of a hundred. So a 35-entry registry draws in a few milliseconds and
+shrinks fast; registries up to this size are drawn in full detail.
 """
 
 
@@ -580,9 +586,14 @@ def _fix_entry(values: dict[str, Any], taken: set[str], *, own_aliases: bool) ->
 
 
 def _links(
-    draw: st.DrawFn, entry_id: str, factory_ids: tuple[str, ...]
+    draw: st.DrawFn, entry_id: str, factory_ids: tuple[str, ...], *, lean: bool = False
 ) -> dict[str, Any]:
     candidates = [i for i in factory_ids if i != entry_id]
+    if lean:
+        # One choice: no link, or a link to one factory.
+        chosen = draw(st.integers(-1, len(candidates) - 1)) if candidates else -1
+        linked = () if chosen < 0 else (candidates[chosen],)
+        return {"factories": linked, "letters_of_intent": ()}
     links = _subset(draw, candidates, 3)
     letters = _subset(draw, [i for i in candidates if i not in links], 1)
     return {"factories": tuple(links), "letters_of_intent": tuple(letters)}
@@ -795,8 +806,27 @@ def entries(
 # -- registries ----------------------------------------------------------------
 
 
-def _unique_name(draw: st.DrawFn, taken: set[str]) -> str:
-    name = draw(_names())
+def _unique_id(draw: st.DrawFn, taken: set[str]) -> str:
+    # A suffix, not a unique list: a list of unique strings rejects and
+    # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
+    stem = candidate = draw(slugs())
+    suffix = 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{stem}-{suffix}"
+    taken.add(candidate)
+    return candidate
+
+
+_NAME_STEMS = ("AI Factory", "Ŝtest ÅI", "İstanbul AIF", "資金 AI", "Ελλάδα AI")
+"""Stems of lean entries' names: name and id make them unique at no cost."""
+
+
+def _unique_name(draw: st.DrawFn, taken: set[str], lean_id: str | None = None) -> str:
+    if lean_id is None:
+        name = draw(_names())
+    else:
+        name = f"{_pick(draw, _NAME_STEMS)} {lean_id}"
     suffix = 1
     while fold(name) in taken:
         # Rare: a deterministic fix shrinks better than a filter.
@@ -812,13 +842,96 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for wave_id, kind in zip(ids, kinds, strict=True):
         found[kind].append(
-            Wave(**draw_fields(draw, Wave, {"id": wave_id, "kind": kind}))
+            Wave(**draw_fields(draw, Wave, {"id": wave_id, "kind": kind}, LEAN))
         )
     return found
 
 
 def _fact_id(fact: Fact) -> str:
     return fact.id
+
+
+@functools.cache
+def _lean_bodies(cls: type[Entry]) -> tuple[dict[str, Any], ...]:
+    """Prebuilt valid fields of an entry besides its identity, for lean entries.
+
+    Between them they cover every kind of record an entry holds, non-ASCII
+    text, ``http_only`` links, a full funding split and a conflict; the
+    first is the bare minimum (one source), where shrinking ends.
+    """
+    a, b, c = _POOL_SOURCES
+    claims = _claim_values()
+    bodies: list[dict[str, Any]] = [
+        {"sources": (a,)},
+        {
+            "sources": (b, c),
+            "host": Host(name="Ŝtest Ünïversity", city="Łódź", sources=(a,)),
+            "sectors": frozenset({Sector.HEALTH, Sector.SPACE}),
+            "focus": ("LLMs", "資金"),
+        },
+        {
+            "sources": (a,),
+            "funding": Funding(
+                total=Money(Decimal("420000000.00"), "EUR"),
+                shares=(
+                    FundingShare(
+                        funder="EuroHPC JU", kind=FunderKind.EU, share=Decimal("0.5")
+                    ),
+                    FundingShare(
+                        funder="Ministère",
+                        kind=FunderKind.NATIONAL,
+                        country="FR",
+                        share=Decimal("0.5"),
+                    ),
+                ),
+            ),
+        },
+        {
+            "sources": (c,),
+            "partner_countries": ("FI", "EE"),
+            "stakeholders": (
+                Stakeholder(name="Konsortium Ōsaka", role=Role.PARTNER, country="DE"),
+            ),
+            "notes": "a\nnote",
+        },
+        {
+            "sources": (b,),
+            "people": (Person(name="Ada", role="director", statement="“Quoted.”"),),
+            "conflicts": (Conflict(topic="budget", claims=claims[:2]),),
+            "confidence": Confidence.LOW,
+        },
+        {
+            "sources": (a,),
+            "website": Link(url="https://aif-ä.example.org/", sources=(a,)),
+            "access": Link(url="http://old.example.org/", sources=(c,), http_only=True),
+            "location": Location(
+                city="Ostrava",
+                country="CZ",
+                latitude=Decimal("49.83"),
+                longitude=Decimal("18.16"),
+                sources=(b,),
+            ),
+            "grants": (Grant(id="101234567", sources=(a,)),),
+        },
+    ]
+    if cls is Factory:
+        system = Supercomputer(status=SystemStatus.NEW, name="Ŝystem", sources=(b,))
+        bodies[1]["supercomputer"] = system
+        bodies[5]["experimental_platform"] = "quantum ⚛"
+    return tuple(bodies)
+
+
+def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Entry:
+    """An entry of a large registry: its identity drawn, its body prebuilt."""
+    values = dict(_pick(draw, _lean_bodies(cls)))
+    values.update(fixed)
+    values.setdefault("country", draw(country_codes()))
+    # The one rule a body can break with a drawn country: no partner may
+    # be the host country.
+    values["partner_countries"] = tuple(
+        c for c in values.get("partner_countries", ()) if c != values["country"]
+    )
+    return cls(**values)
 
 
 @st.composite
@@ -839,10 +952,10 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         factory_count = 0
     else:
         factory_count = draw(st.integers(min_factories, size - min_antennas))
-    ids = draw(st.lists(slugs(), min_size=size, max_size=size, unique=True))
     # Ids are slugs, so they are their own folded key; names and aliases
     # join them as they are drawn, and none may fold like another.
-    taken = set(ids)
+    taken: set[str] = set()
+    ids = [_unique_id(draw, taken) for _ in range(size)]
     wave_kinds = []
     if factory_count:
         wave_kinds += [Kind.FACTORY] * draw(st.integers(1, 2))
@@ -858,30 +971,45 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     for position, entry_id in enumerate(ids):
         cls: type[Entry] = Factory if position < factory_count else Antenna
         wave = _pick(draw, by_kind[Kind.FACTORY if cls is Factory else Kind.ANTENNA])
+        rich = position % stride == 0
         fixed: dict[str, Any] = {
             "id": entry_id,
-            "name": _unique_name(draw, taken),
+            "name": _unique_name(draw, taken, None if rich else entry_id),
             "wave": wave.id,
             "selected_on": wave.announced,
         }
         if country is not None:
             fixed["country"] = draw(country)
         if cls is Antenna:
-            fixed.update(_links(draw, entry_id, factory_ids))
-        level = 0 if position % stride == 0 else LEAN
-        built.append(_draw_entry(draw, cls, fixed, taken=taken, level=level))
+            fixed.update(_links(draw, entry_id, factory_ids, lean=not rich))
+        if rich:
+            built.append(_draw_entry(draw, cls, fixed, taken=taken))
+        else:
+            built.append(_lean_entry(draw, cls, fixed))
     return Registry(
         data_version=draw(texts()),
         data_date=draw(st.none() | DATES),
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
         antennas=[e for e in built if isinstance(e, Antenna)],
-        facts=draw(st.lists(facts(), max_size=2, unique_by=_fact_id)),
-        people=draw(st.lists(people(), max_size=1)),
+        facts=draw(_registry_facts()),
+        people=draw(_registry_people()),
     )
 
 
 _registries = _cached(_draw_registries)
+
+
+# A registry's own waves, facts and people are drawn lean: they are context
+# for the entries, which are what a test of a registry reads.
+@functools.cache
+def _registry_facts() -> SearchStrategy[list[Fact]]:
+    return st.lists(record_strategy(Fact, LEAN), max_size=2, unique_by=_fact_id)
+
+
+@functools.cache
+def _registry_people() -> SearchStrategy[list[Person]]:
+    return st.lists(record_strategy(Person, LEAN), max_size=1)
 
 
 def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
@@ -1030,18 +1158,22 @@ def _aliases_override(level: int) -> SearchStrategy[Any]:
 
 
 @functools.cache
-def _claim_pool() -> SearchStrategy[Claim]:
+def _claim_values() -> tuple[Claim, ...]:
     """A fixed pool of valid claims, for conflicts nested in records."""
     values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
-    pool = [
+    return tuple(
         Claim(
             value=values[i % len(values)],
             sources=(_POOL_SOURCES[i % 3],),
             amount=Money(Decimal(10**i), "EUR") if i % 2 else None,
         )
         for i in range(8)
-    ]
-    return st.sampled_from(pool)
+    )
+
+
+@functools.cache
+def _claim_pool() -> SearchStrategy[Claim]:
+    return st.sampled_from(_claim_values())
 
 
 _POOL_SOURCES = (
