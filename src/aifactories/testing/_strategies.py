@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import math
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -89,16 +88,6 @@ T = TypeVar("T")
 # Strategies are immutable; building each once keeps drawing fast, since
 # Hypothesis validates every new strategy object before its first draw.
 _cached = functools.lru_cache(maxsize=512)
-
-RICH_ENTRIES = 2
-"""A drawn registry has at most this many entries drawn in full detail.
-
-The others are drawn lean: each is its identity (id, name, country, wave,
-date, links) drawn, around one of a few prebuilt bodies of valid records
-(see :func:`_lean_bodies`), about six Hypothesis choices an entry instead
-of a hundred. So a 35-entry registry draws in a few milliseconds and
-shrinks fast; registries up to this size are drawn in full detail.
-"""
 
 
 def _pin(
@@ -590,10 +579,13 @@ def _links(
 ) -> dict[str, Any]:
     candidates = [i for i in factory_ids if i != entry_id]
     if lean:
-        # One choice: no link, or a link to one factory.
-        chosen = draw(st.integers(-1, len(candidates) - 1)) if candidates else -1
-        linked = () if chosen < 0 else (candidates[chosen],)
-        return {"factories": linked, "letters_of_intent": ()}
+        # One choice: nothing, a link to one factory or a letter to one.
+        n = len(candidates)
+        chosen = draw(st.integers(-1, 2 * n - 1)) if n else -1
+        one = () if chosen < 0 else (candidates[chosen % n],)
+        if chosen < n:
+            return {"factories": one, "letters_of_intent": ()}
+        return {"factories": (), "letters_of_intent": one}
     links = _subset(draw, candidates, 3)
     letters = _subset(draw, [i for i in candidates if i not in links], 1)
     return {"factories": tuple(links), "letters_of_intent": tuple(letters)}
@@ -616,7 +608,7 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
         fixed: The fields already chosen (pins, or identity in a registry).
         taken: Folded names already used in the registry; updated.
         factory_ids: The factories an antenna may link to.
-        level: How deep the entry is drawn (see :data:`RICH_ENTRIES`).
+        level: How deep the entry is drawn (see :data:`._derive.LEAN`).
     """
     if cls is Antenna and "factories" not in fixed:
         entry_id = fixed.get("id")
@@ -806,10 +798,12 @@ def entries(
 # -- registries ----------------------------------------------------------------
 
 
-def _unique_id(draw: st.DrawFn, taken: set[str]) -> str:
+def _unique_id(
+    draw: st.DrawFn, taken: set[str], ids: SearchStrategy[str] | None = None
+) -> str:
     # A suffix, not a unique list: a list of unique strings rejects and
     # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
-    stem = candidate = draw(slugs())
+    stem = candidate = draw(slugs() if ids is None else ids)
     suffix = 1
     while candidate in taken:
         suffix += 1
@@ -837,14 +831,36 @@ def _unique_name(draw: st.DrawFn, taken: set[str], lean_id: str | None = None) -
 
 
 def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
-    count = len(kinds)
-    ids = draw(st.lists(texts(), min_size=count, max_size=count, unique=True))
+    # A registry's waves are context for its entries: what matters is their
+    # ids, kinds and dates (the entries' dates); the rest comes from a pool.
+    taken: set[str] = set()
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
-    for wave_id, kind in zip(ids, kinds, strict=True):
-        found[kind].append(
-            Wave(**draw_fields(draw, Wave, {"id": wave_id, "kind": kind}, LEAN))
-        )
+    for kind in kinds:
+        wave_id = _unique_id(draw, taken, texts())
+        body = _pick(draw, _wave_bodies())
+        announced = draw(DATES)
+        found[kind].append(Wave(id=wave_id, kind=kind, announced=announced, **body))
     return found
+
+
+@functools.cache
+def _wave_bodies() -> tuple[dict[str, Any], ...]:
+    """Prebuilt valid fields of a wave besides its id, kind and date."""
+    a, b, c = _POOL_SOURCES
+    return (
+        {"name": "W", "sources": (a,)},
+        {
+            "name": "Vague d'été 2025",
+            "sources": (b, c),
+            "investment": Money(Decimal("485000000.00"), "EUR"),
+            "summary": "seven\nfactories",
+        },
+        {
+            "name": "第二波",
+            "sources": (c,),
+            "conflicts": (Conflict(topic="date", claims=_claim_values()[2:4]),),
+        },
+    )
 
 
 def _fact_id(fact: Fact) -> str:
@@ -964,14 +980,15 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     by_kind = _draw_waves(draw, wave_kinds)
 
     factory_ids = tuple(ids[:factory_count])
-    # Full detail for RICH_ENTRIES entries spread over the registry, lean
-    # for the rest: see RICH_ENTRIES.
-    stride = math.ceil(size / RICH_ENTRIES) if size else 1
     built: list[Entry] = []
     for position, entry_id in enumerate(ids):
         cls: type[Entry] = Factory if position < factory_count else Antenna
         wave = _pick(draw, by_kind[Kind.FACTORY if cls is Factory else Kind.ANTENNA])
-        rich = position % stride == 0
+        # The first entry in full detail, the others lean: each its identity
+        # drawn around a prebuilt body (see _lean_bodies), a handful of
+        # choices instead of a hundred, so that registries of any size draw
+        # and shrink fast.
+        rich = position == 0
         fixed: dict[str, Any] = {
             "id": entry_id,
             "name": _unique_name(draw, taken, None if rich else entry_id),
