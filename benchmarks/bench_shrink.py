@@ -85,8 +85,10 @@ def main(argv: list[str] | None = None) -> int:
                 times.append(seconds)
             worst = max(times)
             slow += worst > LIMIT
-            print(f"== {name}: {', '.join(f'{t:.1f}' for t in times)} s (worst {worst:.1f} s, "
-                  f"limit {LIMIT:g} s); falsifying example, {len(example.splitlines())} lines:")
+            print(
+                f"== {name}: {', '.join(f'{t:.1f}' for t in times)} s (worst {worst:.1f} s, "
+                f"limit {LIMIT:g} s); falsifying example, {len(example.splitlines())} lines:"
+            )
             print(example)
     return 1 if slow else 0
 

@@ -185,18 +185,17 @@ def _date(offset: int) -> dt.date:
 # One choice per date: days from 2025-01-01, where it shrinks to. The span
 # is one the library can convert to euros on (rates for every publication
 # day), so that Money.in_eur on a drawn entry's dates never fails.
-_DATES = Draw(
+DATE_DRAW = Draw(
     st.integers(FIRST_DATE.toordinal() - _TODAY, LAST_DATE.toordinal() - _TODAY),
     _date,
 )
-DATES = _DATES.strategy()
 """Dates, one Hypothesis choice each, from 2024-01-01 to 2026-11-30."""
 
 _KNOWN: dict[Any, Draw] = {
     Decimal: _ints(-(10**15), 10**15, 2),
     int: _ints(0, MAX_INT),
     bool: Draw(st.booleans()),
-    dt.date: _DATES,
+    dt.date: DATE_DRAW,
 }
 
 
@@ -477,10 +476,10 @@ def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
 
 __all__ = [
     "CLASS_OVERRIDES",
-    "DATES",
+    "DATE_DRAW",
+    "FIELD_OVERRIDES",
     "FIRST_DATE",
     "LAST_DATE",
-    "FIELD_OVERRIDES",
     "LEAN",
     "MAX_ITEMS",
     "PROSE_ALPHABET",

@@ -63,7 +63,7 @@ from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
 from aifactories.testing._derive import (
     CLASS_OVERRIDES,
-    DATES,
+    DATE_DRAW,
     FIELD_OVERRIDES,
     LEAN,
     TEXT_ALPHABET,
@@ -803,8 +803,11 @@ def _unique_id(
 ) -> str:
     # A suffix, not a unique list: a list of unique strings rejects and
     # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
-    stem = candidate = draw(slugs() if ids is None else ids)
-    suffix = 1
+    return _unique(draw(slugs() if ids is None else ids), taken)
+
+
+def _unique(stem: str, taken: set[str]) -> str:
+    candidate, suffix = stem, 1
     while candidate in taken:
         suffix += 1
         candidate = f"{stem}-{suffix}"
@@ -813,14 +816,15 @@ def _unique_id(
 
 
 _NAME_STEMS = ("AI Factory", "Ŝtest ÅI", "İstanbul AIF", "資金 AI", "Ελλάδα AI")
-"""Stems of lean entries' names: name and id make them unique at no cost."""
+"""Stems of lean entries' names: stem and position make them unique."""
 
 
-def _unique_name(draw: st.DrawFn, taken: set[str], lean_id: str | None = None) -> str:
-    if lean_id is None:
+def _unique_name(draw: st.DrawFn, taken: set[str], lean: int | None = None) -> str:
+    # A lean entry's name is a stem and its position: no choice at all.
+    if lean is None:
         name = draw(_names())
     else:
-        name = f"{_pick(draw, _NAME_STEMS)} {lean_id}"
+        name = f"{_NAME_STEMS[lean % len(_NAME_STEMS)]} {lean}"
     suffix = 1
     while fold(name) in taken:
         # Rare: a deterministic fix shrinks better than a filter.
@@ -838,7 +842,9 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     for kind in kinds:
         wave_id = _unique_id(draw, taken, texts())
         body = _pick(draw, _wave_bodies())
-        announced = draw(DATES)
+        # The raw day and its fix, not the mapped strategy, so that a
+        # falsifying example shows a date, not the function that made it.
+        announced = DATE_DRAW.fix(draw(DATE_DRAW.raw))
         found[kind].append(Wave(id=wave_id, kind=kind, announced=announced, **body))
     return found
 
@@ -970,8 +976,17 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         factory_count = draw(st.integers(min_factories, size - min_antennas))
     # Ids are slugs, so they are their own folded key; names and aliases
     # join them as they are drawn, and none may fold like another.
+    # The first id is drawn; the lean entries' ids say what they are
+    # ("antenna-3"), which costs no choice and reads well in a failure.
     taken: set[str] = set()
-    ids = [_unique_id(draw, taken) for _ in range(size)]
+    ids = [
+        _unique_id(draw, taken)
+        if position == 0
+        else _unique(
+            f"{'factory' if position < factory_count else 'antenna'}-{position}", taken
+        )
+        for position in range(size)
+    ]
     wave_kinds = []
     if factory_count:
         wave_kinds += [Kind.FACTORY] * draw(st.integers(1, 2))
@@ -991,7 +1006,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         rich = position == 0
         fixed: dict[str, Any] = {
             "id": entry_id,
-            "name": _unique_name(draw, taken, None if rich else entry_id),
+            "name": _unique_name(draw, taken, None if rich else position),
             "wave": wave.id,
             "selected_on": wave.announced,
         }
@@ -1005,7 +1020,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
             built.append(_lean_entry(draw, cls, fixed))
     return Registry(
         data_version=draw(texts()),
-        data_date=draw(st.none() | DATES),
+        data_date=DATE_DRAW.fix(draw(DATE_DRAW.raw)) if draw(st.booleans()) else None,
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
         antennas=[e for e in built if isinstance(e, Antenna)],
