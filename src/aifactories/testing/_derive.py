@@ -229,7 +229,7 @@ def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
 MAX_ITEMS = 2
 """Most items in a drawn collection (one more than ``min_items`` if that is more)."""
 
-LEAN = 2
+LEAN = 1
 """The level at which records are drawn lean.
 
 A record drawn on its own is at level 0; the records in its fields at
