@@ -877,19 +877,21 @@ def _fact_id(fact: Fact) -> str:
 def _lean_bodies(cls: type[Entry]) -> tuple[dict[str, Any], ...]:
     """Prebuilt valid fields of an entry besides its identity, for lean entries.
 
-    Between them they cover every kind of record an entry holds, non-ASCII
-    text, ``http_only`` links, a full funding split and a conflict; the
+    Between them they cover every kind of record an entry holds (the
+    pieces of :func:`_pieces`), non-ASCII text, a full funding split; the
     first is the bare minimum (one source), where shrinking ends.
     """
     a, b, c = _POOL_SOURCES
-    claims = _claim_values()
+    pieces = _pieces()
     bodies: list[dict[str, Any]] = [
         {"sources": (a,)},
         {
-            "sources": (b, c),
+            "sources": (a, b),
             "host": Host(name="Ŝtest Ünïversity", city="Łódź", sources=(a,)),
             "sectors": frozenset({Sector.HEALTH, Sector.SPACE}),
             "focus": ("LLMs", "資金"),
+            "website": pieces[Link][0],
+            "access": pieces[Link][1],
         },
         {
             "sources": (a,),
@@ -907,39 +909,26 @@ def _lean_bodies(cls: type[Entry]) -> tuple[dict[str, Any], ...]:
                     ),
                 ),
             ),
+            "location": pieces[Location][0],
         },
         {
             "sources": (c,),
             "partner_countries": ("FI", "EE"),
-            "stakeholders": (
-                Stakeholder(name="Konsortium Ōsaka", role=Role.PARTNER, country="DE"),
-            ),
+            "stakeholders": pieces[Stakeholder],
+            "grants": pieces[Grant][:1],
             "notes": "a\nnote",
         },
         {
             "sources": (b,),
-            "people": (Person(name="Ada", role="director", statement="“Quoted.”"),),
-            "conflicts": (Conflict(topic="budget", claims=claims[:2]),),
+            "people": pieces[Person],
+            "conflicts": pieces[Conflict][:1],
             "confidence": Confidence.LOW,
-        },
-        {
-            "sources": (a,),
-            "website": Link(url="https://aif-ä.example.org/", sources=(a,)),
-            "access": Link(url="http://old.example.org/", sources=(c,), http_only=True),
-            "location": Location(
-                city="Ostrava",
-                country="CZ",
-                latitude=Decimal("49.83"),
-                longitude=Decimal("18.16"),
-                sources=(b,),
-            ),
-            "grants": (Grant(id="101234567", sources=(a,)),),
         },
     ]
     if cls is Factory:
         system = Supercomputer(status=SystemStatus.NEW, name="Ŝystem", sources=(b,))
         bodies[1]["supercomputer"] = system
-        bodies[5]["experimental_platform"] = "quantum ⚛"
+        bodies[3]["experimental_platform"] = "quantum ⚛"
     return tuple(bodies)
 
 
@@ -1209,9 +1198,9 @@ def _claim_pool() -> SearchStrategy[Claim]:
 
 
 _POOL_SOURCES = (
-    Source(url="https://claim-a.example.org/", kind=SourceKind.PRESS),
-    Source(url="https://claim-b.example.org/ü", supports="the figure"),
-    Source(url="http://claim-c.example.org/", http_only=True),
+    Source(url="https://a.example.org/"),
+    Source(url="https://b.example.org/ü", supports="the figure"),
+    Source(url="http://c.example.org/", kind=SourceKind.PRESS, http_only=True),
 )
 
 
@@ -1223,11 +1212,74 @@ def _claim_override(level: int) -> SearchStrategy[Any]:
     return derived_strategy(Claim, level)
 
 
+@functools.cache
+def _pieces() -> dict[type[Any], tuple[Any, ...]]:
+    """Prebuilt valid records of the kinds an entry cites as evidence.
+
+    Nested in an entry, each is one draw from these (and drawn in full by
+    its own strategy): what a test of an entry reads is its own fields,
+    its funding and its system, which stay drawn.
+    """
+    a, b, c = _POOL_SOURCES
+    claims = _claim_values()
+    return {
+        Link: (
+            Link(url="https://aif.example.org/", sources=(a,)),
+            Link(url="http://old.example.org/ä", sources=(b, c), http_only=True),
+        ),
+        Location: (
+            Location(
+                city="Ostrava",
+                country="CZ",
+                latitude=Decimal("49.83"),
+                longitude=Decimal("18.16"),
+                sources=(b,),
+            ),
+            Location(
+                city="Kajaani",
+                country="FI",
+                latitude=Decimal(-90),
+                longitude=Decimal(180),
+                sources=(a,),
+                geonames_id=1,
+                site="Renforsin Ranta",
+            ),
+        ),
+        Grant: (
+            Grant(id="101234567", sources=(a,)),
+            Grant(id="G-β", sources=(c,), programme="Digital Europe", note="a\nb"),
+        ),
+        Person: (
+            Person(name="Ada", role="director"),
+            Person(name="Zoë Ŝ", role="CEO", organisation="資金", sources=(b,)),
+        ),
+        Stakeholder: (
+            Stakeholder(name="Konsortium Ōsaka", role=Role.PARTNER, country="DE"),
+            Stakeholder(name="EuroHPC JU", role=Role.COFUNDER, sources=(a,)),
+        ),
+        Conflict: (
+            Conflict(topic="budget", claims=claims[:2]),
+            Conflict(topic="date", claims=claims[2:5], field="selected_on"),
+        ),
+    }
+
+
+def _piece_override(cls: type[Any]) -> Override:
+    def override(level: int) -> SearchStrategy[Any]:
+        if level >= LEAN:
+            return st.sampled_from(_pieces()[cls])
+        return derived_strategy(cls, level)
+
+    return override
+
+
 # Imported by name with the rest: the tables the derived strategies read.
 CLASS_OVERRIDES.update(
     {
         Claim: _claim_override,
         Source: _source_override,
+        **{cls: _piece_override(cls) for cls in (Link, Location, Grant, Person)},
+        **{cls: _piece_override(cls) for cls in (Stakeholder, Conflict)},
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
     }
