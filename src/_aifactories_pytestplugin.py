@@ -14,7 +14,9 @@ module (once) where auto-loading is off.
 
 from __future__ import annotations
 
+import inspect
 import os
+from collections.abc import Generator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -35,6 +37,43 @@ def pytest_configure(config: pytest.Config) -> None:
         f"{_MARKER}(path): load this test's aif_registry from the registry file "
         "at path (relative to the rootdir) instead of aif_registry_file.",
     )
+
+
+# What to use instead of each function-scoped fixture in an @given test.
+_IN_GIVEN = {
+    "aif_registry": "aif_session_registry (the same registry, session-scoped)",
+    "aif_factory": (
+        "aif_session_registry (session-scoped) and look the factory up in the "
+        "test: aif_session_registry.factory('mimer')"
+    ),
+}
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    """Point an ``@given`` test that uses a function-scoped fixture of ours to ours.
+
+    Hypothesis refuses function-scoped fixtures in ``@given`` tests with a
+    generic health check; this says which fixture to use instead. Runs
+    before Hypothesis's own check, and defers to the same setting:
+    ``suppress_health_check=[HealthCheck.function_scoped_fixture]``.
+    """
+    test = getattr(item, "obj", None)
+    if getattr(test, "is_hypothesis_test", False):
+        settings = getattr(test, "_hypothesis_internal_use_settings", None)
+        suppressed = getattr(settings, "suppress_health_check", ())
+        if "function_scoped_fixture" not in {check.name for check in suppressed}:
+            function = getattr(item, "function", test)
+            used = [n for n in _IN_GIVEN if n in inspect.signature(function).parameters]
+            if used:
+                name = used[0]
+                pytest.fail(
+                    f"{item.nodeid}: the fixture {name!r} is function-scoped, and "
+                    "Hypothesis runs every example of an @given test with one value "
+                    f"of it, so it refuses it there; use {_IN_GIVEN[name]}",
+                    pytrace=False,
+                )
+    return (yield)
 
 
 @pytest.fixture(scope="session")

@@ -61,6 +61,7 @@ from aifactories._registry import Registry, Selection
 from aifactories._rules import COUNTRY, CURRENCY, SLUG, TEXT, URL
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
+from aifactories._validate import _Checker, check_record, slots
 from aifactories.testing._derive import (
     CLASS_OVERRIDES,
     DATE_DRAW,
@@ -637,7 +638,36 @@ def _pinned_entries(
 _entries_cached = _cached(_pinned_entries)
 
 
+def _refuse_invalid(cls: type[Any], pins: dict[str, Any]) -> None:
+    """Refuse plain pins that break a rule of ``cls``'s fields.
+
+    A pin is drawn as it is, so an invalid one would make every drawn
+    record invalid; say so when the strategy is made instead.
+
+    Raises:
+        InvalidArgument: A pin breaks its field's rule; the message says how.
+    """
+    kinds = {slot.name: slot for slot in slots(cls)}
+    for name, value in pins.items():
+        if value is None or isinstance(value, SearchStrategy):
+            continue
+        items = value if isinstance(value, tuple) else (value,)
+        for item in items:
+            if attrs.has(type(item)):
+                check = _Checker()
+                check_record(check, name, item)
+                problems = check.result()
+            else:
+                rule = kinds[name].rule or (TEXT if isinstance(item, str) else None)
+                problem = rule.check(item) if rule is not None else None
+                problems = [] if problem is None else [f"{name}: {problem}"]
+            if problems:
+                msg = f"{name}={value!r} is not a valid pin: {'; '.join(problems)}"
+                raise InvalidArgument(msg)
+
+
 def _entry_pins(  # noqa: PLR0913 - one pin per field worth pinning
+    cls: type[Entry],
     *,
     id: str | SearchStrategy[str] | None,  # noqa: A002 - the field's name
     name: str | SearchStrategy[str] | None,
@@ -654,6 +684,9 @@ def _entry_pins(  # noqa: PLR0913 - one pin per field worth pinning
         raise InvalidArgument(msg)
     if aliases is not None and not isinstance(aliases, SearchStrategy):
         aliases = tuple(aliases)
+    plain = {"id": id, "name": name, "aliases": aliases, "wave": wave}
+    _refuse_invalid(cls, plain | {"host": host, "funding": funding})
+    _refuse_invalid(Factory, {"supercomputer": supercomputer})
     pins = _pins(
         id=id,
         name=name,
@@ -702,6 +735,7 @@ def factories(  # noqa: PLR0913 - one pin per field worth pinning
         InvalidArgument: ``country`` is not a known country.
     """
     pins = _entry_pins(
+        Factory,
         id=id,
         name=name,
         aliases=aliases,
@@ -760,6 +794,7 @@ def antennas(  # noqa: PLR0913 - one pin per field worth pinning
         msg = f"factory_ids={factory_ids!r}: must be a sequence of ids, not one string"
         raise InvalidArgument(msg)
     pins = _entry_pins(
+        Antenna,
         id=id,
         name=name,
         aliases=aliases,
