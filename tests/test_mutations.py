@@ -13,7 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aifactories
-from aifactories import Antenna, Factory, Kind, Registry, RegistryDataError, Wave
+from aifactories import (
+    Antenna,
+    Factory,
+    Kind,
+    Registry,
+    RegistryDataError,
+    Sector,
+    Wave,
+)
 from aifactories._convert import converter
 from aifactories.testing import (
     PLACEHOLDER_SOURCE,
@@ -267,6 +275,44 @@ class TestBuilders:
             w.id for w in registry.wave_records
         }
         assert added == {"test-factories"}
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("factories", "alpha"), ("letters_of_intent", "alpha"), ("aliases", "AI")],
+    )
+    def test_one_string_for_a_collection_is_a_type_error(
+        self, field: str, value: str
+    ) -> None:
+        with pytest.raises(TypeError) as caught:
+            make_antenna("b", **{field: value})  # type: ignore[misc]
+        assert str(caught.value).startswith(
+            f"{field}={value!r}: takes a collection of "
+        )
+        assert str(caught.value).endswith(f"pass {field}=[{value!r}]")
+
+    def test_a_sector_by_value_is_the_sector(self) -> None:
+        factory = make_factory(sectors=["health"])  # type: ignore[list-item]
+        assert factory.sectors == frozenset({Sector.HEALTH})
+
+    @pytest.mark.parametrize(
+        ("label", "sector"),
+        [("Health", "HEALTH"), ("helth", "HEALTH"), ("pharma", "BIOTECH")],
+    )
+    def test_a_sector_label_names_the_sector(self, label: str, sector: str) -> None:
+        with pytest.raises(ValueError, match="did you mean") as caught:
+            make_factory(sectors=[label])  # type: ignore[list-item]
+        assert str(caught.value) == (
+            f"sectors: {label!r} is not a Sector; did you mean Sector.{sector}?"
+        )
+
+    def test_an_unknown_sector_lists_the_sectors_without_it(self) -> None:
+        with pytest.raises(ValueError, match="the sectors are") as caught:
+            make_factory(sectors=["zzz"])  # type: ignore[list-item]
+        message = str(caught.value)
+        assert message.startswith("sectors: 'zzz' is not a Sector; the sectors are ")
+        listed = message.split("the sectors are ", 1)[1]
+        assert listed == ", ".join(repr(s.value) for s in Sector)
+        assert "zzz" not in listed
 
     def test_other_records_are_refused(self) -> None:
         with pytest.raises(TypeError, match="not str"):

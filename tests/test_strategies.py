@@ -255,9 +255,7 @@ class TestPins:
 
     @given(aist.slugs(), aist.names(), aist.texts())
     def test_slugs_names_and_texts(self, slug: str, name: str, text: str) -> None:
-        assert (
-            aifactories.validate(build_registry(make_factory(slug))) == []
-        )
+        assert aifactories.validate(build_registry(make_factory(slug))) == []
         assert fold(name)
         assert text.strip()
 
@@ -324,6 +322,34 @@ class TestPins:
 def test_bad_arguments_fail_when_called(make: Any, message: str) -> None:
     with pytest.raises(InvalidArgument, match=message):
         make()
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda: aist.factories(id="Bad Id"),
+            "id='Bad Id' is not a valid pin: id: 'Bad Id' is not a lower-case slug",
+        ),
+        (
+            lambda: aist.antennas(name=" "),
+            "name=' ' is not a valid pin: name: must not be empty",
+        ),
+        (
+            lambda: aist.factories(aliases=["ok", ""]),
+            "aliases=('ok', '') is not a valid pin: aliases: must not be empty",
+        ),
+        (
+            lambda: aist.factories(host=Host(name="")),
+            "is not a valid pin: host.name: must not be empty",
+        ),
+    ],
+)
+def test_invalid_pins_are_refused_with_the_rule(make: Any, message: str) -> None:
+    # A pin is drawn as given: an invalid one would make every record invalid.
+    with pytest.raises(InvalidArgument) as caught:
+        make()
+    assert message in str(caught.value)
 
 
 def test_seed_only_sources_need_seed_documents(monkeypatch: pytest.MonkeyPatch) -> None:
