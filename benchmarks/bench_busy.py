@@ -93,7 +93,7 @@ class Timings:
             if state is not None and runner.health_check_state is None:
                 timings.health = state.total_draw_time
 
-        engine.ConjectureRunner.record_for_health_check = record  # type: ignore[method-assign]
+        engine.ConjectureRunner.record_for_health_check = record  # type: ignore[assignment]
         try:
             yield
         finally:

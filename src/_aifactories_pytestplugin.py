@@ -64,7 +64,8 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
         suppressed = getattr(settings, "suppress_health_check", ())
         if "function_scoped_fixture" not in {check.name for check in suppressed}:
             function = getattr(item, "function", test)
-            used = [n for n in _IN_GIVEN if n in inspect.signature(function).parameters]
+            parameters = inspect.signature(function).parameters if function else {}
+            used = [n for n in _IN_GIVEN if n in parameters]
             if used:
                 name = used[0]
                 pytest.fail(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import get_args
+from typing import Any, get_args
 
 import attrs
 import pytest
@@ -88,7 +88,7 @@ def _assert_breaks(broken: BrokenDocument, rule: Rule) -> None:
 
 def _placed(valid: Registry, entry: Factory | Antenna) -> BrokenDocument:
     """The document of ``valid`` with ``entry`` in place of its one entry."""
-    document = json.loads(aifactories.dumps(valid))
+    document: BrokenDocument = json.loads(aifactories.dumps(valid))
     kind = "factories" if isinstance(entry, Factory) else "antennas"
     return document | {kind: [converter().unstructure(entry)]}
 
@@ -283,8 +283,9 @@ class TestBuilders:
     def test_one_string_for_a_collection_is_a_type_error(
         self, field: str, value: str
     ) -> None:
+        changes: dict[str, Any] = {field: value}
         with pytest.raises(TypeError) as caught:
-            make_antenna("b", **{field: value})  # type: ignore[misc]
+            make_antenna("b", **changes)
         assert str(caught.value).startswith(
             f"{field}={value!r}: takes a collection of "
         )

@@ -89,7 +89,7 @@ def test_13_stakeholders(stakeholder: object) -> None:
 
 @given(st.from_type(Factory))
 def test_14_make_registry(aif_make_registry: MakeRegistry, factory: Factory) -> None:
-    registry = aif_make_registry(factory, check=False)
+    registry = aif_make_registry(factory)
     assert registry[factory.id] is factory
 
 

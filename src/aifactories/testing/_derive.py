@@ -191,6 +191,16 @@ DATE_DRAW = Draw(
 )
 """Dates, one Hypothesis choice each, from 2024-01-01 to 2026-11-30."""
 
+
+def draw_date(draw: st.DrawFn) -> dt.date:
+    """Draw a date as :data:`DATE_DRAW` does, in a composite strategy.
+
+    Drawn raw and fixed here, not through a mapped strategy, so that a
+    falsifying example shows the date, not the function that made it.
+    """
+    return _date(draw(DATE_DRAW.raw))
+
+
 _KNOWN: dict[Any, Draw] = {
     Decimal: _ints(-(10**15), 10**15, 2),
     int: _ints(0, MAX_INT),
@@ -496,6 +506,7 @@ __all__ = [
     "Plan",
     "as_slug",
     "derived_strategy",
+    "draw_date",
     "draw_fields",
     "missing_rules",
     "non_blank",

@@ -426,12 +426,14 @@ def break_rule(target: Registry | Entry, rule: Rule) -> BrokenDocument | Entry:
         ValueError: ``rule`` is unknown, needs a registry, or needs something
             ``target`` lacks (e.g. ``"dangling-link"`` needs an antenna).
     """
-    if not isinstance(target, Registry | Factory | Antenna):
+    # Typed callers cannot pass anything else; untyped ones get a clear error.
+    given: object = target
+    if not isinstance(given, Registry | Factory | Antenna):
         msg = (
             "break_rule() breaks a Registry, a Factory or an Antenna, "
-            f"not {type(target).__name__}"
+            f"not {type(given).__name__}"
         )
-        if isinstance(target, dict):
+        if isinstance(given, dict):
             msg += "; for a registry document, load it first: aifactories.loads(text)"
         raise TypeError(msg)
     if rule not in RULES:

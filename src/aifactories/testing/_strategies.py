@@ -64,12 +64,12 @@ from aifactories._text import fold, visible
 from aifactories._validate import _Checker, check_record, slots
 from aifactories.testing._derive import (
     CLASS_OVERRIDES,
-    DATE_DRAW,
     FIELD_OVERRIDES,
     LEAN,
     TEXT_ALPHABET,
     Override,
     derived_strategy,
+    draw_date,
     draw_fields,
     pinned_strategy,
     record_strategy,
@@ -879,7 +879,7 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
         body = _pick(draw, _wave_bodies())
         # The raw day and its fix, not the mapped strategy, so that a
         # falsifying example shows a date, not the function that made it.
-        announced = DATE_DRAW.fix(draw(DATE_DRAW.raw))
+        announced = draw_date(draw)
         found[kind].append(Wave(id=wave_id, kind=kind, announced=announced, **body))
     return found
 
@@ -909,7 +909,7 @@ def _fact_id(fact: Fact) -> str:
 
 
 @functools.cache
-def _lean_bodies(cls: type[Entry]) -> tuple[dict[str, Any], ...]:
+def _lean_bodies(*, factory: bool) -> tuple[dict[str, Any], ...]:
     """Prebuilt valid fields of an entry besides its identity, for lean entries.
 
     Between them they cover every kind of record an entry holds (the
@@ -960,7 +960,7 @@ def _lean_bodies(cls: type[Entry]) -> tuple[dict[str, Any], ...]:
             "confidence": Confidence.LOW,
         },
     ]
-    if cls is Factory:
+    if factory:
         system = Supercomputer(status=SystemStatus.NEW, name="Ŝystem", sources=(b,))
         bodies[1]["supercomputer"] = system
         bodies[3]["experimental_platform"] = "quantum ⚛"
@@ -969,7 +969,7 @@ def _lean_bodies(cls: type[Entry]) -> tuple[dict[str, Any], ...]:
 
 def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Entry:
     """An entry of a large registry: its identity drawn, its body prebuilt."""
-    values = dict(_pick(draw, _lean_bodies(cls)))
+    values = dict(_pick(draw, _lean_bodies(factory=cls is Factory)))
     values.update(fixed)
     values.setdefault("country", draw(country_codes()))
     # The one rule a body can break with a drawn country: no partner may
@@ -1044,7 +1044,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
             built.append(_lean_entry(draw, cls, fixed))
     return Registry(
         data_version=draw(texts()),
-        data_date=DATE_DRAW.fix(draw(DATE_DRAW.raw)) if draw(st.booleans()) else None,
+        data_date=draw_date(draw) if draw(st.booleans()) else None,
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
         antennas=[e for e in built if isinstance(e, Antenna)],
@@ -1309,12 +1309,12 @@ def _piece_override(cls: type[Any]) -> Override:
 
 
 # Imported by name with the rest: the tables the derived strategies read.
+for _cls in (Link, Location, Grant, Person, Stakeholder, Conflict):
+    CLASS_OVERRIDES[_cls] = _piece_override(_cls)
 CLASS_OVERRIDES.update(
     {
         Claim: _claim_override,
         Source: _source_override,
-        **{cls: _piece_override(cls) for cls in (Link, Location, Grant, Person)},
-        **{cls: _piece_override(cls) for cls in (Stakeholder, Conflict)},
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
     }
