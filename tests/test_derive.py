@@ -30,7 +30,7 @@ from aifactories._rules import (
 from aifactories._validate import _Checker, check_record, slots
 from aifactories.testing import _derive
 from aifactories.testing import strategies as aist
-from aifactories.testing._hook import _record_types
+from _aifactories_hypothesis import record_types
 
 
 def test_every_rule_has_a_strategy() -> None:
@@ -50,7 +50,7 @@ def test_rule_strategies_keep_their_rule(rule: Any, data: st.DataObject) -> None
 
 
 # The registry and its selections are drawn by hand, not from declarations.
-MODEL_RECORDS = [c for c in _record_types() if c.__module__ == "aifactories._model"]
+MODEL_RECORDS = [c for c in record_types() if c.__module__ == "aifactories._model"]
 
 
 @pytest.mark.parametrize("level", range(_derive.LEAN + 1))

@@ -28,7 +28,7 @@ print("ours" if "aifactories.testing._strategies" in sys.modules else "inferred"
 
 ORDERS = {
     "hypothesis first": "import sys, hypothesis\n"
-    "assert 'aifactories' not in sys.modules, 'the hook imported aifactories'\n",
+    "assert 'aifactories.testing._strategies' not in sys.modules\n",
     "aifactories first": "import sys, aifactories\n"
     "assert 'hypothesis' not in sys.modules\n",
 }
@@ -47,6 +47,21 @@ def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("first", list(ORDERS))
 def test_from_type_works_in_either_order(first: str) -> None:
     result = _run(ORDERS[first] + CHECK)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ours"]
+
+
+def test_the_entry_point_alone_registers_everything() -> None:
+    # The one hook: calling it in a fresh interpreter, with Hypothesis's
+    # plugins off, registers what from_type needs and the profiles.
+    code = (
+        "import os, sys, hypothesis\n"
+        "import _aifactories_hypothesis as hook\n"
+        "hook._hypothesis_setup_hook()\n"
+        "hypothesis.settings.load_profile('aifactories-quick')\n"
+        "assert hypothesis.settings.default.max_examples == 25\n"
+    )
+    result = _run(code + CHECK, HYPOTHESIS_NO_PLUGINS="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["ours"]
 

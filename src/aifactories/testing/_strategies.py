@@ -58,7 +58,7 @@ from aifactories._model import (
     _Entry,
 )
 from aifactories._registry import Registry, Selection
-from aifactories._rules import COUNTRY, CURRENCY, SLUG, TEXT, URL
+from aifactories._rules import COUNTRY, SLUG, TEXT, URL
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
 from aifactories._validate import _Checker, check_record, slots
@@ -157,43 +157,10 @@ def _keyed(value: str) -> str:
     return value if visible(value) and fold(value) else f"{value}x"
 
 
-def texts() -> SearchStrategy[str]:
-    """Non-blank text: what every free-text field of a record needs.
-
-    One to 20 characters from all of Unicode except control characters and
-    lone surrogates; one Hypothesis choice per text.
-    """
-    return rule_strategy(TEXT)
-
-
 @functools.cache
 def _names() -> SearchStrategy[str]:
+    # Names and aliases: non-blank text that still says something folded.
     return st.text(TEXT_ALPHABET, min_size=1, max_size=24).map(_keyed)
-
-
-def names() -> SearchStrategy[str]:
-    """Names and aliases: non-blank text that still says something once folded."""
-    return _names()
-
-
-def slugs() -> SearchStrategy[str]:
-    """Entry ids: lower-case slugs such as ``"mimer"`` or ``"ai-factory-2"``."""
-    return rule_strategy(SLUG)
-
-
-def country_codes() -> SearchStrategy[str]:
-    """ISO 3166-1 alpha-2 country codes the registry accepts."""
-    return rule_strategy(COUNTRY)
-
-
-def currency_codes() -> SearchStrategy[str]:
-    """ISO 4217 currency codes the registry accepts."""
-    return rule_strategy(CURRENCY)
-
-
-def urls() -> SearchStrategy[str]:
-    """``https://`` URLs on the reserved ``.example`` domain, with varied paths."""
-    return rule_strategy(URL)
 
 
 # Drawing an index reuses one cached strategy per length, where sampled_from
@@ -325,104 +292,7 @@ def money(
     return _money(currency, None if max_amount == 10**12 else max_amount)
 
 
-def claims() -> SearchStrategy[Claim]:
-    """One side of a :class:`~aifactories.Conflict`."""
-    return record_strategy(Claim)
-
-
-def conflicts() -> SearchStrategy[Conflict]:
-    """Disagreements between sources, each with two or three claims."""
-    return record_strategy(Conflict)
-
-
-def hosts(
-    *,
-    name: str | SearchStrategy[str] | None = None,
-    city: str | SearchStrategy[str | None] | None = None,
-) -> SearchStrategy[Host]:
-    """Host organisations.
-
-    Args:
-        name: Pin the host's name.
-        city: Pin the city (``st.none()`` for no city).
-    """
-    if name is None and city is None:
-        return record_strategy(Host)
-    return pinned_strategy(Host, _pins(name=name, city=city))
-
-
-def stakeholders(
-    *,
-    role: Role | SearchStrategy[Role] | None = None,
-    country: str | SearchStrategy[str | None] | None = None,
-) -> SearchStrategy[Stakeholder]:
-    """Organisations with a role in an entry besides hosting it.
-
-    Args:
-        role: Pin the :class:`~aifactories.Role`.
-        country: Pin the country (ISO code or English name; ``st.none()`` for
-            none).
-
-    Raises:
-        InvalidArgument: ``country`` is not a known country.
-    """
-    country = _country_pin(country, "country")
-    if role is None and country is None:
-        return record_strategy(Stakeholder)
-    return pinned_strategy(Stakeholder, _pins(role=role, country=country))
-
-
-def people() -> SearchStrategy[Person]:
-    """People quoted about an entry or the initiative."""
-    return record_strategy(Person)
-
-
-def supercomputers(
-    *, status: SystemStatus | SearchStrategy[SystemStatus] | None = None
-) -> SearchStrategy[Supercomputer]:
-    """Factory systems.
-
-    Args:
-        status: Pin the :class:`~aifactories.SystemStatus`.
-    """
-    if status is None:
-        return record_strategy(Supercomputer)
-    return pinned_strategy(Supercomputer, _pins(status=status))
-
-
-def facts() -> SearchStrategy[Fact]:
-    """Facts about the initiative as a whole."""
-    return record_strategy(Fact)
-
-
 # -- funding -------------------------------------------------------------------
-
-
-def funding_shares(
-    *,
-    kind: FunderKind | SearchStrategy[FunderKind] | None = None,
-    country: str | SearchStrategy[str | None] | None = None,
-    share: Decimal | SearchStrategy[Decimal | None] | None = None,
-) -> SearchStrategy[FundingShare]:
-    """One funder's part: a share in (0, 1] or ``None``, an optional amount.
-
-    For several shares that add up to one, use :func:`funding_splits`.
-
-    Args:
-        kind: Pin the :class:`~aifactories.FunderKind`.
-        country: Pin the funder's country (ISO code or English name).
-        share: Pin the share, e.g. ``Decimal("0.5")`` or ``st.none()``.
-
-    Raises:
-        InvalidArgument: ``share`` is outside (0, 1] or ``country`` is unknown.
-    """
-    if isinstance(share, Decimal) and not (share.is_finite() and 0 < share <= 1):
-        msg = f"share={share!r}: must be in (0, 1]"
-        raise InvalidArgument(msg)
-    country = _country_pin(country, "country")
-    if kind is None and country is None and share is None:
-        return record_strategy(FundingShare)
-    return pinned_strategy(FundingShare, _pins(kind=kind, country=country, share=share))
 
 
 def _unshared(level: int) -> SearchStrategy[FundingShare]:
@@ -614,7 +484,7 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
     if cls is Antenna and "factories" not in fixed:
         entry_id = fixed.get("id")
         if entry_id is None:
-            entry_id = fixed["id"] = draw(slugs())
+            entry_id = fixed["id"] = draw(rule_strategy(SLUG))
         fixed.update(_links(draw, entry_id, factory_ids))
     own_aliases = "aliases" not in fixed
     values = draw_fields(draw, cls, fixed, level)
@@ -838,7 +708,7 @@ def _unique_id(
 ) -> str:
     # A suffix, not a unique list: a list of unique strings rejects and
     # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
-    return _unique(draw(slugs() if ids is None else ids), taken)
+    return _unique(draw(rule_strategy(SLUG) if ids is None else ids), taken)
 
 
 def _unique(stem: str, taken: set[str]) -> str:
@@ -875,7 +745,7 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     taken: set[str] = set()
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for kind in kinds:
-        wave_id = _unique_id(draw, taken, texts())
+        wave_id = _unique_id(draw, taken, rule_strategy(TEXT))
         body = _pick(draw, _wave_bodies())
         # The raw day and its fix, not the mapped strategy, so that a
         # falsifying example shows a date, not the function that made it.
@@ -971,7 +841,7 @@ def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Ent
     """An entry of a large registry: its identity drawn, its body prebuilt."""
     values = dict(_pick(draw, _lean_bodies(factory=cls is Factory)))
     values.update(fixed)
-    values.setdefault("country", draw(country_codes()))
+    values.setdefault("country", draw(rule_strategy(COUNTRY)))
     # The one rule a body can break with a drawn country: no partner may
     # be the host country.
     values["partner_countries"] = tuple(
@@ -1043,7 +913,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         else:
             built.append(_lean_entry(draw, cls, fixed))
     return Registry(
-        data_version=draw(texts()),
+        data_version=draw(rule_strategy(TEXT)),
         data_date=draw_date(draw) if draw(st.booleans()) else None,
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
@@ -1124,7 +994,7 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
         min_factories=min_factories,
         min_antennas=min_antennas,
         kind=pinned,
-        country=None if chosen is None else _pin(chosen, country_codes()),
+        country=None if chosen is None else _pin(chosen, rule_strategy(COUNTRY)),
     )
 
 
@@ -1135,11 +1005,6 @@ def _wave_of(registry: Registry) -> SearchStrategy[Selection]:
 @functools.cache
 def _selections() -> SearchStrategy[Selection]:
     return registries(min_size=1).flatmap(_wave_of)
-
-
-def selections() -> SearchStrategy[Selection]:
-    """Waves with their entries, as :attr:`aifactories.Registry.waves` gives them."""
-    return _selections()
 
 
 # -- invalid data --------------------------------------------------------------
@@ -1332,20 +1197,12 @@ FIELD_OVERRIDES.update(
 
 _BY_TYPE: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
     Antenna: antennas,
-    Claim: claims,
-    Conflict: conflicts,
-    Fact: facts,
     Factory: factories,
     Funding: fundings,
-    FundingShare: funding_shares,
-    Host: hosts,
     Money: money,
-    Person: people,
     Registry: registries,
-    Selection: selections,
+    Selection: _selections,
     Source: sources,
-    Stakeholder: stakeholders,
-    Supercomputer: supercomputers,
     Wave: waves,
 }
 """The public strategy of each class; other record classes are derived."""

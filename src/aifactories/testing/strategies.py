@@ -31,76 +31,36 @@ What each strategy costs, and how to pin sizes, is in the how-to guide
 
 from __future__ import annotations
 
-from aifactories.testing._deps import require
+from aifactories.testing import _require
 
-require("hypothesis", __name__)
+_require("hypothesis", __name__)
 
 # The imports below need Hypothesis, so they follow the check above.
-from _aifactories_hypothesis import (  # noqa: E402
-    NIGHTLY_PROFILE,
-    QUICK_PROFILE,
-    register_profiles,
-)
-from aifactories.testing._hook import register as _register  # noqa: E402
+from _aifactories_hypothesis import NIGHTLY_PROFILE, QUICK_PROFILE  # noqa: E402
 from aifactories.testing._strategies import (  # noqa: E402
     antennas,
-    claims,
-    conflicts,
-    country_codes,
-    currency_codes,
     entries,
     factories,
-    facts,
-    funding_shares,
     funding_splits,
     fundings,
-    hosts,
     invalid_registries,
     money,
-    names,
-    people,
     registries,
-    selections,
-    slugs,
     sources,
-    stakeholders,
-    supercomputers,
-    texts,
-    urls,
     waves,
 )
-
-_register()
-# Again here: HYPOTHESIS_NO_PLUGINS skips the entry point that registers them.
-register_profiles()
 
 __all__ = [
     "NIGHTLY_PROFILE",
     "QUICK_PROFILE",
     "antennas",
-    "claims",
-    "conflicts",
-    "country_codes",
-    "currency_codes",
     "entries",
     "factories",
-    "facts",
-    "funding_shares",
     "funding_splits",
     "fundings",
-    "hosts",
     "invalid_registries",
     "money",
-    "names",
-    "people",
-    "register_profiles",
     "registries",
-    "selections",
-    "slugs",
     "sources",
-    "stakeholders",
-    "supercomputers",
-    "texts",
-    "urls",
     "waves",
 ]
