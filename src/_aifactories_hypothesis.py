@@ -14,13 +14,16 @@ environment where aifactories is installed (never with
 * registers a short printer for the same classes, so that a falsifying
   example shows only the fields that differ from their defaults.
 
-It imports aifactories (not its testing kit), so the registration needs no
-import order; that costs a few tens of milliseconds in runs that import
-Hypothesis.
+It imports nothing of ours: with aifactories already imported it registers
+at once; otherwise it registers as soon as aifactories is imported, so a
+run that imports Hypothesis but never aifactories pays nothing.
 """
 
 from __future__ import annotations
 
+import importlib.abc
+import importlib.util
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -102,7 +105,40 @@ def register() -> None:
         for_type_by_name(cls.__module__, cls.__name__, pretty)
 
 
+class _WhenImported(importlib.abc.MetaPathFinder):
+    """Calls :func:`register` once aifactories has been imported.
+
+    It finds nothing itself: on the first import of aifactories it takes
+    itself off ``sys.meta_path``, lets the other finders find the package,
+    and has its loader register once the package has run.
+    """
+
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        """Watch for aifactories; find nothing else."""
+        del path, target
+        if fullname != "aifactories":
+            return None
+        sys.meta_path.remove(self)  # we return at once, so no finder is skipped
+        spec = importlib.util.find_spec(fullname)
+        loader = None if spec is None else spec.loader
+        if loader is not None:
+            run = loader.exec_module
+
+            def exec_module(module: object) -> None:
+                del loader.exec_module  # ours, set on the instance below
+                run(module)  # type: ignore[arg-type]
+                register()
+
+            loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
 def _hypothesis_setup_hook() -> None:
     """Register our profiles, strategies and printers: the entry point."""
     register_profiles()
-    register()
+    if "aifactories" in sys.modules:
+        register()
+    else:
+        sys.meta_path.insert(0, _WhenImported())

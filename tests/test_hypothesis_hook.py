@@ -28,7 +28,7 @@ print("ours" if "aifactories.testing._strategies" in sys.modules else "inferred"
 
 ORDERS = {
     "hypothesis first": "import sys, hypothesis\n"
-    "assert 'aifactories.testing._strategies' not in sys.modules\n",
+    "assert 'aifactories' not in sys.modules, 'the hook imported aifactories'\n",
     "aifactories first": "import sys, aifactories\n"
     "assert 'hypothesis' not in sys.modules\n",
 }
@@ -52,12 +52,14 @@ def test_from_type_works_in_either_order(first: str) -> None:
 
 
 def test_the_entry_point_alone_registers_everything() -> None:
-    # The one hook: calling it in a fresh interpreter, with Hypothesis's
-    # plugins off, registers what from_type needs and the profiles.
+    # The one hook: called in a fresh interpreter, with Hypothesis's plugins
+    # (and so every other registration) off, before aifactories is imported,
+    # it registers what from_type needs once aifactories is, and the profiles.
     code = (
         "import os, sys, hypothesis\n"
         "import _aifactories_hypothesis as hook\n"
         "hook._hypothesis_setup_hook()\n"
+        "assert 'aifactories' not in sys.modules\n"
         "hypothesis.settings.load_profile('aifactories-quick')\n"
         "assert hypothesis.settings.default.max_examples == 25\n"
     )

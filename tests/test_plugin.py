@@ -399,16 +399,17 @@ def pytest_unconfigure(config):
 def test_a_run_that_uses_no_fixture_never_imports_aifactories(
     pytester: pytest.Pytester,
 ) -> None:
-    # Without Hypothesis: importing it runs our Hypothesis entry point,
-    # which imports aifactories to register from_type.
     pytester.makeconftest(SAYS_IF_LOADED)
     pytester.makepyfile(
         test_plain="""
+        from hypothesis import given, strategies as st
+
         def test_plain():
             assert True
 
-        def test_other():
-            assert 1 == 1
+        @given(st.integers())
+        def test_property(n):
+            assert n == n
         """
     )
     modules, out = _imported(pytester, "-p", "no:cacheprovider", "--co")
