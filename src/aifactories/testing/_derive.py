@@ -21,9 +21,11 @@ nested strategy (``docs/howto/testing.md`` says what each strategy costs):
   draws integers up to 255 uniformly, with the bounds now and then, so each
   such field is present half the time, and records with every field absent
   or present come up too; it shrinks towards zero: every field absent;
-* records nested two levels down (a host's sources, a claim's money) and
-  the lean entries of large registries are drawn lean (see :data:`LEAN`):
-  each field present a quarter of the time, collections of one.
+* records nested in a record (a factory's host, its funding's total) are
+  drawn lean (see :data:`LEAN`): which fields are present is one choice,
+  collections hold their least or one item; the evidence an entry cites
+  and sources at that depth come from pools of prebuilt valid records
+  (see ``_pieces`` in :mod:`._strategies`).
 """
 
 from __future__ import annotations
@@ -243,12 +245,11 @@ LEAN = 1
 """The level at which records are drawn lean.
 
 A record drawn on its own is at level 0; the records in its fields at
-level 1, theirs at level 2, and so on. From this level on, each optional
-field is present a quarter of the time (not half) and collections hold
-``min_items`` items or one: the records a test reads first keep every
-variation, and the deeply nested ones (a claim's sources, a host's
-sources) cost little. A large registry draws most of its entries at this
-level (see ``RICH_ENTRIES`` in :mod:`._strategies`).
+level 1, theirs at level 2, and so on. From this level on, one choice
+decides which optional fields are present (a wide integer, which
+Hypothesis draws small more often than not, so few are) and collections
+hold ``min_items`` items or one: the record a test reads keeps every
+variation, and what it nests costs little.
 """
 
 Override = Callable[[int], SearchStrategy[Any]]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any, Protocol, TypedDict, Unpack
 
 from aifactories._errors import RegistryDataError
-from aifactories._io import validate
+from aifactories._io import DocumentFolders, validate
 from aifactories._model import (
     Antenna,
     Confidence,
@@ -241,6 +241,7 @@ def build_registry(
     *records: Factory | Antenna | Wave | Fact | Person,
     base: Registry | None = None,
     data_version: str | None = None,
+    documents: DocumentFolders = None,
 ) -> Registry:
     """Build a small, valid registry from a few records, adding the waves they need.
 
@@ -253,6 +254,8 @@ def build_registry(
             whose id matches one of its entries, waves or facts replaces it.
         data_version: The new registry's data version; by default
             ``base``'s, or ``"test"``.
+        documents: Folders of your own seed documents that sources may
+            quote, as for :func:`aifactories.load`.
 
     Raises:
         RegistryDataError: The records break a rule; its ``errors`` list
@@ -299,7 +302,7 @@ def build_registry(
         people=people,
     )
     # A Registry in hand is valid: the check a Registry makes of itself.
-    problems = validate(registry)
+    problems = validate(registry, documents=documents)
     if problems:
         raise RegistryDataError(problems, source="build_registry()")
     return registry
@@ -317,6 +320,7 @@ class MakeRegistry(Protocol):
         *records: Factory | Antenna | Wave | Fact | Person,
         base: Registry | None = None,
         data_version: str | None = None,
+        documents: DocumentFolders = None,
     ) -> Registry:
         """Build a small registry from a few records; see :func:`build_registry`."""
         ...
