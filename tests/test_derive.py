@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 import aifactories
+from _aifactories_hypothesis import record_types
 from aifactories import Antenna, Factory, Registry
 from aifactories._rules import (
     LATITUDE,
@@ -30,7 +31,6 @@ from aifactories._rules import (
 from aifactories._validate import _Checker, check_record, slots
 from aifactories.testing import _derive
 from aifactories.testing import strategies as aist
-from _aifactories_hypothesis import record_types
 
 
 def test_every_rule_has_a_strategy() -> None:

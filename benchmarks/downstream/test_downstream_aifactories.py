@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aifactories import Antenna, Factory, Money, Registry
+from aifactories import Antenna, Factory, Host, Money, Registry, Stakeholder
 from aifactories.testing import MakeRegistry
 from aifactories.testing import strategies as aist
 
@@ -77,12 +77,12 @@ def test_11_sources(source: object) -> None:
     assert source is not None
 
 
-@given(aist.hosts())
+@given(st.from_type(Host))
 def test_12_hosts(host: object) -> None:
     assert host is not None
 
 
-@given(aist.stakeholders())
+@given(st.from_type(Stakeholder))
 def test_13_stakeholders(stakeholder: object) -> None:
     assert stakeholder is not None
 
