@@ -83,6 +83,7 @@ from aifactories.testing._mutations import (
     break_rule,
     minimum_counts,
 )
+from aifactories.testing._records import build_registry, make_antenna, make_factory
 
 T = TypeVar("T")
 
@@ -1046,7 +1047,19 @@ def invalid_registries(*, rule: Rule | None = None) -> SearchStrategy[BrokenDocu
     if rule is not None and rule not in RULES:
         msg = f"rule={rule!r}: not one of {', '.join(RULES)}"
         raise InvalidArgument(msg)
+    _warm_up_documents()
     return _invalid_registries(rule)
+
+
+@functools.cache
+def _warm_up_documents() -> None:
+    # Writing the first document builds the converter's hooks for every
+    # record class, a few tens of milliseconds: here, once, when the
+    # strategy is made, not in the first draws that health checks time.
+    factory = make_factory("warm-up")
+    break_rule(
+        build_registry(factory, make_antenna(factories=[factory.id])), "no-sources"
+    )
 
 
 # -- the hand-written parts, plugged into the derived strategies ---------------
