@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--busy", action="store_true", help="beside a busy loop")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", help="run the cases whose name has this text")
     options = parser.parse_args(argv)
     cases = {
         "registries()": aist.registries(),
@@ -79,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     slow = 0
     with busy_loop(enabled=options.busy):
         for name, strategy in cases.items():
+            if options.only and options.only not in name:
+                continue
             times = []
             for _ in range(options.rounds):
                 seconds, example = failing_run(strategy)
