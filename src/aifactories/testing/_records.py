@@ -237,6 +237,52 @@ def _missing_waves(entries: list[Entry], waves: list[Wave]) -> list[Wave]:
     return list(made.values())
 
 
+def registry_fields(
+    *records: object, base: Registry | None = None, data_version: str | None = None
+) -> dict[str, Any]:
+    """The Registry arguments :func:`build_registry` builds from ``records``.
+
+    Raises:
+        TypeError: A record is of a type a registry does not hold.
+    """
+    entries: list[Entry] = []
+    waves: list[Wave] = []
+    facts: list[Fact] = []
+    people: list[Person] = []
+    for record in records:
+        if isinstance(record, Factory | Antenna):
+            entries.append(record)
+        elif isinstance(record, Wave):
+            waves.append(record)
+        elif isinstance(record, Fact):
+            facts.append(record)
+        elif isinstance(record, Person):
+            people.append(record)
+        else:
+            msg = (
+                "build_registry() takes Factory, Antenna, Wave, Fact and Person "
+                f"records, not {type(record).__name__}"
+            )
+            raise TypeError(msg)
+    if base is not None:
+        entries = _replace(base.entries, entries, "id")
+        waves = _replace(base.wave_records, waves, "id")
+        facts = _replace(base.facts, facts, "id")
+        people = [*base.people, *people]
+    waves += _missing_waves(entries, waves)
+    if data_version is None:
+        data_version = "test" if base is None else base.data_version
+    return {
+        "data_version": data_version,
+        "data_date": None if base is None else base.data_date,
+        "wave_records": waves,
+        "factories": [e for e in entries if isinstance(e, Factory)],
+        "antennas": [e for e in entries if isinstance(e, Antenna)],
+        "facts": facts,
+        "people": people,
+    }
+
+
 def build_registry(
     *records: Factory | Antenna | Wave | Fact | Person,
     base: Registry | None = None,
@@ -263,43 +309,8 @@ def build_registry(
             :func:`break_rule`, which makes a document, not a Registry.)
         TypeError: A record is of a type a registry does not hold.
     """
-    entries: list[Entry] = []
-    waves: list[Wave] = []
-    facts: list[Fact] = []
-    people: list[Person] = []
-    # Typed callers cannot pass anything else; untyped ones get a clear error.
-    given: tuple[object, ...] = records
-    for record in given:
-        if isinstance(record, Factory | Antenna):
-            entries.append(record)
-        elif isinstance(record, Wave):
-            waves.append(record)
-        elif isinstance(record, Fact):
-            facts.append(record)
-        elif isinstance(record, Person):
-            people.append(record)
-        else:
-            msg = (
-                "build_registry() takes Factory, Antenna, Wave, Fact and Person "
-                f"records, not {type(record).__name__}"
-            )
-            raise TypeError(msg)
-    if base is not None:
-        entries = _replace(base.entries, entries, "id")
-        waves = _replace(base.wave_records, waves, "id")
-        facts = _replace(base.facts, facts, "id")
-        people = [*base.people, *people]
-    waves += _missing_waves(entries, waves)
-    if data_version is None:
-        data_version = "test" if base is None else base.data_version
     registry = Registry(
-        data_version=data_version,
-        data_date=None if base is None else base.data_date,
-        wave_records=waves,
-        factories=[e for e in entries if isinstance(e, Factory)],
-        antennas=[e for e in entries if isinstance(e, Antenna)],
-        facts=facts,
-        people=people,
+        **registry_fields(*records, base=base, data_version=data_version)
     )
     # A Registry in hand is valid: the check a Registry makes of itself.
     problems = validate(registry, documents=documents)
