@@ -50,7 +50,7 @@ def documented() -> list[tuple[str, Callable[[], st.SearchStrategy[Any]]]]:
     cases: list[tuple[str, Callable[[], st.SearchStrategy[Any]]]] = [
         (f"{name}()", getattr(aist, name))
         for name in aist.__all__
-        if callable(getattr(aist, name)) and name != "register_profiles"
+        if callable(getattr(aist, name))
     ]
     cases += [
         ("from_type(Factory)", lambda: st.from_type(aifactories.Factory)),
