@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import subprocess
 import sys
 import time
@@ -37,7 +38,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.internal.conjecture import engine
 
-import aifactories
+from _aifactories_hypothesis import record_types
 from aifactories.testing import build_registry
 from aifactories.testing import strategies as aist
 
@@ -52,10 +53,12 @@ def documented() -> list[tuple[str, Callable[[], st.SearchStrategy[Any]]]]:
         for name in aist.__all__
         if callable(getattr(aist, name))
     ]
+    # st.from_type of every class the entry point registers.
     cases += [
-        ("from_type(Factory)", lambda: st.from_type(aifactories.Factory)),
-        ("from_type(Antenna)", lambda: st.from_type(aifactories.Antenna)),
-        ("from_type(Registry)", lambda: st.from_type(aifactories.Registry)),
+        (f"from_type({cls.__name__})", functools.partial(st.from_type, cls))
+        for cls in record_types()
+    ]
+    cases += [
         ("registries(min_factories=1)", lambda: aist.registries(min_factories=1)),
         (
             "registries(2..4, antenna, Finland)",

@@ -55,6 +55,11 @@ TEXT_ALPHABET = st.characters(exclude_categories=("Cc", "Cs"))
 PROSE_ALPHABET = st.characters(
     exclude_categories=("Cc", "Cs"), include_characters="\n\t"
 )
+# Hypothesis works out a character class's code points on its first use,
+# tens of milliseconds: here, on import, not in the first draws of a test,
+# which its health checks time.
+TEXT_ALPHABET.validate()
+PROSE_ALPHABET.validate()
 TEXT_MAX = 20
 """Longest text drawn: long enough for every Unicode trap, short enough to be quick."""
 
