@@ -14,14 +14,15 @@ module (once) where auto-loading is off.
 
 from __future__ import annotations
 
+import inspect
 import os
+from collections.abc import Generator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from aifactories import Factory, Registry
     from aifactories.testing import MakeRegistry
 
@@ -35,6 +36,90 @@ def pytest_configure(config: pytest.Config) -> None:
         f"{_MARKER}(path): load this test's aif_registry from the registry file "
         "at path (relative to the rootdir) instead of aif_registry_file.",
     )
+
+
+# What to use instead of each function-scoped fixture in an @given test.
+_IN_GIVEN = {
+    "aif_registry": "aif_session_registry (the same registry, session-scoped)",
+    "aif_factory": (
+        "aif_session_registry (session-scoped) and look the factory up in the "
+        "test: aif_session_registry.factory('mimer')"
+    ),
+}
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    """Point an ``@given`` test that uses a function-scoped fixture of ours to ours.
+
+    Hypothesis refuses function-scoped fixtures in ``@given`` tests with a
+    generic health check; this says which fixture to use instead. Runs
+    before Hypothesis's own check, and defers to the same setting:
+    ``suppress_health_check=[HealthCheck.function_scoped_fixture]``.
+    """
+    test = getattr(item, "obj", None)
+    if getattr(test, "is_hypothesis_test", False):
+        settings = getattr(test, "_hypothesis_internal_use_settings", None)
+        suppressed = getattr(settings, "suppress_health_check", ())
+        if "function_scoped_fixture" not in {check.name for check in suppressed}:
+            function = getattr(item, "function", test)
+            parameters = inspect.signature(function).parameters if function else {}
+            used = [n for n in _IN_GIVEN if n in parameters]
+            if used:
+                name = used[0]
+                pytest.fail(
+                    f"{item.nodeid}: the fixture {name!r} is function-scoped, and "
+                    "Hypothesis runs every example of an @given test with one value "
+                    f"of it, so it refuses it there; use {_IN_GIVEN[name]}",
+                    pytrace=False,
+                )
+    return (yield)
+
+
+def _marked_path(request: pytest.FixtureRequest) -> Path | None:
+    marker = request.node.get_closest_marker(_MARKER)
+    if marker is None:
+        return None
+    if len(marker.args) != 1 or marker.kwargs:
+        pytest.fail(
+            f"@pytest.mark.{_MARKER} takes exactly one argument, the path of a "
+            f"registry file; got args={marker.args!r} kwargs={marker.kwargs!r}",
+            pytrace=False,
+        )
+    return request.config.rootpath / Path(marker.args[0])
+
+
+def _registry(
+    request: pytest.FixtureRequest,
+    file: str | os.PathLike[str] | None,
+    cache: dict[tuple[Path, int, int], Registry],
+    *,
+    marked: bool,
+) -> Registry:
+    """The registry a fixture returns: the marker's file, ``file``, or the bundled.
+
+    Args:
+        request: The fixture's request.
+        file: The ``aif_registry_file`` fixture's value.
+        cache: Parsed files by (path, mtime, size), for the session.
+        marked: Whether the ``aif_data`` marker applies (function scope).
+    """
+    from aifactories import RegistryDataError, load  # noqa: PLC0415 - lazily
+
+    path = _marked_path(request) if marked else None
+    if path is None and file is not None:
+        path = request.config.rootpath / Path(file)
+    if path is None:
+        return load()
+    try:
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = load(path)
+    except (OSError, RegistryDataError) as exc:
+        pytest.fail(f"aif_registry: cannot load {path}: {exc}", pytrace=False)
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -67,9 +152,7 @@ def aif_registry(
     if it changes on disk). Function-scoped, so Hypothesis refuses it in an
     ``@given`` test: use ``aif_session_registry`` there.
     """
-    from aifactories.testing._fixtures import registry  # noqa: PLC0415 - lazily
-
-    return registry(request, aif_registry_file, _aif_registry_cache, marked=True)
+    return _registry(request, aif_registry_file, _aif_registry_cache, marked=True)
 
 
 @pytest.fixture(scope="session")
@@ -84,9 +167,7 @@ def aif_session_registry(
     it works in ``@given`` tests. It follows ``aif_registry_file`` (override
     that at session scope), not the ``aif_data`` marker.
     """
-    from aifactories.testing._fixtures import registry  # noqa: PLC0415 - lazily
-
-    return registry(request, aif_registry_file, _aif_registry_cache, marked=False)
+    return _registry(request, aif_registry_file, _aif_registry_cache, marked=False)
 
 
 @pytest.fixture
@@ -98,9 +179,17 @@ def aif_factory_id() -> str:
 @pytest.fixture
 def aif_factory(aif_registry: Registry, aif_factory_id: str) -> Factory:
     """One real factory from ``aif_registry``: Mimer, unless configured otherwise."""
-    from aifactories.testing._fixtures import factory  # noqa: PLC0415 - lazily
+    import aifactories  # noqa: PLC0415 - lazily
 
-    return factory(aif_registry, aif_factory_id)
+    entry = aif_registry.get(aif_factory_id)
+    if not isinstance(entry, aifactories.Factory):
+        what = "is an antenna" if entry is not None else "names no entry"
+        pytest.fail(
+            f"aif_factory: {aif_factory_id!r} {what} in {aif_registry!r}; "
+            "override the aif_factory_id fixture with the id of one of its factories",
+            pytrace=False,
+        )
+    return entry
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
 import aifactories
+from _aifactories_hypothesis import record_types
 from aifactories import Antenna, Factory, Registry
 from aifactories._rules import (
     LATITUDE,
@@ -30,7 +31,6 @@ from aifactories._rules import (
 from aifactories._validate import _Checker, check_record, slots
 from aifactories.testing import _derive
 from aifactories.testing import strategies as aist
-from aifactories.testing._hook import _record_types
 
 
 def test_every_rule_has_a_strategy() -> None:
@@ -50,7 +50,7 @@ def test_rule_strategies_keep_their_rule(rule: Any, data: st.DataObject) -> None
 
 
 # The registry and its selections are drawn by hand, not from declarations.
-MODEL_RECORDS = [c for c in _record_types() if c.__module__ == "aifactories._model"]
+MODEL_RECORDS = [c for c in record_types() if c.__module__ == "aifactories._model"]
 
 
 @pytest.mark.parametrize("level", range(_derive.LEAN + 1))
@@ -155,7 +155,7 @@ def _funded(registry: Registry) -> int:
 
 
 def test_large_registries_keep_some_entries_rich() -> None:
-    # Past RICH_ENTRIES entries the rest are lean, but fields still appear.
+    # Past the first entry the rest are lean, but their fields still appear.
     funded = aist.registries(min_size=30, max_size=35).map(_funded)
     find(funded, lambda count: count >= 5, settings=FIND)
 

@@ -50,6 +50,23 @@ def test_from_type_works_in_either_order(first: str) -> None:
     assert result.stdout.split() == ["ours"]
 
 
+def test_the_entry_point_alone_registers_everything() -> None:
+    # The one hook: called in a fresh interpreter, with Hypothesis's plugins
+    # (and so every other registration) off, before aifactories is imported,
+    # it registers what from_type needs once aifactories is, and the profiles.
+    code = (
+        "import os, sys, hypothesis\n"
+        "import _aifactories_hypothesis as hook\n"
+        "hook._hypothesis_setup_hook()\n"
+        "assert 'aifactories' not in sys.modules\n"
+        "hypothesis.settings.load_profile('aifactories-quick')\n"
+        "assert hypothesis.settings.default.max_examples == 25\n"
+    )
+    result = _run(code + CHECK, HYPOTHESIS_NO_PLUGINS="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ours"]
+
+
 def test_no_plugins_means_no_registration() -> None:
     # Hypothesis's switch for all plugins turns ours off too, in either order.
     for first in ORDERS.values():

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from typing import get_args
+from typing import Any, get_args
 
 import attrs
 import pytest
@@ -12,10 +13,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aifactories
-from aifactories import Antenna, Factory, Kind, Registry, RegistryDataError, Wave
+from aifactories import (
+    Antenna,
+    Factory,
+    Kind,
+    Registry,
+    RegistryDataError,
+    Sector,
+    Wave,
+)
+from aifactories._convert import converter
 from aifactories.testing import (
     PLACEHOLDER_SOURCE,
     RULES,
+    BrokenDocument,
     Rule,
     break_rule,
     build_registry,
@@ -64,15 +75,22 @@ RELATIONAL: list[Rule] = [
 ENTRY_RULES = [r for r in RULES if r not in RELATIONAL]
 
 
-def _assert_breaks(broken: Registry, rule: Rule) -> None:
-    problems = aifactories.validate(broken)
+def _assert_breaks(broken: BrokenDocument, rule: Rule) -> None:
+    assert isinstance(broken, dict)
+    # The problems reach a user who loads the broken data from a file.
+    with pytest.raises(RegistryDataError) as caught:
+        aifactories.loads(json.dumps(broken))
+    problems = caught.value.errors
     assert problems, f"{rule} broke nothing"
     for problem in problems:
         assert re.search(PATTERNS[rule], problem), (rule, problem)
-    # The same problems reach a user who loads the broken data from a file.
-    with pytest.raises(RegistryDataError) as caught:
-        aifactories.loads(aifactories.dumps(broken))
-    assert list(caught.value.errors) == problems
+
+
+def _placed(valid: Registry, entry: Factory | Antenna) -> BrokenDocument:
+    """The document of ``valid`` with ``entry`` in place of its one entry."""
+    document: BrokenDocument = json.loads(aifactories.dumps(valid))
+    kind = "factories" if isinstance(entry, Factory) else "antennas"
+    return document | {kind: [converter().unstructure(entry)]}
 
 
 def test_every_rule_is_named_described_and_checked() -> None:
@@ -136,25 +154,20 @@ def test_broken_entry_breaks_where_it_stood(
     broken = break_rule(entry, rule)
     assert type(broken) is type(entry)
     # Put the copy where the original stood: same waves, same place.
-    placed = attrs.evolve(
-        valid,
-        factories=[broken] if isinstance(broken, Factory) else [],
-        antennas=[broken] if isinstance(broken, Antenna) else [],
-    )
-    _assert_breaks(placed, rule)
+    _assert_breaks(_placed(valid, broken), rule)
 
 
 @settings(max_examples=max(10, settings().max_examples // 4))
 @given(aist.invalid_registries())
-def test_invalid_registries_strategy(registry: Registry) -> None:
+def test_invalid_registries_strategy(document: BrokenDocument) -> None:
     with pytest.raises(RegistryDataError):
-        aifactories.loads(aifactories.dumps(registry))
+        aifactories.loads(json.dumps(document))
 
 
 @settings(max_examples=max(10, settings().max_examples // 4))
 @given(aist.invalid_registries(rule="dangling-link"))
-def test_invalid_registries_for_one_rule(registry: Registry) -> None:
-    _assert_breaks(registry, "dangling-link")
+def test_invalid_registries_for_one_rule(document: BrokenDocument) -> None:
+    _assert_breaks(document, "dangling-link")
 
 
 class TestBreakRuleErrors:
@@ -189,6 +202,17 @@ class TestBreakRuleErrors:
     ) -> None:
         with pytest.raises(ValueError, match=f"needs a registry with {needs}"):
             break_rule(registry, rule)
+
+    @pytest.mark.parametrize("target", [{"factories": []}, "mimer", None])
+    def test_wrong_target_names_what_it_takes(self, target: object) -> None:
+        with pytest.raises(TypeError) as caught:
+            break_rule(target, "no-sources")  # type: ignore[call-overload]
+        message = str(caught.value)
+        assert message.startswith(
+            "break_rule() breaks a Registry, a Factory or an Antenna, not "
+        ), message
+        if isinstance(target, dict):
+            assert message.endswith("load it first: aifactories.loads(text)")
 
     def test_misquoted_seed_needs_seeds(self, monkeypatch: pytest.MonkeyPatch) -> None:
         from aifactories.testing import _mutations
@@ -234,9 +258,10 @@ class TestBuilders:
         )
         assert "build_registry()" in str(caught.value)
 
-    def test_check_false_returns_the_invalid_registry(self) -> None:
-        registry = build_registry(make_factory(country="XX"), check=False)
-        assert aifactories.validate(registry) != []
+    def test_a_broken_registry_is_a_document_never_a_registry(self) -> None:
+        broken = break_rule(build_registry(make_factory()), "unknown-country")
+        assert isinstance(broken, dict)
+        assert broken["factories"][0]["country"] == "ZZ"
 
     def test_base_records_are_replaced_by_id(self, registry: Registry) -> None:
         mimer = registry["mimer"]
@@ -250,6 +275,45 @@ class TestBuilders:
             w.id for w in registry.wave_records
         }
         assert added == {"test-factories"}
+
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [("factories", "alpha"), ("letters_of_intent", "alpha"), ("aliases", "AI")],
+    )
+    def test_one_string_for_a_collection_is_a_type_error(
+        self, field: str, value: str
+    ) -> None:
+        changes: dict[str, Any] = {field: value}
+        with pytest.raises(TypeError) as caught:
+            make_antenna("b", **changes)
+        assert str(caught.value).startswith(
+            f"{field}={value!r}: takes a collection of "
+        )
+        assert str(caught.value).endswith(f"pass {field}=[{value!r}]")
+
+    def test_a_sector_by_value_is_the_sector(self) -> None:
+        factory = make_factory(sectors=["health"])  # type: ignore[list-item]
+        assert factory.sectors == frozenset({Sector.HEALTH})
+
+    @pytest.mark.parametrize(
+        ("label", "sector"),
+        [("Health", "HEALTH"), ("helth", "HEALTH"), ("pharma", "BIOTECH")],
+    )
+    def test_a_sector_label_names_the_sector(self, label: str, sector: str) -> None:
+        with pytest.raises(ValueError, match="did you mean") as caught:
+            make_factory(sectors=[label])  # type: ignore[list-item]
+        assert str(caught.value) == (
+            f"sectors: {label!r} is not a Sector; did you mean Sector.{sector}?"
+        )
+
+    def test_an_unknown_sector_lists_the_sectors_without_it(self) -> None:
+        with pytest.raises(ValueError, match="the sectors are") as caught:
+            make_factory(sectors=["zzz"])  # type: ignore[list-item]
+        message = str(caught.value)
+        assert message.startswith("sectors: 'zzz' is not a Sector; the sectors are ")
+        listed = message.split("the sectors are ", 1)[1]
+        assert listed == ", ".join(repr(s.value) for s in Sector)
+        assert "zzz" not in listed
 
     def test_other_records_are_refused(self) -> None:
         with pytest.raises(TypeError, match="not str"):

@@ -27,6 +27,7 @@ pytest_plugins = ["aifactories.testing.pytest_plugin"]
 # needs no conftest.py, the fixtures are auto-loaded.
 
 README_TEST = """\
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def test_any_registry(registry: Registry) -> None:
 
 def test_bad_file_is_rejected(aif_registry: Registry, tmp_path: Path) -> None:
     bad = tmp_path / "registry.json"
-    bad.write_text(aifactories.dumps(break_rule(aif_registry, "dangling-link")))
+    bad.write_text(json.dumps(break_rule(aif_registry, "dangling-link")))
     with pytest.raises(RegistryDataError, match="no factory with id"):
         aifactories.load(bad)
 """
@@ -304,6 +305,61 @@ def test_session_fixtures_work_with_given(pytester: pytest.Pytester) -> None:
     )
     result = pytester.runpytest("-W", "error")
     result.assert_outcomes(passed=2)
+
+
+class TestFunctionScopedFixturesInGiven:
+    """A function-scoped fixture of ours in an @given test points to the session one."""
+
+    def test_aif_registry_points_to_aif_session_registry(
+        self, pytester: pytest.Pytester
+    ) -> None:
+        pytester.makepyfile(
+            """
+            from hypothesis import given, strategies as st
+
+            @given(st.integers())
+            def test_uses_it(aif_registry, n):
+                pass
+            """
+        )
+        result = pytester.runpytest()
+        result.assert_outcomes(failed=1)
+        message = (
+            "*test_uses_it: the fixture 'aif_registry' is function-scoped, and "
+            "Hypothesis runs every example of an @given test with one value of "
+            "it, so it refuses it there; use aif_session_registry (the same "
+            "registry, session-scoped)"
+        )
+        result.stdout.fnmatch_lines([message])
+
+    def test_aif_factory_points_to_a_lookup(self, pytester: pytest.Pytester) -> None:
+        pytester.makepyfile(
+            """
+            from hypothesis import given, strategies as st
+
+            @given(st.integers())
+            def test_uses_it(aif_factory, n):
+                pass
+            """
+        )
+        result = pytester.runpytest()
+        result.assert_outcomes(failed=1)
+        result.stdout.fnmatch_lines(["*aif_session_registry.factory('mimer')*"])
+
+    def test_the_suppressed_health_check_is_respected(
+        self, pytester: pytest.Pytester
+    ) -> None:
+        pytester.makepyfile(
+            """
+            from hypothesis import HealthCheck, given, settings, strategies as st
+
+            @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+            @given(st.integers(0, 2))
+            def test_uses_it(aif_registry, n):
+                assert len(aif_registry) > n
+            """
+        )
+        pytester.runpytest().assert_outcomes(passed=1)
 
 
 def _imported(pytester: pytest.Pytester, *args: str) -> tuple[set[str], str]:

@@ -26,7 +26,7 @@ fine = make_factory("z", name="Fine", aliases=["a"], country="FI")
 
 def use(aif_make_registry: MakeRegistry) -> Registry:
     aif_make_registry(fine, chek=False)
-    return aif_make_registry(fine, make_antenna("a", factories=["z"]), check=False)
+    return aif_make_registry(fine, make_antenna("a", factories=["z"]))
 """
 
 EXPECTED = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aifactories import Antenna, Factory, Money, Registry
+from aifactories import Antenna, Factory, Host, Money, Registry, Stakeholder
 from aifactories.testing import MakeRegistry
 from aifactories.testing import strategies as aist
 
@@ -77,19 +77,19 @@ def test_11_sources(source: object) -> None:
     assert source is not None
 
 
-@given(aist.hosts())
+@given(st.from_type(Host))
 def test_12_hosts(host: object) -> None:
     assert host is not None
 
 
-@given(aist.stakeholders())
+@given(st.from_type(Stakeholder))
 def test_13_stakeholders(stakeholder: object) -> None:
     assert stakeholder is not None
 
 
 @given(st.from_type(Factory))
 def test_14_make_registry(aif_make_registry: MakeRegistry, factory: Factory) -> None:
-    registry = aif_make_registry(factory, check=False)
+    registry = aif_make_registry(factory)
     assert registry[factory.id] is factory
 
 

@@ -18,7 +18,10 @@ uses one; :class:`MakeRegistry` and :data:`RegistryFile` type them).
 
 from __future__ import annotations
 
-from aifactories.testing._mutations import RULES, Rule, break_rule
+import importlib
+from types import ModuleType
+
+from aifactories.testing._mutations import RULES, BrokenDocument, Rule, break_rule
 from aifactories.testing._records import (
     PLACEHOLDER_SOURCE,
     AntennaFields,
@@ -34,6 +37,7 @@ __all__ = [
     "PLACEHOLDER_SOURCE",
     "RULES",
     "AntennaFields",
+    "BrokenDocument",
     "FactoryFields",
     "MakeRegistry",
     "RegistryFile",
@@ -43,3 +47,24 @@ __all__ = [
     "make_antenna",
     "make_factory",
 ]
+
+
+def _require(module: str, feature: str) -> ModuleType:
+    """Import ``module`` or explain which extra provides it.
+
+    Args:
+        module: The third-party module ``feature`` needs, e.g. ``"hypothesis"``.
+        feature: Our module that needs it, named in the message.
+
+    Raises:
+        ImportError: ``module`` is not installed; the message names the
+            ``aifactories[testing]`` extra.
+    """
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        msg = (
+            f"{feature} needs {module}, which is not installed; "
+            "install the testing extra: pip install 'aifactories[testing]'"
+        )
+        raise ImportError(msg, name=module) from exc

@@ -21,9 +21,11 @@ nested strategy (``docs/howto/testing.md`` says what each strategy costs):
   draws integers up to 255 uniformly, with the bounds now and then, so each
   such field is present half the time, and records with every field absent
   or present come up too; it shrinks towards zero: every field absent;
-* records nested two levels down (a host's sources, a claim's money) and
-  the lean entries of large registries are drawn lean (see :data:`LEAN`):
-  each field present a quarter of the time, collections of one.
+* records nested in a record (a factory's host, its funding's total) are
+  drawn lean (see :data:`LEAN`): which fields are present is one choice,
+  collections hold their least or one item; the evidence an entry cites
+  and sources at that depth come from pools of prebuilt valid records
+  (see ``_pieces`` in :mod:`._strategies`).
 """
 
 from __future__ import annotations
@@ -53,6 +55,11 @@ TEXT_ALPHABET = st.characters(exclude_categories=("Cc", "Cs"))
 PROSE_ALPHABET = st.characters(
     exclude_categories=("Cc", "Cs"), include_characters="\n\t"
 )
+# Hypothesis works out a character class's code points on its first use,
+# tens of milliseconds: here, on import, not in the first draws of a test,
+# which its health checks time.
+TEXT_ALPHABET.validate()
+PROSE_ALPHABET.validate()
 TEXT_MAX = 20
 """Longest text drawn: long enough for every Unicode trap, short enough to be quick."""
 
@@ -172,24 +179,40 @@ def missing_rules() -> list[str]:
 # -- values by type -----------------------------------------------------------------
 
 _TODAY = dt.date(2025, 1, 1).toordinal()
+FIRST_DATE = dt.date(2024, 1, 1)
+"""The earliest date drawn: inside the span the library has euro rates for."""
+LAST_DATE = dt.date(2026, 11, 30)
+"""The latest date drawn (see :data:`FIRST_DATE`)."""
 
 
 def _date(offset: int) -> dt.date:
     return dt.date.fromordinal(_TODAY + offset)
 
 
-# One choice per date: days from 2025-01-01, where it shrinks to. Hypothesis
-# draws most offsets within a year or so and reaches the bounds, 0001-01-01
-# and 9999-12-31, now and then.
-_DATES = Draw(st.integers(1 - _TODAY, dt.date.max.toordinal() - _TODAY), _date)
-DATES = _DATES.strategy()
-"""Dates, one Hypothesis choice each, around 2025-01-01 and out to the bounds."""
+# One choice per date: days from 2025-01-01, where it shrinks to. The span
+# is one the library can convert to euros on (rates for every publication
+# day), so that Money.in_eur on a drawn entry's dates never fails.
+DATE_DRAW = Draw(
+    st.integers(FIRST_DATE.toordinal() - _TODAY, LAST_DATE.toordinal() - _TODAY),
+    _date,
+)
+"""Dates, one Hypothesis choice each, from 2024-01-01 to 2026-11-30."""
+
+
+def draw_date(draw: st.DrawFn) -> dt.date:
+    """Draw a date as :data:`DATE_DRAW` does, in a composite strategy.
+
+    Drawn raw and fixed here, not through a mapped strategy, so that a
+    falsifying example shows the date, not the function that made it.
+    """
+    return _date(draw(DATE_DRAW.raw))
+
 
 _KNOWN: dict[Any, Draw] = {
     Decimal: _ints(-(10**15), 10**15, 2),
     int: _ints(0, MAX_INT),
     bool: Draw(st.booleans()),
-    dt.date: _DATES,
+    dt.date: DATE_DRAW,
 }
 
 
@@ -223,16 +246,15 @@ def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
 MAX_ITEMS = 2
 """Most items in a drawn collection (one more than ``min_items`` if that is more)."""
 
-LEAN = 2
+LEAN = 1
 """The level at which records are drawn lean.
 
 A record drawn on its own is at level 0; the records in its fields at
-level 1, theirs at level 2, and so on. From this level on, each optional
-field is present a quarter of the time (not half) and collections hold
-``min_items`` items or one: the records a test reads first keep every
-variation, and the deeply nested ones (a claim's sources, a host's
-sources) cost little. A large registry draws most of its entries at this
-level (see ``RICH_ENTRIES`` in :mod:`._strategies`).
+level 1, theirs at level 2, and so on. From this level on, one choice
+decides which optional fields are present (a wide integer, which
+Hypothesis draws small more often than not, so few are) and collections
+hold ``min_items`` items or one: the record a test reads keeps every
+variation, and what it nests costs little.
 """
 
 Override = Callable[[int], SearchStrategy[Any]]
@@ -364,14 +386,20 @@ _MASK_BITS = 8
 
 
 def _draw_mask(draw: st.DrawFn, bits: int, *, lean: bool) -> int:
+    if lean:
+        # One choice for the whole record: Hypothesis draws wide integers
+        # small more often than not, so few fields are present (lean), any
+        # combination can come up, and it shrinks to zero (none).
+        return int(draw(_lean_mask(bits)))
     mask = 0
     for shift in range(0, bits, _MASK_BITS):
-        byte = draw(_BYTE)
-        if lean:
-            # Each bit set a quarter of the time: the AND of two bytes.
-            byte &= draw(_BYTE)
-        mask |= byte << shift
+        mask |= draw(_BYTE) << shift
     return mask
+
+
+@functools.cache
+def _lean_mask(bits: int) -> SearchStrategy[int]:
+    return st.integers(0, (1 << bits) - 1)
 
 
 def _trailing_ones(bits: int) -> int:
@@ -470,8 +498,10 @@ def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
 
 __all__ = [
     "CLASS_OVERRIDES",
-    "DATES",
+    "DATE_DRAW",
     "FIELD_OVERRIDES",
+    "FIRST_DATE",
+    "LAST_DATE",
     "LEAN",
     "MAX_ITEMS",
     "PROSE_ALPHABET",
@@ -482,6 +512,7 @@ __all__ = [
     "Plan",
     "as_slug",
     "derived_strategy",
+    "draw_date",
     "draw_fields",
     "missing_rules",
     "non_blank",

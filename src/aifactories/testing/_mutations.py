@@ -6,10 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Literal, get_args, overload
+from typing import Any, Literal, get_args, overload
 
 import attrs
 
+from aifactories._format import FORMAT, Document, document_of
 from aifactories._model import (
     Antenna,
     Claim,
@@ -210,12 +211,19 @@ _ENTRY_RULES: dict[Rule, Callable[[Entry], Entry]] = {
 
 
 # -- registry rules: they are about how records relate -------------------------
+# They work on the registry's Document (its records in file order), since a
+# Registry in hand is valid and a broken copy must never be one.
+
+
+def _entries(doc: Document) -> tuple[Entry, ...]:
+    """The entries in the order validation reports them: factories, then antennas."""
+    return (*doc.factories, *doc.antennas)
 
 
 def _rebuild(
-    registry: Registry, entries: list[Entry], renamed: Mapping[str, str | None]
-) -> Registry:
-    """Return ``registry`` with ``entries``; antenna links follow ``renamed``.
+    doc: Document, entries: list[Entry], renamed: Mapping[str, str | None]
+) -> Document:
+    """Return ``doc`` with ``entries``; antenna links follow ``renamed``.
 
     ``renamed`` maps an old factory id to its new id, or to ``None`` to drop
     links to it, so that changing one id breaks no link rule by accident.
@@ -237,14 +245,14 @@ def _rebuild(
             for e in entries
         ]
     return attrs.evolve(
-        registry,
-        factories=[e for e in entries if isinstance(e, Factory)],
-        antennas=[e for e in entries if isinstance(e, Antenna)],
+        doc,
+        factories=tuple(e for e in entries if isinstance(e, Factory)),
+        antennas=tuple(e for e in entries if isinstance(e, Antenna)),
     )
 
 
-def _unused_id(registry: Registry, stem: str) -> str:
-    taken = {e.id for e in registry.entries}
+def _unused_id(doc: Document, stem: str) -> str:
+    taken = {e.id for e in _entries(doc)}
     candidate, n = stem, 1
     while candidate in taken:
         n += 1
@@ -256,96 +264,93 @@ def _needs(rule: Rule, what: str) -> ValueError:
     return ValueError(f"rule {rule!r} needs a registry with {what}")
 
 
-def _first_antenna(registry: Registry, rule: Rule) -> tuple[int, Antenna]:
-    for i, entry in enumerate(registry.entries):
+def _first_antenna(doc: Document, rule: Rule) -> tuple[int, Antenna]:
+    for i, entry in enumerate(_entries(doc)):
         if isinstance(entry, Antenna):
             return i, entry
     raise _needs(rule, "an antenna")
 
 
-def _entry_rule(registry: Registry, rule: Rule) -> Registry:
-    if not registry.entries:
+def _entry_rule(doc: Document, rule: Rule) -> Document:
+    entries = list(_entries(doc))
+    if not entries:
         raise _needs(rule, "an entry")
-    entries = list(registry.entries)
     old = entries[0]
     new = entries[0] = _ENTRY_RULES[rule](old)
     renamed = {old.id: new.id} if new.id != old.id else {}
-    return _rebuild(registry, entries, renamed)
+    return _rebuild(doc, entries, renamed)
 
 
-def _duplicate_id(registry: Registry) -> Registry:
+def _duplicate_id(doc: Document) -> Document:
     # Two entries of one kind, so links to the shared id still hit a factory.
-    for group in (registry.antennas, registry.factories):
+    for group in (doc.antennas, doc.factories):
         if len(group) >= 2:
             first, second = group[0], group[1]
             break
     else:
         raise _needs("duplicate-id", "two factories or two antennas")
     entries = [
-        attrs.evolve(e, id=first.id) if e is second else e for e in registry.entries
+        attrs.evolve(e, id=first.id) if e is second else e for e in _entries(doc)
     ]
-    return _rebuild(registry, entries, {second.id: None})
+    return _rebuild(doc, entries, {second.id: None})
 
 
-def _duplicate_name(registry: Registry) -> Registry:
-    if len(registry.entries) < 2:
+def _duplicate_name(doc: Document) -> Document:
+    entries = list(_entries(doc))
+    if len(entries) < 2:
         raise _needs("duplicate-name", "two entries")
-    # validate() reads factories before antennas; giving the alias to the
-    # later of two entries in that order makes it the one reported.
-    first, second = (*registry.factories, *registry.antennas)[:2]
-    entries = [
-        attrs.evolve(e, aliases=(*e.aliases, first.name)) if e is second else e
-        for e in registry.entries
-    ]
-    return _rebuild(registry, entries, {})
+    # The alias goes to the later of the two in validation order, so that
+    # it is the one reported.
+    entries[1] = attrs.evolve(
+        entries[1], aliases=(*entries[1].aliases, entries[0].name)
+    )
+    return _rebuild(doc, entries, {})
 
 
-def _unknown_wave(registry: Registry) -> Registry:
-    if not registry.entries:
+def _unknown_wave(doc: Document) -> Document:
+    entries = list(_entries(doc))
+    if not entries:
         raise _needs("unknown-wave", "an entry")
-    taken = {w.id for w in registry.wave_records}
+    taken = {w.id for w in doc.waves}
     wave, n = "no-such-wave", 1
     while wave in taken:
         n += 1
         wave = f"no-such-wave-{n}"
-    entries = list(registry.entries)
     entries[0] = attrs.evolve(entries[0], wave=wave)
-    return _rebuild(registry, entries, {})
+    return _rebuild(doc, entries, {})
 
 
-def _wave_kind_mismatch(registry: Registry) -> Registry:
-    if not registry.entries:
+def _wave_kind_mismatch(doc: Document) -> Document:
+    entries = _entries(doc)
+    if not entries:
         raise _needs("wave-kind-mismatch", "an entry")
-    wave_id = registry.entries[0].wave
+    wave_id = entries[0].wave
     flip = {Kind.FACTORY: Kind.ANTENNA, Kind.ANTENNA: Kind.FACTORY}
-    wave_records = [
-        attrs.evolve(w, kind=flip[w.kind]) if w.id == wave_id else w
-        for w in registry.wave_records
-    ]
-    return attrs.evolve(registry, wave_records=wave_records)
-
-
-def _add_links(registry: Registry, rule: Rule, *links: str) -> Registry:
-    position, antenna = _first_antenna(registry, rule)
-    entries = list(registry.entries)
-    entries[position] = attrs.evolve(antenna, factories=(*antenna.factories, *links))
-    return _rebuild(registry, entries, {})
-
-
-def _dangling_link(registry: Registry) -> Registry:
-    return _add_links(
-        registry, "dangling-link", _unused_id(registry, "no-such-factory")
+    waves = tuple(
+        attrs.evolve(w, kind=flip[w.kind]) if w.id == wave_id else w for w in doc.waves
     )
+    return attrs.evolve(doc, waves=waves)
 
 
-def _link_to_antenna(registry: Registry) -> Registry:
-    _, antenna = _first_antenna(registry, "link-to-antenna")
-    return _add_links(registry, "link-to-antenna", antenna.id)
+def _add_links(doc: Document, rule: Rule, *links: str) -> Document:
+    position, antenna = _first_antenna(doc, rule)
+    entries = list(_entries(doc))
+    entries[position] = attrs.evolve(antenna, factories=(*antenna.factories, *links))
+    return _rebuild(doc, entries, {})
 
 
-def _duplicate_link(registry: Registry) -> Registry:
-    position, antenna = _first_antenna(registry, "duplicate-link")
-    entries = list(registry.entries)
+def _dangling_link(doc: Document) -> Document:
+    return _add_links(doc, "dangling-link", _unused_id(doc, "no-such-factory"))
+
+
+def _link_to_antenna(doc: Document) -> Document:
+    _, antenna = _first_antenna(doc, "link-to-antenna")
+    return _add_links(doc, "link-to-antenna", antenna.id)
+
+
+def _duplicate_link(doc: Document) -> Document:
+    position, antenna = _first_antenna(doc, "duplicate-link")
+    entries = list(_entries(doc))
     if antenna.factories:
         changed = attrs.evolve(
             antenna, factories=(*antenna.factories, antenna.factories[0])
@@ -353,16 +358,16 @@ def _duplicate_link(registry: Registry) -> Registry:
     elif antenna.letters_of_intent:
         letters = (*antenna.letters_of_intent, antenna.letters_of_intent[0])
         changed = attrs.evolve(antenna, letters_of_intent=letters)
-    elif registry.factories:
-        target = registry.factories[0].id
+    elif doc.factories:
+        target = doc.factories[0].id
         changed = attrs.evolve(antenna, factories=(target, target))
     else:
         raise _needs("duplicate-link", "an antenna and a factory")
     entries[position] = changed
-    return _rebuild(registry, entries, {})
+    return _rebuild(doc, entries, {})
 
 
-_REGISTRY_RULES: dict[Rule, Callable[[Registry], Registry]] = {
+_REGISTRY_RULES: dict[Rule, Callable[[Document], Document]] = {
     "duplicate-id": _duplicate_id,
     "duplicate-name": _duplicate_name,
     "unknown-wave": _unknown_wave,
@@ -377,21 +382,34 @@ if set(_ENTRY_RULES) | set(_REGISTRY_RULES) != set(get_args(Rule)):  # pragma: n
     raise AssertionError(msg)
 
 
+BrokenDocument = dict[str, Any]
+"""A registry document that breaks a rule: what ``json.loads`` of a file gives."""
+
+
+def _as_data(doc: Document) -> BrokenDocument:
+    from aifactories._convert import converter  # noqa: PLC0415 - loaded on use
+
+    return {"format": FORMAT, **converter().unstructure(doc)}
+
+
 @overload
-def break_rule(target: Registry, rule: Rule) -> Registry: ...
+def break_rule(target: Registry, rule: Rule) -> BrokenDocument: ...
 @overload
 def break_rule(target: Factory, rule: Rule) -> Factory: ...
 @overload
 def break_rule(target: Antenna, rule: Rule) -> Antenna: ...
-def break_rule(target: Registry | Entry, rule: Rule) -> Registry | Entry:
+def break_rule(target: Registry | Entry, rule: Rule) -> BrokenDocument | Entry:
     """Return an invalid copy of ``target`` that breaks ``rule``.
 
-    ``target`` itself is left alone (records are immutable). A copy of a
-    valid registry breaks the named rule and no other, so
-    ``aifactories.validate`` reports only problems of that rule, and
-    ``aifactories.loads(aifactories.dumps(copy))`` raises
-    :class:`~aifactories.RegistryDataError`. The rule hits the first
-    entry (or antenna) in registry order.
+    ``target`` itself is left alone (records are immutable). From a valid
+    :class:`~aifactories.Registry`, the copy is a registry *document*: the
+    ``dict`` that ``json.loads`` of a registry file gives (a Registry in
+    hand is always valid, so a broken one cannot be a Registry). Written
+    with ``json.dumps``, it is a file that :func:`aifactories.load` and
+    :func:`aifactories.loads` reject with a
+    :class:`~aifactories.RegistryDataError` reporting problems of that rule
+    and no other. The rule hits the first factory (the first antenna, for
+    the link rules, or with no factory).
 
     A :class:`~aifactories.Factory` or :class:`~aifactories.Antenna` can
     break the rules about one entry; the copy breaks the rule wherever the
@@ -400,21 +418,33 @@ def break_rule(target: Registry | Entry, rule: Rule) -> Registry | Entry:
     link rules) need a :class:`~aifactories.Registry`.
 
     Args:
-        target: A valid registry, factory or antenna.
+        target: A registry, factory or antenna.
         rule: One of :data:`RULES`, e.g. ``"dangling-link"``.
 
     Raises:
+        TypeError: ``target`` is not a Registry, Factory or Antenna.
         ValueError: ``rule`` is unknown, needs a registry, or needs something
             ``target`` lacks (e.g. ``"dangling-link"`` needs an antenna).
     """
+    # Typed callers cannot pass anything else; untyped ones get a clear error.
+    given: object = target
+    if not isinstance(given, Registry | Factory | Antenna):
+        msg = (
+            "break_rule() breaks a Registry, a Factory or an Antenna, "
+            f"not {type(given).__name__}"
+        )
+        if isinstance(given, dict):
+            msg += "; for a registry document, load it first: aifactories.loads(text)"
+        raise TypeError(msg)
     if rule not in RULES:
         known = ", ".join(RULES)
         msg = f"unknown rule {rule!r}; the rules are: {known}"
         raise ValueError(msg)
     if isinstance(target, Registry):
+        doc = document_of(target)
         if rule in _REGISTRY_RULES:
-            return _REGISTRY_RULES[rule](target)
-        return _entry_rule(target, rule)
+            return _as_data(_REGISTRY_RULES[rule](doc))
+        return _as_data(_entry_rule(doc, rule))
     if rule in _REGISTRY_RULES:
         msg = (
             f"rule {rule!r} is about how entries relate; "

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from collections.abc import Iterable
 from typing import Any, Protocol, TypedDict, Unpack
 
 from aifactories._errors import RegistryDataError
-from aifactories._io import validate
 from aifactories._model import (
     AccessCall,
     Antenna,
@@ -32,6 +32,9 @@ from aifactories._model import (
     Wave,
 )
 from aifactories._registry import Registry
+from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
+from aifactories._seeds import DocumentFolders
+from aifactories._text import fold
 
 # Test doubles cite a reserved example domain (RFC 2606), so nobody can take
 # them for a fact about a real AI Factory.
@@ -101,6 +104,67 @@ class AntennaFields(_EntryFields, total=False):
     letters_of_intent: Iterable[str]
 
 
+_COLLECTIONS = {
+    "aliases": "name",
+    "partner_countries": "country code",
+    "focus": "focus",
+    "sectors": "sector",
+    "factories": "factory id",
+    "letters_of_intent": "factory id",
+}
+"""The fields that hold strings, each a collection: what one item is."""
+
+
+def _sector(value: object) -> object:
+    """``value`` as a :class:`~aifactories.Sector`, or a ValueError saying why not.
+
+    A sector's value (``"health"``) is taken as the sector; a label or a
+    synonym of one (``"Health"``, ``"life sciences"``) is refused with the
+    sector it names, anything else with the sectors there are.
+    """
+    if isinstance(value, Sector) or not isinstance(value, str):
+        return value
+    if value in Sector._value2member_map_:
+        return Sector(value)
+    key = fold(value)
+    names = {fold(sector.value): sector for sector in Sector}
+    for sector, label in SECTOR_LABELS.items():
+        names.setdefault(fold(label), sector)
+    for sector, synonyms in SECTOR_SYNONYMS.items():
+        for synonym in synonyms:
+            names.setdefault(fold(synonym), sector)
+    close = difflib.get_close_matches(key, names, n=1)
+    if key in names or close:
+        sector = names[key] if key in names else names[close[0]]
+        msg = f"sectors: {value!r} is not a Sector; did you mean Sector.{sector.name}?"
+    else:
+        known = ", ".join(repr(sector.value) for sector in Sector)
+        msg = f"sectors: {value!r} is not a Sector; the sectors are {known}"
+    raise ValueError(msg)
+
+
+def _checked(changes: dict[str, Any]) -> dict[str, Any]:
+    """``changes`` with sectors as Sector members; misuse raises at the call.
+
+    Raises:
+        TypeError: A single string stands where a collection belongs (a
+            string is an iterable of strings, so it would be split into
+            its characters).
+        ValueError: A sector is not one (see :func:`_sector`).
+    """
+    for field, item in _COLLECTIONS.items():
+        value = changes.get(field)
+        if isinstance(value, str):
+            msg = (
+                f"{field}={value!r}: takes a collection of {item}s, not one "
+                f"string (it would be split into characters); pass {field}=[{value!r}]"
+            )
+            raise TypeError(msg)
+    if "sectors" in changes:
+        changes["sectors"] = frozenset(_sector(s) for s in changes["sectors"])
+    return changes
+
+
 def make_factory(
     id: str = "test-factory",  # noqa: A002 - the field's name
     **changes: Unpack[FactoryFields],
@@ -115,9 +179,14 @@ def make_factory(
         id: The entry's id, a lower-case slug.
         **changes: Any other :class:`~aifactories.Factory` field; the keywords
             are typed (:class:`FactoryFields`), so a misspelt one is a type
-            error.
+            error. Sectors may be given by value (``"health"``).
+
+    Raises:
+        TypeError: One string where a collection belongs (``aliases="x"``).
+        ValueError: A sector that is not one; the message names the sector
+            a label or synonym stands for.
     """
-    fields = _placeholders(id, "factory", _FACTORY_WAVE) | dict(changes)
+    fields = _placeholders(id, "factory", _FACTORY_WAVE) | _checked(dict(changes))
     return Factory(**fields)
 
 
@@ -134,8 +203,13 @@ def make_antenna(
         id: The entry's id, a lower-case slug.
         **changes: Any other :class:`~aifactories.Antenna` field, typed
             (:class:`AntennaFields`).
+
+    Raises:
+        TypeError: One string where a collection belongs
+            (``factories="alpha"``).
+        ValueError: A sector that is not one.
     """
-    fields = _placeholders(id, "antenna", _ANTENNA_WAVE) | dict(changes)
+    fields = _placeholders(id, "antenna", _ANTENNA_WAVE) | _checked(dict(changes))
     return Antenna(**fields)
 
 
@@ -167,37 +241,19 @@ def _missing_waves(entries: list[Entry], waves: list[Wave]) -> list[Wave]:
     return list(made.values())
 
 
-def build_registry(
-    *records: Factory | Antenna | Wave | Fact | Person,
-    base: Registry | None = None,
-    data_version: str | None = None,
-    check: bool = True,
-) -> Registry:
-    """Build a small registry from a few records, adding the waves they need.
-
-    Every entry whose wave is neither given nor in ``base`` gets a
-    placeholder wave of its kind, announced on its ``selected_on`` date.
-
-    Args:
-        *records: Factories, antennas, waves, facts and people, in any order.
-        base: A registry to start from (e.g. ``aifactories.load()``). A record
-            whose id matches one of its entries, waves or facts replaces it.
-        data_version: The new registry's data version; by default
-            ``base``'s, or ``"test"``.
-        check: Validate the result, as :func:`aifactories.loads` would.
+def registry_fields(
+    *records: object, base: Registry | None = None, data_version: str | None = None
+) -> dict[str, Any]:
+    """The Registry arguments :func:`build_registry` builds from ``records``.
 
     Raises:
-        RegistryDataError: With ``check``, the records break a rule; its
-            ``errors`` list every problem.
         TypeError: A record is of a type a registry does not hold.
     """
     entries: list[Entry] = []
     waves: list[Wave] = []
     facts: list[Fact] = []
     people: list[Person] = []
-    # Typed callers cannot pass anything else; untyped ones get a clear error.
-    given: tuple[object, ...] = records
-    for record in given:
+    for record in records:
         if isinstance(record, Factory | Antenna):
             entries.append(record)
         elif isinstance(record, Wave):
@@ -220,20 +276,49 @@ def build_registry(
     waves += _missing_waves(entries, waves)
     if data_version is None:
         data_version = "test" if base is None else base.data_version
-    registry = Registry(
-        data_version=data_version,
-        data_date=None if base is None else base.data_date,
-        wave_records=waves,
-        factories=[e for e in entries if isinstance(e, Factory)],
-        antennas=[e for e in entries if isinstance(e, Antenna)],
-        facts=facts,
-        people=people,
-    )
-    if check:
-        problems = validate(registry)
-        if problems:
-            raise RegistryDataError(problems, source="build_registry()")
-    return registry
+    return {
+        "data_version": data_version,
+        "data_date": None if base is None else base.data_date,
+        "wave_records": waves,
+        "factories": [e for e in entries if isinstance(e, Factory)],
+        "antennas": [e for e in entries if isinstance(e, Antenna)],
+        "facts": facts,
+        "people": people,
+    }
+
+
+def build_registry(
+    *records: Factory | Antenna | Wave | Fact | Person,
+    base: Registry | None = None,
+    data_version: str | None = None,
+    documents: DocumentFolders = None,
+) -> Registry:
+    """Build a small, valid registry from a few records, adding the waves they need.
+
+    Every entry whose wave is neither given nor in ``base`` gets a
+    placeholder wave of its kind, announced on its ``selected_on`` date.
+
+    Args:
+        *records: Factories, antennas, waves, facts and people, in any order.
+        base: A registry to start from (e.g. ``aifactories.load()``). A record
+            whose id matches one of its entries, waves or facts replaces it.
+        data_version: The new registry's data version; by default
+            ``base``'s, or ``"test"``.
+        documents: Folders of your own seed documents that sources may
+            quote, as for :func:`aifactories.load`.
+
+    Raises:
+        RegistryDataError: The records break a rule; its ``errors`` list
+            every problem. (To test code with invalid data, see
+            :func:`break_rule`, which makes a document, not a Registry.)
+        TypeError: A record is of a type a registry does not hold.
+    """
+    # The constructor checks every rule: a Registry in hand is valid.
+    fields = registry_fields(*records, base=base, data_version=data_version)
+    try:
+        return Registry(**fields, documents=documents)
+    except RegistryDataError as exc:
+        raise RegistryDataError(exc.errors, source="build_registry()") from None
 
 
 RegistryFile = str | os.PathLike[str] | None
@@ -248,7 +333,7 @@ class MakeRegistry(Protocol):
         *records: Factory | Antenna | Wave | Fact | Person,
         base: Registry | None = None,
         data_version: str | None = None,
-        check: bool = True,
+        documents: DocumentFolders = None,
     ) -> Registry:
         """Build a small registry from a few records; see :func:`build_registry`."""
         ...

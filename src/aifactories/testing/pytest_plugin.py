@@ -39,9 +39,9 @@ Marker:
 
 from __future__ import annotations
 
-from aifactories.testing._deps import require
+from aifactories.testing import _require
 
-require("pytest", __name__)
+_require("pytest", __name__)
 
 # pytest skips a plugin already registered under this name: the entry point
 # registers the module under its own name, so listing this module with

@@ -4,9 +4,8 @@ Needs the ``aifactories[testing]`` extra. Everything drawn passes
 :func:`aifactories.validate`: a whole registry as drawn, and a single
 record once it stands in a registry (see
 :func:`aifactories.testing.build_registry`, which adds an entry's wave).
-Importing this module also registers the strategies with
-``st.from_type``, which the package's Hypothesis entry point otherwise
-does lazily::
+``st.from_type`` draws every record class and :class:`~aifactories.Registry`
+(the package's Hypothesis entry point registers them)::
 
     from hypothesis import given, strategies as st
     from aifactories import Factory
@@ -15,92 +14,67 @@ does lazily::
     @given(st.from_type(Factory), aist.registries(min_size=1))
     def test_something(factory, registry): ...
 
-A parameter left ``None`` is generated; a plain value pins it; a strategy
+The functions here are for what ``st.from_type`` cannot say: sizes, kinds
+and pins. A parameter left ``None`` is generated; a plain value pins it
+(checked against the field's rule when the strategy is made); a strategy
 draws it. Pin an optional field to ``None`` with ``st.none()``.
 
-Two settings profiles come with the strategies (registered by Hypothesis's
-entry point, and again on importing this module): :data:`QUICK_PROFILE`
-(``"aifactories-quick"``, 25 examples a test) for quick downstream runs
-and :data:`NIGHTLY_PROFILE` (``"aifactories-nightly"``, 1,000) for
-thorough ones; load one with ``settings.load_profile(QUICK_PROFILE)`` or
-``pytest --hypothesis-profile=aifactories-nightly``.
+What each costs, per example, on a 2-core machine with another CPU-bound
+process running (``benchmarks/bench_busy.py``; a ``@given`` test fails its
+``too_slow`` health check when its first ten draws take a second):
 
-What each strategy costs, and how to pin sizes, is in the how-to guide
-("What the strategies cost").
+==============================================  ===============
+strategy                                        per example
+==============================================  ===============
+:func:`sources`, :func:`money`                  under 0.2 ms
+:func:`waves`, :func:`fundings`                 about 0.5 ms
+:func:`funding_splits`                          about 0.7 ms
+:func:`factories`, :func:`antennas`             about 1 ms
+:func:`entries`, ``st.from_type(Factory)``      about 1 ms
+:func:`registries` (0 to 5 entries)             about 2 ms
+:func:`invalid_registries`                      about 2 ms
+``registries(min_size=30, max_size=35)``        about 4 ms
+==============================================  ===============
+
+Two settings profiles come with the strategies, registered by the entry
+point: :data:`QUICK_PROFILE` (``"aifactories-quick"``, 25 examples a test)
+and :data:`NIGHTLY_PROFILE` (``"aifactories-nightly"``, 1,000); load one
+with ``settings.load_profile(QUICK_PROFILE)`` or ``pytest
+--hypothesis-profile=aifactories-nightly``.
 """
 
 from __future__ import annotations
 
-from aifactories.testing._deps import require
+from aifactories.testing import _require
 
-require("hypothesis", __name__)
+_require("hypothesis", __name__)
 
 # The imports below need Hypothesis, so they follow the check above.
-from _aifactories_hypothesis import (  # noqa: E402
-    NIGHTLY_PROFILE,
-    QUICK_PROFILE,
-    register_profiles,
-)
-from aifactories.testing._hook import register as _register  # noqa: E402
+from _aifactories_hypothesis import NIGHTLY_PROFILE, QUICK_PROFILE  # noqa: E402
 from aifactories.testing._strategies import (  # noqa: E402
     antennas,
-    claims,
-    conflicts,
-    country_codes,
-    currency_codes,
     entries,
     factories,
-    facts,
-    funding_shares,
     funding_splits,
     fundings,
-    hosts,
     invalid_registries,
     money,
-    names,
-    people,
     registries,
-    selections,
-    slugs,
     sources,
-    stakeholders,
-    supercomputers,
-    texts,
-    urls,
     waves,
 )
-
-_register()
-# Again here: HYPOTHESIS_NO_PLUGINS skips the entry point that registers them.
-register_profiles()
 
 __all__ = [
     "NIGHTLY_PROFILE",
     "QUICK_PROFILE",
     "antennas",
-    "claims",
-    "conflicts",
-    "country_codes",
-    "currency_codes",
     "entries",
     "factories",
-    "facts",
-    "funding_shares",
     "funding_splits",
     "fundings",
-    "hosts",
     "invalid_registries",
     "money",
-    "names",
-    "people",
-    "register_profiles",
     "registries",
-    "selections",
-    "slugs",
     "sources",
-    "stakeholders",
-    "supercomputers",
-    "texts",
-    "urls",
     "waves",
 ]
