@@ -34,7 +34,6 @@ def _problems(**fields: Any) -> list[str]:
 @pytest.mark.parametrize(
     ("fields", "fragment"),
     [
-        ({"sectors": ["health"]}, "sectors: 'health' is not a Sector"),
         ({"confidence": "sure"}, "confidence: 'sure' is not a Confidence"),
         (
             {"stakeholders": [aifactories.Stakeholder("X", "boss")]},  # type: ignore[arg-type]
