@@ -6,9 +6,7 @@ Also regressions for the exceptions' pickling and small formatting bugs.
 from __future__ import annotations
 
 import copy
-import gc
 import pickle
-import threading
 from decimal import Decimal
 from typing import Any
 
@@ -135,19 +133,6 @@ def test_short_keeps_quotes_matched() -> None:
     text = short("x" * 70 + "'")
     assert text[0] == text[-1]
     assert "…" in text
-
-
-def test_gc_state_is_restored_after_concurrent_loads() -> None:
-    text = aifactories.dumps(aifactories.load())
-    assert gc.isenabled()
-    threads = [
-        threading.Thread(target=aifactories.loads, args=(text,)) for _ in range(4)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert gc.isenabled()
 
 
 def test_path_with_nul_is_an_os_error() -> None:

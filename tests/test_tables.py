@@ -1,4 +1,5 @@
-"""The registry as tables: records, DataFrames, SQLite, GeoJSON, CSV, provenance."""
+"""Every table export (records, DataFrames, SQLite, GeoJSON, CSV) holds every row,
+typed, with its provenance."""
 
 from __future__ import annotations
 
@@ -438,7 +439,8 @@ def test_write_sqlite_replaces_a_file_atomically(tmp_path: Path) -> None:
     target.write_text("not a database", encoding="utf-8")
     tables.write_sqlite(aifactories.load(), target)
     with sqlite3.connect(target) as connection:
-        assert connection.execute("SELECT count(*) FROM waves").fetchone() == (4,)
+        count = connection.execute("SELECT count(*) FROM waves").fetchone()
+    assert count == (len(aifactories.load().waves),)
     assert [p.name for p in tmp_path.iterdir()] == ["registry.db"]
 
 
@@ -469,7 +471,7 @@ def test_datasette_serves_the_database(tmp_path: Path) -> None:
 def test_geojson_has_a_feature_per_entry(registry: Registry) -> None:
     found = tables.geojson(registry)
     assert found["type"] == "FeatureCollection"
-    assert len(found["features"]) == len(registry) == 32
+    assert len(found["features"]) == len(registry)
     rows = registry.to_records("entries")
     for feature, entry, row in zip(found["features"], registry, rows, strict=True):
         assert feature["id"] == entry.id
