@@ -220,8 +220,3 @@ class TestTheEntriesTableElsewhere:
         for row in rows:
             row.pop("rank", None)
         assert rows == [by_id[entry.id] for entry in pick(registry)]
-
-
-def test_every_table_is_checked() -> None:
-    """The table names the guard walks are every table there is."""
-    assert list(tables.tables()) == NAMES
