@@ -428,8 +428,22 @@ class TestReader:
         os.mkfifo(fifo)
         real_stat = os.stat
         monkeypatch.setattr(os, "stat", lambda _name, **kw: real_stat(regular, **kw))
-        with pytest.raises(OSError, match=r"not a regular file \(a named pipe\)"):
-            _files.read_file(fifo)
+        # Opened blocking, the FIFO would wait for a writer: one comes only
+        # after HANG seconds, and then the test fails.
+        done, rescued = threading.Event(), threading.Event()
+
+        def rescue() -> None:
+            if not done.wait(HANG):
+                rescued.set()
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+        threading.Thread(target=rescue, daemon=True).start()
+        try:
+            with pytest.raises(OSError, match=r"not a regular file \(a named pipe\)"):
+                _files.read_file(fifo)
+        finally:
+            done.set()
+        assert not rescued.is_set(), "the reader blocked on a FIFO"
 
     def test_a_nul_in_the_name_is_an_os_error(self) -> None:
         with pytest.raises(OSError, match="embedded null") as info:
@@ -531,12 +545,91 @@ class TestStandardInput:
             ),
         )
 
-    def test_text_in_many_pieces_is_read_whole(
-        self, monkeypatch: pytest.MonkeyPatch
+    @pytest.mark.parametrize("text", [b"0123", b"0123456789"])
+    def test_text_in_pieces_is_read_whole(
+        self, monkeypatch: pytest.MonkeyPatch, text: bytes
     ) -> None:
         monkeypatch.setattr(_files, "_CHUNK", 3)
         reader, writer = os.pipe()
-        os.write(writer, b"0123456789")
+        os.write(writer, text)
         os.close(writer)
         with os.fdopen(reader, "rb") as stream:
-            assert _files.read_stream(stream) == b"0123456789"
+            assert _files.read_stream(stream) == text
+
+
+class TestWriterErrors:
+    """The writer refuses a directory or an input with the reason and the name."""
+
+    def test_a_directory(self, tmp_path: Path) -> None:
+        with pytest.raises(IsADirectoryError) as info:
+            _files.write_file(str(tmp_path), b"x")
+        assert (info.value.errno, info.value.filename) == (errno.EISDIR, str(tmp_path))
+
+    def test_an_input(self, tmp_path: Path) -> None:
+        target = tmp_path / "in.json"
+        target.write_bytes(b"old")
+        with pytest.raises(_files.OutputIsInputError) as info:
+            _files.write_file(str(target), b"new", inputs=[str(target)])
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
+            errno.EINVAL,
+            f"is the input file {target}",
+            str(target),
+        )
+        assert target.read_bytes() == b"old"
+
+    def test_an_input_that_does_not_exist_is_no_obstacle(self, tmp_path: Path) -> None:
+        target = tmp_path / "out.json"
+        target.write_bytes(b"old")
+        _files.write_file(str(target), b"new", inputs=[str(tmp_path / "gone.json")])
+        assert target.read_bytes() == b"new"
+
+    def test_the_temporary_file_is_beside_the_target(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # In the target's folder, so that the replace is one atomic step
+        # on one file system, wherever the command runs.
+        (tmp_path / "elsewhere").mkdir()
+        monkeypatch.chdir(tmp_path / "elsewhere")
+        target = tmp_path / "out" / "out.json"
+        target.parent.mkdir()
+        moves: list[tuple[str, str]] = []
+        real_replace = os.replace
+
+        def replace(source: str, destination: str) -> None:
+            moves.append((source, destination))
+            real_replace(source, destination)
+
+        monkeypatch.setattr(os, "replace", replace)
+        _files.write_file(str(target), b"new")
+        ((source, destination),) = moves
+        assert os.path.dirname(source) == str(target.parent)  # noqa: PTH120
+        assert destination == str(target)
+        assert target.read_bytes() == b"new"
+        assert list((tmp_path / "elsewhere").iterdir()) == []
+
+    def test_a_taken_temporary_name_is_passed_over(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        names = iter([b"\0" * 4, b"\0" * 4, b"\1" * 4])
+        monkeypatch.setattr(os, "urandom", lambda _n: next(names))
+        target = tmp_path / "out.json"
+        taken = tmp_path / ".out.json.00000000.tmp"
+        taken.write_bytes(b"someone else's")
+        _files.write_file(str(target), b"new")
+        assert target.read_bytes() == b"new"
+        assert taken.read_bytes() == b"someone else's"
+
+    def test_no_free_temporary_name(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(os, "urandom", lambda _n: b"\0" * 4)
+        target = tmp_path / "out.json"
+        (tmp_path / ".out.json.00000000.tmp").write_bytes(b"")
+        with pytest.raises(FileExistsError) as info:
+            _files.write_file(str(target), b"new")
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
+            errno.EEXIST,
+            "no free temporary file name",
+            str(target),
+        )
+        assert not target.exists()
