@@ -990,3 +990,128 @@ def test_text_round_trips_through_csv(reader: str) -> None:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         cells = list(frame["notes"])
     assert [_unescape(c) for c in cells[: len(texts)]] == texts
+
+
+# -- what each row holds, by the registry's own records ---------------------------
+
+
+def _in_eur(money: Money | None, on: dt.date) -> tuple[Any, Any, Any]:
+    """A money value's three euro cells, as the tables write them."""
+    if money is None:
+        return None, None, None
+    try:
+        value = money.in_eur(on)
+    except LookupError:
+        return None, None, None
+    return str(value.amount), str(value.rate), str(value.rate_date)
+
+
+def _eur_of(row: dict[str, Any], name: str) -> tuple[Any, Any, Any]:
+    return row[f"{name}_eur"], row[f"{name}_eur_rate"], row[f"{name}_eur_rate_date"]
+
+
+def test_euros_are_at_the_rate_of_the_selection_day(registry: Registry) -> None:
+    rows = registry.to_records("entries")
+    converted = 0
+    for entry, row in zip(registry, rows, strict=True):
+        total = entry.funding.total if entry.funding is not None else None
+        assert _eur_of(row, "funding_total") == _in_eur(total, entry.selected_on)
+        converted += total is not None
+    waves = registry.to_records("waves")
+    for selection, row in zip(registry.waves, waves, strict=True):
+        wave = selection.wave
+        assert _eur_of(row, "investment") == _in_eur(wave.investment, wave.announced)
+        converted += wave.investment is not None
+    assert converted
+
+
+def test_a_foreign_total_is_converted_on_the_selection_day() -> None:
+    from aifactories.testing import build_registry, make_factory
+
+    total = Money(Decimal(1_000_000), "SEK")
+    entry = make_factory("f", funding=aifactories.Funding(total=total))
+    (row,) = build_registry(entry).to_records("entries")
+    expected = total.in_eur(entry.selected_on)
+    assert _eur_of(row, "funding_total") == (
+        str(expected.amount),
+        str(expected.rate),
+        str(expected.rate_date),
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [n for n in NAMES if any(c.name == "row" for c in tables.table(n).columns)],
+)
+def test_rows_are_numbered_from_one(registry: Registry, name: str) -> None:
+    rows = registry.to_records(name)  # type: ignore[arg-type]
+    assert [r["row"] for r in rows] == list(range(1, len(rows) + 1))
+
+
+def _at(record: Any, path: str) -> Any:
+    """The value at ``path`` (``host.sources[0]``) below ``record``."""
+    for step in path.split("."):
+        name, _, index = step.partition("[")
+        record = getattr(record, name)
+        if index:
+            record = record[int(index.removesuffix("]"))]
+    return record
+
+
+def test_each_source_row_names_where_its_source_stands(registry: Registry) -> None:
+    waves = {w.id: w for w in registry.wave_records}
+    for row in registry.to_records("sources"):
+        if row["entry_id"] is not None:
+            owner: object = registry[row["entry_id"]]
+        elif row["wave_id"] is not None:
+            owner = waves[row["wave_id"]]
+        else:
+            owner = registry
+        source = _at(owner, row["path"])
+        assert isinstance(source, aifactories.Source), row
+        assert (source.url, source.seed, source.quote) == (
+            row["url"],
+            row["seed"],
+            row["quote"],
+        )
+
+
+def test_people_rows_are_the_entries_people(registry: Registry) -> None:
+    rows = registry.to_records("people")
+    expected = [(e.id, p.name) for e in registry for p in e.people]
+    assert [(r["entry_id"], r["name"]) for r in rows if r["entry_id"]] == expected
+    assert all(r["name"] for r in rows)
+
+
+def test_timeline_rows_name_an_entry_or_a_call(registry: Registry) -> None:
+    entries = {e.id for e in registry}
+    calls = {c.id for c in registry.gigafactory_calls}
+    rows = registry.to_records("timeline")
+    for row in rows:
+        assert (row["entry_id"] is None) != (row["call_id"] is None), row
+        assert row["entry_id"] in entries or row["call_id"] in calls, row
+        assert row["date"] is not None
+        assert row["kind"] is not None
+    assert {r["call_id"] for r in rows} - {None}
+    planned = [r for r in rows if r["path"].startswith("milestones")]
+    assert all(r["text"] for r in planned)
+
+
+def test_serving_rows_are_by_country_then_entry_then_how(registry: Registry) -> None:
+    order = {e.id: n for n, e in enumerate(registry)}
+    how = list(tables.SERVING_HOW)
+    keys = [
+        (r["country"], order[r["entry_id"]], how.index(r["how"]))
+        for r in registry.to_records("serving")
+    ]
+    assert keys == sorted(keys)
+
+
+def test_csv_lines_end_in_line_feeds_and_lists_stay_readable() -> None:
+    from aifactories.testing import build_registry, make_factory
+
+    registry = build_registry(make_factory("f", aliases=("Ångström AI",)))
+    text = tables.csv_text(registry, "entries")
+    assert "\r" not in text
+    assert text.count("\n") == 2
+    assert '"[""Ångström AI""]"' in text
