@@ -138,3 +138,81 @@ def test_short_keeps_quotes_matched() -> None:
 def test_path_with_nul_is_an_os_error() -> None:
     with pytest.raises(OSError, match="embedded null byte"):
         aifactories.load("bad\0name.json")
+
+
+class TestRecordRules:
+    """Each rule across fields names its problem at its path, in its own words."""
+
+    @staticmethod
+    def _shares(*values: str) -> Funding:
+        return Funding(
+            shares=[
+                FundingShare(f"F{i}", aifactories.FunderKind.EU, share=Decimal(v))
+                for i, v in enumerate(values)
+            ]
+        )
+
+    def test_a_whole_share_counts_in_the_sum(self) -> None:
+        assert _problems(funding=self._shares("1", "0.5")) == [
+            "factories[0].funding.shares: shares add up to 1.5, more than 1"
+        ]
+
+    def test_a_share_out_of_range_is_reported_once(self) -> None:
+        problems = _problems(funding=self._shares("1.5"))
+        assert len(problems) == 1, problems
+        assert problems[0].startswith("factories[0].funding.shares[0].share: ")
+
+    def test_a_share_of_the_wrong_type_is_a_problem_not_a_crash(self) -> None:
+        funding = Funding(shares=["half"])  # type: ignore[list-item]
+        assert _problems(funding=funding) == [
+            "factories[0].funding.shares[0]: must be of type FundingShare, got str"
+        ]
+
+    @pytest.mark.parametrize("make", [make_factory, make_antenna])
+    def test_the_host_country_is_no_partner(self, make: Any) -> None:
+        entry = make("e", country="SE", partner_countries=["NO", "SE"])
+        kind = "factories" if make is make_factory else "antennas"
+        assert _refused(entry) == [
+            f"{kind}[0].partner_countries[1]: repeats the host country"
+        ]
+
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("count", "7", "must be an int, got str"),
+            ("count", 7.0, "must be an int, got float"),
+            ("amount", 7, "must be a Decimal, got int"),
+        ],
+    )
+    def test_a_number_of_the_wrong_type_names_both_types(
+        self, field: str, value: object, message: str
+    ) -> None:
+        if field == "count":
+            source = aifactories.Source(url="https://example.org/")
+            record = aifactories.Count(value, [source])  # type: ignore[arg-type]
+            system = aifactories.Supercomputer(
+                aifactories.SystemStatus.NEW, accelerator_count=record
+            )
+            problems = _problems(supercomputer=system)
+            path = "factories[0].supercomputer.accelerator_count.value"
+        else:
+            money = Money(value, "EUR")  # type: ignore[arg-type]
+            problems = _problems(funding=Funding(total=money))
+            path = "factories[0].funding.total.amount"
+        assert problems == [f"{path}: {message}"]
+
+    def test_only_fields_declared_unique_refuse_a_repeat(self) -> None:
+        registry = build_registry(make_factory(focus=["AI", "AI"]))
+        assert registry["test-factory"].focus == ("AI", "AI")
+
+    def test_the_problem_list_stops_at_the_cap(self) -> None:
+        many = [
+            make_factory(f"f{i}", country="XX")
+            for i in range(aifactories.MAX_PROBLEMS + 5)
+        ]
+        problems = _refused(*many)
+        assert len(problems) == aifactories.MAX_PROBLEMS + 1
+        assert problems[-1] == "$: … and more problems; checking stopped there"
+        assert problems[-2].startswith(
+            f"factories[{aifactories.MAX_PROBLEMS - 1}].country: "
+        )
