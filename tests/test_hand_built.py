@@ -10,6 +10,7 @@ import pickle
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import aifactories
@@ -216,3 +217,13 @@ class TestRecordRules:
         assert problems[-2].startswith(
             f"factories[{aifactories.MAX_PROBLEMS - 1}].country: "
         )
+
+    def test_a_required_field_left_empty_is_named(self) -> None:
+        entry = attrs.evolve(make_factory(), name=None)  # type: ignore[arg-type]
+        assert _refused(entry) == ["factories[0].name: is required, got None"]
+
+    def test_a_flag_of_the_wrong_type_names_its_type(self) -> None:
+        source = aifactories.Source(url="https://example.org/", http_only="yes")  # type: ignore[arg-type]
+        assert _problems(sources=[source]) == [
+            "factories[0].sources[0].http_only: must be a bool, got str"
+        ]
