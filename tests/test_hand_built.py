@@ -227,3 +227,18 @@ class TestRecordRules:
         assert _problems(sources=[source]) == [
             "factories[0].sources[0].http_only: must be a bool, got str"
         ]
+
+    @pytest.mark.parametrize(
+        ("fields", "problem"),
+        [
+            ({"name": "Two\nlines"}, "name: contains the control character U+000A"),
+            ({"sources": []}, "sources: needs at least one source"),
+            ({"sectors": frozenset({None})}, "sectors: is required, got None"),
+            (
+                {"confidence": "sure"},
+                "confidence: 'sure' is not a Confidence ('high', 'medium', 'low')",
+            ),
+        ],
+    )
+    def test_field_problems_in_full(self, fields: dict[str, Any], problem: str) -> None:
+        assert _problems(**fields) == [f"factories[0].{problem}"]
