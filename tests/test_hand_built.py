@@ -242,3 +242,57 @@ class TestRecordRules:
     )
     def test_field_problems_in_full(self, fields: dict[str, Any], problem: str) -> None:
         assert _problems(**fields) == [f"factories[0].{problem}"]
+
+
+class TestCrossRecordRules:
+    """Ids, names and waves are checked across every record, past any broken one."""
+
+    @staticmethod
+    def _refused(**fields: Any) -> tuple[str, ...]:
+        waves = build_registry(make_factory("a")).wave_records
+        fields.setdefault("wave_records", waves)
+        with pytest.raises(aifactories.RegistryDataError) as caught:
+            Registry(data_version="t", **fields)
+        return caught.value.errors
+
+    def test_entries_after_a_misfiled_one_are_still_checked(self) -> None:
+        misfiled = make_antenna("x", factories=["a"])
+        factories = [misfiled, make_factory("a"), make_factory("a", name="Beta")]
+        assert self._refused(factories=factories) == (
+            "factories[0]: must be of type Factory, got Antenna",
+            "factories[2].id: duplicate id 'a' (also factories[1])",
+        )
+
+    def test_waves_after_a_broken_one_are_still_known(self) -> None:
+        waves = build_registry(make_factory("a")).wave_records
+        assert self._refused(
+            wave_records=["bogus", *waves], factories=[make_factory("a")]
+        ) == ("waves[0]: must be of type Wave, got str",)
+
+    def test_an_id_is_a_name_too(self) -> None:
+        factories = [make_factory("a", name="Alpha"), make_factory("b", name="A")]
+        assert self._refused(factories=factories) == (
+            "factories[1].name: 'A' already names factories[0] ('a')",
+        )
+
+    def test_a_duplicate_id_is_reported_once(self) -> None:
+        factories = [make_factory("a", name="Alpha"), make_factory("a", name="Beta")]
+        assert self._refused(factories=factories) == (
+            "factories[1].id: duplicate id 'a' (also factories[0])",
+        )
+
+    @pytest.mark.parametrize(
+        ("name", "problem"),
+        [(7, "must be a string, got int"), ("\u200b", "must not be empty")],
+    )
+    def test_aliases_after_a_broken_name_are_still_checked(
+        self, name: object, problem: str
+    ) -> None:
+        factories = [
+            make_factory("a", name="Alpha"),
+            make_factory("b", name=name, aliases=["Alpha"]),  # type: ignore[arg-type]
+        ]
+        assert self._refused(factories=factories) == (
+            f"factories[1].name: {problem}",
+            "factories[1].aliases[0]: 'Alpha' already names factories[0] ('a')",
+        )
