@@ -296,3 +296,14 @@ class TestCrossRecordRules:
             f"factories[1].name: {problem}",
             "factories[1].aliases[0]: 'Alpha' already names factories[0] ('a')",
         )
+
+    def test_a_letter_of_intent_to_no_factory_is_named(self) -> None:
+        antenna = make_antenna("x", factories=["a"], letters_of_intent=["nope"])
+        assert self._refused(factories=[make_factory("a")], antennas=[antenna]) == (
+            "antennas[0].letters_of_intent[0]: no factory with id 'nope'",
+        )
+
+    def test_the_data_version_is_required(self) -> None:
+        with pytest.raises(aifactories.RegistryDataError) as caught:
+            Registry(data_version=None)  # type: ignore[arg-type]
+        assert caught.value.errors == ("data_version: is required, got None",)
