@@ -249,7 +249,9 @@ class TestCrossRecordRules:
 
     @staticmethod
     def _refused(**fields: Any) -> tuple[str, ...]:
-        waves = build_registry(make_factory("a")).wave_records
+        waves = build_registry(
+            make_factory("a"), make_antenna("x", factories=["a"])
+        ).wave_records
         fields.setdefault("wave_records", waves)
         with pytest.raises(aifactories.RegistryDataError) as caught:
             Registry(data_version="t", **fields)
