@@ -309,3 +309,22 @@ class TestCrossRecordRules:
         with pytest.raises(aifactories.RegistryDataError) as caught:
             Registry(data_version=None)  # type: ignore[arg-type]
         assert caught.value.errors == ("data_version: is required, got None",)
+
+
+@pytest.mark.parametrize(
+    ("source", "problem"),
+    [
+        (aifactories.Source(), "sources[0]: needs exactly one of 'url' and 'seed'"),
+        (
+            aifactories.Source(url="https://example.org/", quote="x"),
+            "sources[0].quote: a quote needs the 'seed' it comes from",
+        ),
+        (
+            aifactories.Source(seed=aifactories.seed_names()[0]),
+            "sources[0].quote: a seed source needs the exact quote it rests on",
+        ),
+    ],
+)
+def test_each_source_rule_in_full(source: aifactories.Source, problem: str) -> None:
+    """A source's own rules say what is missing, at the field that lacks it."""
+    assert _problems(sources=[source]) == [f"factories[0].{problem}"]
