@@ -1,4 +1,5 @@
-"""The ``aifactories`` command line.
+"""Every ``aifactories`` command prints what the library answers, in one line on error,
+with exit 0, 1 or 2.
 
 A few tests run the real console script in a subprocess (exit codes, the
 two streams, import cost); the many variants call ``main()`` in-process.
@@ -119,6 +120,8 @@ def _broken_file(tmp_path: Path, registry: Registry) -> Path:
 
 
 class TestSubprocess:
+    """The installed console script runs, exits and writes to the right stream."""
+
     def test_list_fits_80_columns(self, registry: Registry) -> None:
         result = _run("list")
         assert result.returncode == 0, result.stderr
@@ -194,6 +197,9 @@ class TestSubprocess:
 
 
 class TestList:
+    """``list`` shows exactly the entries the API's filters select, fitted to the
+    terminal."""
+
     def test_json_lists_every_entry(self, cli: Cli, registry: Registry) -> None:
         result = cli("list", "--json")
         rows = result.json()
@@ -337,6 +343,9 @@ class TestList:
 
 
 class TestShow:
+    """``show`` prints an entry in full, with its sources, or suggests the ids it may
+    mean."""
+
     def test_every_entry_shows_every_source(self, cli: Cli, registry: Registry) -> None:
         for entry in registry:
             result = cli("show", entry.id)
@@ -449,6 +458,8 @@ class TestShow:
 
 
 class TestSearch:
+    """``search`` ranks its hits as ``Registry.search`` does and exits 1 on no match."""
+
     def test_ranked_like_the_api(self, cli: Cli, registry: Registry) -> None:
         result = cli("search", "czechia", "--json")
         assert [row["id"] for row in result.json()] == [
@@ -476,6 +487,9 @@ class TestSearch:
 
 
 class TestValidate:
+    """``validate`` reports every problem with file and path, exit 1 invalid and 2
+    unreadable."""
+
     def test_reports_every_problem_with_file_and_path(
         self, cli: Cli, tmp_path: Path, registry: Registry
     ) -> None:
@@ -544,6 +558,8 @@ class TestValidate:
 
 
 class TestExport:
+    """``export`` writes exactly what the library's dumps, tables and schema give."""
+
     def test_json_is_dumps(self, cli: Cli, registry: Registry) -> None:
         assert cli("export").out == aifactories.dumps(registry)
         assert cli("export", "--format", "json").out == aifactories.dumps(registry)
@@ -603,6 +619,9 @@ class TestExport:
 
 
 class TestCommon:
+    """Every command takes ``--data``, shows help with working examples and fails in one
+    line."""
+
     def test_data_points_every_command_at_a_user_file(
         self, cli: Cli, tmp_path: Path, registry: Registry
     ) -> None:
@@ -727,6 +746,9 @@ class TestCommon:
 
 
 class TestTable:
+    """Terminal tables fit the width asked for, shrinking and dropping columns in a
+    fixed order."""
+
     def test_truncate(self) -> None:
         assert truncate("Linköping", 20) == "Linköping"
         assert truncate("Linköping", 9) == "Linköping"

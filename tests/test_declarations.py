@@ -629,17 +629,6 @@ def test_csv_has_a_column_for_every_entry_field(cls: type[Any]) -> None:
     assert unwired(cls, _csv, OMITTED) == []
 
 
-def test_the_guards_catch_a_field_that_is_not_wired_in() -> None:
-    @attrs.frozen(kw_only=True, repr=False, eq=False)
-    class Extended(Factory):
-        mascot: str | None = None
-
-    # The subclass adds a field that neither show nor CSV knows of.
-    assert unwired(Extended, _show, {}) == ["mascot"]
-    omitted = {"people": "", "milestones": "", "calls": ""}
-    assert unwired(Extended, _csv, omitted) == ["mascot"]
-
-
 def test_entry_helpers_build_valid_entries() -> None:
     registry = build_registry(make_factory("f"), make_antenna("a", factories=["f"]))
     assert aifactories.validate(registry) == []

@@ -1,4 +1,5 @@
-"""aifactories.diff and ``aifactories diff``: what changed between two registries."""
+"""``aifactories.diff`` and ``aifactories diff`` name every change between two
+registries by its path."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def _replace_entry(registry: Registry, entry: aifactories.Entry) -> Registry:
 
 
 class TestProperties:
+    """A registry equals itself, and removing is the reverse of adding."""
+
     @FEWER
     @given(aist.registries())
     def test_a_registry_does_not_differ_from_itself(self, registry: Registry) -> None:
@@ -83,6 +86,9 @@ class TestProperties:
 
 
 class TestPaths:
+    """Each change is named by the path of the field that changed, keyed lists by their
+    keys."""
+
     def test_nested_field_and_keyed_lists(self, registry: Registry) -> None:
         mimer = registry["mimer"]
         assert isinstance(mimer, aifactories.Factory)
@@ -295,6 +301,9 @@ class TestFactsAndBookkeeping:
 
 
 class TestCommand:
+    """``aifactories diff`` prints every change and exits 0, 1 or 2 as ``validate``
+    does."""
+
     @staticmethod
     def _run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(

@@ -11,15 +11,19 @@ would, and refuses each of its own inputs however it is named.
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import json
 import os
+import socket
 import stat
 import subprocess
 import sys
 import threading
+import typing
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import pytest
 
@@ -375,3 +379,257 @@ def test_a_growing_stream_over_a_lowered_cap(monkeypatch: pytest.MonkeyPatch) ->
     with pytest.raises(OSError, match="larger than"):
         _files.read_stream(io.BytesIO(b" " * ((3 << 20) + 1)))
     assert _files.read_stream(io.BytesIO(b" " * (1 << 20))) == b" " * (1 << 20)
+
+
+class TestReader:
+    """The reader opens only regular files and bounded streams, and says why not."""
+
+    @pytest.mark.parametrize(
+        ("kind", "reason"),
+        [
+            ("fifo", "not a regular file (a named pipe)"),
+            ("device", "not a regular file (a character device)"),
+            ("socket", "not a regular file (a socket)"),
+        ],
+    )
+    def test_each_kind_is_named(self, tmp_path: Path, kind: str, reason: str) -> None:
+        # In this process, so the checks are the library's own: a FIFO is
+        # opened non-blocking and /dev/null ends at once, so a broken check
+        # fails the test instead of hanging it.
+        path = tmp_path / "in.json"
+        with socket.socket(socket.AF_UNIX) as server:
+            if kind == "fifo":
+                os.mkfifo(path)
+            elif kind == "device":
+                path.symlink_to("/dev/null")
+            else:
+                server.bind(str(path))
+            with pytest.raises(OSError, match="not a regular file") as info:
+                _files.read_file(path)
+        assert type(info.value) is OSError
+        assert (info.value.errno, info.value.strerror) == (errno.EINVAL, reason)
+        assert info.value.filename == str(path)
+
+    def test_a_directory_is_a_directory(self, tmp_path: Path) -> None:
+        with pytest.raises(IsADirectoryError) as info:
+            _files.read_file(tmp_path)
+        assert (info.value.errno, info.value.strerror) == (
+            errno.EISDIR,
+            "is a directory",
+        )
+
+    def test_a_name_swapped_after_the_check_is_checked_again(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # The name passes as a regular file, then is a FIFO when opened.
+        regular = tmp_path / "regular.json"
+        regular.write_bytes(b"{}")
+        fifo = tmp_path / "fifo.json"
+        os.mkfifo(fifo)
+        real_stat = os.stat
+        monkeypatch.setattr(os, "stat", lambda _name, **kw: real_stat(regular, **kw))
+        # Opened blocking, the FIFO would wait for a writer: one comes only
+        # after HANG seconds, and then the test fails.
+        done, rescued = threading.Event(), threading.Event()
+
+        def rescue() -> None:
+            if not done.wait(HANG):
+                rescued.set()
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+
+        threading.Thread(target=rescue, daemon=True).start()
+        try:
+            with pytest.raises(OSError, match=r"not a regular file \(a named pipe\)"):
+                _files.read_file(fifo)
+        finally:
+            done.set()
+        assert not rescued.is_set(), "the reader blocked on a FIFO"
+
+    def test_a_nul_in_the_name_is_an_os_error(self) -> None:
+        with pytest.raises(OSError, match="embedded null") as info:
+            _files.read_file("a\0b.json")
+        assert info.value.errno == errno.EINVAL
+        assert info.value.filename == "a\0b.json"
+
+    def test_the_default_cap_is_named_in_mebibytes(self, tmp_path: Path) -> None:
+        big = tmp_path / "big.json"
+        with big.open("wb") as file:  # sparse: nothing to read
+            file.truncate(_files.MAX_BYTES + 1)
+        with pytest.raises(OSError, match="larger than") as info:
+            _files.read_file(big)
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
+            errno.EFBIG,
+            "larger than 512 MiB, the most aifactories reads (MAX_BYTES)",
+            str(big),
+        )
+        # A file of exactly the cap is not refused for its size.
+        with big.open("wb") as file:
+            file.truncate(10)
+        assert _files.read_file(big, limit=10) == b"\0" * 10
+        with pytest.raises(OSError, match=r"larger than 9 bytes, the most this"):
+            _files.read_file(big, limit=9)
+
+
+class _FakeStream:
+    """Standard input on a given descriptor, as ``sys.stdin.buffer`` is."""
+
+    def __init__(self, fd: int, *, tty: bool = False) -> None:
+        self.fd, self.tty = fd, tty
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def read(self, n: int) -> bytes:
+        return os.read(self.fd, n)
+
+
+def _stdin(fd: int, *, tty: bool = False) -> BinaryIO:
+    return typing.cast("BinaryIO", _FakeStream(fd, tty=tty))
+
+
+class TestStandardInput:
+    """Standard input is read whole from a pipe, file or terminal, up to the cap."""
+
+    def test_a_pipe_is_read_to_its_end(self) -> None:
+        reader, writer = os.pipe()
+        os.write(writer, b'{"a": 1}\n' * 1000)
+        os.close(writer)
+        with os.fdopen(reader, "rb") as stream:
+            assert _files.read_stream(stream) == b'{"a": 1}\n' * 1000
+
+    def test_a_redirected_file_is_read_and_capped(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = tmp_path / "in.json"
+        path.write_bytes(b" " * 100)
+        monkeypatch.setattr(_files, "MAX_BYTES", 100)
+        with path.open("rb") as stream:
+            assert _files.read_stream(stream) == b" " * 100
+        monkeypatch.setattr(_files, "MAX_BYTES", 99)
+        with path.open("rb") as stream, pytest.raises(OSError, match="larger") as info:
+            _files.read_stream(stream, "in")
+        assert (info.value.errno, info.value.filename) == (errno.EFBIG, "in")
+
+    def test_a_device_is_refused_unless_a_terminal(self) -> None:
+        with Path("/dev/null").open("rb") as null:
+            with pytest.raises(OSError, match="not a file") as info:
+                _files.read_stream(null)
+            assert (info.value.errno, info.value.strerror, info.value.filename) == (
+                errno.EINVAL,
+                "not a file, pipe or terminal (a character device)",
+                "<stdin>",
+            )
+            # A terminal is a character device too, and is read.
+            assert _files.read_stream(_stdin(null.fileno(), tty=True)) == b""
+
+    def test_a_directory_is_refused(self, tmp_path: Path) -> None:
+        fd = os.open(tmp_path, os.O_RDONLY)
+        try:
+            with pytest.raises(IsADirectoryError) as info:
+                _files.read_stream(_stdin(fd), "-")
+        finally:
+            os.close(fd)
+        assert (info.value.errno, info.value.filename) == (errno.EISDIR, "-")
+
+    @pytest.mark.parametrize("byte", [b"\0", b"\x1f", b"\x0b"])
+    def test_a_binary_byte_is_refused_where_it_stands(self, byte: bytes) -> None:
+        with pytest.raises(aifactories.RegistryDataError) as info:
+            _files.read_stream(io.BytesIO(b"{\t\r\n  " + byte + b"}"))
+        assert info.value.errors == (
+            (
+                f"$: byte 6 is 0x{byte[0]:02x}, which no JSON or TOML text holds; "
+                "this is not a registry file"
+            ),
+        )
+
+    @pytest.mark.parametrize("text", [b"0123", b"0123456789"])
+    def test_text_in_pieces_is_read_whole(
+        self, monkeypatch: pytest.MonkeyPatch, text: bytes
+    ) -> None:
+        monkeypatch.setattr(_files, "_CHUNK", 3)
+        reader, writer = os.pipe()
+        os.write(writer, text)
+        os.close(writer)
+        with os.fdopen(reader, "rb") as stream:
+            assert _files.read_stream(stream) == text
+
+
+class TestWriterErrors:
+    """The writer refuses a directory or an input with the reason and the name."""
+
+    def test_a_directory(self, tmp_path: Path) -> None:
+        with pytest.raises(IsADirectoryError) as info:
+            _files.write_file(str(tmp_path), b"x")
+        assert (info.value.errno, info.value.filename) == (errno.EISDIR, str(tmp_path))
+
+    def test_an_input(self, tmp_path: Path) -> None:
+        target = tmp_path / "in.json"
+        target.write_bytes(b"old")
+        with pytest.raises(_files.OutputIsInputError) as info:
+            _files.write_file(str(target), b"new", inputs=[str(target)])
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
+            errno.EINVAL,
+            f"is the input file {target}",
+            str(target),
+        )
+        assert target.read_bytes() == b"old"
+
+    def test_an_input_that_does_not_exist_is_no_obstacle(self, tmp_path: Path) -> None:
+        target = tmp_path / "out.json"
+        target.write_bytes(b"old")
+        _files.write_file(str(target), b"new", inputs=[str(tmp_path / "gone.json")])
+        assert target.read_bytes() == b"new"
+
+    def test_the_temporary_file_is_beside_the_target(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # In the target's folder, so that the replace is one atomic step
+        # on one file system, wherever the command runs.
+        (tmp_path / "elsewhere").mkdir()
+        monkeypatch.chdir(tmp_path / "elsewhere")
+        target = tmp_path / "out" / "out.json"
+        target.parent.mkdir()
+        moves: list[tuple[str, str]] = []
+        real_replace = os.replace
+
+        def replace(source: str, destination: str) -> None:
+            moves.append((source, destination))
+            real_replace(source, destination)
+
+        monkeypatch.setattr(os, "replace", replace)
+        _files.write_file(str(target), b"new")
+        ((source, destination),) = moves
+        assert os.path.dirname(source) == str(target.parent)  # noqa: PTH120
+        assert destination == str(target)
+        assert target.read_bytes() == b"new"
+        assert list((tmp_path / "elsewhere").iterdir()) == []
+
+    def test_a_taken_temporary_name_is_passed_over(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        names = iter([b"\0" * 4, b"\0" * 4, b"\1" * 4])
+        monkeypatch.setattr(os, "urandom", lambda _n: next(names))
+        target = tmp_path / "out.json"
+        taken = tmp_path / ".out.json.00000000.tmp"
+        taken.write_bytes(b"someone else's")
+        _files.write_file(str(target), b"new")
+        assert target.read_bytes() == b"new"
+        assert taken.read_bytes() == b"someone else's"
+
+    def test_no_free_temporary_name(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(os, "urandom", lambda _n: b"\0" * 4)
+        target = tmp_path / "out.json"
+        (tmp_path / ".out.json.00000000.tmp").write_bytes(b"")
+        with pytest.raises(FileExistsError) as info:
+            _files.write_file(str(target), b"new")
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
+            errno.EEXIST,
+            "no free temporary file name",
+            str(target),
+        )
+        assert not target.exists()

@@ -1,4 +1,5 @@
-"""Hostile input and faults: each class of issue 11, with variants.
+"""Hostile input and faults never hang, never grow without bound and end in one clear
+error.
 
 Anything that could hang or grow without bound runs in a child process
 with a timeout and an address-space limit (``resource.setrlimit``), so a
@@ -132,6 +133,8 @@ def _fifo(tmp_path: Path) -> Path:
 
 
 class TestFifo:
+    """A symbolic link to a FIFO is refused at once, never read."""
+
     def test_a_symbolic_link_to_a_fifo(self, fifo: Path, tmp_path: Path) -> None:
         link = tmp_path / "link.toml"
         link.symlink_to(fifo)
@@ -146,6 +149,8 @@ class TestFifo:
 
 
 class TestDevicesAndSize:
+    """Devices, endless streams and oversized files are refused at the cap, unread."""
+
     def test_stdin_from_a_device(self) -> None:
         with Path("/dev/zero").open("rb") as zero:
             result = _cli("validate", "-", stdin=zero)
@@ -230,6 +235,9 @@ def _per_item(field: str, item: object) -> int:
 
 
 class TestProblemList:
+    """However many items are wrong, the problem list stays short and memory errors stay
+    memory errors."""
+
     def test_100000_bad_facts(self) -> None:
         size, grown, (count, first, last) = _bounded("facts", 1, 100_000)
         assert size < 400_000
@@ -377,6 +385,8 @@ _DEEP_TOML = {
 
 
 class TestDeepToml:
+    """Deep TOML keys and nesting are refused before they can exhaust the parser."""
+
     @pytest.mark.parametrize("name", sorted(_DEEP_TOML))
     def test_refused_before_parsing(self, tmp_path: Path, name: str) -> None:
         path = tmp_path / "deep.toml"
@@ -472,6 +482,9 @@ def _problem_count(change: str) -> int:
 
 
 class TestLinearChecks:
+    """Documents of many repeated links, names, shares and facts are checked to an
+    answer."""
+
     @pytest.mark.parametrize(
         "change",
         [
@@ -537,6 +550,8 @@ def _utf8(*args: str) -> bytes:
 
 
 class TestLosslessOutput:
+    """Machine output is the same bytes whatever the terminal's encoding."""
+
     @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
     @pytest.mark.parametrize(
         "args",
@@ -618,6 +633,9 @@ def _shares(*values: object) -> str:
 
 
 class TestPrecision:
+    """Shares and amounts are exact decimals whatever their digits or the caller's
+    context."""
+
     def test_150_zeros(self) -> None:
         with pytest.raises(RegistryDataError) as info:
             aifactories.loads(_shares("0.5", "0.5" + "0" * 150 + "1"))
@@ -668,6 +686,8 @@ class TestPrecision:
 
 
 class TestNoGlobalSideEffects:
+    """Loading never switches the garbage collector off, for any thread."""
+
     def test_no_gc_calls_in_the_package(self) -> None:
         source = ROOT / "src" / "aifactories"
         for path in source.rglob("*.py"):
@@ -725,6 +745,8 @@ def _renamed(name: str, *, alias: str | None = None) -> str:
 
 
 class TestInvisibleCharacters:
+    """Names that differ only by invisible characters are one name."""
+
     @pytest.mark.parametrize(
         "name",
         [
@@ -778,6 +800,8 @@ _OSC = "\x1b]0;pwned\x07"
 
 
 class TestControlCharacters:
+    """Control characters are refused in data and escaped in every line printed."""
+
     @pytest.mark.parametrize(
         ("field", "value"),
         [
@@ -862,6 +886,9 @@ class TestControlCharacters:
 
 
 class TestCopiedError:
+    """A RegistryDataError keeps its message, notes and file name when copied or
+    pickled."""
+
     @pytest.fixture(name="error")
     def _error(self, tmp_path: Path) -> RegistryDataError:
         path = tmp_path / "bad.json"
@@ -910,6 +937,8 @@ def _raise_from_file(path: str | None) -> None:
 
 
 class TestUnreadableData:
+    """An unreadable ``--data`` file is exit 2, an invalid one still exit 1."""
+
     @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
     def test_permission_denied(self, tmp_path: Path) -> None:
         path = tmp_path / "secret.json"

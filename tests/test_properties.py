@@ -1,4 +1,5 @@
-"""Properties of loads/dumps over arbitrary input."""
+"""Any input at all gives a registry or RegistryDataError, and ``dumps`` output loads
+back equal."""
 
 from __future__ import annotations
 

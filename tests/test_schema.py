@@ -1,4 +1,5 @@
-"""The JSON Schema of the data-file format, checked with a real validator."""
+"""The published JSON Schema accepts what the loader accepts and refuses what it
+refuses."""
 
 from __future__ import annotations
 

@@ -220,15 +220,3 @@ class TestTheEntriesTableElsewhere:
         for row in rows:
             row.pop("rank", None)
         assert rows == [by_id[entry.id] for entry in pick(registry)]
-
-
-def test_the_readers_would_see_a_wrong_value(registry: Registry) -> None:
-    """The comparison is strict: one changed cell is a difference."""
-    text = tables.csv_text(registry, "links")
-    changed = text.replace("formal", "letter-of-intent", 1)
-    assert _from_csv(changed, "links") != _expected(registry, "links")
-
-
-def test_every_table_is_checked() -> None:
-    """The table names the guard walks are every table there is."""
-    assert list(tables.tables()) == NAMES

@@ -1,4 +1,5 @@
-"""The testing kit's types: a misspelt field is a type error, and the types agree."""
+"""A misspelt field given to the testing kit is a mypy error, and its keyword types
+match the records."""
 
 from __future__ import annotations
 
