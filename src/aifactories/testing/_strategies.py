@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import typing
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -92,23 +93,14 @@ T = TypeVar("T")
 _cached = functools.lru_cache(maxsize=512)
 
 
-def _pin(
-    value: T | SearchStrategy[T] | None, default: SearchStrategy[T]
-) -> SearchStrategy[T]:
-    if value is None:
-        return default
-    if isinstance(value, SearchStrategy):
-        return value
-    return st.just(value)
+def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
+    """A pin as a strategy: a plain value is drawn as it is."""
+    return value if isinstance(value, SearchStrategy) else st.just(value)
 
 
 def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
     """The pinned fields, each as a strategy; ``None`` leaves a field drawn."""
-    return {
-        name: value if isinstance(value, SearchStrategy) else st.just(value)
-        for name, value in given.items()
-        if value is not None
-    }
+    return {name: _drawn(value) for name, value in given.items() if value is not None}
 
 
 def _resolve_drawn(value: T) -> T:
@@ -619,17 +611,8 @@ def factories(  # noqa: PLR0913 - one pin per field worth pinning
     )
     if not pins:
         return record_strategy(Factory)
-    return _entries_cached(Factory, pins, ()).map(_as_factory)
-
-
-def _as_factory(entry: Entry) -> Factory:
-    assert isinstance(entry, Factory)  # noqa: S101 - _draw_entry keeps the kind
-    return entry
-
-
-def _as_antenna(entry: Entry) -> Antenna:
-    assert isinstance(entry, Antenna)  # noqa: S101 - _draw_entry keeps the kind
-    return entry
+    # _draw_entry keeps the class it is given.
+    return typing.cast("SearchStrategy[Factory]", _entries_cached(Factory, pins, ()))
 
 
 def antennas(  # noqa: PLR0913 - one pin per field worth pinning
@@ -678,7 +661,7 @@ def antennas(  # noqa: PLR0913 - one pin per field worth pinning
     links = tuple(dict.fromkeys(factory_ids))
     if not pins and not links:
         return record_strategy(Antenna)
-    return _entries_cached(Antenna, pins, links).map(_as_antenna)
+    return typing.cast("SearchStrategy[Antenna]", _entries_cached(Antenna, pins, links))
 
 
 def entries(
@@ -996,7 +979,7 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
         min_factories=min_factories,
         min_antennas=min_antennas,
         kind=pinned,
-        country=None if chosen is None else _pin(chosen, rule_strategy(COUNTRY)),
+        country=None if chosen is None else _drawn(chosen),
     )
 
 
@@ -1023,11 +1006,7 @@ def _invalid_registries(rule: Rule | None) -> SearchStrategy[BrokenDocument]:
         min_antennas=min_antennas,
         max_size=max(5, min_factories + min_antennas),
     )
-    return valid.map(functools.partial(_broken, rule=rule))
-
-
-def _broken(registry: Registry, rule: Rule) -> BrokenDocument:
-    return break_rule(registry, rule)
+    return valid.map(functools.partial(break_rule, rule=rule))
 
 
 def invalid_registries(*, rule: Rule | None = None) -> SearchStrategy[BrokenDocument]:
