@@ -16,7 +16,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import aifactories
@@ -33,6 +32,7 @@ from aifactories._model import (
     Person,
     Source,
     Stakeholder,
+    _grouped,
 )
 from aifactories._registry import Registry
 from aifactories._sectors import resolve_sector
@@ -840,13 +840,6 @@ def _intents_for(registry: Registry, factory: Factory) -> list[Antenna]:
     return [a for a in registry.antennas if factory.id in a.letters_of_intent]
 
 
-def _percent(share: Decimal) -> str:
-    text = format(share * 100, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
 def _named(name: str, short_name: str | None) -> str:
     return f"{name} ({short_name})" if short_name and short_name != name else name
 
@@ -950,9 +943,9 @@ class _Page:
         kind = entry.kind.label
         self.wrap(entry.name, indent=0)
         self.wrap(f"{entry.id} {dot} {kind} {dot} {_country_label(entry.country)}", 0)
-        wave = next((w for w in self.registry.wave_records if w.id == entry.wave), None)
-        name = f"{wave.name} ({wave.id})" if wave is not None else f"wave {entry.wave}"
-        self.wrap(f"Selected {entry.selected_on}: {name}", indent=0)
+        # A valid registry holds every entry's wave.
+        wave = next(w for w in self.registry.wave_records if w.id == entry.wave)
+        self.wrap(f"Selected {entry.selected_on}: {wave.name} ({wave.id})", indent=0)
         if entry.aliases:
             self.wrap("Also known as: " + ", ".join(entry.aliases), indent=0)
         self.wrap(f"Confidence in the sources: {entry.confidence}", indent=0)
@@ -1065,7 +1058,7 @@ class _Page:
             kind += f", {share.country}"
         parts = [f"{share.funder} ({kind})"]
         if share.share is not None:
-            parts.append(_percent(share.share))
+            parts.append(f"{_grouped(share.share * 100)}%")
         if share.amount is not None:
             parts.append(str(share.amount))
         text = ": ".join(parts[:2]) + "".join(f", {p}" for p in parts[2:])
