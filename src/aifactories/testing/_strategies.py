@@ -83,6 +83,7 @@ from aifactories.testing._mutations import (
     Rule,
     break_rule,
     minimum_counts,
+    unused,
 )
 from aifactories.testing._records import build_registry, make_antenna, make_factory
 
@@ -696,10 +697,7 @@ def _unique_id(
 
 
 def _unique(stem: str, taken: set[str]) -> str:
-    candidate, suffix = stem, 1
-    while candidate in taken:
-        suffix += 1
-        candidate = f"{stem}-{suffix}"
+    candidate = unused(stem, taken)
     taken.add(candidate)
     return candidate
 
