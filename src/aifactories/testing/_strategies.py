@@ -1083,24 +1083,11 @@ def _claim_values() -> tuple[Claim, ...]:
     )
 
 
-@functools.cache
-def _claim_pool() -> SearchStrategy[Claim]:
-    return st.sampled_from(_claim_values())
-
-
 _POOL_SOURCES = (
     Source(url="https://a.example.org/"),
     Source(url="https://b.example.org/ü", supports="the figure"),
     Source(url="http://c.example.org/", kind=SourceKind.PRESS, http_only=True),
 )
-
-
-def _claim_override(level: int) -> SearchStrategy[Any]:
-    # Conflicts hold two claims or more, each with sources: in a nested
-    # record, one draw from a pool instead of a dozen.
-    if level >= LEAN:
-        return _claim_pool()
-    return derived_strategy(Claim, level)
 
 
 @functools.cache
@@ -1114,6 +1101,8 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
     a, b, c = _POOL_SOURCES
     claims = _claim_values()
     return {
+        # Conflicts hold two claims or more, each with sources.
+        Claim: claims,
         Link: (
             Link(url="https://aif.example.org/", sources=(a,)),
             Link(url="http://old.example.org/ä", sources=(b, c), http_only=True),
@@ -1165,11 +1154,10 @@ def _piece_override(cls: type[Any]) -> Override:
 
 
 # Imported by name with the rest: the tables the derived strategies read.
-for _cls in (Link, Location, Grant, Person, Stakeholder, Conflict):
+for _cls in (Claim, Link, Location, Grant, Person, Stakeholder, Conflict):
     CLASS_OVERRIDES[_cls] = _piece_override(_cls)
 CLASS_OVERRIDES.update(
     {
-        Claim: _claim_override,
         Source: _source_override,
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
