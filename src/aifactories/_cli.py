@@ -943,9 +943,9 @@ class _Page:
         kind = entry.kind.label
         self.wrap(entry.name, indent=0)
         self.wrap(f"{entry.id} {dot} {kind} {dot} {_country_label(entry.country)}", 0)
-        # A valid registry holds every entry's wave.
-        wave = next(w for w in self.registry.wave_records if w.id == entry.wave)
-        self.wrap(f"Selected {entry.selected_on}: {wave.name} ({wave.id})", indent=0)
+        wave = next((w for w in self.registry.wave_records if w.id == entry.wave), None)
+        name = f"{wave.name} ({wave.id})" if wave is not None else f"wave {entry.wave}"
+        self.wrap(f"Selected {entry.selected_on}: {name}", indent=0)
         if entry.aliases:
             self.wrap("Also known as: " + ", ".join(entry.aliases), indent=0)
         self.wrap(f"Confidence in the sources: {entry.confidence}", indent=0)
@@ -1089,10 +1089,9 @@ class _Page:
                 ("Linked factories", registry.linked_factories(entry)),
                 ("Letters of intent with", [e for e in intents if e is not None]),
             ]
-        groups = [(title, items) for title, items in groups if items]
-        if not groups:
-            return
         for title, items in groups:
+            if not items:
+                continue
             self.section(title)
             for item in items:
                 self.wrap(f"{item.id}: {item.name} ({item.country})")
