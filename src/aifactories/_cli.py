@@ -16,7 +16,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import aifactories
@@ -33,6 +32,7 @@ from aifactories._model import (
     Person,
     Source,
     Stakeholder,
+    _grouped,
 )
 from aifactories._registry import Registry
 from aifactories._sectors import resolve_sector
@@ -146,12 +146,16 @@ def _run(argv: list[str]) -> int:
     return handler(args)
 
 
+def _utf8(stream: object) -> bool:
+    encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
+    return encoding in {"utf-8", "utf8"}
+
+
 def _tolerate_narrow_encoding() -> None:
     # Names like "Linköping" must not crash a non-UTF-8 stdout: print a
     # stand-in for what the encoding lacks instead.
     stream = sys.stdout
-    encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
-    if isinstance(stream, io.TextIOWrapper) and encoding not in {"utf-8", "utf8"}:
+    if isinstance(stream, io.TextIOWrapper) and not _utf8(stream):
         stream.reconfigure(errors="replace")
 
 
@@ -505,18 +509,20 @@ def _columns(text: str) -> int:
     return value
 
 
-def _country(text: str) -> str:
-    try:
-        return country_code(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+def _usage(convert: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse type: ``convert``'s ValueError is a usage error, as it says."""
+
+    def parse(text: str) -> str:
+        try:
+            return convert(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
 
 
-def _sector(text: str) -> str:
-    try:
-        return resolve_sector(text).value
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
+_country = _usage(country_code)
+_sector = _usage(lambda text: resolve_sector(text).value)
 
 
 def _date(text: str) -> dt.date:
@@ -578,8 +584,7 @@ def _emit(text: str) -> None:
     """
     stream = sys.stdout
     buffer = getattr(stream, "buffer", None)
-    encoding = (getattr(stream, "encoding", None) or "").replace("_", "-").lower()
-    if buffer is None or encoding in {"utf-8", "utf8"}:
+    if buffer is None or _utf8(stream):
         stream.write(text)
         return
     stream.flush()  # what the text layer holds goes first
@@ -587,8 +592,12 @@ def _emit(text: str) -> None:
     buffer.flush()
 
 
+def _json_text(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
 def _json(value: object) -> None:
-    _emit(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+    _emit(_json_text(value))
 
 
 def _width() -> int:
@@ -831,13 +840,6 @@ def _intents_for(registry: Registry, factory: Factory) -> list[Antenna]:
     return [a for a in registry.antennas if factory.id in a.letters_of_intent]
 
 
-def _percent(share: Decimal) -> str:
-    text = format(share * 100, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
 def _named(name: str, short_name: str | None) -> str:
     return f"{name} ({short_name})" if short_name and short_name != name else name
 
@@ -1056,7 +1058,7 @@ class _Page:
             kind += f", {share.country}"
         parts = [f"{share.funder} ({kind})"]
         if share.share is not None:
-            parts.append(_percent(share.share))
+            parts.append(f"{_grouped(share.share * 100)}%")
         if share.amount is not None:
             parts.append(str(share.amount))
         text = ": ".join(parts[:2]) + "".join(f", {p}" for p in parts[2:])
@@ -1087,10 +1089,9 @@ class _Page:
                 ("Linked factories", registry.linked_factories(entry)),
                 ("Letters of intent with", [e for e in intents if e is not None]),
             ]
-        groups = [(title, items) for title, items in groups if items]
-        if not groups:
-            return
         for title, items in groups:
+            if not items:
+                continue
             self.section(title)
             for item in items:
                 self.wrap(f"{item.id}: {item.name} ({item.country})")
@@ -1359,18 +1360,17 @@ def _export(args: argparse.Namespace) -> int:
     if args.format in {"sqlite", "datapackage"}:
         if target is None:
             # Binary or many files: never to a terminal or a pipe.
-            what = "a database file; give -o FILE" * (args.format == "sqlite")
-            msg = f"{PROG} export: --format {args.format} writes " + (
-                what or "a folder of files; give -o DIR"
-            )
+            what = "a database file; give -o FILE"
+            if args.format == "datapackage":
+                what = "a folder of files; give -o DIR"
+            msg = f"{PROG} export: --format {args.format} writes {what}"
             raise _CommandError(msg, 2)
         return _export_files(args, target)
     text, what = _export_text(args)
     if target is None:
         _emit(text)
         return 0
-    with _writing("export", target):
-        write_file(target, text.encode("utf-8"), inputs=_inputs(args))
+    _save("export", target, text, args)
     _error(f"{PROG} export: wrote {what} to {target}")
     return 0
 
@@ -1383,40 +1383,31 @@ def _export_files(args: argparse.Namespace, target: str) -> int:
     from aifactories import _tables  # noqa: PLC0415 - export only
 
     registry = _registry(args)
-    inputs = _inputs(args)
     count = len(_tables.tables())
     if args.format == "sqlite":
         with _writing("export", target):
             try:
-                _tables.write_sqlite(registry, target, inputs=inputs)
+                _tables.write_sqlite(registry, target, inputs=_inputs(args))
             except sqlite3.Error as exc:
                 raise OSError(str(exc)) from None
         if args.metadata:
             name = Path(target).name.partition(".")[0]
             metadata = _tables.datasette_metadata(registry, name)
-            _write_json(args.metadata, metadata, inputs)
+            _save("export", args.metadata, _json_text(metadata), args)
         _error(f"{PROG} export: wrote {count} tables to {target}")
         return 0
     folder = Path(target)
     with _writing("export", target):
         folder.mkdir(parents=True, exist_ok=True)
     for name in _tables.tables():
-        written = str(folder / f"{name}.csv")
-        with _writing("export", written):
-            write_file(
-                written, _tables.csv_text(registry, name).encode(), inputs=inputs
-            )
-    _write_json(str(folder / "datapackage.json"), _tables.datapackage(registry), inputs)
+        text = _tables.csv_text(registry, name)
+        _save("export", str(folder / f"{name}.csv"), text, args)
+    text = _json_text(_tables.datapackage(registry))
+    _save("export", str(folder / "datapackage.json"), text, args)
     _error(
         f"{PROG} export: wrote {count} tables as CSV with datapackage.json to {target}"
     )
     return 0
-
-
-def _write_json(target: str, value: object, inputs: list[str]) -> None:
-    text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
-    with _writing("export", target):
-        write_file(target, text.encode("utf-8"), inputs=inputs)
 
 
 def _export_text(args: argparse.Namespace) -> tuple[str, str]:
@@ -1426,8 +1417,7 @@ def _export_text(args: argparse.Namespace) -> tuple[str, str]:
     if args.format == "schema":
         from aifactories._schema import json_schema  # noqa: PLC0415 - export only
 
-        text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-        return text, "the JSON Schema"
+        return _json_text(json_schema()), "the JSON Schema"
     registry = _registry(args)
     what = f"{len(registry)} entries as {args.format.upper()}"
     if args.format == "json":
@@ -1489,8 +1479,7 @@ def _draft(args: argparse.Namespace) -> int:
     if args.output in {None, "-"}:
         _emit(text)
         return 0
-    with _writing("draft", args.output):
-        write_file(args.output, text.encode("utf-8"), inputs=_inputs(args))
+    _save("draft", args.output, text, args)
     count = len(result.entries)
     noun = "entry" if count == 1 else "entries"
     _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
@@ -1509,10 +1498,7 @@ def _merge(args: argparse.Namespace) -> int:
     except OSError as exc:
         msg = f"{PROG} merge: {exc.filename or args.draft}: {exc.strerror or exc}"
         raise _CommandError(msg, 2) from None
-    with _writing("merge", args.output):
-        write_file(
-            args.output, aifactories.dumps(merged).encode("utf-8"), inputs=_inputs(args)
-        )
+    _save("merge", args.output, aifactories.dumps(merged), args)
     _error(f"{PROG} merge: wrote {args.output}")
     return 0
 
@@ -1530,6 +1516,12 @@ def _inputs(args: argparse.Namespace) -> list[str]:
         with contextlib.suppress(OSError):
             names += [entry.path for entry in os.scandir(folder)]
     return names
+
+
+def _save(command: str, target: str, text: str, args: argparse.Namespace) -> None:
+    """Write ``text`` to ``target`` through the one writer, never onto an input."""
+    with _writing(command, target):
+        write_file(target, text.encode("utf-8"), inputs=_inputs(args))
 
 
 @contextlib.contextmanager

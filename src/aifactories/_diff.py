@@ -289,35 +289,23 @@ def diff(old: Registry, new: Registry) -> Diff:
     Returns:
         The differences.
     """
-    from aifactories._convert import converter  # noqa: PLC0415
-    from aifactories._format import document_of  # noqa: PLC0415
+    from aifactories._io import dumps  # noqa: PLC0415
 
-    plain = converter().unstructure
+    def split(registry: Registry) -> tuple[dict[str, Any], ...]:
+        # What the data file holds (enums as str): the one writer's own form.
+        data = json.loads(dumps(registry))
+        del data["format"]
+        entries = [{"kind": "factory", **f} for f in data.pop("factories")]
+        entries += [{"kind": "antenna", **a} for a in data.pop("antennas")]
+        lists = (entries, data.pop("waves"), data.pop("facts"))
+        return (*({r["id"]: r for r in records} for records in lists), data)
 
-    def unstructure(record: object) -> Any:
-        # Through JSON, so values are what a data file holds (enums as str).
-        return json.loads(json.dumps(plain(record)))
-
-    def records(items: Iterable[object], kind: bool = False) -> dict[str, Any]:  # noqa: FBT001, FBT002
-        found: dict[str, Any] = {}
-        for item in items:
-            data = unstructure(item)
-            if kind:
-                data = {"kind": str(getattr(item, "kind", "")), **data}
-            found.setdefault(str(data.get("id")), data)
-        return found
-
-    old_doc, new_doc = document_of(old), document_of(new)
-    top = ("waves", "factories", "antennas", "facts")
-    old_top = {k: v for k, v in unstructure(old_doc).items() if k not in top}
-    new_top = {k: v for k, v in unstructure(new_doc).items() if k not in top}
+    (old_entries, old_waves, old_facts, old_top) = split(old)
+    (new_entries, new_waves, new_facts, new_top) = split(new)
     return Diff(
-        entries=_changes(
-            records((*old.factories, *old.antennas), kind=True),
-            records((*new.factories, *new.antennas), kind=True),
-        ),
-        waves=_changes(records(old.wave_records), records(new.wave_records)),
-        facts=_changes(records(old.facts), records(new.facts)),
+        entries=_changes(old_entries, new_entries),
+        waves=_changes(old_waves, new_waves),
+        facts=_changes(old_facts, new_facts),
         initiative=tuple(_compare(old_top, new_top, "", stamps=_STAMPS)),
     )
 

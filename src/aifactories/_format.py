@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
@@ -68,14 +67,6 @@ class Document:
 
 REGISTRY_NAMES = {"waves": "wave_records"}
 """Where a :class:`Document` field's name differs on the Registry."""
-
-
-def registry_arguments(document: Document) -> dict[str, Any]:
-    """Return the Registry constructor arguments that hold ``document``."""
-    return {
-        REGISTRY_NAMES.get(field.name, field.name): getattr(document, field.name)
-        for field in attrs.fields(Document)
-    }
 
 
 def document_of(registry: object) -> Document:

@@ -96,12 +96,15 @@ class Selection:
 # Search scores: exact names beat prefixes beat substrings; the entry's own
 # names beat its supercomputer's, which beat hosts, places, stakeholders and
 # last focus areas and sectors. Spaced so that no two kinds of match tie.
-_EXACT, _COMPACT, _PREFIX, _WORD, _INNER = 100, 95, 80, 70, 60
-_SYSTEM_EXACT, _SYSTEM_WORD, _SYSTEM_INNER = 58, 56, 53
-_HOST_EXACT, _HOST_WORD, _HOST_INNER = 55, 50, 45
-_PLACE_EXACT, _COUNTRY, _PLACE_INNER = 48, 46, 40
-_STAKEHOLDER_EXACT, _STAKEHOLDER_WORD, _STAKEHOLDER_INNER = 38, 36, 34
-_TOPIC_EXACT, _TOPIC_WORD, _TOPIC_INNER = 30, 28, 25
+# Each is (whole text, word or start, inside a word).
+_NAMES, _COMPACT, _COUNTRY = (100, 70, 60), 95, 46
+_TIERS = (
+    ("systems", (58, 56, 53)),
+    ("hosts", (55, 50, 45)),
+    ("places", (48, 40, 40)),  # a word of a place counts as any part of it
+    ("stakeholders", (38, 36, 34)),
+    ("topics", (30, 28, 25)),
+)
 
 
 class _Hay(NamedTuple):
@@ -494,30 +497,16 @@ class Registry:
         scored: list[tuple[int, int, Entry]] = []
         for position, hay in enumerate(self._index.haystack()):
             entry = hay.entry
-            score = _score(query, hay.names, _EXACT, _WORD, _INNER)
+            score = _score(query, hay.names, *_NAMES)
             if (
                 score < _COMPACT
                 and squeezed
                 and self._index.compact_names(entry, squeezed)
             ):
                 score = _COMPACT
-            if score < _SYSTEM_EXACT:
-                score = max(
-                    score,
-                    _score(
-                        query, hay.systems, _SYSTEM_EXACT, _SYSTEM_WORD, _SYSTEM_INNER
-                    ),
-                    _score(query, hay.hosts, _HOST_EXACT, _HOST_WORD, _HOST_INNER),
-                    _score(query, hay.places, _PLACE_EXACT, _PLACE_INNER, _PLACE_INNER),
-                    _score(
-                        query,
-                        hay.stakeholders,
-                        _STAKEHOLDER_EXACT,
-                        _STAKEHOLDER_WORD,
-                        _STAKEHOLDER_INNER,
-                    ),
-                    _score(query, hay.topics, _TOPIC_EXACT, _TOPIC_WORD, _TOPIC_INNER),
-                )
+            if score < _TIERS[0][1][0]:  # no other text can beat a name
+                tiers = (_score(query, getattr(hay, t), *p) for t, p in _TIERS)
+                score = max(score, *tiers)
             if country is not None and entry.country == country:
                 score = max(score, _COUNTRY)
             if score:

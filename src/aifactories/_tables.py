@@ -36,7 +36,12 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from aifactories._countries import country_name
-from aifactories._format import date_from_wire, date_to_wire, decimal_to_wire
+from aifactories._format import (
+    date_from_wire,
+    date_to_wire,
+    decimal_to_wire,
+    document_of,
+)
 from aifactories._funding import implied_eur
 from aifactories._model import (
     AccessCall,
@@ -326,7 +331,7 @@ class _Plan:
             self._add_euros(prefix.removesuffix("_"), names)
 
     def _add_euros(self, name: str, names: tuple[str, ...]) -> None:
-        def euro(part: int) -> _Getter:
+        def euro(part: int, kind: ColumnType) -> _Getter:
             def get(record: object, on: dt.date | None) -> Any:
                 money = _dig(record, names)
                 if not isinstance(money, Money) or on is None:
@@ -335,35 +340,24 @@ class _Plan:
                     value = money.in_eur(on)
                 except LookupError:
                     return None  # no rate: the cells stay empty, never a guess
-                kinds: tuple[ColumnType, ...] = ("decimal", "decimal", "date")
-                return _encode(kinds[part], value[part])
+                return _encode(kind, value[part])
 
             return get
 
-        self._add(
+        rate = "Units of the currency per EUR (ECB reference rate; 1 for EUR)."
+        columns = (  # the parts of Money.in_eur, in its order
             Column(
                 f"{name}_eur",
                 "decimal",
                 f"The amount in EUR at the ECB reference rate in {name}_eur_rate.",
             ),
-            euro(0),
-        )
-        self._add(
+            Column(f"{name}_eur_rate", "decimal", rate),
             Column(
-                f"{name}_eur_rate",
-                "decimal",
-                "Units of the currency per EUR (ECB reference rate; 1 for EUR).",
+                f"{name}_eur_rate_date", "date", "The day the ECB published that rate."
             ),
-            euro(1),
         )
-        self._add(
-            Column(
-                f"{name}_eur_rate_date",
-                "date",
-                "The day the ECB published that rate.",
-            ),
-            euro(2),
-        )
+        for part, column in enumerate(columns):
+            self._add(column, euro(part, column.type))
 
     def row(self, record: object, on: dt.date | None) -> dict[str, Any]:
         return {
@@ -674,6 +668,11 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
         for position, person in enumerate(registry.people):
             cells = plan.row(person, None)
             rows.append({"entry_id": None, "position": position, **cells})
+    return _numbered(rows)
+
+
+def _numbered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows``, each with its row number (from 1) first: the key."""
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
 
 
@@ -737,15 +736,10 @@ def _sources(registry: Registry) -> list[dict[str, Any]]:
         add(_walk_sources(wave, ""), None, wave.id)
     for entry in registry:
         add(_walk_sources(entry, ""), entry.id, None)
-    for i, fact in enumerate(registry.facts):
-        add(_walk_sources(fact, f"facts[{i}]"), None, None)
-    for i, person in enumerate(registry.people):
-        add(_walk_sources(person, f"people[{i}]"), None, None)
-    if registry.access is not None:
-        add(_walk_sources(registry.access, "access"), None, None)
-    for i, call in enumerate(registry.gigafactory_calls):
-        add(_walk_sources(call, f"gigafactory_calls[{i}]"), None, None)
-    return [{"row": n, **row} for n, row in enumerate(rows, 1)]
+    # The initiative's own facts, people, access and calls, at their paths.
+    rest = attrs.evolve(document_of(registry), waves=(), factories=(), antennas=())
+    add(_walk_sources(rest, ""), None, None)
+    return _numbered(rows)
 
 
 # -- provenance ------------------------------------------------------------------

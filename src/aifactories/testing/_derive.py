@@ -444,11 +444,6 @@ def draw_fields(
     return values
 
 
-@st.composite
-def _generic(draw: st.DrawFn, cls: type[Any], level: int) -> Any:
-    return cls(**draw_fields(draw, cls, {}, level))
-
-
 @functools.cache
 def record_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
     """The strategy for the attrs class ``cls``: its override, or derived.
@@ -460,7 +455,7 @@ def record_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
     override = CLASS_OVERRIDES.get(cls)
     if override is not None:
         return override(level)
-    return _generic(cls, level)
+    return derived_strategy(cls, level)
 
 
 @st.composite
@@ -493,7 +488,7 @@ def pinned_strategy(
 
 def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
     """The strategy derived from ``cls``'s declarations alone, ignoring overrides."""
-    return _generic(cls, level)
+    return pinned_strategy(cls, {}, level)
 
 
 __all__ = [

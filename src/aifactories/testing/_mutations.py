@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Literal, get_args, overload
@@ -251,8 +251,8 @@ def _rebuild(
     )
 
 
-def _unused_id(doc: Document, stem: str) -> str:
-    taken = {e.id for e in _entries(doc)}
+def unused(stem: str, taken: Collection[str]) -> str:
+    """Return ``stem``, or the first of ``stem-2``, ``stem-3``... not ``taken``."""
     candidate, n = stem, 1
     while candidate in taken:
         n += 1
@@ -311,11 +311,7 @@ def _unknown_wave(doc: Document) -> Document:
     entries = list(_entries(doc))
     if not entries:
         raise _needs("unknown-wave", "an entry")
-    taken = {w.id for w in doc.waves}
-    wave, n = "no-such-wave", 1
-    while wave in taken:
-        n += 1
-        wave = f"no-such-wave-{n}"
+    wave = unused("no-such-wave", {w.id for w in doc.waves})
     entries[0] = attrs.evolve(entries[0], wave=wave)
     return _rebuild(doc, entries, {})
 
@@ -340,7 +336,8 @@ def _add_links(doc: Document, rule: Rule, *links: str) -> Document:
 
 
 def _dangling_link(doc: Document) -> Document:
-    return _add_links(doc, "dangling-link", _unused_id(doc, "no-such-factory"))
+    missing = unused("no-such-factory", {e.id for e in _entries(doc)})
+    return _add_links(doc, "dangling-link", missing)
 
 
 def _link_to_antenna(doc: Document) -> Document:

@@ -32,7 +32,7 @@ from aifactories._model import (
     Wave,
 )
 from aifactories._registry import Registry
-from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS
+from aifactories._sectors import _keys as sector_keys
 from aifactories._seeds import DocumentFolders
 from aifactories._text import fold
 
@@ -127,12 +127,7 @@ def _sector(value: object) -> object:
     if value in Sector._value2member_map_:
         return Sector(value)
     key = fold(value)
-    names = {fold(sector.value): sector for sector in Sector}
-    for sector, label in SECTOR_LABELS.items():
-        names.setdefault(fold(label), sector)
-    for sector, synonyms in SECTOR_SYNONYMS.items():
-        for synonym in synonyms:
-            names.setdefault(fold(synonym), sector)
+    names = sector_keys()  # what the queries resolve: values, labels, synonyms
     close = difflib.get_close_matches(key, names, n=1)
     if key in names or close:
         sector = names[key] if key in names else names[close[0]]
@@ -241,52 +236,6 @@ def _missing_waves(entries: list[Entry], waves: list[Wave]) -> list[Wave]:
     return list(made.values())
 
 
-def registry_fields(
-    *records: object, base: Registry | None = None, data_version: str | None = None
-) -> dict[str, Any]:
-    """The Registry arguments :func:`build_registry` builds from ``records``.
-
-    Raises:
-        TypeError: A record is of a type a registry does not hold.
-    """
-    entries: list[Entry] = []
-    waves: list[Wave] = []
-    facts: list[Fact] = []
-    people: list[Person] = []
-    for record in records:
-        if isinstance(record, Factory | Antenna):
-            entries.append(record)
-        elif isinstance(record, Wave):
-            waves.append(record)
-        elif isinstance(record, Fact):
-            facts.append(record)
-        elif isinstance(record, Person):
-            people.append(record)
-        else:
-            msg = (
-                "build_registry() takes Factory, Antenna, Wave, Fact and Person "
-                f"records, not {type(record).__name__}"
-            )
-            raise TypeError(msg)
-    if base is not None:
-        entries = _replace(base.entries, entries, "id")
-        waves = _replace(base.wave_records, waves, "id")
-        facts = _replace(base.facts, facts, "id")
-        people = [*base.people, *people]
-    waves += _missing_waves(entries, waves)
-    if data_version is None:
-        data_version = "test" if base is None else base.data_version
-    return {
-        "data_version": data_version,
-        "data_date": None if base is None else base.data_date,
-        "wave_records": waves,
-        "factories": [e for e in entries if isinstance(e, Factory)],
-        "antennas": [e for e in entries if isinstance(e, Antenna)],
-        "facts": facts,
-        "people": people,
-    }
-
-
 def build_registry(
     *records: Factory | Antenna | Wave | Fact | Person,
     base: Registry | None = None,
@@ -313,10 +262,46 @@ def build_registry(
             :func:`break_rule`, which makes a document, not a Registry.)
         TypeError: A record is of a type a registry does not hold.
     """
+    entries: list[Entry] = []
+    waves: list[Wave] = []
+    facts: list[Fact] = []
+    people: list[Person] = []
+    given: tuple[object, ...] = records  # untyped callers may pass anything
+    for record in given:
+        if isinstance(record, Factory | Antenna):
+            entries.append(record)
+        elif isinstance(record, Wave):
+            waves.append(record)
+        elif isinstance(record, Fact):
+            facts.append(record)
+        elif isinstance(record, Person):
+            people.append(record)
+        else:
+            msg = (
+                "build_registry() takes Factory, Antenna, Wave, Fact and Person "
+                f"records, not {type(record).__name__}"
+            )
+            raise TypeError(msg)
+    if base is not None:
+        entries = _replace(base.entries, entries, "id")
+        waves = _replace(base.wave_records, waves, "id")
+        facts = _replace(base.facts, facts, "id")
+        people = [*base.people, *people]
+    waves += _missing_waves(entries, waves)
+    if data_version is None:
+        data_version = "test" if base is None else base.data_version
     # The constructor checks every rule: a Registry in hand is valid.
-    fields = registry_fields(*records, base=base, data_version=data_version)
     try:
-        return Registry(**fields, documents=documents)
+        return Registry(
+            data_version=data_version,
+            data_date=None if base is None else base.data_date,
+            wave_records=waves,
+            factories=[e for e in entries if isinstance(e, Factory)],
+            antennas=[e for e in entries if isinstance(e, Antenna)],
+            facts=facts,
+            people=people,
+            documents=documents,
+        )
     except RegistryDataError as exc:
         raise RegistryDataError(exc.errors, source="build_registry()") from None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import typing
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -82,6 +83,7 @@ from aifactories.testing._mutations import (
     Rule,
     break_rule,
     minimum_counts,
+    unused,
 )
 from aifactories.testing._records import build_registry, make_antenna, make_factory
 
@@ -92,23 +94,14 @@ T = TypeVar("T")
 _cached = functools.lru_cache(maxsize=512)
 
 
-def _pin(
-    value: T | SearchStrategy[T] | None, default: SearchStrategy[T]
-) -> SearchStrategy[T]:
-    if value is None:
-        return default
-    if isinstance(value, SearchStrategy):
-        return value
-    return st.just(value)
+def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
+    """A pin as a strategy: a plain value is drawn as it is."""
+    return value if isinstance(value, SearchStrategy) else st.just(value)
 
 
 def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
     """The pinned fields, each as a strategy; ``None`` leaves a field drawn."""
-    return {
-        name: value if isinstance(value, SearchStrategy) else st.just(value)
-        for name, value in given.items()
-        if value is not None
-    }
+    return {name: _drawn(value) for name, value in given.items() if value is not None}
 
 
 def _resolve_drawn(value: T) -> T:
@@ -619,17 +612,8 @@ def factories(  # noqa: PLR0913 - one pin per field worth pinning
     )
     if not pins:
         return record_strategy(Factory)
-    return _entries_cached(Factory, pins, ()).map(_as_factory)
-
-
-def _as_factory(entry: Entry) -> Factory:
-    assert isinstance(entry, Factory)  # noqa: S101 - _draw_entry keeps the kind
-    return entry
-
-
-def _as_antenna(entry: Entry) -> Antenna:
-    assert isinstance(entry, Antenna)  # noqa: S101 - _draw_entry keeps the kind
-    return entry
+    # _draw_entry keeps the class it is given.
+    return typing.cast("SearchStrategy[Factory]", _entries_cached(Factory, pins, ()))
 
 
 def antennas(  # noqa: PLR0913 - one pin per field worth pinning
@@ -678,7 +662,7 @@ def antennas(  # noqa: PLR0913 - one pin per field worth pinning
     links = tuple(dict.fromkeys(factory_ids))
     if not pins and not links:
         return record_strategy(Antenna)
-    return _entries_cached(Antenna, pins, links).map(_as_antenna)
+    return typing.cast("SearchStrategy[Antenna]", _entries_cached(Antenna, pins, links))
 
 
 def entries(
@@ -713,10 +697,7 @@ def _unique_id(
 
 
 def _unique(stem: str, taken: set[str]) -> str:
-    candidate, suffix = stem, 1
-    while candidate in taken:
-        suffix += 1
-        candidate = f"{stem}-{suffix}"
+    candidate = unused(stem, taken)
     taken.add(candidate)
     return candidate
 
@@ -996,7 +977,7 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
         min_factories=min_factories,
         min_antennas=min_antennas,
         kind=pinned,
-        country=None if chosen is None else _pin(chosen, rule_strategy(COUNTRY)),
+        country=None if chosen is None else _drawn(chosen),
     )
 
 
@@ -1023,11 +1004,7 @@ def _invalid_registries(rule: Rule | None) -> SearchStrategy[BrokenDocument]:
         min_antennas=min_antennas,
         max_size=max(5, min_factories + min_antennas),
     )
-    return valid.map(functools.partial(_broken, rule=rule))
-
-
-def _broken(registry: Registry, rule: Rule) -> BrokenDocument:
-    return break_rule(registry, rule)
+    return valid.map(functools.partial(break_rule, rule=rule))
 
 
 def invalid_registries(*, rule: Rule | None = None) -> SearchStrategy[BrokenDocument]:
@@ -1106,24 +1083,11 @@ def _claim_values() -> tuple[Claim, ...]:
     )
 
 
-@functools.cache
-def _claim_pool() -> SearchStrategy[Claim]:
-    return st.sampled_from(_claim_values())
-
-
 _POOL_SOURCES = (
     Source(url="https://a.example.org/"),
     Source(url="https://b.example.org/ü", supports="the figure"),
     Source(url="http://c.example.org/", kind=SourceKind.PRESS, http_only=True),
 )
-
-
-def _claim_override(level: int) -> SearchStrategy[Any]:
-    # Conflicts hold two claims or more, each with sources: in a nested
-    # record, one draw from a pool instead of a dozen.
-    if level >= LEAN:
-        return _claim_pool()
-    return derived_strategy(Claim, level)
 
 
 @functools.cache
@@ -1137,6 +1101,8 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
     a, b, c = _POOL_SOURCES
     claims = _claim_values()
     return {
+        # Conflicts hold two claims or more, each with sources.
+        Claim: claims,
         Link: (
             Link(url="https://aif.example.org/", sources=(a,)),
             Link(url="http://old.example.org/ä", sources=(b, c), http_only=True),
@@ -1188,11 +1154,10 @@ def _piece_override(cls: type[Any]) -> Override:
 
 
 # Imported by name with the rest: the tables the derived strategies read.
-for _cls in (Link, Location, Grant, Person, Stakeholder, Conflict):
+for _cls in (Claim, Link, Location, Grant, Person, Stakeholder, Conflict):
     CLASS_OVERRIDES[_cls] = _piece_override(_cls)
 CLASS_OVERRIDES.update(
     {
-        Claim: _claim_override,
         Source: _source_override,
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
