@@ -1277,7 +1277,7 @@ def _release(name: str) -> Registry | None:
     if os.path.exists(name) or name == "-":  # noqa: PTH110
         return None
     if _releases.resolve(name) is not None:
-        return _releases.load_release(name)
+        return aifactories.load(release=name)
     if os.path.splitext(name)[1].lower() in {".json", ".toml"}:  # noqa: PTH122
         return None  # a missing file: reading it says so
     names = ", ".join([*(r.version for r in _releases.releases()), _releases.LATEST])

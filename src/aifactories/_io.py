@@ -14,6 +14,7 @@ builds.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import threading
@@ -73,9 +74,7 @@ def load(
         if path is not None or documents is not None:
             msg = "release= goes alone: a shipped release is not read from a path"
             raise TypeError(msg)
-        from aifactories._releases import load_release  # noqa: PLC0415
-
-        return load_release(release)
+        return _load_release(release)
     if path is None:
         if documents is not None:
             msg = "documents= goes with a path: the bundled data quotes only its seeds"
@@ -99,6 +98,24 @@ def load(
         return _from_data(data, documents)
     except RegistryDataError as exc:
         raise RegistryDataError(exc.errors, source=name) from None
+
+
+def _load_release(name: str) -> Registry:
+    """Return data release ``name``: the bundled registry for the newest."""
+    from aifactories._releases import newest, version_of  # noqa: PLC0415 - on use
+
+    version = version_of(name)
+    return _load_bundled() if version == newest() else _read_release(version)
+
+
+@functools.cache
+def _read_release(version: str) -> Registry:
+    """Read an earlier release's file once; it is checked like any file."""
+    import gzip  # noqa: PLC0415 - releases only
+
+    from aifactories._releases import packed  # noqa: PLC0415 - on use
+
+    return loads(gzip.decompress(packed(version)))
 
 
 def loads(text: str | bytes, *, documents: DocumentFolders = None) -> Registry:

@@ -4,21 +4,18 @@ Every data release is kept in ``data/releases/`` as ``VERSION.json.gz``
 (the release's registry file, gzip'd), listed with its date in
 ``data/releases/index.json``; ``scripts/add_release.py`` adds the current
 release when the data is released. ``latest`` names the bundled data.
+This module only finds releases; :func:`aifactories.load` reads them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import gzip
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from aifactories._errors import NotFoundError
-
-if TYPE_CHECKING:
-    from aifactories._registry import Registry
 
 RELEASES_DIR = Path(__file__).parent / "data" / "releases"
 LATEST = "latest"
@@ -52,42 +49,36 @@ def releases() -> tuple[Release, ...]:
     return tuple(sorted(found))
 
 
+def newest() -> str:
+    """The newest release's version: the data bundled with the package.
+
+    The index lists it (without a file of its own: the bundled data is
+    that release); a test keeps it equal to ``aifactories.DATA_VERSION``.
+    """
+    return releases()[-1].version
+
+
 def resolve(name: str) -> str | None:
     """The data version ``name`` means (``latest``: the bundled data), or None."""
-    from aifactories import DATA_VERSION  # noqa: PLC0415 - no import cycle
-
     if name == LATEST:
-        return DATA_VERSION
-    known = {release.version for release in releases()} | {DATA_VERSION}
-    return name if name in known else None
+        return newest()
+    return name if name in {release.version for release in releases()} else None
 
 
-def load_release(name: str) -> Registry:
-    """Return data release ``name`` (a version, or ``latest``) as a registry.
-
-    ``latest`` and the bundled data's own version return the bundled
-    registry, the object :func:`aifactories.load` returns; an earlier
-    release is read from its file once, on first use.
+def version_of(name: str) -> str:
+    """Return the data version release ``name`` (a version, or ``latest``) is.
 
     Raises:
         NotFoundError: No release has that name; the message lists them.
     """
-    from aifactories import DATA_VERSION  # noqa: PLC0415 - no import cycle
-    from aifactories._io import load  # noqa: PLC0415
-
     version = resolve(name)
     if version is None:
         names = ", ".join([*(r.version for r in releases()), LATEST])
         message = f"no data release {name!r}; the releases are {names}"
         raise NotFoundError(str(name), message=message)
-    if version == DATA_VERSION:
-        return load()
-    return _read(version)
+    return version
 
 
-@functools.cache
-def _read(version: str) -> Registry:
-    from aifactories._io import loads  # noqa: PLC0415 - no import cycle
-
-    packed = (RELEASES_DIR / f"{version}.json.gz").read_bytes()
-    return loads(gzip.decompress(packed))
+def packed(version: str) -> bytes:
+    """Return the registry file of an earlier release (gzip'd JSON)."""
+    return (RELEASES_DIR / f"{version}.json.gz").read_bytes()

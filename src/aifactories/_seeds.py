@@ -135,7 +135,7 @@ class Documents:
             if name.lower().endswith((".html", ".htm")):
                 # A draft of a web page quotes its text, tags removed the
                 # same way: the page itself is the document it cites.
-                from aifactories._draft import strip_html  # noqa: PLC0415
+                from aifactories._html import strip_html  # noqa: PLC0415
 
                 return strip_html(text)
             return text

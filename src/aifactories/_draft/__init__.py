@@ -27,8 +27,8 @@ from aifactories._draft._text import (
     MAX_READ,
     MAX_SENTENCE,
     MAX_SENTENCES,
-    strip_html,
 )
+from aifactories._html import strip_html
 
 __all__ = [
     "MAX_BYTES",

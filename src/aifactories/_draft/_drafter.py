@@ -47,8 +47,8 @@ from aifactories._draft._text import (
     _decode,
     _Sentence,
     _sentences,
-    strip_html,
 )
+from aifactories._html import strip_html
 from aifactories._model import (
     Antenna,
     Confidence,
