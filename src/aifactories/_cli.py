@@ -1474,7 +1474,7 @@ def _draft(args: argparse.Namespace) -> int:
     except ImportError as exc:  # the optional draft extra is missing
         msg = f"{PROG} draft: {exc}"
         raise _CommandError(msg, 2) from None
-    if not result.entries:
+    if not result.entries and not result.positions:
         msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
         raise _CommandError(msg)
     from aifactories._io import dump_document  # noqa: PLC0415 - draft only

@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from aifactories._draft import _cldr
+from aifactories._draft import _bids, _cldr
 from aifactories._draft import _lexicon as lex
 from aifactories._draft._output import (
     Change,
@@ -60,7 +60,9 @@ from aifactories._model import (
     Host,
     Kind,
     Money,
+    NationalPosition,
     Person,
+    PositionStatus,
     Qualifier,
     Role,
     Sector,
@@ -97,6 +99,9 @@ class Draft:
             added, both without their sources.
         warnings: What the reviewer should know: placeholders to fill,
             values left out because the text was ambiguous, skipped text.
+        positions: For an article about a national AI Gigafactory bid, the
+            country's position on bidding (its summary to fill), to add to
+            the registry's gigafactory call.
     """
 
     text: str
@@ -105,6 +110,7 @@ class Draft:
     # the registry has a diff type of its own to share.
     changes: tuple[tuple[str, object, object], ...] = ()
     warnings: tuple[str, ...] = ()
+    positions: tuple[NationalPosition, ...] = ()
 
 
 # -- public entry point ----------------------------------------------------------
@@ -184,7 +190,7 @@ _START = (
 _TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
-    r"zum|per|pour|para|na|dla|la|le|el|los|las)"
+    r"zum|per|pour|para|na|dla|la|le|el|los|las|do|da|dos|das|van|voor|v|ve)"
 )
 _ORG = (
     rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
@@ -639,6 +645,7 @@ _ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"Koordinator (?:ist|wird)(?: das| die| der)?|"
             r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
             r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+            r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
             r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
             r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
             r"pod kierownictwem)\s*(?:the\s+|l['’])?"
@@ -701,11 +708,14 @@ _PARTNER_LIST = re.compile(
     r"konsorcium (?:zahrnující(?: také)?|tvoří)|samenwerking tussen|"
     r"consortium (?:bestaat uit|bestående av)|konsortiet består av|"
     r"consorțiul (?:include|reunește)|consórcio (?:formado|composto) por|"
+    r"com a participação d[aeo]s?(?: \w+ \w+)?|conta(?:ndo)? (?:ainda )?com|"
+    r"em parceria com|juntamente com|"
     r"konsorciumą sudaro|konzorcij (?:sestavljajo|bodo sestavljali)|"
     r"konzorcium tagjai|консорциум(?:ът)? (?:включва|се състои от))\s*"
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
+_ITEM_END = re.compile(r"\s*(?:[,(]|$|\s(?:and|und|e|y|et|i|a|en|og|och|és|ir|și)\s)")
 # "co-funded by X, Y and Z": the co-funders, each named, money or not.
 _COFUNDER_LIST = re.compile(
     r"\b(?:co-?(?:funded|financed) by|cofinanziat[ao] (?:da(?:l|lla|i|gli)?|in parti "
@@ -769,22 +779,25 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 
-_MULT = (
-    r"(?:million|millions|mn|Mio\.?|Millionen|Million|milioni|milione|millones|"
-    r"millón|mln\.?|milionów|miliony|miliona|milion|billion|bn|Mrd\.?|Milliarden?|"
-    r"miliardi|miliardo|milliards?|miliard(?:y|ów)?|mld\.?|mil millones|thousand)"
-)
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
 _CUR_POST = (
     r"(?P<post>euros?|Euro|EUR|€|złotych|zł|PLN|kronor|SEK|CHF|"
     r"(?:di|de|d['’])\s?euros?)"
 )
-_AMOUNT = re.compile(
-    rf"(?:{_CUR_PRE}(?P<n1>{_NUM})(?:\s?(?P<m1>{_MULT})\b|(?<=\d)(?P<s1>[mMk])\b)?"
-    rf"|(?<![\w.,])(?P<n2>{_NUM})\s?(?:(?P<m2>{_MULT})\s?|(?<=\d)(?P<s2>[mM])\s)?"
-    rf"{_CUR_POST}(?!\w))"
-)
+
+
+@functools.cache
+def _amount_re() -> re.Pattern[str]:
+    # A million or a billion: CLDR's words in every language, "bn" and "mn".
+    mult = rf"(?i:{_alternation(map(re.escape, _cldr.multipliers()))}|bn|mn)\.?"
+    return re.compile(
+        rf"(?:{_CUR_PRE}(?P<n1>{_NUM})(?:\s?(?P<m1>{mult})\b|(?<=\d)(?P<s1>[mMk])\b)?"
+        rf"|(?<![\w.,])(?P<n2>{_NUM})\s?(?:(?P<m2>{mult})\s?|(?<=\d)(?P<s2>[mM])\s)?"
+        rf"{_CUR_POST}(?!\w))"
+    )
+
+
 _CURRENCIES = {
     "€": "EUR",
     "eur": "EUR",
@@ -848,11 +861,18 @@ _STRONG_TOTAL = re.compile(
 _EU_FUNDER = re.compile(
     r"EuroHPC(?:\s+(?:JU|Joint Undertaking))?|European Union|\bthe EU\b|"
     r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
+    r"(?:Europ|Evrop)\w+ (?:[Kk]omis\w*|Commissi\w+|Comiss\w+|Comisi\w+)|"
+    r"(?:Komisj\w+|Commission|Comisión|Comissão|Commissione) [Ee]urop\w+|"
     r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
 )
 _NATIONAL_WORD = re.compile(
     r"\b(?:[Gg]overnment|[Ff]ederal|Bund(?:es\w*)?|Regierung|[Gg]overno|"
     r"[Gg]obierno|[Gg]ouvernement|État|[Rr]ząd\w*|[Mm]inistr\w+|Ministère)\b"
+)
+_FUNDED = re.compile(
+    r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
+    r"spolufin|financiad|financiament|finansowan",
+    re.IGNORECASE,
 )
 _SPLIT_CUE = re.compile(
     r"50\s*/\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
@@ -862,7 +882,12 @@ _SPLIT_CUE = re.compile(
     r"po połowie|po równo|w równych częściach",
     re.IGNORECASE,
 )
-_HALF = re.compile(r"\b(?:half|Hälfte|metà|mitad|moitié|połow\w+)\b", re.IGNORECASE)
+_HALF = re.compile(
+    r"\b(?:half|Hälfte|metà|mitad|moitié|połow\w+|polovin\w*|polovic\w*|helft|"
+    r"metade|meitat|jumătate\w*|половин\w*|puolet|hälften|halvdelen|pusė\w*|"
+    r"puse|fele)\b",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(
     r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent|percent|Prozent|por ciento|"
     r"pour cent|procent)"
@@ -1034,10 +1059,12 @@ class _Drafter:
 
     def run(self) -> Draft:
         self.find_entries()
+        bid = self.bid()
+        positions = () if bid is None else (bid,)
         if not self.entries:
-            if self.sentences:
+            if self.sentences and bid is None:
                 self.warnings.append("no AI Factory or Antenna is named in the text")
-            return Draft(self.text, (), (), tuple(self.warnings))
+            return Draft(self.text, (), (), tuple(self.warnings), positions)
         owners = self.owners()
         for sent, owner in zip(self.sentences, owners, strict=True):
             self.people(sent, owner)
@@ -1064,7 +1091,70 @@ class _Drafter:
         for acc, entry in zip(self.entries, built, strict=True):
             if acc.known is not None:
                 changes.extend(changes_between(acc.known, entry))
-        return Draft(self.text, tuple(built), tuple(changes), tuple(self.warnings))
+        return Draft(
+            self.text, tuple(built), tuple(changes), tuple(self.warnings), positions
+        )
+
+    def bid(self) -> NationalPosition | None:
+        """The position an article about a national gigafactory bid proposes.
+
+        Its fields are read as an entry's are, from the sentences naming a
+        gigafactory, or from every sentence when the article drafts no
+        factory or antenna. Its country is the one those sentences name
+        most (else the text); the consortium is the bid's lead.
+        """
+        said = _bids.bid_sentences(self.sentences)
+        if not said:
+            return None
+        acc = _Acc("", Kind.FACTORY, None)
+        for sent in said if self.entries else self.sentences:
+            self.host(sent, acc)
+            self.stakeholders(sent, acc)
+            self.partner_countries(sent, acc)
+            self.funding(sent, acc)
+            self.people(sent, acc)
+        country = None
+        for sents in (said, self.sentences):
+            country = country or _bids.most_named(
+                code
+                for sent in sents
+                for pattern in (_country_name_re(), _demonym_re())
+                for code, _ in _codes_in(pattern, sent.text)
+            )
+        if country is None:
+            return None
+        lead = acc.host or next(
+            (s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR), None
+        )
+        sources = [self.whole(sent, "position") for sent in said[:3]]
+        site = acc.host.city if acc.host is not None else None
+        for sent in said:
+            found = _bids.SITE.search(sent.text)
+            if site is None and found is not None and self.city_ok(found["c"]):
+                site = found["c"]
+                sources.append(self.whole(sent, f"site: {site}"))
+        funding, total_sources = self.build_funding(acc)
+        sources += [*total_sources, *acc.partner_countries.values()]
+        if lead is not None:
+            sources += lead.sources
+        self.warnings.append(
+            f"a gigafactory bid of {country}: summary and status to fill by reviewer"
+        )
+        return NationalPosition(
+            country=country,
+            status=PositionStatus.BIDDING if lead else PositionStatus.INTEREST,
+            summary=TO_FILL,
+            sources=_dedupe(sources),
+            consortium=None if lead is None else lead.name,
+            confidence=Confidence.LOW,
+            site=site,
+            stakeholders=[
+                s for s in acc.stakeholders.values() if lead is None or s != lead
+            ],
+            partner_countries=[c for c in acc.partner_countries if c != country],
+            funding=funding,
+            people=list(acc.people.values()),
+        )
 
     def known_facts(self, acc: _Acc) -> None:
         """Propose the host and stakeholders the registry has that the text names.
@@ -1480,7 +1570,7 @@ class _Drafter:
         label, _ = _strip_article(label)
         if not self.org_ok(label, strict=False) or acc.host is not None:
             return
-        known = self.known.org(label) or (self.known.org(abbr) if abbr else None)
+        known = self.known.org(label) or self.abbreviated(label, abbr)
         city, city_end = self.city_after(text, hi, label)
         source = self.source(sent, cue, max(hi, city_end), "host")
         if known is not None:
@@ -1543,6 +1633,18 @@ class _Drafter:
         # organisation once people and places are ruled out above.
         return sum(word[:1].isupper() for word in label.split()) >= 2
 
+    def abbreviated(self, label: str, abbr: str | None) -> _Org | None:
+        """The known organisation ``abbr`` stands for, if ``label`` can be it.
+
+        "Arctic Compute Alliance (ACA)" is not the registry's Advanced
+        Computing Austria (ACA): the name must share a word with the known one.
+        """
+        known = self.known.org(abbr) if abbr else None
+        if known is None or not label:
+            return known
+        words = {w for w in fold(known.name).split() if len(w) > 3}
+        return known if words & set(fold(label).split()) else None
+
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
         for role, pattern in _ROLE_AFTER:
@@ -1583,28 +1685,37 @@ class _Drafter:
                 continue
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
+            # In a list of three or more, one capitalised word names a member.
+            strict = segment.count(",") < 2
             for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
                 if re.search(
-                    r"(?:\bin|\bfrom|\baus|\bda|\bde|\bw|\bz)\s+$",
+                    r"(?:\bin|\bfrom|\baus|\bda|\bde|\bw|\bz|\bv|\bve|\bem)\s+$",
                     segment[: org.start()],
                 ):
                     continue  # "partners in Bavaria": a place
+                # A lone word read loosely must end its item ("Bial, Sonae"),
+                # not start a name in lower case ("Vysoké učení").
+                whole = _ITEM_END.match(segment, org.end())
                 hi = match.end() + org.end()
-                self.add_holder(sent, acc, org, role, (match.start(), hi))
+                span = (match.start(), hi)
+                loose = strict or whole is None
+                self.add_holder(sent, acc, org, role, span, strict=loose)
 
-    def add_holder(
+    def add_holder(  # noqa: PLR0913 - the evidence and how strictly to read it
         self,
         sent: _Sentence,
         acc: _Acc,
         org: re.Match[str],
         role: Role,
         span: tuple[int, int],
+        *,
+        strict: bool = True,
     ) -> None:
         label = org.group("org")
         label, _ = _strip_article(label)
         abbr = org.group("abbr")
         known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
-        if not (label and self.org_ok(label, strict=True)) and not known_abbr:
+        if not (label and self.org_ok(label, strict=strict)) and not known_abbr:
             return
         if acc.host is not None and _same_org(
             acc.host.name, acc.host.short_name, label
@@ -1612,7 +1723,7 @@ class _Drafter:
             return
         if any(_same(label, name) for name in [acc.name, *acc.aliases]):
             return
-        known = self.known.org(label) or (self.known.org(abbr) if abbr else None)
+        known = self.known.org(label) or self.abbreviated(label, abbr)
         if known is not None:
             name, short_name, country = known.name, known.short_name, known.country
         else:
@@ -1764,7 +1875,7 @@ class _Drafter:
 
     def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
         text = sent.text
-        amounts = list(_AMOUNT.finditer(text))
+        amounts = list(_amount_re().finditer(text))
         split = _SPLIT_CUE.search(text)
         if split is not None:
             via = _VIA.search(text, split.end())
@@ -1819,6 +1930,16 @@ class _Drafter:
                     )
             elif _TOTAL_CUE.search(text[lo:hi]) or _TOTAL_CUE.search(text[:lo]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+        for cue in _FUNDED.finditer(text):
+            # A funder named without money is still one ("co-funded by X"):
+            # the one of the clause nearest the cue.
+            lo, hi = _clause(text, cue.start())
+            funders = self.funders(text, cue.end(), hi, acc)[:1]
+            funders = funders or self.funders(text, lo, cue.start(), acc)[-1:]
+            for funder in funders:
+                share = self.share(acc, funder)
+                if not share.sources:
+                    share.sources.append(self.whole(sent, f"funder: {funder[0]}"))
         self.via(sent, acc)
 
     def via(self, sent: _Sentence, acc: _Acc) -> None:
@@ -1859,7 +1980,7 @@ class _Drafter:
         found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
         eu = _EU_FUNDER.search(segment)
         if eu is not None:
-            label = "EuroHPC JU" if "EuroHPC" in segment else "European Union"
+            label = "EuroHPC JU" if "EuroHPC" in segment else eu.group()
             found.append((eu.start(), (label, FunderKind.EU, None)))
         for code, match in _codes_in(_country_name_re(), segment):
             if re.search(
@@ -2158,7 +2279,7 @@ class _Drafter:
                 sources=_dedupe(s.sources),
             )
             for s in acc.shares.values()
-            if s.share is not None or s.amount is not None or s.via
+            if s.sources
         ]
         if total is None and not shares:
             return None, []
@@ -2349,25 +2470,6 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-_MULTIPLIERS = (
-    (
-        re.compile(
-            r"^(?:b|bn|billion|mrd|milliarde|milliarden|miliardi|miliardo|"
-            r"milliards?|miliard\w*|mld|mil millones)\.?$",
-            re.IGNORECASE,
-        ),
-        Decimal(10) ** 9,
-    ),
-    (
-        re.compile(
-            r"^(?:m|mn|mio|million\w*|milion\w*|mill[oó]n\w*|mln)\.?$", re.IGNORECASE
-        ),
-        Decimal(10) ** 6,
-    ),
-    (re.compile(r"^(?:k|thousand)$", re.IGNORECASE), Decimal(10) ** 3),
-)
-
-
 def _money(match: re.Match[str], text: str) -> Money | None:
     number = match.group("n1") or match.group("n2")
     value = _decimal(number) if number else None
@@ -2377,10 +2479,10 @@ def _money(match: re.Match[str], text: str) -> Money | None:
         match.group("m1") or match.group("s1") or match.group("m2") or match.group("s2")
     )
     if mult:
-        for pattern, factor in _MULTIPLIERS:
-            if pattern.match(mult):
-                value *= factor
-                break
+        key = mult.lower().rstrip(".")
+        value *= _cldr.multipliers().get(key) or (
+            10**9 if key in {"b", "bn"} else 10**3 if key == "k" else 10**6
+        )
     cur = (match.group("pre") or match.group("post") or "").lower()
     cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
     currency = _CURRENCIES.get(cur)
