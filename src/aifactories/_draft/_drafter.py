@@ -220,7 +220,7 @@ _FACTORY_KW = (
     r"[Uu]sine (?:d['’]|à )(?:IA|intelligence artificielle)|[Ff]abryk[aięą] "
     r"(?:AI|SI|sztucznej inteligencji)|"
     # The other languages of the registry's countries.
-    r"AI-fabriek|AI-fabrik|AI továrn\w*|[Tt]ovárn\w* na umělou inteligenci|"
+    r"AI-fabriek|AI-fabrik|AI továr\w*|[Tt]ovár\w* na umělou inteligenci|"
     r"[Ff]ábrica de (?:IA|inteligência artificial)|[Ff]actoría de IA|"
     r"[Ff]abric[aă] de (?:IA|inteligență artificială)|"
     r"[Tt]ovarn\w* umetne inteligence|[Tt]ekoälytehta\w*|[Tt]ekoälytehdas|"
@@ -607,7 +607,10 @@ _CONSORTIUM = re.compile(
     r"consorti|partner countr|partners? from|Partnerländer|paesi partner|"
     r"países socios|pays partenaires|kraj\w* partnersk|together with|joined by|"
     r"gemeinsam mit|insieme a|junto (?:a|con)|aux côtés|wraz z|cross-border|"
-    r"multinational|transnational|Konsorti|consorcio|konsorcj",
+    r"multinational|transnational|Konsorti|consorcio|konsorcj|"
+    r"(?:with the|con la|com a|avec la) part[ei]cip\w+ d|unter Beteiligung|z udziałem|"
+    r"joint bid|candidatura conjunta|junt\w+-se a|uni\w+-se a|se unió a|"
+    r"s['’]associe à|schließt sich",
     re.IGNORECASE,
 )
 
@@ -715,6 +718,10 @@ _PARTNER_LIST = re.compile(
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
+# Between two items of a list: a comma, or the word for "and".
+_LIST_GAP = re.compile(
+    r"\s*[,;]?\s*(?:(?:and|und|e|y|et|i|и|és|ir|și|en|og|och|a|ja|un|oraz|και)\s+)?"
+)
 _ITEM_END = re.compile(r"\s*(?:[,(]|$|\s(?:and|und|e|y|et|i|a|en|og|och|és|ir|și)\s)")
 # "co-funded by X, Y and Z": the co-funders, each named, money or not.
 _COFUNDER_LIST = re.compile(
@@ -782,7 +789,7 @@ _TODAY = re.compile(
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
 _CUR_POST = (
-    r"(?P<post>euros?|Euro|EUR|€|złotych|zł|PLN|kronor|SEK|CHF|"
+    r"(?P<post>euros?|Euro|EUR|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
     r"(?:di|de|d['’])\s?euros?)"
 )
 
@@ -812,6 +819,8 @@ _CURRENCIES = {
     "zł": "PLN",
     "złotych": "PLN",
     "czk": "CZK",
+    "korun": "CZK",
+    "kč": "CZK",
     "dkk": "DKK",
     "nok": "NOK",
     "huf": "HUF",
@@ -850,7 +859,11 @@ _TOTAL_CUE = re.compile(
     r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
     r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
     r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
-    r"finanziamento|financiación|financement|finansowani",
+    r"finanziamento|financiación|financement|finansowani|"
+    # The other languages of the registry's countries.
+    r"vyjít na|náklad|rozpočet|celkov|investic|žádá o|totale financiering|"
+    r"investering|kosten|orçament|custo|buget|költség|бюджет|инвестиц|kostnad|"
+    r"budjet|biudžet|proračun|eelarve",
     re.IGNORECASE,
 )
 _STRONG_TOTAL = re.compile(
@@ -1059,13 +1072,15 @@ class _Drafter:
 
     def run(self) -> Draft:
         self.find_entries()
-        bid = self.bid()
+        said = _bids.bid_sentences(self.sentences)
+        owners = self.owners({sent.position for sent in said})
+        own = [s for s, o in zip(self.sentences, owners, strict=True) if o is None]
+        bid = self.bid(said, own)
         positions = () if bid is None else (bid,)
         if not self.entries:
             if self.sentences and bid is None:
                 self.warnings.append("no AI Factory or Antenna is named in the text")
             return Draft(self.text, (), (), tuple(self.warnings), positions)
-        owners = self.owners()
         for sent, owner in zip(self.sentences, owners, strict=True):
             self.people(sent, owner)
             if owner is None:
@@ -1095,19 +1110,20 @@ class _Drafter:
             self.text, tuple(built), tuple(changes), tuple(self.warnings), positions
         )
 
-    def bid(self) -> NationalPosition | None:
+    def bid(
+        self, said: list[_Sentence], own: list[_Sentence]
+    ) -> NationalPosition | None:
         """The position an article about a national gigafactory bid proposes.
 
-        Its fields are read as an entry's are, from the sentences naming a
-        gigafactory, or from every sentence when the article drafts no
-        factory or antenna. Its country is the one those sentences name
-        most (else the text); the consortium is the bid's lead.
+        Its fields are read as an entry's are, from ``own``, the sentences
+        about no entry; ``said`` are those naming a gigafactory. Its country
+        is the one those name most (else the text); the consortium is the
+        bid's lead.
         """
-        said = _bids.bid_sentences(self.sentences)
         if not said:
             return None
         acc = _Acc("", Kind.FACTORY, None)
-        for sent in said if self.entries else self.sentences:
+        for sent in own:
             self.host(sent, acc)
             self.stakeholders(sent, acc)
             self.partner_countries(sent, acc)
@@ -1271,12 +1287,16 @@ class _Drafter:
         cue ("linked to") does not count. An entry counting two or more is
         a subject. The best of the rest is returned second: the subject
         when the text names no other entry, else one named in passing;
-        none when two tie. Failing all else, a sentence with a factory word
-        naming the one country of a registry entry hints at that entry.
+        none when two tie; with it, the factories of a list of three or more
+        countries in the title or lead ("selected: Czechia, Lithuania and
+        Spain"), for each country with one. Failing all else, a sentence
+        with a factory word naming the one country of a registry entry hints
+        at that entry.
         """
         weights: Counter[str] = Counter()
         hinted: Counter[str] = Counter()  # by country: only when nothing else is
         first: dict[str, tuple[_Sentence, str]] = {}
+        listed: list[str] = []
         for index, sent in enumerate(self.sentences):
             folded = self.folded[index]
             if _LINK.search(sent.text):
@@ -1290,6 +1310,12 @@ class _Drafter:
                 for pattern, eid in self.known.places
                 if kind_word and pattern.search(folded)
             } - named
+            if kind_word and sent.position <= 1:
+                # "Six more countries were selected: Czechia, Lithuania, ...":
+                # a list of countries leading the article is its subject.
+                for eid in self.listed_countries(sent.text):
+                    listed.append(eid)
+                    first.setdefault(eid, (sent, "name: the entry's country listed"))
             if kind_word and not named and not placed:
                 for eid in self.country_entry(sent.text):
                     hinted[eid] += 1
@@ -1311,7 +1337,37 @@ class _Drafter:
             by_position = sorted(ids, key=lambda e: first[e][0].position)
             return {eid: first[eid] for eid in by_position}
 
+        # Listed countries' entries come with the best of the rest: when the
+        # article names no entry of its own.
+        rest += [eid for eid in listed if eid not in chosen and eid not in rest]
         return ordered(chosen), ordered(rest)
+
+    def listed_countries(self, text: str) -> set[str]:
+        """The factories of the countries a sentence lists (three or more).
+
+        Each listed country counts when the registry has one factory for it.
+        """
+        codes: list[str] = []
+        runs: list[list[str]] = []
+        end = None
+        for code, match in _codes_in(_country_name_re(), text):
+            if end is None or not _LIST_GAP.fullmatch(text[end : match.start()]):
+                runs.append(codes := [])
+            codes.append(code)
+            end = match.end()
+        codes = max(runs, key=len, default=[])
+        if len(codes) < 3:  # two countries may be a pair, not a list
+            return set()
+        found: set[str] = set()
+        for code in codes:
+            ids = [
+                eid
+                for eid in self.known.by_country.get(code, ())
+                if (entry := self.known.registry.get(eid)) is not None
+                and entry.kind is Kind.FACTORY
+            ]
+            found |= set(ids) if len(ids) == 1 else set()
+        return found
 
     def country_entry(self, text: str) -> set[str]:
         """The entry of the one country a sentence names, if it has only one.
@@ -1455,18 +1511,33 @@ class _Drafter:
     def demonym_words(self, word: str) -> frozenset[str]:
         return frozenset({fold(word)}) if _demonym_re().fullmatch(word) else frozenset()
 
-    def owners(self) -> list[_Acc | None]:
-        if len(self.entries) == 1:
+    def owners(self, bids: set[int]) -> list[_Acc | None]:
+        """The entry each sentence is about, ``None`` for none or a bid's.
+
+        A sentence naming one entry is about it, and so are the ones after
+        it; a sentence naming a gigafactory bid (positions ``bids``) and no
+        entry is the bid's, and so are the ones after it (the title's
+        only itself), until one names the entry or, when there is only one,
+        its kind.
+        """
+        if len(self.entries) == 1 and not bids:
             return [self.entries[0]] * len(self.sentences)
         owners: list[_Acc | None] = []
-        current: _Acc | None = None
+        current = self.entries[0] if len(self.entries) == 1 else None
         for index, sent in enumerate(self.sentences):
             named = [acc for acc in self.entries if self.names_in(acc, index)]
+            if not named and index not in bids and len(self.entries) == 1:
+                # Back from the bid: "the smaller AI factory" is the entry.
+                kind = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", sent.text)
+                named = self.entries if kind else []
             if len(named) == 1:
                 current = named[0]
                 owners.append(current)
             elif len(named) > 1:
                 owners.append(None)  # several entries in one sentence: ambiguous
+            elif index in bids:
+                owners.append(None)
+                current = current if sent.line == 0 else None
             else:
                 owners.append(current if not sent.bullet or current else None)
         return owners
