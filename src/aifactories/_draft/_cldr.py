@@ -13,6 +13,7 @@ import functools
 import re
 from types import ModuleType
 
+from aifactories._draft._lexicon import words
 from aifactories._text import fold
 
 EXTRA = "draft"
@@ -20,44 +21,9 @@ EXTRA = "draft"
 
 # The EuroHPC participating states and the other countries with an entry:
 # the countries an article about the initiative names.
-COUNTRIES = (
-    "AL",
-    "AT",
-    "BE",
-    "BG",
-    "CH",
-    "CY",
-    "CZ",
-    "DE",
-    "DK",
-    "EE",
-    "ES",
-    "FI",
-    "FR",
-    "GB",
-    "GR",
-    "HR",
-    "HU",
-    "IE",
-    "IS",
-    "IT",
-    "LT",
-    "LU",
-    "LV",
-    "MD",
-    "ME",
-    "MK",
-    "MT",
-    "NL",
-    "NO",
-    "PL",
-    "PT",
-    "RO",
-    "RS",
-    "SE",
-    "SI",
-    "SK",
-    "TR",
+COUNTRIES = words(
+    "AL AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LU LV MD ME MK "
+    "MT NL NO PL PT RO RS SE SI SK TR"
 )
 
 
