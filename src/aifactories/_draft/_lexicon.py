@@ -97,102 +97,27 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 """Adjectives of nationality, by ISO code ("the Swedish AI Factory")."""
 
-CITIES: dict[str, str] = {
+CITIES: dict[str, str] = dict(
     # Cities named in announcements whose hosts the registry does not list
     # (the registry adds its own hosts' cities), and the local spellings.
-    "Tirana": "AL",
-    "Rijeka": "HR",
-    "Split": "HR",
-    "Köln": "DE",
-    "Cologne": "DE",
-    "Bonn": "DE",
-    "Aachen": "DE",
-    "Trondheim": "NO",
-    "Bergen": "NO",
-    "Podgorica": "ME",
-    "Charleroi": "BE",
-    "Liège": "BE",
-    "Wien": "AT",
-    "Vienna": "AT",
-    "Brussels": "BE",
-    "Bruxelles": "BE",
-    "Sofia": "BG",
-    "Zagreb": "HR",
-    "Nicosia": "CY",
-    "Prague": "CZ",
-    "Praha": "CZ",
-    "Brno": "CZ",
-    "Copenhagen": "DK",
-    "København": "DK",
-    "Tallinn": "EE",
-    "Tartu": "EE",
-    "Helsinki": "FI",
-    "Paris": "FR",
-    "Grenoble": "FR",
-    "Toulouse": "FR",
-    "Bordeaux": "FR",
-    "Lyon": "FR",
-    "Munich": "DE",
-    "München": "DE",
-    "Garching": "DE",
-    "Dresden": "DE",
-    "Berlin": "DE",
-    "Karlsruhe": "DE",
-    "Heidelberg": "DE",
-    "Hamburg": "DE",
-    "Athens": "GR",
-    "Thessaloniki": "GR",
-    "Debrecen": "HU",
-    "Reykjavik": "IS",
-    "Dublin": "IE",
-    "Cork": "IE",
-    "Milan": "IT",
-    "Milano": "IT",
-    "Rome": "IT",
-    "Roma": "IT",
-    "Turin": "IT",
-    "Torino": "IT",
-    "Trieste": "IT",
-    "Naples": "IT",
-    "Napoli": "IT",
-    "Pisa": "IT",
-    "Kaunas": "LT",
-    "Valletta": "MT",
-    "Amsterdam": "NL",
-    "Eindhoven": "NL",
-    "Oslo": "NO",
-    "Warsaw": "PL",
-    "Warszawa": "PL",
-    "Gdańsk": "PL",
-    "Wrocław": "PL",
-    "Krakow": "PL",
-    "Cracow": "PL",
-    "Lisbon": "PT",
-    "Lisboa": "PT",
-    "Porto": "PT",
-    "Cluj-Napoca": "RO",
-    "Bratislava": "SK",
-    "Košice": "SK",
-    "Ljubljana": "SI",
-    "Madrid": "ES",
-    "Valencia": "ES",
-    "Sevilla": "ES",
-    "Seville": "ES",
-    "Bilbao": "ES",
-    "Zaragoza": "ES",
-    "Gothenburg": "SE",
-    "Göteborg": "SE",
-    "Stockholm": "SE",
-    "Umeå": "SE",
-    "Lund": "SE",
-    "Zurich": "CH",
-    "Zürich": "CH",
-    "Geneva": "CH",
-    "Ankara": "TR",
-    "Istanbul": "TR",
-    "London": "GB",
-    "Bristol": "GB",
-}
+    pair.split(":")
+    for pair in words(
+        "Tirana:AL Rijeka:HR Split:HR Köln:DE Cologne:DE Bonn:DE Aachen:DE "
+        "Trondheim:NO Bergen:NO Podgorica:ME Charleroi:BE Liège:BE Wien:AT Vienna:AT "
+        "Brussels:BE Bruxelles:BE Sofia:BG Zagreb:HR Nicosia:CY Prague:CZ Praha:CZ "
+        "Brno:CZ Copenhagen:DK København:DK Tallinn:EE Tartu:EE Helsinki:FI Paris:FR "
+        "Grenoble:FR Toulouse:FR Bordeaux:FR Lyon:FR Munich:DE München:DE Garching:DE "
+        "Dresden:DE Berlin:DE Karlsruhe:DE Heidelberg:DE Hamburg:DE Athens:GR "
+        "Thessaloniki:GR Debrecen:HU Reykjavik:IS Dublin:IE Cork:IE Milan:IT "
+        "Milano:IT Rome:IT Roma:IT Turin:IT Torino:IT Trieste:IT Naples:IT Napoli:IT "
+        "Pisa:IT Kaunas:LT Valletta:MT Amsterdam:NL Eindhoven:NL Oslo:NO Warsaw:PL "
+        "Warszawa:PL Gdańsk:PL Wrocław:PL Krakow:PL Cracow:PL Lisbon:PT Lisboa:PT "
+        "Porto:PT Cluj-Napoca:RO Bratislava:SK Košice:SK Ljubljana:SI Madrid:ES "
+        "Valencia:ES Sevilla:ES Seville:ES Bilbao:ES Zaragoza:ES Gothenburg:SE "
+        "Göteborg:SE Stockholm:SE Umeå:SE Lund:SE Zurich:CH Zürich:CH Geneva:CH "
+        "Ankara:TR Istanbul:TR London:GB Bristol:GB"
+    )
+)
 """Cities by ISO code, beyond the host cities the registry knows."""
 
 REGIONS: dict[str, str] = {
