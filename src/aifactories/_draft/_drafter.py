@@ -599,6 +599,7 @@ _PARTNER_LIST = re.compile(
     r"in partnership with|together with|joined by|consortium (?:of|comprising|"
     r"including|with|that includes|brings together)|"
     r"Partner (?:sind|\s*:)|Partnern|gemeinsam mit|zusammen mit|Konsortium aus|"
+    r"als Partner (?:ist|sind|wird|werden)(?: auch)?(?: das| die| der)?|"
     r"partner (?:sono|\s*:)|insieme a(?:l|lla|i|gli)?|in collaborazione con|"
     r"con i partner|(?:partecipano )?come partner|socios (?:son|\s*:)|"
     r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
@@ -650,7 +651,10 @@ _FOCUS_CUE = re.compile(
     r"secteurs (?:tels que|comme|prioritaires(?: sont)?)|domaines (?:tels que|"
     r"comme|prioritaires)|skupi się na|skoncentruje się na|"
     r"sektor\w* (?:takie|takich) jak|obszar\w* (?:takie|takich) jak|"
-    r"obszary priorytetowe(?: to)?)\s*:?\s*",
+    r"obszary priorytetowe(?: to)?|"
+    # The other languages of the registry's countries.
+    r"(?:sectoren|domeinen|gebieden) (?:als|zoals)|setores como|sectoare precum|"
+    r"(?:odvětví|oblasti) jako|sektorer som|aloilla kuten)\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(

@@ -179,6 +179,10 @@ _ABBREVIATIONS = frozenset(
     [
         "dr",
         "prof",
+        "mag",
+        "ing",
+        "dipl",
+        "hab",
         "mr",
         "ms",
         "mrs",
@@ -275,7 +279,8 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
         pieces: list[tuple[int, int]] = []
         for brk in _BREAK.finditer(segment, offset):
             word = segment[max(offset, brk.start() - 12) : brk.start()].split()
-            last = word[-1].lower().rstrip(".") if word else ""
+            # "Univ.-Prof.": the title after the hyphen.
+            last = word[-1].lower().rstrip(".").rsplit("-", 1)[-1] if word else ""
             nxt = segment[brk.end() : brk.end() + 1]
             if (
                 last in _ABBREVIATIONS
