@@ -1474,10 +1474,12 @@ class _Drafter:
                     (1, code, self.source(sent, 0, name.end(), f"country: {code}"))
                 )
         kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
+        # "The Greek AI Factory" an antenna links to is not the antenna.
+        own = _ANTENNA_KW if acc.kind is Kind.ANTENNA else kw
         for code, match in _codes_in(_demonym_re(), text):
             after = text[match.end() : match.end() + 40]
             before = text[max(0, match.start() - 40) : match.start()]
-            if re.match(rf"\s+(?:\w+\s+){{0,2}}?{kw}", after) or re.search(
+            if re.match(rf"\s+(?:\w+\s+){{0,2}}?{own}", after) or re.search(
                 rf"{_FACTORY_KW}\s+(?:\w+\s+)?$", before
             ):
                 acc.countries.append(
@@ -1487,10 +1489,10 @@ class _Drafter:
             before = text[max(0, match.start() - 50) : match.start()]
             after = text[match.end() : match.end() + 30]
             if re.search(
-                rf"{kw}\s+(?:\w+\s+)?(?:in|for|of|w|we|en|à|im|für|per|"
+                rf"{own}\s+(?:\w+\s+)?(?:in|for|of|w|we|en|à|im|für|per|"
                 r"para|pour|dla|de)\s+(?:\w+\s+)?$",
                 before,
-            ) or re.match(rf"['’]s\s+(?:\w+\s+){{0,2}}?{kw}", after):
+            ) or re.match(rf"['’]s\s+(?:\w+\s+){{0,2}}?{own}", after):
                 acc.countries.append(
                     (2, code, self.source(sent, 0, len(text), f"country: {code}"))
                 )
