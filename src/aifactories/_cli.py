@@ -1493,7 +1493,8 @@ def _draft(args: argparse.Namespace) -> int:
         write_file(args.output, text.encode("utf-8"), inputs=_inputs(args))
     count = len(result.entries)
     noun = "entry" if count == 1 else "entries"
-    _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
+    bids = f" and {len(result.positions)} bid position" if result.positions else ""
+    _error(f"{PROG} draft: wrote {count} draft {noun}{bids} to {args.output}")
     return 0
 
 
