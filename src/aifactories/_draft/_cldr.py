@@ -13,7 +13,7 @@ import functools
 import re
 from types import ModuleType
 
-from aifactories._draft._lexicon import words
+from aifactories._draft._text import words
 from aifactories._text import fold
 
 EXTRA = "draft"

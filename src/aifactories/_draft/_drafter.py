@@ -48,6 +48,7 @@ from aifactories._draft._text import (
     _Sentence,
     _sentences,
     strip_html,
+    words,
 )
 from aifactories._model import (
     Antenna,
@@ -462,7 +463,7 @@ _NAME_AFTER = re.compile(
 )
 _NOT_NAMES = frozenset(
     fold(word)
-    for word in lex.words(
+    for word in words(
         # Capitalised words that start no name: articles, ordinals, generic
         # words, and verbs a title capitalises ("Cyprus to Host AI Factory").
         "The A An New Our This That Its First Second Third Fourth National European EU "
@@ -2352,18 +2353,7 @@ def _generic_free(name: str) -> str:
 
 
 _GENERIC = frozenset(
-    fold(w)
-    for w in [
-        "AI",
-        "Factory",
-        "Antenna",
-        "KI-Fabrik",
-        "AI-Fabrik",
-        "KI",
-        "Fabrik",
-        "The",
-        "the",
-    ]
+    fold(w) for w in words("AI Factory Antenna KI-Fabrik AI-Fabrik KI Fabrik The the")
 )
 
 

@@ -12,17 +12,13 @@ The ISO names themselves come from :mod:`aifactories._codes`.
 
 from __future__ import annotations
 
+from aifactories._draft._text import words
 from aifactories._model import Sector
 
 
 def _listed(words: str) -> tuple[str, ...]:
     # A comma-separated list, one entry a word or phrase.
     return tuple(word.strip() for word in words.split(","))
-
-
-def words(text: str) -> tuple[str, ...]:
-    """Return the words of ``text``: a word list written as one string."""
-    return tuple(text.split())
 
 
 DEMONYMS: dict[str, tuple[str, ...]] = {
@@ -156,21 +152,9 @@ REGIONS: dict[str, str] = {
 }
 """Regions by ISO code, for regional funders."""
 
-VENDORS: tuple[str, ...] = (
-    "Hewlett Packard Enterprise",
-    "HPE",
-    "Eviden",
-    "Atos",
-    "Lenovo",
-    "Dell Technologies",
-    "Dell",
-    "Fujitsu",
-    "Supermicro",
-    "MEGWARE",
-    "ParTec",
-    "Bull",
-    "Inspur",
-    "Gigabyte",
+VENDORS: tuple[str, ...] = _listed(
+    "Hewlett Packard Enterprise, HPE, Eviden, Atos, Lenovo, Dell Technologies, Dell, "
+    "Fujitsu, Supermicro, MEGWARE, ParTec, Bull, Inspur, Gigabyte"
 )
 """Companies that build supercomputers (not chip makers: those are accelerators)."""
 

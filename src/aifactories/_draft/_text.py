@@ -89,43 +89,18 @@ def _too_large(size: int) -> str:
     return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
 
 
+def words(text: str) -> tuple[str, ...]:
+    """Return the words of ``text``: a word list written as one string."""
+    return tuple(text.split())
+
+
 class _TextParser(html.parser.HTMLParser):
     _BLOCKS = frozenset(
-        [
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "br",
-            "dd",
-            "div",
-            "dl",
-            "dt",
-            "figcaption",
-            "footer",
-            "form",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hr",
-            "li",
-            "main",
-            "nav",
-            "ol",
-            "p",
-            "pre",
-            "section",
-            "table",
-            "td",
-            "th",
-            "title",
-            "tr",
-            "ul",
-        ]
+        words(
+            "address article aside blockquote br dd div dl dt figcaption footer form "
+            "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th "
+            "title tr ul"
+        )
     )
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 
@@ -176,58 +151,11 @@ _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 _BREAK = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "prof",
-        "mag",
-        "ing",
-        "dipl",
-        "hab",
-        "mr",
-        "ms",
-        "mrs",
-        "st",
-        "no",
-        "nr",
-        "e.g",
-        "i.e",
-        "approx",
-        "ca",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "mio",
-        "mrd",
-        "mln",
-        "mld",
-        "bzw",
-        "z.b",
-        "u.a",
-        "ggf",
-        "dott",
-        "dott.ssa",
-        "sig",
-        "dra",
-        "sra",
-        "ing",
-        "mag",
-        "gen",
-        "art",
-        "abs",
-        "vol",
-        "fig",
-        "dipl",
-        "p.a",
-        "s.a",
-        "s.p.a",
-        "mgr",
-        "hab",
-        "inż",
-    ]
+    words(
+        "dr prof mag ing dipl hab mr ms mrs st no nr e.g i.e approx ca inc ltd co jr "
+        "sr vs etc mio mrd mln mld bzw z.b u.a ggf dott dott.ssa sig dra sra ing mag "
+        "gen art abs vol fig dipl p.a s.a s.p.a mgr hab inż"
+    )
 )
 
 
