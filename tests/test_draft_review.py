@@ -133,6 +133,12 @@ class TestGigafactoryBid:
         assert quotes
         assert all(q and q in _BID for q in quotes)
 
+    def test_bid_placed_in_no_country_leaves_the_country_to_fill(self) -> None:
+        text = "Town hopes to host the AI gigafactory\nThe council backs the bid.\n"
+        (position,) = aifactories.draft(text, name="t.txt").positions
+        assert (position.country, position.summary) == (TO_FILL, TO_FILL)
+        assert all(s.quote and s.quote in text for s in position.sources)
+
     def test_a_gigafactory_named_in_passing_gives_no_position(self) -> None:
         text = _RELEASE + "It complements the future AI gigafactories of the EU.\n"
         assert aifactories.draft(text, name="a.txt").positions == ()

@@ -1020,8 +1020,8 @@ class _Drafter:
 
         Its fields are read as an entry's are, from ``own``, the sentences
         about no entry; ``said`` are those naming a gigafactory. Its country
-        is the one those name most (else the text); the consortium is the
-        bid's lead.
+        is the one those name most (else the text, else left to fill); the
+        consortium is the bid's lead.
         """
         if not said:
             return None
@@ -1040,8 +1040,6 @@ class _Drafter:
                 for pattern in (_country_name_re(), _demonym_re())
                 for code, _ in _codes_in(pattern, sent.text)
             )
-        if country is None:
-            return None
         lead = acc.host or next(
             (s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR), None
         )
@@ -1056,11 +1054,14 @@ class _Drafter:
         sources += [*total_sources, *acc.partner_countries.values()]
         if lead is not None:
             sources += lead.sources
+        # A bid the text places in no country is still proposed, to fill.
+        to_fill = "summary and status" if country else "country, summary and status"
         self.warnings.append(
-            f"a gigafactory bid of {country}: summary and status to fill by reviewer"
+            f"a gigafactory bid of {country or 'an unnamed country'}: "
+            f"{to_fill} to fill by reviewer"
         )
         return NationalPosition(
-            country=country,
+            country=country or TO_FILL,
             status=PositionStatus.BIDDING if lead else PositionStatus.INTEREST,
             summary=TO_FILL,
             sources=_dedupe(sources),
