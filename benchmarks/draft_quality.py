@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import aifactories
-from aifactories import Antenna, Entry, Factory
+from aifactories import Antenna, Entry, Factory, NationalPosition
 from aifactories._draft import PLACEHOLDER_DATE, TO_FILL
 from aifactories._text import fold
 
@@ -342,8 +342,17 @@ def _wanted(raw: dict[str, Any]) -> list[tuple[str, list[str]]]:
     return facts
 
 
-def _said(entry: Entry, registry: aifactories.Registry) -> dict[str, list[str]]:
+def _kind(entry: Entry | NationalPosition) -> str:
+    # A national position on a gigafactory bid stands for the bid.
+    return "gigafactory" if isinstance(entry, NationalPosition) else entry.kind.value
+
+
+def _said(
+    entry: Entry | NationalPosition, registry: aifactories.Registry
+) -> dict[str, list[str]]:
     # What a drafted entry says, field by field, folded, for lenient matching.
+    if isinstance(entry, NationalPosition):
+        return _said_position(entry)
     got = proposed(entry)
     known = registry.get(entry.id)
     # A draft of a known entry is named as the registry names it.
@@ -362,11 +371,19 @@ def _said(entry: Entry, registry: aifactories.Registry) -> dict[str, list[str]]:
             if label
         ],
         "partner_countries": got["partner_countries"],
+        # Shares are matched by funder: a co-funder, a share's funder
+        # or one it is paid through.
         "shares": [
             fold(label)
             for s in entry.stakeholders
             if s.role.value in {"funder", "co-funder"}
             for label in (s.name, s.short_name or "")
+            if label
+        ]
+        + [
+            fold(label)
+            for share in (entry.funding.shares if entry.funding else ())
+            for label in (share.funder or "", *share.via)
             if label
         ],
         "focus": got["focus"] + got["sectors"],
@@ -380,11 +397,41 @@ def _said(entry: Entry, registry: aifactories.Registry) -> dict[str, list[str]]:
     return said
 
 
+def _said_position(position: NationalPosition) -> dict[str, list[str]]:
+    # A bid's position says its lead (the host), site, members, money, people.
+    funding = position.funding
+    return {
+        "name": [],
+        "country": [fold(position.country)],
+        "host": [fold(position.consortium)] if position.consortium else [],
+        "city": [fold(position.site)] if position.site else [],
+        "partners": [
+            fold(label)
+            for s in position.stakeholders
+            for label in (s.name, s.short_name or "")
+            if label
+        ],
+        "partner_countries": [fold(c) for c in position.partner_countries],
+        "funding_total": [format(funding.total.amount.normalize(), "f")]
+        if funding is not None and funding.total is not None
+        else [],
+        "shares": [
+            fold(label)
+            for share in (funding.shares if funding else ())
+            for label in (share.funder or "", *share.via)
+            if label
+        ],
+        "people": [fold(p.name) for p in position.people],
+    }
+
+
 def _hit(field: str, wanted: list[str], said: dict[str, list[str]]) -> bool:
     if field == "funding_total":
         digits = {"".join(c for c in w if c.isdigit()) for w in wanted}
         return any(
-            g.replace(".", "").rstrip("0") in d for g in said[field] for d in digits
+            g.replace(".", "").rstrip("0") in d
+            for g in said.get(field, [])
+            for d in digits
         )
     return any(
         w and g and (w in g or g in w) for w in wanted for g in said.get(field, [])
@@ -414,7 +461,10 @@ def score_real(texts: Path, expected_dir: Path, cases: list[str]) -> dict[str, A
         text = (texts / f"{case}.txt").read_text(encoding="utf-8")
         want = json.loads((expected_dir / f"{case}.expected.json").read_text("utf-8"))
         result = aifactories.draft(text, registry, name=f"{case}.txt")
-        drafted = list(result.entries)
+        drafted: list[Entry | NationalPosition] = [
+            *result.entries,
+            *result.positions,
+        ]
         if not drafted:
             empty.append(case)
         for entry in drafted:
@@ -444,8 +494,7 @@ def score_real(texts: Path, expected_dir: Path, cases: list[str]) -> dict[str, A
                     (
                         e
                         for e in drafted
-                        if e.country == raw.get("country")
-                        and e.kind.value == raw["kind"]
+                        if e.country == raw.get("country") and _kind(e) == raw["kind"]
                     ),
                     None,
                 )
@@ -463,9 +512,12 @@ def score_real(texts: Path, expected_dir: Path, cases: list[str]) -> dict[str, A
                 if _hit(field, wanted, said):
                     totals["facts_found"] += 1
                 else:
-                    details.append(f"{case}: {found.id} missed {field} {wanted[0]!r}")
+                    details.append(
+                        f"{case}: {getattr(found, 'id', 'position')} "
+                        f"missed {field} {wanted[0]!r}"
+                    )
         totals["invented"] += len(drafted)
-        details += [f"{case}: invented {e.id}" for e in drafted]
+        details += [f"{case}: invented {getattr(e, 'id', 'position')}" for e in drafted]
     return {
         "cases": len(cases),
         "entry recall": _ratio(totals["found"], totals["entries"]),

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import aifactories
 from aifactories._cli import main
+from aifactories._draft import TO_FILL
 
 _RELEASE = (
     "Trondheim, 12 March 2025 \u2013 NORDLYS, the Norwegian AI Factory, was selected "
@@ -97,6 +99,71 @@ class TestReviewLoop:
         assert main(["validate", str(draft), "--documents", str(articles)]) == 0, (
             capsys.readouterr().out
         )
+
+
+_BID = (
+    "Norway bids for an AI gigafactory\n"
+    "Norway has submitted an expression of interest for an AI gigafactory in "
+    "Mo i Rana.\n"
+    "The bid is coordinated by the Arctic Compute Alliance (ACA), with partners "
+    "Fjordnett, Polarkraft, Nordlab and Skarv Systems.\n"
+)
+
+
+class TestGigafactoryBid:
+    """An article about a national gigafactory bid drafts a position that merges."""
+
+    def test_bid_drafts_a_position_with_quotes(self) -> None:
+        found = aifactories.draft(_BID, name="bid.txt")
+        assert found.entries == ()
+        (position,) = found.positions
+        assert (position.country, position.consortium) == (
+            "NO",
+            "Arctic Compute Alliance",
+        )
+        assert position.summary == TO_FILL
+        assert {s.name for s in position.stakeholders} == {
+            "Fjordnett",
+            "Polarkraft",
+            "Nordlab",
+            "Skarv Systems",
+        }
+        quotes = [s.quote for s in position.sources]
+        quotes += [s.quote for h in position.stakeholders for s in h.sources]
+        assert quotes
+        assert all(q and q in _BID for q in quotes)
+
+    def test_bid_placed_in_no_country_leaves_the_country_to_fill(self) -> None:
+        text = "Town hopes to host the AI gigafactory\nThe council backs the bid.\n"
+        (position,) = aifactories.draft(text, name="t.txt").positions
+        assert (position.country, position.summary) == (TO_FILL, TO_FILL)
+        assert all(s.quote and s.quote in text for s in position.sources)
+
+    def test_a_gigafactory_named_in_passing_gives_no_position(self) -> None:
+        text = _RELEASE + "It complements the future AI gigafactories of the EU.\n"
+        assert aifactories.draft(text, name="a.txt").positions == ()
+
+    def test_filled_position_merges_into_the_call(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        (articles / "bid.txt").write_text(_BID, encoding="utf-8")
+        draft, merged = tmp_path / "d.json", tmp_path / "m.json"
+        assert main(["draft", str(articles / "bid.txt"), "-o", str(draft)]) == 0
+        capsys.readouterr()
+        assert main(["merge", str(draft), "-o", str(merged)]) == 1
+        assert "still to fill" in capsys.readouterr().err
+        data = json.loads(draft.read_text(encoding="utf-8"))
+        (call,) = data["gigafactory_calls"]
+        call["positions"][-1]["summary"] = "Norway proposes a northern site."
+        draft.write_text(json.dumps(data), encoding="utf-8")
+        docs = ["--documents", str(articles)]
+        assert main(["merge", str(draft), "-o", str(merged), *docs]) == 0
+        result = aifactories.load(str(merged), documents=[str(articles)])
+        (after,) = result.gigafactory_calls
+        assert after.positions[-1].country == "NO"
+        assert len(after.positions) == len(call["positions"])
 
 
 class TestWithoutTheExtra:

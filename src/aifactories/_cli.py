@@ -1464,7 +1464,7 @@ def _draft(args: argparse.Namespace) -> int:
     except ImportError as exc:  # the optional draft extra is missing
         msg = f"{PROG} draft: {exc}"
         raise _CommandError(msg, 2) from None
-    if not result.entries:
+    if not result.entries and not result.positions:
         msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
         raise _CommandError(msg)
     from aifactories._io import dump_document  # noqa: PLC0415 - draft only
@@ -1482,7 +1482,8 @@ def _draft(args: argparse.Namespace) -> int:
     _save("draft", args.output, text, args)
     count = len(result.entries)
     noun = "entry" if count == 1 else "entries"
-    _error(f"{PROG} draft: wrote {count} draft {noun} to {args.output}")
+    bids = f" and {len(result.positions)} bid position" if result.positions else ""
+    _error(f"{PROG} draft: wrote {count} draft {noun}{bids} to {args.output}")
     return 0
 
 

@@ -25,42 +25,12 @@ def strip_html(markup: str) -> str:
 
 
 class _TextParser(html.parser.HTMLParser):
+    # Elements that end a line of text (one string: a long tag list reads
+    # better as words than one tag per line).
     _BLOCKS = frozenset(
-        [
-            "address",
-            "article",
-            "aside",
-            "blockquote",
-            "br",
-            "dd",
-            "div",
-            "dl",
-            "dt",
-            "figcaption",
-            "footer",
-            "form",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "header",
-            "hr",
-            "li",
-            "main",
-            "nav",
-            "ol",
-            "p",
-            "pre",
-            "section",
-            "table",
-            "td",
-            "th",
-            "title",
-            "tr",
-            "ul",
-        ]
+        "address article aside blockquote br dd div dl dt figcaption footer form "  # noqa: SIM905
+        "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th "
+        "title tr ul".split()
     )
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 

@@ -48,7 +48,9 @@ def merge_draft(
     An entry of the draft whose id ``into`` has replaces it (a draft of a
     known entry holds the registry's values with the article's added); the
     others are added. Waves of the draft that ``into`` lacks are added; the
-    waves ``into`` has are kept as they are. ``documents`` are the folders
+    waves ``into`` has are kept as they are. A gigafactory call of the draft
+    (with the national position an article proposed) replaces the call of
+    the same id. ``documents`` are the folders
     the draft's quotes are checked against, as for :func:`aifactories.load`.
 
     Raises:
@@ -75,6 +77,7 @@ def merge_draft(
     if problems:
         raise RegistryDataError(problems)
     kept = [e for e in (*into.factories, *into.antennas) if e.id not in drafted]
+    calls = {call.id: call for call in draft.gigafactory_calls}
     entries = [*kept, *drafted.values()]
     known_waves = {wave.id for wave in into.wave_records}
     return Registry(
@@ -90,7 +93,12 @@ def merge_draft(
         facts=into.facts,
         people=into.people,
         access=into.access,
-        gigafactory_calls=into.gigafactory_calls,
+        # A call of the draft (one a bid's position was added to) replaces
+        # the registry's of the same id.
+        gigafactory_calls=(
+            *(c for c in into.gigafactory_calls if c.id not in calls),
+            *calls.values(),
+        ),
         # The parts are valid each; the constructor checks they fit together.
         documents=documents,
     )

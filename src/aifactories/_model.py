@@ -834,6 +834,11 @@ class NationalPosition:
         consortium: The bidding consortium, where named.
         lot: The lot it bids in, where stated.
         confidence: How well the sources back it.
+        site: The city or site the bid proposes, where named.
+        stakeholders: The bid's named members, with their roles.
+        partner_countries: Other countries in a joint bid (ISO codes).
+        funding: The bid's stated investment and who pays it.
+        people: People quoted about the bid.
     """
 
     country: str = attrs.field(metadata=declare(COUNTRY))
@@ -847,6 +852,15 @@ class NationalPosition:
     consortium: str | None = None
     lot: int | None = attrs.field(default=None, metadata=declare(POSITIVE))
     confidence: Confidence = Confidence.MEDIUM
+    site: str | None = None
+    stakeholders: tuple[Stakeholder, ...] = attrs.field(
+        default=(), converter=_stakeholders
+    )
+    partner_countries: tuple[str, ...] = attrs.field(
+        default=(), converter=_strs, metadata=declare(COUNTRY, unique=True)
+    )
+    funding: Funding | None = None
+    people: tuple[Person, ...] = attrs.field(default=(), converter=_people)
 
 
 def _lots(items: Iterable[GigafactoryLot]) -> tuple[GigafactoryLot, ...]:

@@ -1,4 +1,4 @@
-"""Country and month names in the languages drafting reads, from Unicode CLDR.
+"""Country, month and number words in the languages drafting reads, from CLDR.
 
 Articles come in the languages of the EuroHPC countries. What those
 languages call each country and each month comes from the Unicode Common
@@ -13,6 +13,7 @@ import functools
 import re
 from types import ModuleType
 
+from aifactories._draft._text import words
 from aifactories._text import fold
 
 EXTRA = "draft"
@@ -20,44 +21,9 @@ EXTRA = "draft"
 
 # The EuroHPC participating states and the other countries with an entry:
 # the countries an article about the initiative names.
-COUNTRIES = (
-    "AL",
-    "AT",
-    "BE",
-    "BG",
-    "CH",
-    "CY",
-    "CZ",
-    "DE",
-    "DK",
-    "EE",
-    "ES",
-    "FI",
-    "FR",
-    "GB",
-    "GR",
-    "HR",
-    "HU",
-    "IE",
-    "IS",
-    "IT",
-    "LT",
-    "LU",
-    "LV",
-    "MD",
-    "ME",
-    "MK",
-    "MT",
-    "NL",
-    "NO",
-    "PL",
-    "PT",
-    "RO",
-    "RS",
-    "SE",
-    "SI",
-    "SK",
-    "TR",
+COUNTRIES = words(
+    "AL AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LU LV MD ME MK "
+    "MT NL NO PL PT RO RS SE SI SK TR"
 )
 
 
@@ -139,3 +105,35 @@ def month_numbers() -> dict[str, int]:
                 # Languages read first win a name two of them share.
                 months.setdefault(fold(name).rstrip("."), number)
     return months
+
+
+@functools.cache
+def multipliers() -> dict[str, int]:
+    """Lower-case words for a million and a billion in :func:`languages` -> factor.
+
+    Taken from CLDR's compact number formats, long ("2 Millionen", "2
+    miljoen") and short ("2 Mio.", "2 mld"); the one-letter short forms
+    ("2M") are left to the caller, which reads them only after a digit.
+    """
+    babel = require()
+    words: dict[str, int] = {}
+    thousands: set[str] = set()
+    for language in languages():
+        formats = babel.Locale.parse(language).compact_decimal_formats
+        for width in ("long", "short"):
+            for by_plural in formats.get(width, {}).values():
+                for magnitude in (10**3, 10**6, 10**9):
+                    pattern = by_plural.get(str(magnitude))
+                    word = (
+                        str(getattr(pattern, "pattern", ""))
+                        .replace("0", "")
+                        .replace("¤", "")
+                        .strip(" \u00a0\u202f.'\u2019")
+                        .lower()
+                    )
+                    # Languages read first win a word two of them share; a
+                    # word for a thousand anywhere ("mil") is never a million.
+                    if len(word) >= 3:
+                        words.setdefault(word, magnitude)
+                        thousands |= {word} if magnitude == 10**3 else set()
+    return {word: f for word, f in words.items() if word not in thousands}

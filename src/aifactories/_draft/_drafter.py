@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from aifactories._draft import _cldr
+from aifactories._draft import _bids, _cldr
 from aifactories._draft import _lexicon as lex
 from aifactories._draft._output import (
     Change,
@@ -47,6 +47,7 @@ from aifactories._draft._text import (
     _decode,
     _Sentence,
     _sentences,
+    words,
 )
 from aifactories._html import strip_html
 from aifactories._model import (
@@ -60,7 +61,9 @@ from aifactories._model import (
     Host,
     Kind,
     Money,
+    NationalPosition,
     Person,
+    PositionStatus,
     Qualifier,
     Role,
     Sector,
@@ -97,6 +100,9 @@ class Draft:
             added, both without their sources.
         warnings: What the reviewer should know: placeholders to fill,
             values left out because the text was ambiguous, skipped text.
+        positions: For an article about a national AI Gigafactory bid, the
+            country's position on bidding (its summary to fill), to add to
+            the registry's gigafactory call.
     """
 
     text: str
@@ -105,6 +111,7 @@ class Draft:
     # the registry has a diff type of its own to share.
     changes: tuple[tuple[str, object, object], ...] = ()
     warnings: tuple[str, ...] = ()
+    positions: tuple[NationalPosition, ...] = ()
 
 
 # -- public entry point ----------------------------------------------------------
@@ -184,7 +191,7 @@ _START = (
 _TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
-    r"zum|per|pour|para|na|dla|la|le|el|los|las)"
+    r"zum|per|pour|para|na|dla|la|le|el|los|las|do|da|dos|das|van|voor|v|ve)"
 )
 _ORG = (
     rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
@@ -214,7 +221,7 @@ _FACTORY_KW = (
     r"[Uu]sine (?:d['’]|à )(?:IA|intelligence artificielle)|[Ff]abryk[aięą] "
     r"(?:AI|SI|sztucznej inteligencji)|"
     # The other languages of the registry's countries.
-    r"AI-fabriek|AI-fabrik|AI továrn\w*|[Tt]ovárn\w* na umělou inteligenci|"
+    r"AI-fabriek|AI-fabrik|AI továr\w*|[Tt]ovár\w* na umělou inteligenci|"
     r"[Ff]ábrica de (?:IA|inteligência artificial)|[Ff]actoría de IA|"
     r"[Ff]abric[aă] de (?:IA|inteligență artificială)|"
     r"[Tt]ovarn\w* umetne inteligence|[Tt]ekoälytehta\w*|[Tt]ekoälytehdas|"
@@ -456,121 +463,19 @@ _NAME_AFTER = re.compile(
 )
 _NOT_NAMES = frozenset(
     fold(word)
-    for word in [
-        "The",
-        "A",
-        "An",
-        "New",
-        "Our",
-        "This",
-        "That",
-        "Its",
-        "First",
-        "Second",
-        "Third",
-        "Fourth",
-        "National",
-        "European",
-        "EU",
-        "EuroHPC",
-        "Europe's",
-        "Today",
-        "Each",
-        "Every",
-        "Both",
-        "Future",
-        "Planned",
-        "Joint",
-        "Programme",
-        "Program",
-        "Initiative",
-        "Call",
-        "Calls",
-        "Network",
-        "Antennas",
-        "Antenna",
-        "In",
-        "And",
-        "For",
-        "Of",
-        "With",
-        "At",
-        "To",
-        "Will",
-        "Is",
-        "Are",
-        "Has",
-        "Was",
-        "Project",
-        "Der",
-        "Die",
-        "Das",
-        "Eine",
-        "Ein",
-        "Neue",
-        "La",
-        "Il",
-        "El",
-        "Le",
-        "Una",
-        "Un",
-        "Nuova",
-        "Nueva",
-        "Nouvelle",
-        "Nowa",
-        "Pierwsza",
-        "Polska",
-        "Hub",
-        "Hubs",
-        # Verbs a title capitalises: "Cyprus to Host AI Factory Antenna".
-        "Host",
-        "Hosts",
-        "Launch",
-        "Launches",
-        "Join",
-        "Joins",
-        "Win",
-        "Wins",
-        "Build",
-        "Builds",
-        "Get",
-        "Gets",
-        "Open",
-        "Opens",
-        "Team",
-        "Consortium",
-        "Services",
-        "Service",
-        "Support",
-        "Users",
-        "Access",
-        "Ecosystem",
-        "Factory",
-        "Factories",
-        "Gigafactory",
-        "Gigafactories",
-        "AI",
-        "KI",
-        "IA",
-        "Now",
-        "Here",
-        "There",
-        "Linked",
-        "Nowy",
-        "Nowa",
-        "Nowe",
-        "Nuovo",
-        "Nuevo",
-        "Nouveau",
-        "Neuer",
-        "Neues",
-        "Il",
-        "El",
-        "Le",
-        "Der",
-        "Brand",
-        "Latest",
-    ]
+    for word in words(
+        # Capitalised words that start no name: articles, ordinals, generic
+        # words, and verbs a title capitalises ("Cyprus to Host AI Factory").
+        "The A An New Our This That Its First Second Third Fourth National European EU "
+        "EuroHPC Europe's Today Each Every Both Future Planned Joint Programme Program "
+        "Initiative Call Calls Network Antennas Antenna In And For Of With At To Will "
+        "Is Are Has Was Project Der Die Das Eine Ein Neue La Il El Le Una Un Nuova "
+        "Nueva Nouvelle Nowa Pierwsza Polska Hub Hubs Host Hosts Launch Launches Join "
+        "Joins Win Wins Build Builds Get Gets Open Opens Team Consortium Services "
+        "Service Support Users Access Ecosystem Factory Factories Gigafactory "
+        "Gigafactories AI KI IA Now Here There Linked Nowy Nowa Nowe Nuovo Nuevo "
+        "Nouveau Neuer Neues Il El Le Der Brand Latest"
+    )
 )
 _LINK = re.compile(
     r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
@@ -601,7 +506,10 @@ _CONSORTIUM = re.compile(
     r"consorti|partner countr|partners? from|Partnerländer|paesi partner|"
     r"países socios|pays partenaires|kraj\w* partnersk|together with|joined by|"
     r"gemeinsam mit|insieme a|junto (?:a|con)|aux côtés|wraz z|cross-border|"
-    r"multinational|transnational|Konsorti|consorcio|konsorcj",
+    r"multinational|transnational|Konsorti|consorcio|konsorcj|"
+    r"(?:with the|con la|com a|avec la) part[ei]cip\w+ d|unter Beteiligung|z udziałem|"
+    r"joint bid|candidatura conjunta|junt\w+-se a|uni\w+-se a|se unió a|"
+    r"s['’]associe à|schließt sich",
     re.IGNORECASE,
 )
 
@@ -639,6 +547,7 @@ _ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"Koordinator (?:ist|wird)(?: das| die| der)?|"
             r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
             r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+            r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
             r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
             r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
             r"pod kierownictwem)\s*(?:the\s+|l['’])?"
@@ -691,6 +600,7 @@ _PARTNER_LIST = re.compile(
     r"in partnership with|together with|joined by|consortium (?:of|comprising|"
     r"including|with|that includes|brings together)|"
     r"Partner (?:sind|\s*:)|Partnern|gemeinsam mit|zusammen mit|Konsortium aus|"
+    r"als Partner (?:ist|sind|wird|werden)(?: auch)?(?: das| die| der)?|"
     r"partner (?:sono|\s*:)|insieme a(?:l|lla|i|gli)?|in collaborazione con|"
     r"con i partner|(?:partecipano )?come partner|socios (?:son|\s*:)|"
     r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
@@ -701,11 +611,18 @@ _PARTNER_LIST = re.compile(
     r"konsorcium (?:zahrnující(?: také)?|tvoří)|samenwerking tussen|"
     r"consortium (?:bestaat uit|bestående av)|konsortiet består av|"
     r"consorțiul (?:include|reunește)|consórcio (?:formado|composto) por|"
+    r"com a participação d[aeo]s?(?: \w+ \w+)?|conta(?:ndo)? (?:ainda )?com|"
+    r"em parceria com|juntamente com|"
     r"konsorciumą sudaro|konzorcij (?:sestavljajo|bodo sestavljali)|"
     r"konzorcium tagjai|консорциум(?:ът)? (?:включва|се състои от))\s*"
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
+# Between two items of a list: a comma, or the word for "and".
+_LIST_GAP = re.compile(
+    r"\s*[,;]?\s*(?:(?:and|und|e|y|et|i|и|és|ir|și|en|og|och|a|ja|un|oraz|και)\s+)?"
+)
+_ITEM_END = re.compile(r"\s*(?:[,(]|$|\s(?:and|und|e|y|et|i|a|en|og|och|és|ir|și)\s)")
 # "co-funded by X, Y and Z": the co-funders, each named, money or not.
 _COFUNDER_LIST = re.compile(
     r"\b(?:co-?(?:funded|financed) by|cofinanziat[ao] (?:da(?:l|lla|i|gli)?|in parti "
@@ -735,7 +652,10 @@ _FOCUS_CUE = re.compile(
     r"secteurs (?:tels que|comme|prioritaires(?: sont)?)|domaines (?:tels que|"
     r"comme|prioritaires)|skupi się na|skoncentruje się na|"
     r"sektor\w* (?:takie|takich) jak|obszar\w* (?:takie|takich) jak|"
-    r"obszary priorytetowe(?: to)?)\s*:?\s*",
+    r"obszary priorytetowe(?: to)?|"
+    # The other languages of the registry's countries.
+    r"(?:sectoren|domeinen|gebieden) (?:als|zoals)|setores como|sectoare precum|"
+    r"(?:odvětví|oblasti) jako|sektorer som|aloilla kuten)\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(
@@ -769,22 +689,25 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 
-_MULT = (
-    r"(?:million|millions|mn|Mio\.?|Millionen|Million|milioni|milione|millones|"
-    r"millón|mln\.?|milionów|miliony|miliona|milion|billion|bn|Mrd\.?|Milliarden?|"
-    r"miliardi|miliardo|milliards?|miliard(?:y|ów)?|mld\.?|mil millones|thousand)"
-)
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
 _CUR_POST = (
-    r"(?P<post>euros?|Euro|EUR|€|złotych|zł|PLN|kronor|SEK|CHF|"
+    r"(?P<post>euros?|Euro|EUR|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
     r"(?:di|de|d['’])\s?euros?)"
 )
-_AMOUNT = re.compile(
-    rf"(?:{_CUR_PRE}(?P<n1>{_NUM})(?:\s?(?P<m1>{_MULT})\b|(?<=\d)(?P<s1>[mMk])\b)?"
-    rf"|(?<![\w.,])(?P<n2>{_NUM})\s?(?:(?P<m2>{_MULT})\s?|(?<=\d)(?P<s2>[mM])\s)?"
-    rf"{_CUR_POST}(?!\w))"
-)
+
+
+@functools.cache
+def _amount_re() -> re.Pattern[str]:
+    # A million or a billion: CLDR's words in every language, "bn" and "mn".
+    mult = rf"(?i:{_alternation(map(re.escape, _cldr.multipliers()))}|bn|mn)\.?"
+    return re.compile(
+        rf"(?:{_CUR_PRE}(?P<n1>{_NUM})(?:\s?(?P<m1>{mult})\b|(?<=\d)(?P<s1>[mMk])\b)?"
+        rf"|(?<![\w.,])(?P<n2>{_NUM})\s?(?:(?P<m2>{mult})\s?|(?<=\d)(?P<s2>[mM])\s)?"
+        rf"{_CUR_POST}(?!\w))"
+    )
+
+
 _CURRENCIES = {
     "€": "EUR",
     "eur": "EUR",
@@ -799,6 +722,8 @@ _CURRENCIES = {
     "zł": "PLN",
     "złotych": "PLN",
     "czk": "CZK",
+    "korun": "CZK",
+    "kč": "CZK",
     "dkk": "DKK",
     "nok": "NOK",
     "huf": "HUF",
@@ -837,7 +762,11 @@ _TOTAL_CUE = re.compile(
     r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
     r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
     r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
-    r"finanziamento|financiación|financement|finansowani",
+    r"finanziamento|financiación|financement|finansowani|"
+    # The other languages of the registry's countries.
+    r"vyjít na|náklad|rozpočet|celkov|investic|žádá o|totale financiering|"
+    r"investering|kosten|orçament|custo|buget|költség|бюджет|инвестиц|kostnad|"
+    r"budjet|biudžet|proračun|eelarve",
     re.IGNORECASE,
 )
 _STRONG_TOTAL = re.compile(
@@ -848,11 +777,18 @@ _STRONG_TOTAL = re.compile(
 _EU_FUNDER = re.compile(
     r"EuroHPC(?:\s+(?:JU|Joint Undertaking))?|European Union|\bthe EU\b|"
     r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
+    r"(?:Europ|Evrop)\w+ (?:[Kk]omis\w*|Commissi\w+|Comiss\w+|Comisi\w+)|"
+    r"(?:Komisj\w+|Commission|Comisión|Comissão|Commissione) [Ee]urop\w+|"
     r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
 )
 _NATIONAL_WORD = re.compile(
     r"\b(?:[Gg]overnment|[Ff]ederal|Bund(?:es\w*)?|Regierung|[Gg]overno|"
     r"[Gg]obierno|[Gg]ouvernement|État|[Rr]ząd\w*|[Mm]inistr\w+|Ministère)\b"
+)
+_FUNDED = re.compile(
+    r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
+    r"spolufin|financiad|financiament|finansowan",
+    re.IGNORECASE,
 )
 _SPLIT_CUE = re.compile(
     r"50\s*/\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
@@ -862,7 +798,12 @@ _SPLIT_CUE = re.compile(
     r"po połowie|po równo|w równych częściach",
     re.IGNORECASE,
 )
-_HALF = re.compile(r"\b(?:half|Hälfte|metà|mitad|moitié|połow\w+)\b", re.IGNORECASE)
+_HALF = re.compile(
+    r"\b(?:half|Hälfte|metà|mitad|moitié|połow\w+|polovin\w*|polovic\w*|helft|"
+    r"metade|meitat|jumătate\w*|половин\w*|puolet|hälften|halvdelen|pusė\w*|"
+    r"puse|fele)\b",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(
     r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent|percent|Prozent|por ciento|"
     r"pour cent|procent)"
@@ -1034,11 +975,15 @@ class _Drafter:
 
     def run(self) -> Draft:
         self.find_entries()
+        said = _bids.bid_sentences(self.sentences)
+        owners = self.owners({sent.position for sent in said})
+        own = [s for s, o in zip(self.sentences, owners, strict=True) if o is None]
+        bid = self.bid(said, own)
+        positions = () if bid is None else (bid,)
         if not self.entries:
-            if self.sentences:
+            if self.sentences and bid is None:
                 self.warnings.append("no AI Factory or Antenna is named in the text")
-            return Draft(self.text, (), (), tuple(self.warnings))
-        owners = self.owners()
+            return Draft(self.text, (), (), tuple(self.warnings), positions)
         for sent, owner in zip(self.sentences, owners, strict=True):
             self.people(sent, owner)
             if owner is None:
@@ -1064,7 +1009,72 @@ class _Drafter:
         for acc, entry in zip(self.entries, built, strict=True):
             if acc.known is not None:
                 changes.extend(changes_between(acc.known, entry))
-        return Draft(self.text, tuple(built), tuple(changes), tuple(self.warnings))
+        return Draft(
+            self.text, tuple(built), tuple(changes), tuple(self.warnings), positions
+        )
+
+    def bid(
+        self, said: list[_Sentence], own: list[_Sentence]
+    ) -> NationalPosition | None:
+        """The position an article about a national gigafactory bid proposes.
+
+        Its fields are read as an entry's are, from ``own``, the sentences
+        about no entry; ``said`` are those naming a gigafactory. Its country
+        is the one those name most (else the text, else left to fill); the
+        consortium is the bid's lead.
+        """
+        if not said:
+            return None
+        acc = _Acc("", Kind.FACTORY, None)
+        for sent in own:
+            self.host(sent, acc)
+            self.stakeholders(sent, acc)
+            self.partner_countries(sent, acc)
+            self.funding(sent, acc)
+            self.people(sent, acc)
+        country = None
+        for sents in (said, self.sentences):
+            country = country or _bids.most_named(
+                code
+                for sent in sents
+                for pattern in (_country_name_re(), _demonym_re())
+                for code, _ in _codes_in(pattern, sent.text)
+            )
+        lead = acc.host or next(
+            (s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR), None
+        )
+        sources = [self.whole(sent, "position") for sent in said[:3]]
+        site = acc.host.city if acc.host is not None else None
+        for sent in said:
+            found = _bids.SITE.search(sent.text)
+            if site is None and found is not None and self.city_ok(found["c"]):
+                site = found["c"]
+                sources.append(self.whole(sent, f"site: {site}"))
+        funding, total_sources = self.build_funding(acc)
+        sources += [*total_sources, *acc.partner_countries.values()]
+        if lead is not None:
+            sources += lead.sources
+        # A bid the text places in no country is still proposed, to fill.
+        to_fill = "summary and status" if country else "country, summary and status"
+        self.warnings.append(
+            f"a gigafactory bid of {country or 'an unnamed country'}: "
+            f"{to_fill} to fill by reviewer"
+        )
+        return NationalPosition(
+            country=country or TO_FILL,
+            status=PositionStatus.BIDDING if lead else PositionStatus.INTEREST,
+            summary=TO_FILL,
+            sources=_dedupe(sources),
+            consortium=None if lead is None else lead.name,
+            confidence=Confidence.LOW,
+            site=site,
+            stakeholders=[
+                s for s in acc.stakeholders.values() if lead is None or s != lead
+            ],
+            partner_countries=[c for c in acc.partner_countries if c != country],
+            funding=funding,
+            people=list(acc.people.values()),
+        )
 
     def known_facts(self, acc: _Acc) -> None:
         """Propose the host and stakeholders the registry has that the text names.
@@ -1181,12 +1191,16 @@ class _Drafter:
         cue ("linked to") does not count. An entry counting two or more is
         a subject. The best of the rest is returned second: the subject
         when the text names no other entry, else one named in passing;
-        none when two tie. Failing all else, a sentence with a factory word
-        naming the one country of a registry entry hints at that entry.
+        none when two tie; with it, the factories of a list of three or more
+        countries in the title or lead ("selected: Czechia, Lithuania and
+        Spain"), for each country with one. Failing all else, a sentence
+        with a factory word naming the one country of a registry entry hints
+        at that entry.
         """
         weights: Counter[str] = Counter()
         hinted: Counter[str] = Counter()  # by country: only when nothing else is
         first: dict[str, tuple[_Sentence, str]] = {}
+        listed: list[str] = []
         for index, sent in enumerate(self.sentences):
             folded = self.folded[index]
             if _LINK.search(sent.text):
@@ -1200,6 +1214,12 @@ class _Drafter:
                 for pattern, eid in self.known.places
                 if kind_word and pattern.search(folded)
             } - named
+            if kind_word and sent.position <= 1:
+                # "Six more countries were selected: Czechia, Lithuania, ...":
+                # a list of countries leading the article is its subject.
+                for eid in self.listed_countries(sent.text):
+                    listed.append(eid)
+                    first.setdefault(eid, (sent, "name: the entry's country listed"))
             if kind_word and not named and not placed:
                 for eid in self.country_entry(sent.text):
                     hinted[eid] += 1
@@ -1221,7 +1241,37 @@ class _Drafter:
             by_position = sorted(ids, key=lambda e: first[e][0].position)
             return {eid: first[eid] for eid in by_position}
 
+        # Listed countries' entries come with the best of the rest: when the
+        # article names no entry of its own.
+        rest += [eid for eid in listed if eid not in chosen and eid not in rest]
         return ordered(chosen), ordered(rest)
+
+    def listed_countries(self, text: str) -> set[str]:
+        """The factories of the countries a sentence lists (three or more).
+
+        Each listed country counts when the registry has one factory for it.
+        """
+        codes: list[str] = []
+        runs: list[list[str]] = []
+        end = None
+        for code, match in _codes_in(_country_name_re(), text):
+            if end is None or not _LIST_GAP.fullmatch(text[end : match.start()]):
+                runs.append(codes := [])
+            codes.append(code)
+            end = match.end()
+        codes = max(runs, key=len, default=[])
+        if len(codes) < 3:  # two countries may be a pair, not a list
+            return set()
+        found: set[str] = set()
+        for code in codes:
+            ids = [
+                eid
+                for eid in self.known.by_country.get(code, ())
+                if (entry := self.known.registry.get(eid)) is not None
+                and entry.kind is Kind.FACTORY
+            ]
+            found |= set(ids) if len(ids) == 1 else set()
+        return found
 
     def country_entry(self, text: str) -> set[str]:
         """The entry of the one country a sentence names, if it has only one.
@@ -1365,18 +1415,33 @@ class _Drafter:
     def demonym_words(self, word: str) -> frozenset[str]:
         return frozenset({fold(word)}) if _demonym_re().fullmatch(word) else frozenset()
 
-    def owners(self) -> list[_Acc | None]:
-        if len(self.entries) == 1:
+    def owners(self, bids: set[int]) -> list[_Acc | None]:
+        """The entry each sentence is about, ``None`` for none or a bid's.
+
+        A sentence naming one entry is about it, and so are the ones after
+        it; a sentence naming a gigafactory bid (positions ``bids``) and no
+        entry is the bid's, and so are the ones after it (the title's
+        only itself), until one names the entry or, when there is only one,
+        its kind.
+        """
+        if len(self.entries) == 1 and not bids:
             return [self.entries[0]] * len(self.sentences)
         owners: list[_Acc | None] = []
-        current: _Acc | None = None
+        current = self.entries[0] if len(self.entries) == 1 else None
         for index, sent in enumerate(self.sentences):
             named = [acc for acc in self.entries if self.names_in(acc, index)]
+            if not named and index not in bids and len(self.entries) == 1:
+                # Back from the bid: "the smaller AI factory" is the entry.
+                kind = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", sent.text)
+                named = self.entries if kind else []
             if len(named) == 1:
                 current = named[0]
                 owners.append(current)
             elif len(named) > 1:
                 owners.append(None)  # several entries in one sentence: ambiguous
+            elif index in bids:
+                owners.append(None)
+                current = current if sent.line == 0 else None
             else:
                 owners.append(current if not sent.bullet or current else None)
         return owners
@@ -1411,10 +1476,12 @@ class _Drafter:
                     (1, code, self.source(sent, 0, name.end(), f"country: {code}"))
                 )
         kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
+        # "The Greek AI Factory" an antenna links to is not the antenna.
+        own = _ANTENNA_KW if acc.kind is Kind.ANTENNA else kw
         for code, match in _codes_in(_demonym_re(), text):
             after = text[match.end() : match.end() + 40]
             before = text[max(0, match.start() - 40) : match.start()]
-            if re.match(rf"\s+(?:\w+\s+){{0,2}}?{kw}", after) or re.search(
+            if re.match(rf"\s+(?:\w+\s+){{0,2}}?{own}", after) or re.search(
                 rf"{_FACTORY_KW}\s+(?:\w+\s+)?$", before
             ):
                 acc.countries.append(
@@ -1424,10 +1491,10 @@ class _Drafter:
             before = text[max(0, match.start() - 50) : match.start()]
             after = text[match.end() : match.end() + 30]
             if re.search(
-                rf"{kw}\s+(?:\w+\s+)?(?:in|for|of|w|we|en|à|im|für|per|"
+                rf"{own}\s+(?:\w+\s+)?(?:in|for|of|w|we|en|à|im|für|per|"
                 r"para|pour|dla|de)\s+(?:\w+\s+)?$",
                 before,
-            ) or re.match(rf"['’]s\s+(?:\w+\s+){{0,2}}?{kw}", after):
+            ) or re.match(rf"['’]s\s+(?:\w+\s+){{0,2}}?{own}", after):
                 acc.countries.append(
                     (2, code, self.source(sent, 0, len(text), f"country: {code}"))
                 )
@@ -1480,7 +1547,7 @@ class _Drafter:
         label, _ = _strip_article(label)
         if not self.org_ok(label, strict=False) or acc.host is not None:
             return
-        known = self.known.org(label) or (self.known.org(abbr) if abbr else None)
+        known = self.known.org(label) or self.abbreviated(label, abbr)
         city, city_end = self.city_after(text, hi, label)
         source = self.source(sent, cue, max(hi, city_end), "host")
         if known is not None:
@@ -1543,6 +1610,18 @@ class _Drafter:
         # organisation once people and places are ruled out above.
         return sum(word[:1].isupper() for word in label.split()) >= 2
 
+    def abbreviated(self, label: str, abbr: str | None) -> _Org | None:
+        """The known organisation ``abbr`` stands for, if ``label`` can be it.
+
+        "Arctic Compute Alliance (ACA)" is not the registry's Advanced
+        Computing Austria (ACA): the name must share a word with the known one.
+        """
+        known = self.known.org(abbr) if abbr else None
+        if known is None or not label:
+            return known
+        words = {w for w in fold(known.name).split() if len(w) > 3}
+        return known if words & set(fold(label).split()) else None
+
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
         for role, pattern in _ROLE_AFTER:
@@ -1583,28 +1662,37 @@ class _Drafter:
                 continue
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
+            # In a list of three or more, one capitalised word names a member.
+            strict = segment.count(",") < 2
             for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
                 if re.search(
-                    r"(?:\bin|\bfrom|\baus|\bda|\bde|\bw|\bz)\s+$",
+                    r"(?:\bin|\bfrom|\baus|\bda|\bde|\bw|\bz|\bv|\bve|\bem)\s+$",
                     segment[: org.start()],
                 ):
                     continue  # "partners in Bavaria": a place
+                # A lone word read loosely must end its item ("Bial, Sonae"),
+                # not start a name in lower case ("Vysoké učení").
+                whole = _ITEM_END.match(segment, org.end())
                 hi = match.end() + org.end()
-                self.add_holder(sent, acc, org, role, (match.start(), hi))
+                span = (match.start(), hi)
+                loose = strict or whole is None
+                self.add_holder(sent, acc, org, role, span, strict=loose)
 
-    def add_holder(
+    def add_holder(  # noqa: PLR0913 - the evidence and how strictly to read it
         self,
         sent: _Sentence,
         acc: _Acc,
         org: re.Match[str],
         role: Role,
         span: tuple[int, int],
+        *,
+        strict: bool = True,
     ) -> None:
         label = org.group("org")
         label, _ = _strip_article(label)
         abbr = org.group("abbr")
         known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
-        if not (label and self.org_ok(label, strict=True)) and not known_abbr:
+        if not (label and self.org_ok(label, strict=strict)) and not known_abbr:
             return
         if acc.host is not None and _same_org(
             acc.host.name, acc.host.short_name, label
@@ -1612,7 +1700,7 @@ class _Drafter:
             return
         if any(_same(label, name) for name in [acc.name, *acc.aliases]):
             return
-        known = self.known.org(label) or (self.known.org(abbr) if abbr else None)
+        known = self.known.org(label) or self.abbreviated(label, abbr)
         if known is not None:
             name, short_name, country = known.name, known.short_name, known.country
         else:
@@ -1764,7 +1852,7 @@ class _Drafter:
 
     def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
         text = sent.text
-        amounts = list(_AMOUNT.finditer(text))
+        amounts = list(_amount_re().finditer(text))
         split = _SPLIT_CUE.search(text)
         if split is not None:
             via = _VIA.search(text, split.end())
@@ -1819,6 +1907,16 @@ class _Drafter:
                     )
             elif _TOTAL_CUE.search(text[lo:hi]) or _TOTAL_CUE.search(text[:lo]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+        for cue in _FUNDED.finditer(text):
+            # A funder named without money is still one ("co-funded by X"):
+            # the one of the clause nearest the cue.
+            lo, hi = _clause(text, cue.start())
+            funders = self.funders(text, cue.end(), hi, acc)[:1]
+            funders = funders or self.funders(text, lo, cue.start(), acc)[-1:]
+            for funder in funders:
+                share = self.share(acc, funder)
+                if not share.sources:
+                    share.sources.append(self.whole(sent, f"funder: {funder[0]}"))
         self.via(sent, acc)
 
     def via(self, sent: _Sentence, acc: _Acc) -> None:
@@ -1859,7 +1957,9 @@ class _Drafter:
         found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
         eu = _EU_FUNDER.search(segment)
         if eu is not None:
-            label = "EuroHPC JU" if "EuroHPC" in segment else "European Union"
+            # The funder as the text first names it; EuroHPC by its usual name.
+            named = eu.group().removeprefix("the ")
+            label = "EuroHPC JU" if named.startswith("EuroHPC") else named
             found.append((eu.start(), (label, FunderKind.EU, None)))
         for code, match in _codes_in(_country_name_re(), segment):
             if re.search(
@@ -2158,7 +2258,7 @@ class _Drafter:
                 sources=_dedupe(s.sources),
             )
             for s in acc.shares.values()
-            if s.share is not None or s.amount is not None or s.via
+            if s.sources
         ]
         if total is None and not shares:
             return None, []
@@ -2254,18 +2354,7 @@ def _generic_free(name: str) -> str:
 
 
 _GENERIC = frozenset(
-    fold(w)
-    for w in [
-        "AI",
-        "Factory",
-        "Antenna",
-        "KI-Fabrik",
-        "AI-Fabrik",
-        "KI",
-        "Fabrik",
-        "The",
-        "the",
-    ]
+    fold(w) for w in words("AI Factory Antenna KI-Fabrik AI-Fabrik KI Fabrik The the")
 )
 
 
@@ -2349,25 +2438,6 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-_MULTIPLIERS = (
-    (
-        re.compile(
-            r"^(?:b|bn|billion|mrd|milliarde|milliarden|miliardi|miliardo|"
-            r"milliards?|miliard\w*|mld|mil millones)\.?$",
-            re.IGNORECASE,
-        ),
-        Decimal(10) ** 9,
-    ),
-    (
-        re.compile(
-            r"^(?:m|mn|mio|million\w*|milion\w*|mill[oó]n\w*|mln)\.?$", re.IGNORECASE
-        ),
-        Decimal(10) ** 6,
-    ),
-    (re.compile(r"^(?:k|thousand)$", re.IGNORECASE), Decimal(10) ** 3),
-)
-
-
 def _money(match: re.Match[str], text: str) -> Money | None:
     number = match.group("n1") or match.group("n2")
     value = _decimal(number) if number else None
@@ -2377,10 +2447,10 @@ def _money(match: re.Match[str], text: str) -> Money | None:
         match.group("m1") or match.group("s1") or match.group("m2") or match.group("s2")
     )
     if mult:
-        for pattern, factor in _MULTIPLIERS:
-            if pattern.match(mult):
-                value *= factor
-                break
+        key = mult.lower().rstrip(".")
+        value *= _cldr.multipliers().get(key) or (
+            10**9 if key in {"b", "bn"} else 10**3 if key == "k" else 10**6
+        )
     cur = (match.group("pre") or match.group("post") or "").lower()
     cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
     currency = _CURRENCIES.get(cur)

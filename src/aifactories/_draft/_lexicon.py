@@ -12,7 +12,14 @@ The ISO names themselves come from :mod:`aifactories._codes`.
 
 from __future__ import annotations
 
+from aifactories._draft._text import words
 from aifactories._model import Sector
+
+
+def _listed(words: str) -> tuple[str, ...]:
+    # A comma-separated list, one entry a word or phrase.
+    return tuple(word.strip() for word in words.split(","))
+
 
 DEMONYMS: dict[str, tuple[str, ...]] = {
     # English first, then the country's own adjective, German, Italian,
@@ -86,102 +93,27 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 }
 """Adjectives of nationality, by ISO code ("the Swedish AI Factory")."""
 
-CITIES: dict[str, str] = {
+CITIES: dict[str, str] = dict(
     # Cities named in announcements whose hosts the registry does not list
     # (the registry adds its own hosts' cities), and the local spellings.
-    "Tirana": "AL",
-    "Rijeka": "HR",
-    "Split": "HR",
-    "Köln": "DE",
-    "Cologne": "DE",
-    "Bonn": "DE",
-    "Aachen": "DE",
-    "Trondheim": "NO",
-    "Bergen": "NO",
-    "Podgorica": "ME",
-    "Charleroi": "BE",
-    "Liège": "BE",
-    "Wien": "AT",
-    "Vienna": "AT",
-    "Brussels": "BE",
-    "Bruxelles": "BE",
-    "Sofia": "BG",
-    "Zagreb": "HR",
-    "Nicosia": "CY",
-    "Prague": "CZ",
-    "Praha": "CZ",
-    "Brno": "CZ",
-    "Copenhagen": "DK",
-    "København": "DK",
-    "Tallinn": "EE",
-    "Tartu": "EE",
-    "Helsinki": "FI",
-    "Paris": "FR",
-    "Grenoble": "FR",
-    "Toulouse": "FR",
-    "Bordeaux": "FR",
-    "Lyon": "FR",
-    "Munich": "DE",
-    "München": "DE",
-    "Garching": "DE",
-    "Dresden": "DE",
-    "Berlin": "DE",
-    "Karlsruhe": "DE",
-    "Heidelberg": "DE",
-    "Hamburg": "DE",
-    "Athens": "GR",
-    "Thessaloniki": "GR",
-    "Debrecen": "HU",
-    "Reykjavik": "IS",
-    "Dublin": "IE",
-    "Cork": "IE",
-    "Milan": "IT",
-    "Milano": "IT",
-    "Rome": "IT",
-    "Roma": "IT",
-    "Turin": "IT",
-    "Torino": "IT",
-    "Trieste": "IT",
-    "Naples": "IT",
-    "Napoli": "IT",
-    "Pisa": "IT",
-    "Kaunas": "LT",
-    "Valletta": "MT",
-    "Amsterdam": "NL",
-    "Eindhoven": "NL",
-    "Oslo": "NO",
-    "Warsaw": "PL",
-    "Warszawa": "PL",
-    "Gdańsk": "PL",
-    "Wrocław": "PL",
-    "Krakow": "PL",
-    "Cracow": "PL",
-    "Lisbon": "PT",
-    "Lisboa": "PT",
-    "Porto": "PT",
-    "Cluj-Napoca": "RO",
-    "Bratislava": "SK",
-    "Košice": "SK",
-    "Ljubljana": "SI",
-    "Madrid": "ES",
-    "Valencia": "ES",
-    "Sevilla": "ES",
-    "Seville": "ES",
-    "Bilbao": "ES",
-    "Zaragoza": "ES",
-    "Gothenburg": "SE",
-    "Göteborg": "SE",
-    "Stockholm": "SE",
-    "Umeå": "SE",
-    "Lund": "SE",
-    "Zurich": "CH",
-    "Zürich": "CH",
-    "Geneva": "CH",
-    "Ankara": "TR",
-    "Istanbul": "TR",
-    "London": "GB",
-    "Bristol": "GB",
-}
+    pair.split(":")
+    for pair in words(
+        "Tirana:AL Rijeka:HR Split:HR Köln:DE Cologne:DE Bonn:DE Aachen:DE "
+        "Trondheim:NO Bergen:NO Podgorica:ME Charleroi:BE Liège:BE Wien:AT Vienna:AT "
+        "Brussels:BE Bruxelles:BE Sofia:BG Zagreb:HR Nicosia:CY Prague:CZ Praha:CZ "
+        "Brno:CZ Copenhagen:DK København:DK Tallinn:EE Tartu:EE Helsinki:FI Paris:FR "
+        "Grenoble:FR Toulouse:FR Bordeaux:FR Lyon:FR Munich:DE München:DE Garching:DE "
+        "Dresden:DE Berlin:DE Karlsruhe:DE Heidelberg:DE Hamburg:DE Athens:GR "
+        "Thessaloniki:GR Debrecen:HU Reykjavik:IS Dublin:IE Cork:IE Milan:IT "
+        "Milano:IT Rome:IT Roma:IT Turin:IT Torino:IT Trieste:IT Naples:IT Napoli:IT "
+        "Pisa:IT Kaunas:LT Valletta:MT Amsterdam:NL Eindhoven:NL Oslo:NO Warsaw:PL "
+        "Warszawa:PL Gdańsk:PL Wrocław:PL Krakow:PL Cracow:PL Lisbon:PT Lisboa:PT "
+        "Porto:PT Cluj-Napoca:RO Bratislava:SK Košice:SK Ljubljana:SI Madrid:ES "
+        "Valencia:ES Sevilla:ES Seville:ES Bilbao:ES Zaragoza:ES Gothenburg:SE "
+        "Göteborg:SE Stockholm:SE Umeå:SE Lund:SE Zurich:CH Zürich:CH Geneva:CH "
+        "Ankara:TR Istanbul:TR London:GB Bristol:GB"
+    )
+)
 """Cities by ISO code, beyond the host cities the registry knows."""
 
 REGIONS: dict[str, str] = {
@@ -220,282 +152,99 @@ REGIONS: dict[str, str] = {
 }
 """Regions by ISO code, for regional funders."""
 
-VENDORS: tuple[str, ...] = (
-    "Hewlett Packard Enterprise",
-    "HPE",
-    "Eviden",
-    "Atos",
-    "Lenovo",
-    "Dell Technologies",
-    "Dell",
-    "Fujitsu",
-    "Supermicro",
-    "MEGWARE",
-    "ParTec",
-    "Bull",
-    "Inspur",
-    "Gigabyte",
+VENDORS: tuple[str, ...] = _listed(
+    "Hewlett Packard Enterprise, HPE, Eviden, Atos, Lenovo, Dell Technologies, Dell, "
+    "Fujitsu, Supermicro, MEGWARE, ParTec, Bull, Inspur, Gigabyte"
 )
 """Companies that build supercomputers (not chip makers: those are accelerators)."""
 
 SECTOR_WORDS: dict[Sector, tuple[str, ...]] = {
     # Words in German, Italian, Spanish, French and Polish; folded (no
     # accents, lower case) before matching, so accents need not be exact.
-    Sector.AGRIFOOD: (
-        "landwirtschaft",
-        "agrar",
-        "lebensmittel",
-        "agricoltura",
-        "agroalimentare",
-        "agricultura",
-        "agroalimentario",
-        "agriculture",
-        "agroalimentaire",
-        "rolnictwo",
-        "rolnictwa",
-        "rolnictwie",
-        "rolnictwem",
+    Sector.AGRIFOOD: _listed(
+        "landwirtschaft, agrar, lebensmittel, agricoltura, agroalimentare, "
+        "agricultura, agroalimentario, agriculture, agroalimentaire, rolnictwo, "
+        "rolnictwa, rolnictwie, rolnictwem"
     ),
-    Sector.BIOTECH: (
-        "biotechnologie",
-        "biotecnologia",
-        "biotecnologie",
-        "farmaceutica",
+    Sector.BIOTECH: _listed(
+        "biotechnologie, biotecnologia, biotecnologie, farmaceutica"
     ),
-    Sector.CLIMATE: (
-        "klima",
-        "klimaforschung",
-        "umwelt",
-        "clima",
-        "ambiente",
-        "medio ambiente",
-        "climat",
-        "environnement",
-        "klimat",
-        "klimatu",
-        "srodowisko",
-        "srodowiska",
-        "meteorologia",
-        "meteorologie",
+    Sector.CLIMATE: _listed(
+        "klima, klimaforschung, umwelt, clima, ambiente, medio ambiente, climat, "
+        "environnement, klimat, klimatu, srodowisko, srodowiska, meteorologia, "
+        "meteorologie"
     ),
-    Sector.CULTURE: (
-        "kultur",
-        "kulturerbe",
-        "cultura",
-        "patrimonio culturale",
-        "patrimonio cultural",
-        "patrimoine culturel",
-        "culture",
-        "kultura",
-        "kultury",
-        "dziedzictwo kulturowe",
+    Sector.CULTURE: _listed(
+        "kultur, kulturerbe, cultura, patrimonio culturale, patrimonio cultural, "
+        "patrimoine culturel, culture, kultura, kultury, dziedzictwo kulturowe"
     ),
-    Sector.CYBERSECURITY: (
-        "cybersicherheit",
-        "cybersicurezza",
-        "sicurezza informatica",
-        "ciberseguridad",
-        "cybersecurite",
-        "cyberbezpieczenstwo",
-        "cyberbezpieczenstwa",
+    Sector.CYBERSECURITY: _listed(
+        "cybersicherheit, cybersicurezza, sicurezza informatica, ciberseguridad, "
+        "cybersecurite, cyberbezpieczenstwo, cyberbezpieczenstwa"
     ),
-    Sector.DEFENCE: ("verteidigung", "difesa", "defensa", "defense nationale"),
-    Sector.EDUCATION: ("bildung", "istruzione", "educacion", "education", "edukacja"),
-    Sector.ENERGY: (
-        "energie",
-        "energiewende",
-        "energia",
-        "energetyka",
-        "energetyki",
-        "energetyce",
+    Sector.DEFENCE: _listed("verteidigung, difesa, defensa, defense nationale"),
+    Sector.EDUCATION: _listed("bildung, istruzione, educacion, education, edukacja"),
+    Sector.ENERGY: _listed(
+        "energie, energiewende, energia, energetyka, energetyki, energetyce"
     ),
-    Sector.FINANCE: ("finanzen", "finanza", "finanzas", "finances", "finanse"),
-    Sector.HEALTH: (
-        "gesundheit",
-        "gesundheitswesen",
-        "medizin",
-        "lebenswissenschaften",
-        "salute",
-        "sanita",
-        "medicina",
-        "scienze della vita",
-        "sanitario",
-        "salud",
-        "sanidad",
-        "ciencias de la vida",
-        "sante",
-        "medecine",
-        "sciences de la vie",
-        "zdrowie",
-        "zdrowia",
-        "medycyna",
-        "medycyny",
-        "ochrona zdrowia",
-        "ochrony zdrowia",
+    Sector.FINANCE: _listed("finanzen, finanza, finanzas, finances, finanse"),
+    Sector.HEALTH: _listed(
+        "gesundheit, gesundheitswesen, medizin, lebenswissenschaften, salute, "
+        "sanita, medicina, scienze della vita, sanitario, salud, sanidad, "
+        "ciencias de la vida, sante, medecine, sciences de la vie, zdrowie, "
+        "zdrowia, medycyna, medycyny, ochrona zdrowia, ochrony zdrowia"
     ),
-    Sector.LANGUAGE: (
-        "sprachtechnologie",
-        "sprachmodelle",
-        "tecnologie linguistiche",
-        "tecnologias del lenguaje",
-        "modelos de lenguaje",
-        "traitement du langage",
-        "modeles de langage",
-        "modele jezykowe",
-        "przetwarzanie jezyka",
+    Sector.LANGUAGE: _listed(
+        "sprachtechnologie, sprachmodelle, tecnologie linguistiche, tecnologias "
+        "del lenguaje, modelos de lenguaje, traitement du langage, modeles de "
+        "langage, modele jezykowe, przetwarzanie jezyka"
     ),
-    Sector.LEGAL: ("recht", "diritto", "derecho", "droit", "prawo"),
-    Sector.MANUFACTURING: (
-        "fertigung",
-        "produktion",
-        "industrie",
-        "maschinenbau",
-        "manifattura",
-        "manifatturiero",
-        "industria",
-        "fabricacion",
-        "manufactura",
-        "industrie manufacturiere",
-        "production industrielle",
-        "przemysl",
-        "przemyslu",
-        "produkcja",
-        "produkcji",
+    Sector.LEGAL: _listed("recht, diritto, derecho, droit, prawo"),
+    Sector.MANUFACTURING: _listed(
+        "fertigung, produktion, industrie, maschinenbau, manifattura, "
+        "manifatturiero, industria, fabricacion, manufactura, industrie "
+        "manufacturiere, production industrielle, przemysl, przemyslu, produkcja, "
+        "produkcji"
     ),
-    Sector.MATERIALS: (
-        "materialwissenschaft",
-        "materialforschung",
-        "werkstoffe",
-        "scienza dei materiali",
-        "materiali",
-        "ciencia de materiales",
-        "materiales",
-        "science des materiaux",
-        "materiaux",
-        "materialoznawstwo",
-        "materialy",
+    Sector.MATERIALS: _listed(
+        "materialwissenschaft, materialforschung, werkstoffe, scienza dei "
+        "materiali, materiali, ciencia de materiales, materiales, science des "
+        "materiaux, materiaux, materialoznawstwo, materialy"
     ),
-    Sector.MEDIA: ("medien", "videogiochi", "videojuegos", "jeux video", "gry"),
-    Sector.MOBILITY: (
-        "mobilitat",
-        "verkehr",
-        "automobil",
-        "mobilita",
-        "trasporti",
-        "automotive",
-        "movilidad",
-        "transporte",
-        "automocion",
-        "mobilite",
-        "transports",
-        "automobile",
-        "mobilnosc",
-        "logistik",
-        "logistica",
-        "logistique",
-        "logistyka",
-        "transport",
-        "motoryzacja",
+    Sector.MEDIA: _listed("medien, videogiochi, videojuegos, jeux video, gry"),
+    Sector.MOBILITY: _listed(
+        "mobilitat, verkehr, automobil, mobilita, trasporti, automotive, "
+        "movilidad, transporte, automocion, mobilite, transports, automobile, "
+        "mobilnosc, logistik, logistica, logistique, logistyka, transport, "
+        "motoryzacja"
     ),
-    Sector.PUBLIC_SECTOR: (
-        "offentliche verwaltung",
-        "verwaltung",
-        "pubblica amministrazione",
-        "administracion publica",
-        "administration publique",
-        "administracja publiczna",
-        "administracji publicznej",
-        "sektor publiczny",
-        "sektora publicznego",
+    Sector.PUBLIC_SECTOR: _listed(
+        "offentliche verwaltung, verwaltung, pubblica amministrazione, "
+        "administracion publica, administration publique, administracja "
+        "publiczna, administracji publicznej, sektor publiczny, sektora "
+        "publicznego"
     ),
-    Sector.RESEARCH: ("wissenschaft", "ricerca", "investigacion", "recherche", "nauka"),
-    Sector.ROBOTICS: (
-        "robotik",
-        "robotica",
-        "robotique",
-        "robotyka",
-        "robotyki",
-        "sistemi autonomi",
-        "sistemas autonomos",
-        "systemes autonomes",
-        "autonome systeme",
+    Sector.RESEARCH: _listed("wissenschaft, ricerca, investigacion, recherche, nauka"),
+    Sector.ROBOTICS: _listed(
+        "robotik, robotica, robotique, robotyka, robotyki, sistemi autonomi, "
+        "sistemas autonomos, systemes autonomes, autonome systeme"
     ),
-    Sector.SPACE: (
-        "raumfahrt",
-        "aerospazio",
-        "aerospaziale",
-        "espacio",
-        "aeroespacial",
-        "spatial",
-        "aerospatiale",
-        "kosmiczny",
-        "przemysl kosmiczny",
+    Sector.SPACE: _listed(
+        "raumfahrt, aerospazio, aerospaziale, espacio, aeroespacial, spatial, "
+        "aerospatiale, kosmiczny, przemysl kosmiczny"
     ),
 }
 """Sector words in the other languages of our press releases."""
 
-ORG_WORDS: tuple[str, ...] = (
+ORG_WORDS: tuple[str, ...] = words(
     # A capitalised phrase holding one of these stems names an organisation.
-    "Universit",
-    "Uniwersytet",
-    "Politecnic",
-    "Politécnic",
-    "Polytechn",
-    "Politechn",
-    "Institut",
-    "Istitut",
-    "Instytut",
-    "Cent",
-    "Zentrum",
-    "Council",
-    "Agency",
-    "Agentur",
-    "Agenzia",
-    "Agencia",
-    "Agence",
-    "Agencja",
-    "Foundation",
-    "Stiftung",
-    "Fundaci",
-    "Fondazione",
-    "Fondation",
-    "Fundacja",
-    "Consorti",
-    "Consorzi",
-    "Consorci",
-    "Laborator",
-    "Lab",
-    "Ministr",
-    "Ministère",
-    "Ministerium",
-    "Ministero",
-    "Ministerio",
-    "Ministerstwo",
-    "Academy",
-    "Akadem",
-    "Accademia",
-    "Academia",
-    "School",
-    "Hochschule",
-    "Computing",
-    "Supercomput",
-    "Superkomput",
-    "Forschung",
-    "Research",
-    "Ricerca",
-    "Recherche",
-    "Investigación",
-    "GmbH",
-    "Ltd",
-    "S.A.",
-    "S.p.A.",
-    "Network",
-    "Infrastructure",
-    "Hub",
-    "Park",
-    "Association",
-    "Authority",
-    "Office",
-    "Initiative",
+    "Universit Uniwersytet Politecnic Politécnic Polytechn Politechn Institut Istitut "
+    "Instytut Cent Zentrum Council Bank Banco Banque Agency Agentur Agenzia Agencia "
+    "Agence Agencja Foundation Stiftung Fundaci Fondazione Fondation Fundacja "
+    "Consorti Consorzi Consorci Laborator Lab Ministr Ministère Ministerium Ministero "
+    "Ministerio Ministerstwo Academy Akadem Accademia Academia School Hochschule "
+    "Computing Supercomput Superkomput Forschung Research Ricerca Recherche "
+    "Investigación GmbH Ltd S.A. S.p.A. Network Infrastructure Hub Park Association "
+    "Authority Office Initiative"
 )
 """Stems that mark a capitalised phrase as an organisation's name."""

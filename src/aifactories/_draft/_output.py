@@ -201,7 +201,9 @@ def document(result: Draft, registry: Registry) -> Document:
     """Return the draft as a document to write: new entries and merged ones.
 
     An entry the registry already has is written merged with what the
-    article adds; new entries as drafted, placeholders included. A draft is
+    article adds; new entries as drafted, placeholders included. A
+    proposed gigafactory position is written into the registry's latest
+    gigafactory call. A draft is
     not a registry until a reviewer fills it in: it stays a document.
     """
     entries: list[Entry] = []
@@ -211,12 +213,23 @@ def document(result: Draft, registry: Registry) -> Document:
             entries.append(merge(old, entry))
         else:
             entries.append(entry)
+    calls = sorted(registry.gigafactory_calls, key=lambda call: call.opened)
     return Document(
         data_version="draft",
         # Every wave, so the one the reviewer fills in is there to refer to.
         waves=registry.wave_records,
         factories=tuple(e for e in entries if isinstance(e, Factory)),
         antennas=tuple(e for e in entries if isinstance(e, Antenna)),
+        # A bid's position goes under the latest call, which merging replaces.
+        gigafactory_calls=(
+            (
+                attrs.evolve(
+                    calls[-1], positions=(*calls[-1].positions, *result.positions)
+                ),
+            )
+            if result.positions and calls
+            else ()
+        ),
     )
 
 

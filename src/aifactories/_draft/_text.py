@@ -74,6 +74,11 @@ def _too_large(size: int) -> str:
     return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
 
 
+def words(text: str) -> tuple[str, ...]:
+    """Return the words of ``text``: a word list written as one string."""
+    return tuple(text.split())
+
+
 # -- sentences --------------------------------------------------------------------
 
 
@@ -95,54 +100,11 @@ _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 _BREAK = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = frozenset(
-    [
-        "dr",
-        "prof",
-        "mr",
-        "ms",
-        "mrs",
-        "st",
-        "no",
-        "nr",
-        "e.g",
-        "i.e",
-        "approx",
-        "ca",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "vs",
-        "etc",
-        "mio",
-        "mrd",
-        "mln",
-        "mld",
-        "bzw",
-        "z.b",
-        "u.a",
-        "ggf",
-        "dott",
-        "dott.ssa",
-        "sig",
-        "dra",
-        "sra",
-        "ing",
-        "mag",
-        "gen",
-        "art",
-        "abs",
-        "vol",
-        "fig",
-        "dipl",
-        "p.a",
-        "s.a",
-        "s.p.a",
-        "mgr",
-        "hab",
-        "inż",
-    ]
+    words(
+        "dr prof mag ing dipl hab mr ms mrs st no nr e.g i.e approx ca inc ltd co jr "
+        "sr vs etc mio mrd mln mld bzw z.b u.a ggf dott dott.ssa sig dra sra ing mag "
+        "gen art abs vol fig dipl p.a s.a s.p.a mgr hab inż"
+    )
 )
 
 
@@ -194,7 +156,8 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
         pieces: list[tuple[int, int]] = []
         for brk in _BREAK.finditer(segment, offset):
             word = segment[max(offset, brk.start() - 12) : brk.start()].split()
-            last = word[-1].lower().rstrip(".") if word else ""
+            # "Univ.-Prof.": the title after the hyphen.
+            last = word[-1].lower().rstrip(".").rsplit("-", 1)[-1] if word else ""
             nxt = segment[brk.end() : brk.end() + 1]
             if (
                 last in _ABBREVIATIONS
