@@ -1,21 +1,22 @@
 """Draft registry entries from a press release, every value with its quote.
 
 One concept a module: :mod:`._text` turns the input into sentences,
-:mod:`._drafter` finds the entries and their fields, :mod:`._output` merges
-a draft into known entries and writes it; :mod:`._cldr` and
-:mod:`._lexicon` hold the words it matches.
+:mod:`._drafter` finds the entries and their fields and :mod:`._bids` a
+gigafactory bid, :mod:`._output` holds the result, merges it into known
+entries and writes it; :mod:`._cldr` and :mod:`._lexicon` hold the words it
+matches.
 """
 
 from aifactories._draft._drafter import (
     PLACEHOLDER_DATE,
     TO_FILL,
-    Draft,
     _decimal,
     draft,
     require_extra,
 )
 from aifactories._draft._output import (
     Change,
+    Draft,
     changes_between,
     document,
     merge,

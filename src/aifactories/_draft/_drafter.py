@@ -34,6 +34,7 @@ from aifactories._draft import _bids, _cldr
 from aifactories._draft import _lexicon as lex
 from aifactories._draft._output import (
     Change,
+    Draft,
     _contains,
     _dedupe,
     _same_org,
@@ -80,38 +81,6 @@ TO_FILL = "TO-FILL"
 
 PLACEHOLDER_DATE = dt.date(1, 1, 1)
 """Placeholder for a required date the article does not give (0001-01-01)."""
-
-
-@dataclasses.dataclass(frozen=True)
-class Draft:
-    """What :func:`draft` found in an article.
-
-    Attributes:
-        text: The text the quotes were taken from (for HTML, the text with
-            the tags removed); every ``quote`` is a substring of it.
-        entries: One entry per AI Factory or Antenna the article describes,
-            built from the article alone; an entry the registry already has
-            keeps its id, and takes the registry's values only for the
-            required fields the article does not give.
-        changes: For entries the registry already has, each field where the
-            article adds or differs, as ``(path, old, new)`` named tuples:
-            ``path`` is the entry id and field (``"mimer.people"``), ``old``
-            the registry's value and ``new`` the value with the article's
-            added, both without their sources.
-        warnings: What the reviewer should know: placeholders to fill,
-            values left out because the text was ambiguous, skipped text.
-        positions: For an article about a national AI Gigafactory bid, the
-            country's position on bidding (its summary to fill), to add to
-            the registry's gigafactory call.
-    """
-
-    text: str
-    entries: tuple[Entry, ...] = ()
-    # Plain tuples in the signature: Change is one, and stays private until
-    # the registry has a diff type of its own to share.
-    changes: tuple[tuple[str, object, object], ...] = ()
-    warnings: tuple[str, ...] = ()
-    positions: tuple[NationalPosition, ...] = ()
 
 
 # -- public entry point ----------------------------------------------------------

@@ -1,4 +1,4 @@
-"""A draft's output: what it changes in known entries, and its data file.
+"""A draft's output: the result, what it changes in known entries, its data file.
 
 A draft of an entry the registry has is merged into it (:func:`merge`),
 its changes listed (:func:`changes_between`), and the whole written as a
@@ -7,9 +7,10 @@ registry document (:func:`document`), in JSON or TOML (:func:`to_toml`).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -19,13 +20,43 @@ from aifactories._model import (
     Entry,
     Factory,
     Funding,
+    NationalPosition,
     Source,
 )
 from aifactories._registry import Registry
 from aifactories._text import fold
 
-if TYPE_CHECKING:
-    from aifactories._draft._drafter import Draft
+
+@dataclasses.dataclass(frozen=True)
+class Draft:
+    """What :func:`draft` found in an article.
+
+    Attributes:
+        text: The text the quotes were taken from (for HTML, the text with
+            the tags removed); every ``quote`` is a substring of it.
+        entries: One entry per AI Factory or Antenna the article describes,
+            built from the article alone; an entry the registry already has
+            keeps its id, and takes the registry's values only for the
+            required fields the article does not give.
+        changes: For entries the registry already has, each field where the
+            article adds or differs, as ``(path, old, new)`` named tuples:
+            ``path`` is the entry id and field (``"mimer.people"``), ``old``
+            the registry's value and ``new`` the value with the article's
+            added, both without their sources.
+        warnings: What the reviewer should know: placeholders to fill,
+            values left out because the text was ambiguous, skipped text.
+        positions: For an article about a national AI Gigafactory bid, the
+            country's position on bidding (its summary to fill), to add to
+            the registry's gigafactory call.
+    """
+
+    text: str
+    entries: tuple[Entry, ...] = ()
+    # Plain tuples in the signature: Change is one, and stays private until
+    # the registry has a diff type of its own to share.
+    changes: tuple[tuple[str, object, object], ...] = ()
+    warnings: tuple[str, ...] = ()
+    positions: tuple[NationalPosition, ...] = ()
 
 
 class Change(NamedTuple):
