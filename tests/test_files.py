@@ -268,6 +268,43 @@ class TestWriter:
         assert (tmp_path / "target.json").read_bytes() == b"new"
 
 
+_NO_CONTROLLING_TERMINAL = """
+import os, sys
+from aifactories import _files
+os.setsid()  # a session leader without a terminal: an open() may give it one
+master, slave = os.openpty()
+name = os.ttyname(slave)
+os.close(slave)
+# As if the name were swapped for the terminal after the kind check.
+regular = os.stat(sys.executable)
+os.stat = lambda *_a, **_k: regular
+try:
+    _files.read_file(name)
+except OSError:
+    pass
+try:
+    os.close(os.open("/dev/tty", os.O_RDWR))
+except OSError:
+    print("none")
+else:
+    print("acquired")
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals")
+def test_a_terminal_read_never_becomes_the_controlling_one() -> None:
+    # A daemon reading a name swapped for a terminal must not get that
+    # terminal (and its signals). Write-only opens never do on Linux.
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_CONTROLLING_TERMINAL],
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, "none\n"), result.stderr
+
+
 # -- reading ------------------------------------------------------------------------
 
 _READERS = {
