@@ -778,6 +778,11 @@ def test_datapackage_resources_follow_the_tabular_profiles(registry: Registry) -
         {"name": "MIT", "path": "https://spdx.org/licenses/MIT.html"}
     ]
     assert found["sources"] == [{"title": "aifactories", "path": made.source}]
+    # How to undo the CSV cells' formula escape, for whoever reads the files.
+    assert found["notes"] == (
+        "A text cell that starts with one of = + - @ \\t \\r or with ' has one ' "
+        "more in front: remove it to read the text."
+    )
     assert "title" in found
     assert found["description"].startswith(f"Data version {made.data_version}")
     for resource in found["resources"]:
