@@ -413,6 +413,31 @@ def test_sqlite_has_every_table_and_row(database: Any, registry: Registry) -> No
     } <= indexes
 
 
+def test_every_foreign_key_column_is_indexed(database: Any) -> None:
+    # SQLite indexes no foreign key by itself, and every join of a child
+    # table to its entry goes through one.
+    for name in NAMES:
+        leading = set()
+        for _, index, *_ in database.execute(f'PRAGMA index_list("{name}")'):
+            info = database.execute(f'PRAGMA index_info("{index}")').fetchall()
+            leading.add(info[0][2])
+        keys = database.execute(f'PRAGMA foreign_key_list("{name}")').fetchall()
+        assert {key[3] for key in keys} <= leading, name
+
+
+@attrs.frozen
+class _Odd:
+    """A record with a field of a type no table column type covers."""
+
+    ratio: complex
+
+
+def test_a_field_no_column_type_fits_is_named() -> None:
+    with pytest.raises(TypeError) as info:
+        tables._Plan("odd", _Odd)  # noqa: SLF001
+    assert str(info.value) == ("no table column type for _Odd.ratio: <class 'complex'>")
+
+
 def test_sql_antennas_of_a_factory(database: Any, registry: Registry) -> None:
     for factory in registry.factories:
         rows = database.execute(
