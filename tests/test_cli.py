@@ -810,6 +810,27 @@ class TestTable:
             "bb  Short",
         ]
 
+    SQUEEZE = (
+        Column("NAME", minimum=4, elastic=True),
+        Column("NOTE", minimum=4),
+        Column("CITY", minimum=4),
+    )
+    SQUEEZED = (("Abcdefgh", "Abcdefghij", "Abcdefghijkl"),)  # 34 wide in all
+
+    def test_one_character_too_many_comes_off_the_elastic_column(self) -> None:
+        assert render(self.SQUEEZE, self.SQUEEZED, 33) == [
+            "NAME     NOTE        CITY",
+            "Abcdef…  Abcdefghij  Abcdefghijkl",
+        ]
+
+    def test_then_the_widest_column_gives_and_the_left_one_on_a_tie(self) -> None:
+        # NAME is at its floor; CITY (12) gives until it is as wide as NOTE
+        # (10), then the tie goes to NOTE, the left one.
+        assert render(self.SQUEEZE, self.SQUEEZED, 27) == [
+            "NAME  NOTE       CITY",
+            "Abc…  Abcdefgh…  Abcdefghi…",
+        ]
+
     def test_overflows_only_when_nothing_can_go(self) -> None:
         lines = render(self.COLUMNS, self.ROWS, 5)
         assert lines == ["ID  NAME", "a   A rat…", "bb  Short"]

@@ -533,6 +533,23 @@ def test_declared_bounds_sit_on_collections_only() -> None:
                 assert origin in {tuple, frozenset}, f"{cls.__name__}.{f.name}"
 
 
+@attrs.frozen
+class _Odd:
+    """A record with a field of a type no declaration covers."""
+
+    ratio: complex
+
+
+def test_a_field_the_validator_cannot_check_is_named_at_first_use() -> None:
+    from aifactories._validate import _Checker, check_record
+
+    with pytest.raises(TypeError) as info:
+        check_record(_Checker(), "odd", _Odd(1j))
+    assert str(info.value) == (
+        "the validator cannot check the type <class 'complex'> of field 'ratio'"
+    )
+
+
 def test_every_labelled_member_has_a_label() -> None:
     labelled = [
         v

@@ -232,6 +232,25 @@ class TestWriter:
         assert target.read_bytes() == b"precious\n"
         assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
 
+    def test_a_failed_clean_up_keeps_the_first_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        target = tmp_path / "out.json"
+        target.write_bytes(b"precious\n")
+
+        def full(_fd: int) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def refuse(_name: str) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(os, "fsync", full)
+        monkeypatch.setattr(os, "unlink", refuse)
+        with pytest.raises(OSError, match="No space left") as info:
+            _files.write_file(str(target), b"new")
+        assert info.value.errno == errno.ENOSPC
+        assert target.read_bytes() == b"precious\n"
+
     def test_a_directory_cannot_be_written(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
@@ -247,6 +266,43 @@ class TestWriter:
         _files.write_file(str(link), b"new")
         assert link.is_symlink()
         assert (tmp_path / "target.json").read_bytes() == b"new"
+
+
+_NO_CONTROLLING_TERMINAL = """
+import os, sys
+from aifactories import _files
+os.setsid()  # a session leader without a terminal: an open() may give it one
+master, slave = os.openpty()
+name = os.ttyname(slave)
+os.close(slave)
+# As if the name were swapped for the terminal after the kind check.
+regular = os.stat(sys.executable)
+os.stat = lambda *_a, **_k: regular
+try:
+    _files.read_file(name)
+except OSError:
+    pass
+try:
+    os.close(os.open("/dev/tty", os.O_RDWR))
+except OSError:
+    print("none")
+else:
+    print("acquired")
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs pseudo-terminals")
+def test_a_terminal_read_never_becomes_the_controlling_one() -> None:
+    # A daemon reading a name swapped for a terminal must not get that
+    # terminal (and its signals). Write-only opens never do on Linux.
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_CONTROLLING_TERMINAL],
+        capture_output=True,
+        text=True,
+        timeout=HANG,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (0, "none\n"), result.stderr
 
 
 # -- reading ------------------------------------------------------------------------
@@ -376,8 +432,9 @@ def test_a_growing_stream_over_a_lowered_cap(monkeypatch: pytest.MonkeyPatch) ->
     import io
 
     monkeypatch.setattr(_files, "MAX_BYTES", 3 << 20)
-    with pytest.raises(OSError, match="larger than"):
+    with pytest.raises(OSError, match="larger than") as info:
         _files.read_stream(io.BytesIO(b" " * ((3 << 20) + 1)))
+    assert (info.value.errno, info.value.filename) == (errno.EFBIG, "<stdin>")
     assert _files.read_stream(io.BytesIO(b" " * (1 << 20))) == b" " * (1 << 20)
 
 
@@ -413,9 +470,10 @@ class TestReader:
     def test_a_directory_is_a_directory(self, tmp_path: Path) -> None:
         with pytest.raises(IsADirectoryError) as info:
             _files.read_file(tmp_path)
-        assert (info.value.errno, info.value.strerror) == (
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
             errno.EISDIR,
             "is a directory",
+            str(tmp_path),
         )
 
     def test_a_name_swapped_after_the_check_is_checked_again(
@@ -439,11 +497,27 @@ class TestReader:
 
         threading.Thread(target=rescue, daemon=True).start()
         try:
-            with pytest.raises(OSError, match=r"not a regular file \(a named pipe\)"):
+            with pytest.raises(
+                OSError, match=r"not a regular file \(a named pipe\)"
+            ) as info:
                 _files.read_file(fifo)
         finally:
             done.set()
         assert not rescued.is_set(), "the reader blocked on a FIFO"
+        assert info.value.filename == str(fifo)
+
+    @pytest.mark.skipif(
+        not Path("/proc/self/status").is_file(), reason="needs Linux's /proc"
+    )
+    def test_a_file_longer_than_its_size_says_is_capped_by_name(self) -> None:
+        # /proc files are regular files of size 0 that hold text: the cap
+        # holds while reading, not only against the size asked beforehand.
+        with pytest.raises(OSError, match="larger than 10 bytes") as info:
+            _files.read_file("/proc/self/status", limit=10)
+        assert (info.value.errno, info.value.filename) == (
+            errno.EFBIG,
+            "/proc/self/status",
+        )
 
     def test_a_nul_in_the_name_is_an_os_error(self) -> None:
         with pytest.raises(OSError, match="embedded null") as info:
@@ -532,7 +606,28 @@ class TestStandardInput:
                 _files.read_stream(_stdin(fd), "-")
         finally:
             os.close(fd)
-        assert (info.value.errno, info.value.filename) == (errno.EISDIR, "-")
+        assert (info.value.errno, info.value.strerror, info.value.filename) == (
+            errno.EISDIR,
+            "is a directory",
+            "-",
+        )
+
+    def test_reading_stops_one_byte_past_the_cap(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # An endless stream that hands out at most 6 bytes a call: no more
+        # than the cap and one byte are taken from it, however it is cut.
+        taken: list[int] = []
+
+        class Endless:
+            def read(self, n: int) -> bytes:
+                taken.append(min(n, 6))
+                return b" " * taken[-1]
+
+        monkeypatch.setattr(_files, "MAX_BYTES", 10)
+        with pytest.raises(OSError, match="larger than"):
+            _files.read_stream(typing.cast("BinaryIO", Endless()))
+        assert sum(taken) == 11
 
     @pytest.mark.parametrize("byte", [b"\0", b"\x1f", b"\x0b"])
     def test_a_binary_byte_is_refused_where_it_stands(self, byte: bytes) -> None:

@@ -18,6 +18,8 @@ from aifactories import Funding, FundingShare, Money, Registry
 from aifactories._text import short
 from aifactories.testing import build_registry, make_antenna, make_factory
 
+_SECTORS = ", ".join(repr(sector.value) for sector in aifactories.Sector)
+
 
 def _refused(*records: Any) -> list[str]:
     """The problems the Registry constructor names for ``records``."""
@@ -241,6 +243,22 @@ class TestRecordRules:
     )
     def test_field_problems_in_full(self, fields: dict[str, Any], problem: str) -> None:
         assert _problems(**fields) == [f"factories[0].{problem}"]
+
+    def test_every_member_of_a_set_is_checked_whatever_its_type(self) -> None:
+        # A set holding values that do not compare (a Sector, None, an int)
+        # is still walked in a stable order, each bad member at the set's path.
+        sector = aifactories.Sector.HEALTH
+        sectors = frozenset({sector, None, 7})
+        assert _problems(sectors=sectors) == [
+            f"factories[0].sectors: 7 is not a Sector ({_SECTORS})",
+            "factories[0].sectors: is required, got None",
+        ]
+
+    def test_items_after_an_empty_one_are_still_checked(self) -> None:
+        assert _problems(aliases=(None, 7)) == [
+            "factories[0].aliases[0]: is required, got None",
+            "factories[0].aliases[1]: must be a string, got int",
+        ]
 
 
 class TestCrossRecordRules:

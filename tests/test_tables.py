@@ -102,8 +102,9 @@ def test_the_entries_columns_have_descriptions() -> None:
 
 
 def test_unknown_table_is_a_clear_error(registry: Registry) -> None:
-    with pytest.raises(ValueError, match="the tables are entries"):
+    with pytest.raises(ValueError, match="the tables are entries") as info:
         registry.to_records("nope")  # type: ignore[arg-type]
+    assert str(info.value) == f"no table 'nope'; the tables are {', '.join(NAMES)}"
 
 
 def test_the_reference_page_is_generated_from_the_columns() -> None:
@@ -124,6 +125,13 @@ def test_records_are_json_safe_and_match_the_columns(
     rows = registry.to_records(name)
     assert rows
     assert json.loads(json.dumps(rows)) == rows
+    # Plain values, not look-alikes: an enum member equals its text in JSON
+    # but is not a str to pandas, polars or ``type(cell) is str``.
+    plain = {str, int, float, bool, type(None)}
+    for row in rows:
+        for column, cell in row.items():
+            items = cell if type(cell) is list else [cell]
+            assert {type(item) for item in items} <= plain, (name, column, cell)
     columns = [c.name for c in tables.table(name).columns]
     assert all(list(row) == columns for row in rows)
     key = tables.table(name).primary_key
@@ -269,6 +277,34 @@ def test_the_funding_table_keeps_the_stated_amount(registry: Registry) -> None:
     assert czech["amount_qualifier"] == "at-least"
 
 
+def test_a_share_of_a_known_total_implies_its_amount() -> None:
+    from aifactories.testing import build_registry, make_factory
+
+    funding = aifactories.Funding(
+        total=Money(Decimal(100), "EUR"),
+        shares=(
+            aifactories.FundingShare(
+                "X", aifactories.FunderKind.EU, share=Decimal("0.25")
+            ),
+        ),
+    )
+    registry = build_registry(make_factory("f", funding=funding))
+    (row,) = registry.to_records("funding")
+    assert (row["share"], row["amount"], row["amount_eur_implied"]) == (
+        "0.25",
+        None,
+        "25.00",
+    )
+
+
+def test_a_list_cell_keeps_the_order_of_its_tuple() -> None:
+    from aifactories.testing import build_registry, make_factory
+
+    registry = build_registry(make_factory("f", aliases=("Zeta AI", "Alpha AI")))
+    (row,) = registry.to_records("entries")
+    assert row["aliases"] == ["Zeta AI", "Alpha AI"]
+
+
 def test_no_rate_is_an_error_not_a_guess() -> None:
     money = Money(Decimal(100), "CZK")
     with pytest.raises(LookupError, match="cover 1999-01-04 to "):
@@ -375,6 +411,31 @@ def test_sqlite_has_every_table_and_row(database: Any, registry: Registry) -> No
         "entries_country",
         "entries_wave",
     } <= indexes
+
+
+def test_every_foreign_key_column_is_indexed(database: Any) -> None:
+    # SQLite indexes no foreign key by itself, and every join of a child
+    # table to its entry goes through one.
+    for name in NAMES:
+        leading = set()
+        for _, index, *_ in database.execute(f'PRAGMA index_list("{name}")'):
+            info = database.execute(f'PRAGMA index_info("{index}")').fetchall()
+            leading.add(info[0][2])
+        keys = database.execute(f'PRAGMA foreign_key_list("{name}")').fetchall()
+        assert {key[3] for key in keys} <= leading, name
+
+
+@attrs.frozen
+class _Odd:
+    """A record with a field of a type no table column type covers."""
+
+    ratio: complex
+
+
+def test_a_field_no_column_type_fits_is_named() -> None:
+    with pytest.raises(TypeError) as info:
+        tables._Plan("odd", _Odd)  # noqa: SLF001
+    assert str(info.value) == ("no table column type for _Odd.ratio: <class 'complex'>")
 
 
 def test_sql_antennas_of_a_factory(database: Any, registry: Registry) -> None:
@@ -778,6 +839,11 @@ def test_datapackage_resources_follow_the_tabular_profiles(registry: Registry) -
         {"name": "MIT", "path": "https://spdx.org/licenses/MIT.html"}
     ]
     assert found["sources"] == [{"title": "aifactories", "path": made.source}]
+    # How to undo the CSV cells' formula escape, for whoever reads the files.
+    assert found["notes"] == (
+        "A text cell that starts with one of = + - @ \\t \\r or with ' has one ' "
+        "more in front: remove it to read the text."
+    )
     assert "title" in found
     assert found["description"].startswith(f"Data version {made.data_version}")
     for resource in found["resources"]:
