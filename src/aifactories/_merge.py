@@ -53,22 +53,15 @@ def merge_draft(
     the same id. ``documents`` are the folders
     the draft's quotes are checked against, as for :func:`aifactories.load`.
 
+    The draft is taken as reviewed: :func:`merge_files` refuses a draft
+    file that still holds a placeholder before it gets here.
+
     Raises:
-        RegistryDataError: The draft still holds placeholders, or an entry
-            of the draft has an id that ``into`` gives to the other kind.
+        RegistryDataError: An entry of the draft has an id that ``into``
+            gives to the other kind.
     """
-    problems = [
-        f"$.{kind}[{index}]: {entry.id}: still to fill"
-        for kind, entries in (
-            ("factories", draft.factories),
-            ("antennas", draft.antennas),
-        )
-        for index, entry in enumerate(entries)
-        if TO_FILL in (entry.country, entry.wave)
-        or entry.selected_on == PLACEHOLDER_DATE
-    ]
     drafted = {entry.id: entry for entry in (*draft.factories, *draft.antennas)}
-    problems += [
+    problems = [
         f"$: {entry.id}: a {type(entry).__name__.lower()} in the registry, "
         f"a {type(drafted[entry.id]).__name__.lower()} in the draft"
         for entry in (*into.factories, *into.antennas)
