@@ -1280,8 +1280,10 @@ def _release(name: str) -> Registry | None:
         return aifactories.load(release=name)
     if os.path.splitext(name)[1].lower() in {".json", ".toml"}:  # noqa: PTH122
         return None  # a missing file: reading it says so
-    names = ", ".join([*(r.version for r in _releases.releases()), _releases.LATEST])
-    msg = f"{PROG} diff: {name}: no such file or data release (releases: {names})"
+    msg = (
+        f"{PROG} diff: {name}: no such file or data release "
+        f"(releases: {_releases.names()})"
+    )
     raise _CommandError(msg, 2)
 
 

@@ -49,6 +49,11 @@ def releases() -> tuple[Release, ...]:
     return tuple(sorted(found))
 
 
+def names() -> str:
+    """Every name a release answers to, for messages: versions, then ``latest``."""
+    return ", ".join([*(release.version for release in releases()), LATEST])
+
+
 def newest() -> str:
     """The newest release's version: the data bundled with the package.
 
@@ -73,8 +78,7 @@ def version_of(name: str) -> str:
     """
     version = resolve(name)
     if version is None:
-        names = ", ".join([*(r.version for r in releases()), LATEST])
-        message = f"no data release {name!r}; the releases are {names}"
+        message = f"no data release {name!r}; the releases are {names()}"
         raise NotFoundError(str(name), message=message)
     return version
 
