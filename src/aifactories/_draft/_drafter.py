@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from aifactories._countries import country_name
 from aifactories._draft import _bids, _cldr
 from aifactories._draft import _lexicon as lex
 from aifactories._draft._output import (
@@ -243,6 +244,15 @@ _ARTICLES = re.compile(
     r"le|Le|les|Les|el|El|los|Los|las|Las|i|gli|l['’]|L['’]|its|our|their)\s+|"
     r"[lL]['’]|dell['’]|dall['’]|all['’])+"
 )
+
+
+def _countries_named(text: str) -> list[str]:
+    """Every country ``text`` names, by name then by demonym, as often as named."""
+    return [
+        code
+        for pattern in (_country_name_re(), _demonym_re())
+        for code, _ in _codes_in(pattern, text)
+    ]
 
 
 def _strip_article(text: str) -> tuple[str, int]:
@@ -1004,10 +1014,7 @@ class _Drafter:
         country = None
         for sents in (said, self.sentences):
             country = country or _bids.most_named(
-                code
-                for sent in sents
-                for pattern in (_country_name_re(), _demonym_re())
-                for code, _ in _codes_in(pattern, sent.text)
+                code for sent in sents for code in _countries_named(sent.text)
             )
         lead = acc.host or next(
             (s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR), None
@@ -1248,8 +1255,7 @@ class _Drafter:
         "L'AI Factory française" is about France's factory when the
         registry has one entry for France.
         """
-        codes = {code for code, _ in _codes_in(_country_name_re(), text)}
-        codes |= {code for code, _ in _codes_in(_demonym_re(), text)}
+        codes = set(_countries_named(text))
         if len(codes) != 1:
             return set()
         ids = self.known.by_country.get(codes.pop(), ())
@@ -1938,20 +1944,16 @@ class _Drafter:
                 segment[: match.start()],
             ):
                 continue  # "companies in Spain", not Spain paying
-            from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415
-
             found.append(
-                (match.start(), (COUNTRY_NAMES[code], FunderKind.NATIONAL, code))
+                (match.start(), (country_name(code), FunderKind.NATIONAL, code))
             )
         for word in _NATIONAL_WORD.finditer(segment):
             near = segment[max(0, word.start() - 30) : word.end() + 30]
             codes = {code for code, _ in _codes_in(_demonym_re(), near)}
             if len(codes) == 1:
                 code = codes.pop()
-                from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415
-
                 found.append(
-                    (word.start(), (COUNTRY_NAMES[code], FunderKind.NATIONAL, code))
+                    (word.start(), (country_name(code), FunderKind.NATIONAL, code))
                 )
         for region, code in lex.REGIONS.items():
             pos = _word_find(segment, region)
