@@ -1372,7 +1372,7 @@ def _export(args: argparse.Namespace) -> int:
     if target is None:
         _emit(text)
         return 0
-    _save("export", target, text, args)
+    _save("export", target, text, _inputs(args))
     _error(f"{PROG} export: wrote {what} to {target}")
     return 0
 
@@ -1386,16 +1386,18 @@ def _export_files(args: argparse.Namespace, target: str) -> int:
 
     registry = _registry(args)
     count = len(_tables.tables())
+    # Listed once: a --documents folder is scanned for them.
+    inputs = _inputs(args)
     if args.format == "sqlite":
         with _writing("export", target):
             try:
-                _tables.write_sqlite(registry, target, inputs=_inputs(args))
+                _tables.write_sqlite(registry, target, inputs=inputs)
             except sqlite3.Error as exc:
                 raise OSError(str(exc)) from None
         if args.metadata:
             name = Path(target).name.partition(".")[0]
             metadata = _tables.datasette_metadata(registry, name)
-            _save("export", args.metadata, _json_text(metadata), args)
+            _save("export", args.metadata, _json_text(metadata), inputs)
         _error(f"{PROG} export: wrote {count} tables to {target}")
         return 0
     folder = Path(target)
@@ -1403,9 +1405,9 @@ def _export_files(args: argparse.Namespace, target: str) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     for name in _tables.tables():
         text = _tables.csv_text(registry, name)
-        _save("export", str(folder / f"{name}.csv"), text, args)
+        _save("export", str(folder / f"{name}.csv"), text, inputs)
     text = _json_text(_tables.datapackage(registry))
-    _save("export", str(folder / "datapackage.json"), text, args)
+    _save("export", str(folder / "datapackage.json"), text, inputs)
     _error(
         f"{PROG} export: wrote {count} tables as CSV with datapackage.json to {target}"
     )
@@ -1481,7 +1483,7 @@ def _draft(args: argparse.Namespace) -> int:
     if args.output in {None, "-"}:
         _emit(text)
         return 0
-    _save("draft", args.output, text, args)
+    _save("draft", args.output, text, _inputs(args))
     count = len(result.entries)
     noun = "entry" if count == 1 else "entries"
     bids = f" and {len(result.positions)} bid position" if result.positions else ""
@@ -1501,7 +1503,7 @@ def _merge(args: argparse.Namespace) -> int:
     except OSError as exc:
         msg = f"{PROG} merge: {exc.filename or args.draft}: {exc.strerror or exc}"
         raise _CommandError(msg, 2) from None
-    _save("merge", args.output, aifactories.dumps(merged), args)
+    _save("merge", args.output, aifactories.dumps(merged), _inputs(args))
     _error(f"{PROG} merge: wrote {args.output}")
     return 0
 
@@ -1521,10 +1523,10 @@ def _inputs(args: argparse.Namespace) -> list[str]:
     return names
 
 
-def _save(command: str, target: str, text: str, args: argparse.Namespace) -> None:
-    """Write ``text`` to ``target`` through the one writer, never onto an input."""
+def _save(command: str, target: str, text: str, inputs: list[str]) -> None:
+    """Write ``text`` to ``target`` through the one writer, never onto ``inputs``."""
     with _writing(command, target):
-        write_file(target, text.encode("utf-8"), inputs=_inputs(args))
+        write_file(target, text.encode("utf-8"), inputs=inputs)
 
 
 @contextlib.contextmanager
