@@ -116,7 +116,7 @@ def multipliers() -> dict[str, int]:
     ("2M") are left to the caller, which reads them only after a digit.
     """
     babel = require()
-    words: dict[str, int] = {}
+    factors: dict[str, int] = {}
     thousands: set[str] = set()
     for language in languages():
         formats = babel.Locale.parse(language).compact_decimal_formats
@@ -133,7 +133,9 @@ def multipliers() -> dict[str, int]:
                     )
                     # Languages read first win a word two of them share; a
                     # word for a thousand anywhere ("mil") is never a million.
-                    if len(word) >= 3:
-                        words.setdefault(word, magnitude)
-                        thousands |= {word} if magnitude == 10**3 else set()
-    return {word: f for word, f in words.items() if word not in thousands}
+                    if len(word) < 3:
+                        continue
+                    factors.setdefault(word, magnitude)
+                    if magnitude == 10**3:
+                        thousands.add(word)
+    return {word: f for word, f in factors.items() if word not in thousands}
