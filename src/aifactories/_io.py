@@ -199,15 +199,18 @@ def _load_bundled() -> Registry:
 
 
 def _read_bundled() -> Registry:
-    from aifactories._convert import structure  # noqa: PLC0415
+    from aifactories._convert import converter  # noqa: PLC0415
     from aifactories._files import read_file  # noqa: PLC0415
+    from aifactories._format import Document  # noqa: PLC0415
 
     # Our own file, checked with every rule when it was released (and again
     # by tests/test_data.py): plain json.loads, and the strict path's own
-    # converter, without the rule walk.
+    # converter and hooks, without the rule walk or the per-field problem
+    # bookkeeping.
     data: Any = json.loads(read_file(REGISTRY_FILE))
     del data["format"]
-    return Registry._checked(structure(data, consume=True))  # noqa: SLF001
+    document = converter(detailed=False).structure(data, Document)
+    return Registry._checked(document)  # noqa: SLF001
 
 
 def reset_bundled() -> None:
