@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import typing
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -94,9 +93,16 @@ T = TypeVar("T")
 _cached = functools.lru_cache(maxsize=512)
 
 
+_just = _cached(st.just)
+
+
 def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
-    """A pin as a strategy: a plain value is drawn as it is."""
-    return value if isinstance(value, SearchStrategy) else st.just(value)
+    """A pin as a strategy: a plain value is drawn as it is.
+
+    The same value gives the same strategy, so that the strategies built
+    from pins are cached by them.
+    """
+    return value if isinstance(value, SearchStrategy) else _just(value)
 
 
 def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
@@ -254,14 +260,8 @@ def sources(*, seed: bool | None = None) -> SearchStrategy[Source]:
 
 
 @_cached
-def _money(
-    currency: str | SearchStrategy[str] | None, max_amount: int | None
-) -> SearchStrategy[Money]:
-    amount = None
-    if max_amount is not None:
-        cents = st.integers(0, max_amount * 100)
-        amount = cents.map(lambda n: Decimal(n).scaleb(-2))
-    return pinned_strategy(Money, _pins(currency=currency, amount=amount))
+def _amounts(max_amount: int) -> SearchStrategy[Decimal]:
+    return st.integers(0, max_amount * 100).map(lambda n: Decimal(n).scaleb(-2))
 
 
 def money(
@@ -283,7 +283,8 @@ def money(
         raise InvalidArgument(msg)
     _check_size("max_amount", max_amount)
     # The default bound is the amount rule's own: the derived strategy.
-    return _money(currency, None if max_amount == 10**12 else max_amount)
+    amount = None if max_amount == 10**12 else _amounts(max_amount)
+    return pinned_strategy(Money, _pins(currency=currency, amount=amount))
 
 
 # -- funding -------------------------------------------------------------------
@@ -357,14 +358,6 @@ def _shares(level: int) -> SearchStrategy[tuple[FundingShare, ...]]:
     )
 
 
-@_cached
-def _fundings(
-    total: Money | SearchStrategy[Money | None] | None,
-    shares: tuple[FundingShare, ...] | SearchStrategy[tuple[FundingShare, ...]] | None,
-) -> SearchStrategy[Funding]:
-    return pinned_strategy(Funding, _pins(total=total, shares=shares))
-
-
 def fundings(
     *,
     total: Money | SearchStrategy[Money | None] | None = None,
@@ -383,23 +376,10 @@ def fundings(
     """
     if shares is not None and not isinstance(shares, SearchStrategy):
         shares = tuple(shares)
-    if total is None and shares is None:
-        return record_strategy(Funding)
-    return _fundings(total, shares)
+    return pinned_strategy(Funding, _pins(total=total, shares=shares))
 
 
 # -- waves and entries ---------------------------------------------------------
-
-
-@_cached
-def _waves(
-    id: str | SearchStrategy[str] | None,  # noqa: A002 - the field's name
-    kind: Kind | None,
-    announced: dt.date | SearchStrategy[dt.date] | None,
-) -> SearchStrategy[Wave]:
-    if id is None and kind is None and announced is None:
-        return record_strategy(Wave)
-    return pinned_strategy(Wave, _pins(id=id, kind=kind, announced=announced))
 
 
 def waves(
@@ -415,7 +395,8 @@ def waves(
         kind: Pin the kind of entry it selects (``"factory"`` or ``"antenna"``).
         announced: Pin the announcement date.
     """
-    return _waves(id, _kind_pin(kind), announced)
+    pins = _pins(id=id, kind=_kind_pin(kind), announced=announced)
+    return pinned_strategy(Wave, pins)
 
 
 def _fix_entry(values: dict[str, Any], taken: set[str], *, own_aliases: bool) -> None:
@@ -492,14 +473,15 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
 def _pinned_entries(
     draw: st.DrawFn,
     cls: type[Entry],
-    pins: tuple[tuple[str, SearchStrategy[Any]], ...],
-    factory_ids: tuple[str, ...],
+    pins: tuple[tuple[str, SearchStrategy[Any]], ...] = (),
+    factory_ids: tuple[str, ...] = (),
+    level: int = 0,
 ) -> Entry:
     fixed = {name: draw(strategy) for name, strategy in pins}
-    return _draw_entry(draw, cls, fixed, factory_ids=factory_ids)
+    return _draw_entry(draw, cls, fixed, factory_ids=factory_ids, level=level)
 
 
-_entries_cached = _cached(_pinned_entries)
+_entries_cached: Callable[..., SearchStrategy[Entry]] = _cached(_pinned_entries)
 
 
 def _refuse_invalid(cls: type[Any], pins: dict[str, Any]) -> None:
@@ -530,39 +512,24 @@ def _refuse_invalid(cls: type[Any], pins: dict[str, Any]) -> None:
                 raise InvalidArgument(msg)
 
 
-def _entry_pins(  # noqa: PLR0913 - one pin per field worth pinning
-    cls: type[Entry],
-    *,
-    id: str | SearchStrategy[str] | None,  # noqa: A002 - the field's name
-    name: str | SearchStrategy[str] | None,
-    aliases: Sequence[str] | SearchStrategy[tuple[str, ...]] | None,
-    country: str | SearchStrategy[str] | None,
-    wave: str | SearchStrategy[str] | None,
-    selected_on: dt.date | SearchStrategy[dt.date] | None,
-    host: Host | SearchStrategy[Host | None] | None,
-    funding: Funding | SearchStrategy[Funding | None] | None,
-    supercomputer: Supercomputer | SearchStrategy[Supercomputer | None] | None = None,
-) -> tuple[tuple[str, SearchStrategy[Any]], ...]:
+def _entry_strategy(
+    cls: type[Entry], given: dict[str, Any], factory_ids: tuple[str, ...] = ()
+) -> SearchStrategy[Any]:
+    """The strategy for ``cls`` with the fields ``given`` pins (``None``: drawn).
+
+    Raises:
+        InvalidArgument: A pin is not a known country, one string where
+            aliases belong, or breaks its field's rule.
+    """
+    aliases = given["aliases"]
     if isinstance(aliases, str):
         msg = f"aliases={aliases!r}: must be a sequence of names, not one string"
         raise InvalidArgument(msg)
     if aliases is not None and not isinstance(aliases, SearchStrategy):
-        aliases = tuple(aliases)
-    plain = {"id": id, "name": name, "aliases": aliases, "wave": wave}
-    _refuse_invalid(cls, plain | {"host": host, "funding": funding})
-    _refuse_invalid(Factory, {"supercomputer": supercomputer})
-    pins = _pins(
-        id=id,
-        name=name,
-        aliases=aliases,
-        country=_country_pin(country, "country"),
-        wave=wave,
-        selected_on=selected_on,
-        host=host,
-        funding=funding,
-        supercomputer=supercomputer,
-    )
-    return tuple(pins.items())
+        given["aliases"] = tuple(aliases)
+    given["country"] = _country_pin(given["country"], "country")
+    _refuse_invalid(cls, given)
+    return _entries_cached(cls, tuple(_pins(**given).items()), factory_ids)
 
 
 def factories(  # noqa: PLR0913 - one pin per field worth pinning
@@ -598,22 +565,8 @@ def factories(  # noqa: PLR0913 - one pin per field worth pinning
     Raises:
         InvalidArgument: ``country`` is not a known country.
     """
-    pins = _entry_pins(
-        Factory,
-        id=id,
-        name=name,
-        aliases=aliases,
-        country=country,
-        wave=wave,
-        selected_on=selected_on,
-        host=host,
-        funding=funding,
-        supercomputer=supercomputer,
-    )
-    if not pins:
-        return record_strategy(Factory)
-    # _draw_entry keeps the class it is given.
-    return typing.cast("SearchStrategy[Factory]", _entries_cached(Factory, pins, ()))
+    # Every parameter pins the field of its name.
+    return _entry_strategy(Factory, dict(locals()))
 
 
 def antennas(  # noqa: PLR0913 - one pin per field worth pinning
@@ -645,24 +598,13 @@ def antennas(  # noqa: PLR0913 - one pin per field worth pinning
     Raises:
         InvalidArgument: ``country`` is not a known country.
     """
-    if isinstance(factory_ids, str):
-        msg = f"factory_ids={factory_ids!r}: must be a sequence of ids, not one string"
+    # Every other parameter pins the field of its name.
+    pins = dict(locals())
+    links = pins.pop("factory_ids")
+    if isinstance(links, str):
+        msg = f"factory_ids={links!r}: must be a sequence of ids, not one string"
         raise InvalidArgument(msg)
-    pins = _entry_pins(
-        Antenna,
-        id=id,
-        name=name,
-        aliases=aliases,
-        country=country,
-        wave=wave,
-        selected_on=selected_on,
-        host=host,
-        funding=funding,
-    )
-    links = tuple(dict.fromkeys(factory_ids))
-    if not pins and not links:
-        return record_strategy(Antenna)
-    return typing.cast("SearchStrategy[Antenna]", _entries_cached(Antenna, pins, links))
+    return _entry_strategy(Antenna, pins, tuple(dict.fromkeys(links)))
 
 
 def entries(
@@ -688,15 +630,9 @@ def entries(
 # -- registries ----------------------------------------------------------------
 
 
-def _unique_id(
-    draw: st.DrawFn, taken: set[str], ids: SearchStrategy[str] | None = None
-) -> str:
+def _unique(stem: str, taken: set[str]) -> str:
     # A suffix, not a unique list: a list of unique strings rejects and
     # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
-    return _unique(draw(rule_strategy(SLUG) if ids is None else ids), taken)
-
-
-def _unique(stem: str, taken: set[str]) -> str:
     candidate = unused(stem, taken)
     taken.add(candidate)
     return candidate
@@ -727,7 +663,7 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     taken: set[str] = set()
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for kind in kinds:
-        wave_id = _unique_id(draw, taken, rule_strategy(TEXT))
+        wave_id = _unique(draw(rule_strategy(TEXT)), taken)
         body = _pick(draw, _wave_bodies())
         # The raw day and its fix, not the mapped strategy, so that a
         # falsifying example shows a date, not the function that made it.
@@ -856,10 +792,11 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     # ("antenna-3"), which costs no choice and reads well in a failure.
     taken: set[str] = set()
     ids = [
-        _unique_id(draw, taken)
-        if position == 0
-        else _unique(
-            f"{'factory' if position < factory_count else 'antenna'}-{position}", taken
+        _unique(
+            draw(rule_strategy(SLUG))
+            if position == 0
+            else f"{'factory' if position < factory_count else 'antenna'}-{position}",
+            taken,
         )
         for position in range(size)
     ]
@@ -1042,27 +979,10 @@ def _warm_up_documents() -> None:
 # -- the hand-written parts, plugged into the derived strategies ---------------
 
 
-@st.composite
-def _standalone_entries(draw: st.DrawFn, cls: type[Entry], level: int) -> Entry:
-    return _draw_entry(draw, cls, {}, level=level)
-
-
 def _entry_override(cls: type[Entry]) -> Override:
-    def override(level: int) -> SearchStrategy[Any]:
-        return _standalone_entries(cls, level)
-
-    return override
+    return lambda level: _entries_cached(cls, level=level)
 
 
-def _source_override(level: int) -> SearchStrategy[Any]:
-    return _sources(seed=None, level=level)
-
-
-def _name_override(level: int) -> SearchStrategy[Any]:  # noqa: ARG001 - all levels
-    return _names()
-
-
-@_cached
 def _aliases_override(level: int) -> SearchStrategy[Any]:
     # Names, not plain text: an alias must fold to something to be found.
     most = 1 if level >= LEAN else 2
@@ -1158,7 +1078,7 @@ for _cls in (Claim, Link, Location, Grant, Person, Stakeholder, Conflict):
     CLASS_OVERRIDES[_cls] = _piece_override(_cls)
 CLASS_OVERRIDES.update(
     {
-        Source: _source_override,
+        Source: lambda level: _sources(seed=None, level=level),
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
     }
@@ -1166,7 +1086,7 @@ CLASS_OVERRIDES.update(
 FIELD_OVERRIDES.update(
     {
         (Funding, "shares"): _shares,
-        (_Entry, "name"): _name_override,
+        (_Entry, "name"): lambda _level: _names(),
         (_Entry, "aliases"): _aliases_override,
     }
 )
@@ -1175,23 +1095,18 @@ FIELD_OVERRIDES.update(
 # -- type registration ---------------------------------------------------------
 
 _BY_TYPE: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
-    Antenna: antennas,
-    Factory: factories,
-    Funding: fundings,
-    Money: money,
     Registry: registries,
     Selection: _selections,
-    Source: sources,
-    Wave: waves,
 }
-"""The public strategy of each class; other record classes are derived."""
+"""The classes drawn by hand; every record class is drawn by :func:`record_strategy`."""
 
 
 def for_type(cls: type[T]) -> SearchStrategy[T]:
     """Return the default strategy for one of our record classes.
 
-    A record class with no public strategy function of its own (one added to
-    the model since) gets the strategy derived from its declarations.
+    A record class gets the strategy derived from its declarations, with
+    the hand-written parts plugged in: what the public strategy function
+    of its class (if it has one) draws with no pins.
 
     Raises:
         KeyError: ``cls`` is not one of them.
