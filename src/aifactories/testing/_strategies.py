@@ -659,37 +659,13 @@ def _unique_name(draw: st.DrawFn, taken: set[str], lean: int | None = None) -> s
 
 def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     # A registry's waves are context for its entries: what matters is their
-    # ids, kinds and dates (the entries' dates); the rest comes from a pool.
+    # ids, kinds and dates (the entries' dates); the rest is drawn lean.
     taken: set[str] = set()
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for kind in kinds:
-        wave_id = _unique(draw(rule_strategy(TEXT)), taken)
-        body = _pick(draw, _wave_bodies())
-        # The raw day and its fix, not the mapped strategy, so that a
-        # falsifying example shows a date, not the function that made it.
-        announced = draw_date(draw)
-        found[kind].append(Wave(id=wave_id, kind=kind, announced=announced, **body))
+        fixed = {"id": _unique(draw(rule_strategy(TEXT)), taken), "kind": kind}
+        found[kind].append(Wave(**draw_fields(draw, Wave, fixed, LEAN)))
     return found
-
-
-@functools.cache
-def _wave_bodies() -> tuple[dict[str, Any], ...]:
-    """Prebuilt valid fields of a wave besides its id, kind and date."""
-    a, b, c = _POOL_SOURCES
-    return (
-        {"name": "W", "sources": (a,)},
-        {
-            "name": "Vague d'été 2025",
-            "sources": (b, c),
-            "investment": Money(Decimal("485000000.00"), "EUR"),
-            "summary": "seven\nfactories",
-        },
-        {
-            "name": "第二波",
-            "sources": (c,),
-            "conflicts": (Conflict(topic="date", claims=_claim_values()[2:4]),),
-        },
-    )
 
 
 def _fact_id(fact: Fact) -> str:
