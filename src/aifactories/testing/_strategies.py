@@ -64,12 +64,12 @@ from aifactories._text import fold, visible
 from aifactories._validate import _Checker, check_record, slots
 from aifactories.testing._derive import (
     CLASS_OVERRIDES,
+    DATE_DRAW,
     FIELD_OVERRIDES,
     LEAN,
     TEXT_ALPHABET,
     Override,
     derived_strategy,
-    draw_date,
     draw_fields,
     pinned_strategy,
     record_strategy,
@@ -203,9 +203,7 @@ def _draw_source(draw: st.DrawFn, *, seed: bool | None, level: int) -> Source:
         quote = text[start : start + draw(st.integers(1, 60))]
         fixed: dict[str, Any] = {"url": None, "seed": name, "quote": quote}
     else:
-        url = rule_draw(URL)
-        fixed = {"url": url.fix(draw(url.raw)) if url.fix else draw(url.raw)}
-        fixed.update(seed=None, quote=None)
+        fixed = {"url": rule_draw(URL).one(draw), "seed": None, "quote": None}
     return Source(**draw_fields(draw, Source, fixed, level))
 
 
@@ -809,7 +807,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
             built.append(_lean_entry(draw, cls, fixed))
     return Registry(
         data_version=draw(rule_strategy(TEXT)),
-        data_date=draw_date(draw) if draw(st.booleans()) else None,
+        data_date=DATE_DRAW.one(draw) if draw(st.booleans()) else None,
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
         antennas=[e for e in built if isinstance(e, Antenna)],
