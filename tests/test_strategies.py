@@ -297,7 +297,11 @@ def test_bad_arguments_fail_when_called(make: Any, message: str) -> None:
         ),
         (
             lambda: aist.factories(aliases=["ok", ""]),
-            "aliases=('ok', '') is not a valid pin: aliases: must not be empty",
+            "aliases=('ok', '') is not a valid pin: aliases[1]: must not be empty",
+        ),
+        (
+            lambda: aist.waves(id=" "),
+            "id=' ' is not a valid pin: id: must not be empty",
         ),
         (
             lambda: aist.factories(host=Host(name="")),

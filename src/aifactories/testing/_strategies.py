@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-from collections.abc import Callable, Sequence
+import typing
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -27,7 +28,6 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from aifactories._codes import CURRENCIES
 from aifactories._countries import country_code
 from aifactories._model import (
     Antenna,
@@ -61,7 +61,7 @@ from aifactories._registry import Registry, Selection
 from aifactories._rules import COUNTRY, SLUG, TEXT, URL
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
-from aifactories._validate import _Checker, check_record, slots
+from aifactories._validate import _Checker, _record_checks
 from aifactories.testing._derive import (
     CLASS_OVERRIDES,
     DATE_DRAW,
@@ -108,6 +108,37 @@ def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
 def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
     """The pinned fields, each as a strategy; ``None`` leaves a field drawn."""
     return {name: _drawn(value) for name, value in given.items() if value is not None}
+
+
+def _refuse_invalid(cls: type[Any], pins: Mapping[str, object]) -> None:
+    """Refuse plain pins that break a rule of ``cls``'s fields.
+
+    A pin is drawn as it is, so an invalid one would make every drawn
+    record invalid; say so when the strategy is made instead.
+
+    Raises:
+        InvalidArgument: A pin breaks its field's rule; the message says how.
+    """
+    checks = {name: check_field for name, _, check_field in _record_checks(cls)}
+    for name, value in pins.items():
+        if value is None or isinstance(value, SearchStrategy):
+            continue
+        check = _Checker()
+        checks[name](check, name, value)
+        if check.problems:
+            problems = "; ".join(check.problems)
+            msg = f"{name}={value!r} is not a valid pin: {problems}"
+            raise InvalidArgument(msg)
+
+
+def _pinned_record(cls: type[T], **given: object) -> SearchStrategy[T]:
+    """The derived strategy for ``cls`` with ``given`` pinned (``None``: drawn).
+
+    Raises:
+        InvalidArgument: A plain pin breaks its field's rule.
+    """
+    _refuse_invalid(cls, given)
+    return typing.cast("SearchStrategy[T]", pinned_strategy(cls, _pins(**given)))
 
 
 def _resolve_drawn(value: T) -> T:
@@ -276,13 +307,10 @@ def money(
     Raises:
         InvalidArgument: ``currency`` is not an ISO 4217 code.
     """
-    if isinstance(currency, str) and currency not in CURRENCIES:
-        msg = f"currency={currency!r}: not an ISO 4217 currency code"
-        raise InvalidArgument(msg)
     _check_size("max_amount", max_amount)
     # The default bound is the amount rule's own: the derived strategy.
     amount = None if max_amount == 10**12 else _amounts(max_amount)
-    return pinned_strategy(Money, _pins(currency=currency, amount=amount))
+    return _pinned_record(Money, currency=currency, amount=amount)
 
 
 # -- funding -------------------------------------------------------------------
@@ -374,7 +402,7 @@ def fundings(
     """
     if shares is not None and not isinstance(shares, SearchStrategy):
         shares = tuple(shares)
-    return pinned_strategy(Funding, _pins(total=total, shares=shares))
+    return _pinned_record(Funding, total=total, shares=shares)
 
 
 # -- waves and entries ---------------------------------------------------------
@@ -393,8 +421,7 @@ def waves(
         kind: Pin the kind of entry it selects (``"factory"`` or ``"antenna"``).
         announced: Pin the announcement date.
     """
-    pins = _pins(id=id, kind=_kind_pin(kind), announced=announced)
-    return pinned_strategy(Wave, pins)
+    return _pinned_record(Wave, id=id, kind=_kind_pin(kind), announced=announced)
 
 
 def _fix_entry(values: dict[str, Any], taken: set[str], *, own_aliases: bool) -> None:
@@ -480,34 +507,6 @@ def _pinned_entries(
 
 
 _entries_cached: Callable[..., SearchStrategy[Entry]] = _cached(_pinned_entries)
-
-
-def _refuse_invalid(cls: type[Any], pins: dict[str, Any]) -> None:
-    """Refuse plain pins that break a rule of ``cls``'s fields.
-
-    A pin is drawn as it is, so an invalid one would make every drawn
-    record invalid; say so when the strategy is made instead.
-
-    Raises:
-        InvalidArgument: A pin breaks its field's rule; the message says how.
-    """
-    kinds = {slot.name: slot for slot in slots(cls)}
-    for name, value in pins.items():
-        if value is None or isinstance(value, SearchStrategy):
-            continue
-        items = value if isinstance(value, tuple) else (value,)
-        for item in items:
-            if attrs.has(type(item)):
-                check = _Checker()
-                check_record(check, name, item)
-                problems = check.problems
-            else:
-                rule = kinds[name].rule or (TEXT if isinstance(item, str) else None)
-                problem = rule.check(item) if rule is not None else None
-                problems = [] if problem is None else [f"{name}: {problem}"]
-            if problems:
-                msg = f"{name}={value!r} is not a valid pin: {'; '.join(problems)}"
-                raise InvalidArgument(msg)
 
 
 def _entry_strategy(
