@@ -334,17 +334,13 @@ def _collection_plan(
         extra = 1
     else:
         extra = 0
-    collect: Callable[[list[Any]], Any]
-    if origin is frozenset:
-        collect = frozenset
-    else:
-        collect = _unique_tuple if slot.unique else tuple
+    collect = _unique_tuple if slot.unique else tuple
     return Plan(
         slot.name,
         item,
         always=slot.min_items,
         bits=extra,
-        collect=collect,
+        collect=frozenset if origin is frozenset else collect,
         empty=empty,
     )
 

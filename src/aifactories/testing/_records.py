@@ -266,22 +266,22 @@ def build_registry(
     waves: list[Wave] = []
     facts: list[Fact] = []
     people: list[Person] = []
-    given: tuple[object, ...] = records  # untyped callers may pass anything
-    for record in given:
-        if isinstance(record, Factory | Antenna):
-            entries.append(record)
-        elif isinstance(record, Wave):
-            waves.append(record)
-        elif isinstance(record, Fact):
-            facts.append(record)
-        elif isinstance(record, Person):
-            people.append(record)
-        else:
+    lists: dict[type[Any], list[Any]] = {
+        Factory: entries,
+        Antenna: entries,
+        Wave: waves,
+        Fact: facts,
+        Person: people,
+    }
+    for record in records:
+        found = lists.get(type(record))
+        if found is None:  # untyped callers may pass anything
             msg = (
                 "build_registry() takes Factory, Antenna, Wave, Fact and Person "
                 f"records, not {type(record).__name__}"
             )
             raise TypeError(msg)
+        found.append(record)
     if base is not None:
         entries = _replace(base.entries, entries, "id")
         waves = _replace(base.wave_records, waves, "id")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import operator
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -665,10 +666,6 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     return found
 
 
-def _fact_id(fact: Fact) -> str:
-    return fact.id
-
-
 @functools.cache
 def _lean_bodies(*, factory: bool) -> tuple[dict[str, Any], ...]:
     """Prebuilt valid fields of an entry besides its identity, for lean entries.
@@ -816,13 +813,14 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
 
 
 _registries = _cached(_draw_registries)
+_ID = operator.attrgetter("id")
 
 
 # A registry's own waves, facts and people are drawn lean: they are context
 # for the entries, which are what a test of a registry reads.
 @functools.cache
 def _registry_facts() -> SearchStrategy[list[Fact]]:
-    return st.lists(record_strategy(Fact, LEAN), max_size=2, unique_by=_fact_id)
+    return st.lists(record_strategy(Fact, LEAN), max_size=2, unique_by=_ID)
 
 
 @functools.cache
@@ -891,13 +889,9 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     )
 
 
-def _wave_of(registry: Registry) -> SearchStrategy[Selection]:
-    return st.sampled_from(registry.waves)
-
-
 @functools.cache
 def _selections() -> SearchStrategy[Selection]:
-    return registries(min_size=1).flatmap(_wave_of)
+    return registries(min_size=1).flatmap(lambda r: st.sampled_from(r.waves))
 
 
 # -- invalid data --------------------------------------------------------------
