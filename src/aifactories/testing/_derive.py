@@ -43,7 +43,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from aifactories._codes import COUNTRY_NAMES, CURRENCIES
-from aifactories._rules import MAX_INT, RULES, TEXT, Rule
+from aifactories._rules import MAX_INT, TEXT, Rule
 from aifactories._text import visible
 from aifactories._validate import slots
 
@@ -179,11 +179,6 @@ def rule_strategy(rule: Rule) -> SearchStrategy[Any]:
         KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
     """
     return rule_draw(rule).strategy()
-
-
-def missing_rules() -> list[str]:
-    """The names of the rules in ``RULES`` that have no strategy (should be none)."""
-    return [rule.name for rule in RULES if rule.name not in RULE_STRATEGIES]
 
 
 # -- values by type -----------------------------------------------------------------

@@ -241,12 +241,15 @@ def _first_antenna(doc: Document, rule: Rule) -> tuple[int, Antenna]:
     raise _needs(rule, "an antenna")
 
 
-def _entry_rule(doc: Document, rule: Rule) -> Document:
+def _change_first(
+    doc: Document, rule: Rule, change: Callable[[Entry], Entry]
+) -> Document:
+    """Return ``doc`` with its first entry changed; links follow a new id."""
     entries = list(_entries(doc))
     if not entries:
         raise _needs(rule, "an entry")
     old = entries[0]
-    new = entries[0] = _ENTRY_RULES[rule](old)
+    new = entries[0] = change(old)
     renamed = {old.id: new.id} if new.id != old.id else {}
     return _rebuild(doc, entries, renamed)
 
@@ -278,12 +281,8 @@ def _duplicate_name(doc: Document) -> Document:
 
 
 def _unknown_wave(doc: Document) -> Document:
-    entries = list(_entries(doc))
-    if not entries:
-        raise _needs("unknown-wave", "an entry")
     wave = unused("no-such-wave", {w.id for w in doc.waves})
-    entries[0] = attrs.evolve(entries[0], wave=wave)
-    return _rebuild(doc, entries, {})
+    return _change_first(doc, "unknown-wave", lambda e: attrs.evolve(e, wave=wave))
 
 
 def _wave_kind_mismatch(doc: Document) -> Document:
@@ -411,7 +410,7 @@ def break_rule(target: Registry | Entry, rule: Rule) -> BrokenDocument | Entry:
         doc = document_of(target)
         if rule in _REGISTRY_RULES:
             return _as_data(_REGISTRY_RULES[rule](doc))
-        return _as_data(_entry_rule(doc, rule))
+        return _as_data(_change_first(doc, rule, _ENTRY_RULES[rule]))
     if rule in _REGISTRY_RULES:
         msg = (
             f"rule {rule!r} is about how entries relate; "
