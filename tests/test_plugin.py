@@ -104,17 +104,12 @@ def _write_registry(pytester: pytest.Pytester, name: str) -> None:
     path.write_text(aifactories.dumps(registry), encoding="utf-8")
 
 
-def test_readme_example_passes(pytester: pytest.Pytester) -> None:
-    # No conftest.py: the entry point provides the fixtures.
-    pytester.makepyfile(test_readme=README_TEST)
-    result = pytester.runpytest("--strict-markers", "-W", "error")
-    result.assert_outcomes(passed=6)
-
-
-def test_readme_example_passes_with_the_opt_in_line(
-    pytester: pytest.Pytester,
-) -> None:
-    pytester.makeconftest(README_CONFTEST)
+@pytest.mark.parametrize("opt_in", [False, True], ids=["auto", "auto+opt-in"])
+def test_readme_example_passes(pytester: pytest.Pytester, *, opt_in: bool) -> None:
+    # Without a conftest.py the entry point provides the fixtures; the
+    # opt-in line adds nothing twice.
+    if opt_in:
+        pytester.makeconftest(README_CONFTEST)
     pytester.makepyfile(test_readme=README_TEST)
     result = pytester.runpytest("--strict-markers", "-W", "error")
     result.assert_outcomes(passed=6)
