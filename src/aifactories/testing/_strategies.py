@@ -371,7 +371,6 @@ def _drop_last(split: tuple[FundingShare, ...]) -> tuple[FundingShare, ...]:
     return split[:-1]
 
 
-@_cached
 def _shares(level: int) -> SearchStrategy[tuple[FundingShare, ...]]:
     # The cross-field rule of funding: shares add up to at most one. A full
     # split, a partial one, or shares with no known fraction. The shares
@@ -727,14 +726,12 @@ def _lean_bodies(*, factory: bool) -> tuple[dict[str, Any], ...]:
 
 def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Entry:
     """An entry of a large registry: its identity drawn, its body prebuilt."""
-    values = dict(_pick(draw, _lean_bodies(factory=cls is Factory)))
-    values.update(fixed)
+    body = _pick(draw, _lean_bodies(factory=cls is Factory))
+    values = {"partner_countries": (), **body, **fixed}
     values.setdefault("country", draw(rule_strategy(COUNTRY)))
     # The one rule a body can break with a drawn country: no partner may
-    # be the host country.
-    values["partner_countries"] = tuple(
-        c for c in values.get("partner_countries", ()) if c != values["country"]
-    )
+    # be the host country. Its aliases are none.
+    _fix_entry(values, set(), own_aliases=False)
     return cls(**values)
 
 
