@@ -1058,7 +1058,7 @@ FIELD_OVERRIDES.update(
 
 # -- type registration ---------------------------------------------------------
 
-_BY_TYPE: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
+_HAND_DRAWN: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
     Registry: registries,
     Selection: _selections,
 }
@@ -1075,7 +1075,7 @@ def for_type(cls: type[T]) -> SearchStrategy[T]:
     Raises:
         KeyError: ``cls`` is not one of them.
     """
-    public = _BY_TYPE.get(cls)
+    public = _HAND_DRAWN.get(cls)
     if public is not None:
         return public()
     if attrs.has(cls) and cls.__module__.startswith("aifactories."):
