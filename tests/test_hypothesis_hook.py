@@ -14,6 +14,8 @@ import pytest
 CHECK = """
 from hypothesis import HealthCheck, given, settings, strategies as st
 import aifactories
+# The strategies load only when a test first asks for one of our types.
+assert "aifactories.testing._strategies" not in sys.modules
 
 @settings(max_examples=3, database=None, deadline=None,
           suppress_health_check=[HealthCheck.too_slow])

@@ -171,6 +171,8 @@ def test_invalid_registries_for_one_rule(document: BrokenDocument) -> None:
 
 
 class TestBreakRuleErrors:
+    """Misuse of break_rule is refused with a message naming what it needs."""
+
     def test_unknown_rule_lists_the_rules(self, registry: Registry) -> None:
         with pytest.raises(ValueError, match=r"unknown rule 'nope'.*dangling-link"):
             break_rule(registry, "nope")  # type: ignore[call-overload]
@@ -223,6 +225,8 @@ class TestBreakRuleErrors:
 
 
 class TestBuilders:
+    """make_factory, make_antenna and build_registry make valid, linked records."""
+
     def test_made_records_are_valid_and_linked(self) -> None:
         registry = build_registry(
             make_factory("alpha"), make_antenna("beta", factories=["alpha"])

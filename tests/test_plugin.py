@@ -104,17 +104,12 @@ def _write_registry(pytester: pytest.Pytester, name: str) -> None:
     path.write_text(aifactories.dumps(registry), encoding="utf-8")
 
 
-def test_readme_example_passes(pytester: pytest.Pytester) -> None:
-    # No conftest.py: the entry point provides the fixtures.
-    pytester.makepyfile(test_readme=README_TEST)
-    result = pytester.runpytest("--strict-markers", "-W", "error")
-    result.assert_outcomes(passed=6)
-
-
-def test_readme_example_passes_with_the_opt_in_line(
-    pytester: pytest.Pytester,
-) -> None:
-    pytester.makeconftest(README_CONFTEST)
+@pytest.mark.parametrize("opt_in", [False, True], ids=["auto", "auto+opt-in"])
+def test_readme_example_passes(pytester: pytest.Pytester, *, opt_in: bool) -> None:
+    # Without a conftest.py the entry point provides the fixtures; the
+    # opt-in line adds nothing twice.
+    if opt_in:
+        pytester.makeconftest(README_CONFTEST)
     pytester.makepyfile(test_readme=README_TEST)
     result = pytester.runpytest("--strict-markers", "-W", "error")
     result.assert_outcomes(passed=6)
@@ -427,19 +422,3 @@ def test_marker_is_registered(pytester: pytest.Pytester) -> None:
     pytester.makeconftest(README_CONFTEST)
     result = pytester.runpytest("--markers")
     result.stdout.fnmatch_lines(["@pytest.mark.aif_data(path): load this test's*"])
-
-
-@pytest.mark.parametrize(
-    "name", ["_aifactories_pytestplugin", "_aifactories_hypothesis"]
-)
-def test_the_installed_shims_are_the_source(name: str) -> None:
-    # An editable install copies the top-level shims into site-packages:
-    # after editing one, reinstall (pip install -e .), or this fails.
-    import importlib.util
-
-    spec = importlib.util.find_spec(name)
-    assert spec is not None
-    assert spec.origin is not None
-    source = Path(__file__).resolve().parent.parent / "src" / f"{name}.py"
-    installed = Path(spec.origin).read_text(encoding="utf-8")
-    assert installed == source.read_text(encoding="utf-8")

@@ -43,7 +43,7 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from aifactories._codes import COUNTRY_NAMES, CURRENCIES
-from aifactories._rules import MAX_INT, RULES, TEXT, Rule
+from aifactories._rules import MAX_INT, TEXT, Rule
 from aifactories._text import visible
 from aifactories._validate import slots
 
@@ -120,6 +120,16 @@ class Draw:
         """The strategy of valid values: ``raw`` mapped through ``fix``."""
         return self.raw if self.fix is None else self.raw.map(self.fix)
 
+    def one(self, draw: st.DrawFn) -> Any:
+        """Draw one valid value in a composite strategy: raw, then fixed here.
+
+        Not through the mapped strategy, which costs a nested draw, and so
+        that a falsifying example shows the value, not the function that
+        made it.
+        """
+        value = draw(self.raw)
+        return value if self.fix is None else self.fix(value)
+
 
 def _text(alphabet: SearchStrategy[str]) -> Draw:
     return Draw(st.text(alphabet, min_size=1, max_size=TEXT_MAX), non_blank)
@@ -171,11 +181,6 @@ def rule_strategy(rule: Rule) -> SearchStrategy[Any]:
     return rule_draw(rule).strategy()
 
 
-def missing_rules() -> list[str]:
-    """The names of the rules in ``RULES`` that have no strategy (should be none)."""
-    return [rule.name for rule in RULES if rule.name not in RULE_STRATEGIES]
-
-
 # -- values by type -----------------------------------------------------------------
 
 _TODAY = dt.date(2025, 1, 1).toordinal()
@@ -197,15 +202,6 @@ DATE_DRAW = Draw(
     _date,
 )
 """Dates, one Hypothesis choice each, from 2024-01-01 to 2026-11-30."""
-
-
-def draw_date(draw: st.DrawFn) -> dt.date:
-    """Draw a date as :data:`DATE_DRAW` does, in a composite strategy.
-
-    Drawn raw and fixed here, not through a mapped strategy, so that a
-    falsifying example shows the date, not the function that made it.
-    """
-    return _date(draw(DATE_DRAW.raw))
 
 
 _KNOWN: dict[Any, Draw] = {
@@ -276,8 +272,7 @@ class Plan:
 
     Attributes:
         name: The field's name.
-        value: Draws the raw value; for a collection, one raw item.
-        fix: Makes a raw value (or item) valid; ``None``: it is already.
+        value: Draws the value; for a collection, one item.
         always: For a collection, the items always drawn (its
             ``min_items``); ``None`` for any other field.
         bits: Presence bits of the record's mask this field reads: one
@@ -287,8 +282,7 @@ class Plan:
     """
 
     name: str
-    value: SearchStrategy[Any]
-    fix: Callable[[Any], Any] | None
+    value: Draw
     always: int | None = None
     bits: int = 0
     collect: Callable[[list[Any]], Any] | None = None
@@ -321,7 +315,7 @@ def _collection_plan(
     if override is not None:
         # A hand-written collection: one bit, on or empty, unless required.
         bits = 0 if slot.min_items else 1
-        return Plan(slot.name, override(level), None, bits=bits, empty=empty)
+        return Plan(slot.name, Draw(override(level)), bits=bits, empty=empty)
     below = min(level + 1, LEAN)
     item = scalar_draw(_item_kind(slot.kind), slot.rule, level=below)
     # Each item past min_items has a bit of the record's mask, so a
@@ -335,18 +329,13 @@ def _collection_plan(
         extra = 1
     else:
         extra = 0
-    collect: Callable[[list[Any]], Any]
-    if origin is frozenset:
-        collect = frozenset
-    else:
-        collect = _unique_tuple if slot.unique else tuple
+    collect = _unique_tuple if slot.unique else tuple
     return Plan(
         slot.name,
-        item.raw,
-        item.fix,
+        item,
         always=slot.min_items,
         bits=extra,
-        collect=collect,
+        collect=frozenset if origin is frozenset else collect,
         empty=empty,
     )
 
@@ -370,11 +359,11 @@ def plan(cls: type[Any], level: int = 0) -> tuple[Plan, ...]:
         if origin is tuple or origin is frozenset:
             found.append(_collection_plan(slot, origin, level, override))
         elif override is not None:
-            found.append(Plan(slot.name, override(level), None, bits=bits))
+            found.append(Plan(slot.name, Draw(override(level)), bits=bits))
         else:
             below = min(level + 1, LEAN)
             drawn = scalar_draw(slot.kind, slot.rule, level=below)
-            found.append(Plan(slot.name, drawn.raw, drawn.fix, bits=bits))
+            found.append(Plan(slot.name, drawn, bits=bits))
     return tuple(found)
 
 
@@ -427,20 +416,17 @@ def draw_fields(
     for step in steps:
         own = mask & ((1 << step.bits) - 1)
         mask >>= step.bits
-        fix = step.fix
         if step.collect is not None:
             # The optional items run while their bits are set: a
             # collection is empty half the time, like an optional field.
             count = (step.always or 0) + _trailing_ones(own)
-            items = [draw(step.value) for _ in range(count)]
-            if fix is not None:
-                items = [fix(item) for item in items]
-            values[step.name] = step.collect(items)
+            values[step.name] = step.collect(
+                [step.value.one(draw) for _ in range(count)]
+            )
         elif step.bits and not own:
             values[step.name] = step.empty
         else:
-            value = draw(step.value)
-            values[step.name] = value if fix is None else fix(value)
+            values[step.name] = step.value.one(draw)
     return values
 
 
@@ -469,11 +455,7 @@ def _pinned(
     return cls(**draw_fields(draw, cls, fixed, level))
 
 
-@functools.lru_cache(maxsize=512)
-def _pinned_cached(
-    cls: type[Any], pins: tuple[tuple[str, SearchStrategy[Any]], ...], level: int
-) -> SearchStrategy[Any]:
-    return _pinned(cls, pins, level)
+_pinned_cached = functools.lru_cache(maxsize=512)(_pinned)
 
 
 def pinned_strategy(
@@ -489,32 +471,3 @@ def pinned_strategy(
 def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
     """The strategy derived from ``cls``'s declarations alone, ignoring overrides."""
     return pinned_strategy(cls, {}, level)
-
-
-__all__ = [
-    "CLASS_OVERRIDES",
-    "DATE_DRAW",
-    "FIELD_OVERRIDES",
-    "FIRST_DATE",
-    "LAST_DATE",
-    "LEAN",
-    "MAX_ITEMS",
-    "PROSE_ALPHABET",
-    "RULE_STRATEGIES",
-    "TEXT_ALPHABET",
-    "Draw",
-    "Override",
-    "Plan",
-    "as_slug",
-    "derived_strategy",
-    "draw_date",
-    "draw_fields",
-    "missing_rules",
-    "non_blank",
-    "pinned_strategy",
-    "plan",
-    "record_strategy",
-    "rule_draw",
-    "rule_strategy",
-    "scalar_draw",
-]

@@ -95,34 +95,8 @@ def _id_not_slug(entry: Entry) -> Entry:
     return attrs.evolve(entry, id=bad)
 
 
-def _blank_name(entry: Entry) -> Entry:
-    return attrs.evolve(entry, name="   ")
-
-
-def _unknown_country(entry: Entry) -> Entry:
-    return attrs.evolve(entry, country=_NOT_A_COUNTRY)
-
-
-def _partner_repeats_country(entry: Entry) -> Entry:
-    return attrs.evolve(
-        entry, partner_countries=(*entry.partner_countries, entry.country)
-    )
-
-
-def _no_sources(entry: Entry) -> Entry:
-    return attrs.evolve(entry, sources=())
-
-
 def _add_source(entry: Entry, source: Source) -> Entry:
     return attrs.evolve(entry, sources=(*entry.sources, source))
-
-
-def _bad_url(entry: Entry) -> Entry:
-    return _add_source(entry, Source(url="example.org/no-scheme"))
-
-
-def _source_without_origin(entry: Entry) -> Entry:
-    return _add_source(entry, Source(supports="a source with no URL and no seed"))
 
 
 def _misquoted_seed(entry: Entry) -> Entry:
@@ -136,22 +110,17 @@ def _misquoted_seed(entry: Entry) -> Entry:
     return _add_source(entry, Source(seed=names[0], quote=quote))
 
 
-def _funding(entry: Entry) -> Funding:
-    return entry.funding if entry.funding is not None else Funding()
+def _with_funding(entry: Entry, **changes: Any) -> Entry:
+    """``entry`` with its funding (an empty one if it has none) changed."""
+    funding = entry.funding if entry.funding is not None else Funding()
+    return attrs.evolve(entry, funding=attrs.evolve(funding, **changes))
 
 
-def _unknown_currency(entry: Entry) -> Entry:
-    funding = _funding(entry)
-    amount = funding.total.amount if funding.total is not None else Decimal(1)
-    total = Money(amount=amount, currency=_NOT_A_CURRENCY)
-    return attrs.evolve(entry, funding=attrs.evolve(funding, total=total))
-
-
-def _negative_amount(entry: Entry) -> Entry:
-    funding = _funding(entry)
-    currency = funding.total.currency if funding.total is not None else "EUR"
-    total = Money(amount=Decimal(-1), currency=currency)
-    return attrs.evolve(entry, funding=attrs.evolve(funding, total=total))
+def _with_total(entry: Entry, **changes: Any) -> Entry:
+    """``entry`` with its funding total (``EUR 1`` if it has none) changed."""
+    total = entry.funding.total if entry.funding is not None else None
+    base = total if total is not None else Money(amount=Decimal(1), currency="EUR")
+    return _with_funding(entry, total=attrs.evolve(base, **changes))
 
 
 def _test_share(share: Decimal, n: int = 1) -> FundingShare:
@@ -162,27 +131,20 @@ def _test_share(share: Decimal, n: int = 1) -> FundingShare:
 
 def _share_out_of_range(entry: Entry) -> Entry:
     # An out-of-range share is left out of the sum, so only this rule breaks.
-    funding = _funding(entry)
-    shares = list(funding.shares)
+    shares = list(entry.funding.shares) if entry.funding is not None else []
     for i, share in enumerate(shares):
         if share.share is not None:
             shares[i] = attrs.evolve(share, share=Decimal("1.5"))
             break
     else:
         shares.append(_test_share(Decimal("1.5")))
-    return attrs.evolve(entry, funding=attrs.evolve(funding, shares=shares))
+    return _with_funding(entry, shares=tuple(shares))
 
 
 def _shares_over_one(entry: Entry) -> Entry:
-    funding = _funding(entry)
+    shares = entry.funding.shares if entry.funding is not None else ()
     extra = (_test_share(Decimal("0.75"), 1), _test_share(Decimal("0.75"), 2))
-    shares = (*funding.shares, *extra)
-    return attrs.evolve(entry, funding=attrs.evolve(funding, shares=shares))
-
-
-def _conflict_with_one_claim(entry: Entry) -> Entry:
-    conflict = Conflict(topic="a test conflict", claims=(Claim(value="one claim"),))
-    return attrs.evolve(entry, conflicts=(*entry.conflicts, conflict))
+    return _with_funding(entry, shares=(*shares, *extra))
 
 
 def _wave_date_mismatch(entry: Entry) -> Entry:
@@ -192,20 +154,28 @@ def _wave_date_mismatch(entry: Entry) -> Entry:
     return attrs.evolve(entry, selected_on=moved)
 
 
+_ONE_CLAIM = Conflict(topic="a test conflict", claims=(Claim(value="one claim"),))
+
 _ENTRY_RULES: dict[Rule, Callable[[Entry], Entry]] = {
     "id-not-slug": _id_not_slug,
-    "blank-name": _blank_name,
-    "unknown-country": _unknown_country,
-    "partner-repeats-country": _partner_repeats_country,
-    "no-sources": _no_sources,
-    "bad-url": _bad_url,
-    "source-without-origin": _source_without_origin,
+    "blank-name": lambda entry: attrs.evolve(entry, name="   "),
+    "unknown-country": lambda entry: attrs.evolve(entry, country=_NOT_A_COUNTRY),
+    "partner-repeats-country": lambda entry: attrs.evolve(
+        entry, partner_countries=(*entry.partner_countries, entry.country)
+    ),
+    "no-sources": lambda entry: attrs.evolve(entry, sources=()),
+    "bad-url": lambda entry: _add_source(entry, Source(url="example.org/no-scheme")),
+    "source-without-origin": lambda entry: _add_source(
+        entry, Source(supports="a source with no URL and no seed")
+    ),
     "misquoted-seed": _misquoted_seed,
-    "unknown-currency": _unknown_currency,
-    "negative-amount": _negative_amount,
+    "unknown-currency": lambda entry: _with_total(entry, currency=_NOT_A_CURRENCY),
+    "negative-amount": lambda entry: _with_total(entry, amount=Decimal(-1)),
     "share-out-of-range": _share_out_of_range,
     "shares-over-one": _shares_over_one,
-    "conflict-with-one-claim": _conflict_with_one_claim,
+    "conflict-with-one-claim": lambda entry: attrs.evolve(
+        entry, conflicts=(*entry.conflicts, _ONE_CLAIM)
+    ),
     "wave-date-mismatch": _wave_date_mismatch,
 }
 
@@ -271,12 +241,15 @@ def _first_antenna(doc: Document, rule: Rule) -> tuple[int, Antenna]:
     raise _needs(rule, "an antenna")
 
 
-def _entry_rule(doc: Document, rule: Rule) -> Document:
+def _change_first(
+    doc: Document, rule: Rule, change: Callable[[Entry], Entry]
+) -> Document:
+    """Return ``doc`` with its first entry changed; links follow a new id."""
     entries = list(_entries(doc))
     if not entries:
         raise _needs(rule, "an entry")
     old = entries[0]
-    new = entries[0] = _ENTRY_RULES[rule](old)
+    new = entries[0] = change(old)
     renamed = {old.id: new.id} if new.id != old.id else {}
     return _rebuild(doc, entries, renamed)
 
@@ -308,12 +281,8 @@ def _duplicate_name(doc: Document) -> Document:
 
 
 def _unknown_wave(doc: Document) -> Document:
-    entries = list(_entries(doc))
-    if not entries:
-        raise _needs("unknown-wave", "an entry")
     wave = unused("no-such-wave", {w.id for w in doc.waves})
-    entries[0] = attrs.evolve(entries[0], wave=wave)
-    return _rebuild(doc, entries, {})
+    return _change_first(doc, "unknown-wave", lambda e: attrs.evolve(e, wave=wave))
 
 
 def _wave_kind_mismatch(doc: Document) -> Document:
@@ -441,7 +410,7 @@ def break_rule(target: Registry | Entry, rule: Rule) -> BrokenDocument | Entry:
         doc = document_of(target)
         if rule in _REGISTRY_RULES:
             return _as_data(_REGISTRY_RULES[rule](doc))
-        return _as_data(_entry_rule(doc, rule))
+        return _as_data(_change_first(doc, rule, _ENTRY_RULES[rule]))
     if rule in _REGISTRY_RULES:
         msg = (
             f"rule {rule!r} is about how entries relate; "

@@ -20,7 +20,6 @@ from aifactories._model import (
     Funding,
     Grant,
     Host,
-    Kind,
     Link,
     Location,
     Milestone,
@@ -208,10 +207,10 @@ def make_antenna(
     return Antenna(**fields)
 
 
-def _replace(old: Iterable[Any], new: list[Any], key: str) -> list[Any]:
-    """Return ``old`` minus what ``new`` replaces (same ``key``), plus ``new``."""
-    taken = {getattr(record, key) for record in new}
-    return [r for r in old if getattr(r, key) not in taken] + new
+def _replace(old: Iterable[Any], new: list[Any]) -> list[Any]:
+    """Return ``old`` minus what ``new`` replaces (same id), plus ``new``."""
+    taken = {record.id for record in new}
+    return [r for r in old if r.id not in taken] + new
 
 
 def _missing_waves(entries: list[Entry], waves: list[Wave]) -> list[Wave]:
@@ -225,11 +224,10 @@ def _missing_waves(entries: list[Entry], waves: list[Wave]) -> list[Wave]:
     for entry in entries:
         if entry.wave in known or entry.wave in made:
             continue
-        kind = Kind.FACTORY if isinstance(entry, Factory) else Kind.ANTENNA
         made[entry.wave] = Wave(
             id=entry.wave,
             name=f"Test wave {entry.wave}",
-            kind=kind,
+            kind=entry.kind,
             announced=entry.selected_on,
             sources=(PLACEHOLDER_SOURCE,),
         )
@@ -266,26 +264,26 @@ def build_registry(
     waves: list[Wave] = []
     facts: list[Fact] = []
     people: list[Person] = []
-    given: tuple[object, ...] = records  # untyped callers may pass anything
-    for record in given:
-        if isinstance(record, Factory | Antenna):
-            entries.append(record)
-        elif isinstance(record, Wave):
-            waves.append(record)
-        elif isinstance(record, Fact):
-            facts.append(record)
-        elif isinstance(record, Person):
-            people.append(record)
-        else:
+    lists: dict[type[Any], list[Any]] = {
+        Factory: entries,
+        Antenna: entries,
+        Wave: waves,
+        Fact: facts,
+        Person: people,
+    }
+    for record in records:
+        found = lists.get(type(record))
+        if found is None:  # untyped callers may pass anything
             msg = (
                 "build_registry() takes Factory, Antenna, Wave, Fact and Person "
                 f"records, not {type(record).__name__}"
             )
             raise TypeError(msg)
+        found.append(record)
     if base is not None:
-        entries = _replace(base.entries, entries, "id")
-        waves = _replace(base.wave_records, waves, "id")
-        facts = _replace(base.facts, facts, "id")
+        entries = _replace(base.entries, entries)
+        waves = _replace(base.wave_records, waves)
+        facts = _replace(base.facts, facts)
         people = [*base.people, *people]
     waves += _missing_waves(entries, waves)
     if data_version is None:

@@ -18,8 +18,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import operator
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -28,7 +29,6 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from aifactories._codes import CURRENCIES
 from aifactories._countries import country_code
 from aifactories._model import (
     Antenna,
@@ -62,15 +62,15 @@ from aifactories._registry import Registry, Selection
 from aifactories._rules import COUNTRY, SLUG, TEXT, URL
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
-from aifactories._validate import _Checker, check_record, slots
+from aifactories._validate import _Checker, _record_checks
 from aifactories.testing._derive import (
     CLASS_OVERRIDES,
+    DATE_DRAW,
     FIELD_OVERRIDES,
     LEAN,
     TEXT_ALPHABET,
     Override,
     derived_strategy,
-    draw_date,
     draw_fields,
     pinned_strategy,
     record_strategy,
@@ -94,14 +94,52 @@ T = TypeVar("T")
 _cached = functools.lru_cache(maxsize=512)
 
 
+_just = _cached(st.just)
+
+
 def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
-    """A pin as a strategy: a plain value is drawn as it is."""
-    return value if isinstance(value, SearchStrategy) else st.just(value)
+    """A pin as a strategy: a plain value is drawn as it is.
+
+    The same value gives the same strategy, so that the strategies built
+    from pins are cached by them.
+    """
+    return value if isinstance(value, SearchStrategy) else _just(value)
 
 
 def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
     """The pinned fields, each as a strategy; ``None`` leaves a field drawn."""
     return {name: _drawn(value) for name, value in given.items() if value is not None}
+
+
+def _refuse_invalid(cls: type[Any], pins: Mapping[str, object]) -> None:
+    """Refuse plain pins that break a rule of ``cls``'s fields.
+
+    A pin is drawn as it is, so an invalid one would make every drawn
+    record invalid; say so when the strategy is made instead.
+
+    Raises:
+        InvalidArgument: A pin breaks its field's rule; the message says how.
+    """
+    checks = {name: check_field for name, _, check_field in _record_checks(cls)}
+    for name, value in pins.items():
+        if value is None or isinstance(value, SearchStrategy):
+            continue
+        check = _Checker()
+        checks[name](check, name, value)
+        if check.problems:
+            problems = "; ".join(check.problems)
+            msg = f"{name}={value!r} is not a valid pin: {problems}"
+            raise InvalidArgument(msg)
+
+
+def _pinned_record(cls: type[T], **given: object) -> SearchStrategy[T]:
+    """The derived strategy for ``cls`` with ``given`` pinned (``None``: drawn).
+
+    Raises:
+        InvalidArgument: A plain pin breaks its field's rule.
+    """
+    _refuse_invalid(cls, given)
+    return typing.cast("SearchStrategy[T]", pinned_strategy(cls, _pins(**given)))
 
 
 def _resolve_drawn(value: T) -> T:
@@ -197,9 +235,7 @@ def _draw_source(draw: st.DrawFn, *, seed: bool | None, level: int) -> Source:
         quote = text[start : start + draw(st.integers(1, 60))]
         fixed: dict[str, Any] = {"url": None, "seed": name, "quote": quote}
     else:
-        url = rule_draw(URL)
-        fixed = {"url": url.fix(draw(url.raw)) if url.fix else draw(url.raw)}
-        fixed.update(seed=None, quote=None)
+        fixed = {"url": rule_draw(URL).one(draw), "seed": None, "quote": None}
     return Source(**draw_fields(draw, Source, fixed, level))
 
 
@@ -254,14 +290,8 @@ def sources(*, seed: bool | None = None) -> SearchStrategy[Source]:
 
 
 @_cached
-def _money(
-    currency: str | SearchStrategy[str] | None, max_amount: int | None
-) -> SearchStrategy[Money]:
-    amount = None
-    if max_amount is not None:
-        cents = st.integers(0, max_amount * 100)
-        amount = cents.map(lambda n: Decimal(n).scaleb(-2))
-    return pinned_strategy(Money, _pins(currency=currency, amount=amount))
+def _amounts(max_amount: int) -> SearchStrategy[Decimal]:
+    return st.integers(0, max_amount * 100).map(lambda n: Decimal(n).scaleb(-2))
 
 
 def money(
@@ -278,12 +308,10 @@ def money(
     Raises:
         InvalidArgument: ``currency`` is not an ISO 4217 code.
     """
-    if isinstance(currency, str) and currency not in CURRENCIES:
-        msg = f"currency={currency!r}: not an ISO 4217 currency code"
-        raise InvalidArgument(msg)
     _check_size("max_amount", max_amount)
     # The default bound is the amount rule's own: the derived strategy.
-    return _money(currency, None if max_amount == 10**12 else max_amount)
+    amount = None if max_amount == 10**12 else _amounts(max_amount)
+    return _pinned_record(Money, currency=currency, amount=amount)
 
 
 # -- funding -------------------------------------------------------------------
@@ -343,7 +371,6 @@ def _drop_last(split: tuple[FundingShare, ...]) -> tuple[FundingShare, ...]:
     return split[:-1]
 
 
-@_cached
 def _shares(level: int) -> SearchStrategy[tuple[FundingShare, ...]]:
     # The cross-field rule of funding: shares add up to at most one. A full
     # split, a partial one, or shares with no known fraction. The shares
@@ -355,14 +382,6 @@ def _shares(level: int) -> SearchStrategy[tuple[FundingShare, ...]]:
         _splits(2, most + 1, 2, below).map(_drop_last),
         st.lists(_unshared(below), min_size=1, max_size=most).map(tuple),
     )
-
-
-@_cached
-def _fundings(
-    total: Money | SearchStrategy[Money | None] | None,
-    shares: tuple[FundingShare, ...] | SearchStrategy[tuple[FundingShare, ...]] | None,
-) -> SearchStrategy[Funding]:
-    return pinned_strategy(Funding, _pins(total=total, shares=shares))
 
 
 def fundings(
@@ -383,23 +402,10 @@ def fundings(
     """
     if shares is not None and not isinstance(shares, SearchStrategy):
         shares = tuple(shares)
-    if total is None and shares is None:
-        return record_strategy(Funding)
-    return _fundings(total, shares)
+    return _pinned_record(Funding, total=total, shares=shares)
 
 
 # -- waves and entries ---------------------------------------------------------
-
-
-@_cached
-def _waves(
-    id: str | SearchStrategy[str] | None,  # noqa: A002 - the field's name
-    kind: Kind | None,
-    announced: dt.date | SearchStrategy[dt.date] | None,
-) -> SearchStrategy[Wave]:
-    if id is None and kind is None and announced is None:
-        return record_strategy(Wave)
-    return pinned_strategy(Wave, _pins(id=id, kind=kind, announced=announced))
 
 
 def waves(
@@ -415,7 +421,7 @@ def waves(
         kind: Pin the kind of entry it selects (``"factory"`` or ``"antenna"``).
         announced: Pin the announcement date.
     """
-    return _waves(id, _kind_pin(kind), announced)
+    return _pinned_record(Wave, id=id, kind=_kind_pin(kind), announced=announced)
 
 
 def _fix_entry(values: dict[str, Any], taken: set[str], *, own_aliases: bool) -> None:
@@ -492,77 +498,35 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
 def _pinned_entries(
     draw: st.DrawFn,
     cls: type[Entry],
-    pins: tuple[tuple[str, SearchStrategy[Any]], ...],
-    factory_ids: tuple[str, ...],
+    pins: tuple[tuple[str, SearchStrategy[Any]], ...] = (),
+    factory_ids: tuple[str, ...] = (),
+    level: int = 0,
 ) -> Entry:
     fixed = {name: draw(strategy) for name, strategy in pins}
-    return _draw_entry(draw, cls, fixed, factory_ids=factory_ids)
+    return _draw_entry(draw, cls, fixed, factory_ids=factory_ids, level=level)
 
 
-_entries_cached = _cached(_pinned_entries)
+_entries_cached: Callable[..., SearchStrategy[Entry]] = _cached(_pinned_entries)
 
 
-def _refuse_invalid(cls: type[Any], pins: dict[str, Any]) -> None:
-    """Refuse plain pins that break a rule of ``cls``'s fields.
-
-    A pin is drawn as it is, so an invalid one would make every drawn
-    record invalid; say so when the strategy is made instead.
+def _entry_strategy(
+    cls: type[Entry], given: dict[str, Any], factory_ids: tuple[str, ...] = ()
+) -> SearchStrategy[Any]:
+    """The strategy for ``cls`` with the fields ``given`` pins (``None``: drawn).
 
     Raises:
-        InvalidArgument: A pin breaks its field's rule; the message says how.
+        InvalidArgument: A pin is not a known country, one string where
+            aliases belong, or breaks its field's rule.
     """
-    kinds = {slot.name: slot for slot in slots(cls)}
-    for name, value in pins.items():
-        if value is None or isinstance(value, SearchStrategy):
-            continue
-        items = value if isinstance(value, tuple) else (value,)
-        for item in items:
-            if attrs.has(type(item)):
-                check = _Checker()
-                check_record(check, name, item)
-                problems = check.problems
-            else:
-                rule = kinds[name].rule or (TEXT if isinstance(item, str) else None)
-                problem = rule.check(item) if rule is not None else None
-                problems = [] if problem is None else [f"{name}: {problem}"]
-            if problems:
-                msg = f"{name}={value!r} is not a valid pin: {'; '.join(problems)}"
-                raise InvalidArgument(msg)
-
-
-def _entry_pins(  # noqa: PLR0913 - one pin per field worth pinning
-    cls: type[Entry],
-    *,
-    id: str | SearchStrategy[str] | None,  # noqa: A002 - the field's name
-    name: str | SearchStrategy[str] | None,
-    aliases: Sequence[str] | SearchStrategy[tuple[str, ...]] | None,
-    country: str | SearchStrategy[str] | None,
-    wave: str | SearchStrategy[str] | None,
-    selected_on: dt.date | SearchStrategy[dt.date] | None,
-    host: Host | SearchStrategy[Host | None] | None,
-    funding: Funding | SearchStrategy[Funding | None] | None,
-    supercomputer: Supercomputer | SearchStrategy[Supercomputer | None] | None = None,
-) -> tuple[tuple[str, SearchStrategy[Any]], ...]:
+    aliases = given["aliases"]
     if isinstance(aliases, str):
         msg = f"aliases={aliases!r}: must be a sequence of names, not one string"
         raise InvalidArgument(msg)
     if aliases is not None and not isinstance(aliases, SearchStrategy):
-        aliases = tuple(aliases)
-    plain = {"id": id, "name": name, "aliases": aliases, "wave": wave}
-    _refuse_invalid(cls, plain | {"host": host, "funding": funding})
-    _refuse_invalid(Factory, {"supercomputer": supercomputer})
-    pins = _pins(
-        id=id,
-        name=name,
-        aliases=aliases,
-        country=_country_pin(country, "country"),
-        wave=wave,
-        selected_on=selected_on,
-        host=host,
-        funding=funding,
-        supercomputer=supercomputer,
-    )
-    return tuple(pins.items())
+        given["aliases"] = tuple(aliases)
+    given["country"] = _country_pin(given["country"], "country")
+    _refuse_invalid(cls, given)
+    return _entries_cached(cls, tuple(_pins(**given).items()), factory_ids)
 
 
 def factories(  # noqa: PLR0913 - one pin per field worth pinning
@@ -598,22 +562,8 @@ def factories(  # noqa: PLR0913 - one pin per field worth pinning
     Raises:
         InvalidArgument: ``country`` is not a known country.
     """
-    pins = _entry_pins(
-        Factory,
-        id=id,
-        name=name,
-        aliases=aliases,
-        country=country,
-        wave=wave,
-        selected_on=selected_on,
-        host=host,
-        funding=funding,
-        supercomputer=supercomputer,
-    )
-    if not pins:
-        return record_strategy(Factory)
-    # _draw_entry keeps the class it is given.
-    return typing.cast("SearchStrategy[Factory]", _entries_cached(Factory, pins, ()))
+    # Every parameter pins the field of its name.
+    return _entry_strategy(Factory, dict(locals()))
 
 
 def antennas(  # noqa: PLR0913 - one pin per field worth pinning
@@ -645,24 +595,13 @@ def antennas(  # noqa: PLR0913 - one pin per field worth pinning
     Raises:
         InvalidArgument: ``country`` is not a known country.
     """
-    if isinstance(factory_ids, str):
-        msg = f"factory_ids={factory_ids!r}: must be a sequence of ids, not one string"
+    # Every other parameter pins the field of its name.
+    pins = dict(locals())
+    links = pins.pop("factory_ids")
+    if isinstance(links, str):
+        msg = f"factory_ids={links!r}: must be a sequence of ids, not one string"
         raise InvalidArgument(msg)
-    pins = _entry_pins(
-        Antenna,
-        id=id,
-        name=name,
-        aliases=aliases,
-        country=country,
-        wave=wave,
-        selected_on=selected_on,
-        host=host,
-        funding=funding,
-    )
-    links = tuple(dict.fromkeys(factory_ids))
-    if not pins and not links:
-        return record_strategy(Antenna)
-    return typing.cast("SearchStrategy[Antenna]", _entries_cached(Antenna, pins, links))
+    return _entry_strategy(Antenna, pins, tuple(dict.fromkeys(links)))
 
 
 def entries(
@@ -688,15 +627,9 @@ def entries(
 # -- registries ----------------------------------------------------------------
 
 
-def _unique_id(
-    draw: st.DrawFn, taken: set[str], ids: SearchStrategy[str] | None = None
-) -> str:
+def _unique(stem: str, taken: set[str]) -> str:
     # A suffix, not a unique list: a list of unique strings rejects and
     # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
-    return _unique(draw(rule_strategy(SLUG) if ids is None else ids), taken)
-
-
-def _unique(stem: str, taken: set[str]) -> str:
     candidate = unused(stem, taken)
     taken.add(candidate)
     return candidate
@@ -723,41 +656,13 @@ def _unique_name(draw: st.DrawFn, taken: set[str], lean: int | None = None) -> s
 
 def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     # A registry's waves are context for its entries: what matters is their
-    # ids, kinds and dates (the entries' dates); the rest comes from a pool.
+    # ids, kinds and dates (the entries' dates); the rest is drawn lean.
     taken: set[str] = set()
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for kind in kinds:
-        wave_id = _unique_id(draw, taken, rule_strategy(TEXT))
-        body = _pick(draw, _wave_bodies())
-        # The raw day and its fix, not the mapped strategy, so that a
-        # falsifying example shows a date, not the function that made it.
-        announced = draw_date(draw)
-        found[kind].append(Wave(id=wave_id, kind=kind, announced=announced, **body))
+        fixed = {"id": _unique(draw(rule_strategy(TEXT)), taken), "kind": kind}
+        found[kind].append(Wave(**draw_fields(draw, Wave, fixed, LEAN)))
     return found
-
-
-@functools.cache
-def _wave_bodies() -> tuple[dict[str, Any], ...]:
-    """Prebuilt valid fields of a wave besides its id, kind and date."""
-    a, b, c = _POOL_SOURCES
-    return (
-        {"name": "W", "sources": (a,)},
-        {
-            "name": "Vague d'été 2025",
-            "sources": (b, c),
-            "investment": Money(Decimal("485000000.00"), "EUR"),
-            "summary": "seven\nfactories",
-        },
-        {
-            "name": "第二波",
-            "sources": (c,),
-            "conflicts": (Conflict(topic="date", claims=_claim_values()[2:4]),),
-        },
-    )
-
-
-def _fact_id(fact: Fact) -> str:
-    return fact.id
 
 
 @functools.cache
@@ -821,14 +726,12 @@ def _lean_bodies(*, factory: bool) -> tuple[dict[str, Any], ...]:
 
 def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Entry:
     """An entry of a large registry: its identity drawn, its body prebuilt."""
-    values = dict(_pick(draw, _lean_bodies(factory=cls is Factory)))
-    values.update(fixed)
+    body = _pick(draw, _lean_bodies(factory=cls is Factory))
+    values = {"partner_countries": (), **body, **fixed}
     values.setdefault("country", draw(rule_strategy(COUNTRY)))
     # The one rule a body can break with a drawn country: no partner may
-    # be the host country.
-    values["partner_countries"] = tuple(
-        c for c in values.get("partner_countries", ()) if c != values["country"]
-    )
+    # be the host country. Its aliases are none.
+    _fix_entry(values, set(), own_aliases=False)
     return cls(**values)
 
 
@@ -856,10 +759,11 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     # ("antenna-3"), which costs no choice and reads well in a failure.
     taken: set[str] = set()
     ids = [
-        _unique_id(draw, taken)
-        if position == 0
-        else _unique(
-            f"{'factory' if position < factory_count else 'antenna'}-{position}", taken
+        _unique(
+            draw(rule_strategy(SLUG))
+            if position == 0
+            else f"{'factory' if position < factory_count else 'antenna'}-{position}",
+            taken,
         )
         for position in range(size)
     ]
@@ -896,7 +800,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
             built.append(_lean_entry(draw, cls, fixed))
     return Registry(
         data_version=draw(rule_strategy(TEXT)),
-        data_date=draw_date(draw) if draw(st.booleans()) else None,
+        data_date=DATE_DRAW.one(draw) if draw(st.booleans()) else None,
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
         antennas=[e for e in built if isinstance(e, Antenna)],
@@ -906,13 +810,14 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
 
 
 _registries = _cached(_draw_registries)
+_ID = operator.attrgetter("id")
 
 
 # A registry's own waves, facts and people are drawn lean: they are context
 # for the entries, which are what a test of a registry reads.
 @functools.cache
 def _registry_facts() -> SearchStrategy[list[Fact]]:
-    return st.lists(record_strategy(Fact, LEAN), max_size=2, unique_by=_fact_id)
+    return st.lists(record_strategy(Fact, LEAN), max_size=2, unique_by=_ID)
 
 
 @functools.cache
@@ -981,13 +886,9 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     )
 
 
-def _wave_of(registry: Registry) -> SearchStrategy[Selection]:
-    return st.sampled_from(registry.waves)
-
-
 @functools.cache
 def _selections() -> SearchStrategy[Selection]:
-    return registries(min_size=1).flatmap(_wave_of)
+    return registries(min_size=1).flatmap(lambda r: st.sampled_from(r.waves))
 
 
 # -- invalid data --------------------------------------------------------------
@@ -1042,27 +943,10 @@ def _warm_up_documents() -> None:
 # -- the hand-written parts, plugged into the derived strategies ---------------
 
 
-@st.composite
-def _standalone_entries(draw: st.DrawFn, cls: type[Entry], level: int) -> Entry:
-    return _draw_entry(draw, cls, {}, level=level)
-
-
 def _entry_override(cls: type[Entry]) -> Override:
-    def override(level: int) -> SearchStrategy[Any]:
-        return _standalone_entries(cls, level)
-
-    return override
+    return lambda level: _entries_cached(cls, level=level)
 
 
-def _source_override(level: int) -> SearchStrategy[Any]:
-    return _sources(seed=None, level=level)
-
-
-def _name_override(level: int) -> SearchStrategy[Any]:  # noqa: ARG001 - all levels
-    return _names()
-
-
-@_cached
 def _aliases_override(level: int) -> SearchStrategy[Any]:
     # Names, not plain text: an alias must fold to something to be found.
     most = 1 if level >= LEAN else 2
@@ -1158,7 +1042,7 @@ for _cls in (Claim, Link, Location, Grant, Person, Stakeholder, Conflict):
     CLASS_OVERRIDES[_cls] = _piece_override(_cls)
 CLASS_OVERRIDES.update(
     {
-        Source: _source_override,
+        Source: lambda level: _sources(seed=None, level=level),
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
     }
@@ -1166,7 +1050,7 @@ CLASS_OVERRIDES.update(
 FIELD_OVERRIDES.update(
     {
         (Funding, "shares"): _shares,
-        (_Entry, "name"): _name_override,
+        (_Entry, "name"): lambda _level: _names(),
         (_Entry, "aliases"): _aliases_override,
     }
 )
@@ -1174,29 +1058,24 @@ FIELD_OVERRIDES.update(
 
 # -- type registration ---------------------------------------------------------
 
-_BY_TYPE: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
-    Antenna: antennas,
-    Factory: factories,
-    Funding: fundings,
-    Money: money,
+_HAND_DRAWN: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
     Registry: registries,
     Selection: _selections,
-    Source: sources,
-    Wave: waves,
 }
-"""The public strategy of each class; other record classes are derived."""
+"""The classes drawn by hand; every record class is drawn by :func:`record_strategy`."""
 
 
 def for_type(cls: type[T]) -> SearchStrategy[T]:
     """Return the default strategy for one of our record classes.
 
-    A record class with no public strategy function of its own (one added to
-    the model since) gets the strategy derived from its declarations.
+    A record class gets the strategy derived from its declarations, with
+    the hand-written parts plugged in: what the public strategy function
+    of its class (if it has one) draws with no pins.
 
     Raises:
         KeyError: ``cls`` is not one of them.
     """
-    public = _BY_TYPE.get(cls)
+    public = _HAND_DRAWN.get(cls)
     if public is not None:
         return public()
     if attrs.has(cls) and cls.__module__.startswith("aifactories."):
