@@ -63,12 +63,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Version(argparse.Action):
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        kwargs.setdefault("help", "print the package and data versions and exit")
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs
-        )
-
     def __call__(
         self,
         parser: argparse.ArgumentParser,
@@ -333,7 +327,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES[None],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action=_Version)
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        default=argparse.SUPPRESS,
+        help="print the package and data versions and exit",
+    )
     _add_common(parser, default=None)
     # Subcommands repeat the common options, so they work on either side of
     # the command name; SUPPRESS keeps an absent one from resetting the other.
@@ -621,16 +621,6 @@ def _width() -> int:
     return 80
 
 
-def _can_print(text: str) -> bool:
-    try:
-        # A stream with no encoding (io.StringIO, a redirected stdout) takes
-        # any text; only a real, narrow encoding needs the ASCII stand-ins.
-        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
 class _Style(NamedTuple):
     """The typographic marks, with ASCII stand-ins for terminals that need them."""
 
@@ -641,9 +631,13 @@ class _Style(NamedTuple):
 
     @classmethod
     def for_stdout(cls) -> _Style:
-        if _can_print("…“”·"):
-            return cls()
-        return cls("...", '"', '"', "-")
+        try:
+            # A stream with no encoding (io.StringIO, a redirected stdout) takes
+            # any text; only a real, narrow encoding needs the ASCII stand-ins.
+            "".join(cls()).encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            return cls("...", '"', '"', "-")
+        return cls()
 
 
 # -- registry access ----------------------------------------------------------
@@ -1291,21 +1285,15 @@ def _releases(args: argparse.Namespace) -> int:
     from aifactories._releases import releases  # noqa: PLC0415 - releases only
 
     latest = aifactories.DATA_VERSION
+    found = [
+        {"version": r.version, "date": str(r.date), "latest": r.version == latest}
+        for r in releases()
+    ]
     if args.json:
-        _json(
-            [
-                {
-                    "version": r.version,
-                    "date": r.date.isoformat(),
-                    "latest": r.version == latest,
-                }
-                for r in releases()
-            ]
-        )
+        _json(found)
         return 0
-    for r in releases():
-        mark = "  latest" if r.version == latest else ""
-        _write(f"{r.version}  {r.date.isoformat()}{mark}")
+    for r in found:
+        _write(f"{r['version']}  {r['date']}" + ("  latest" if r["latest"] else ""))
     return 0
 
 

@@ -598,11 +598,7 @@ class Registry:
         Raises:
             NotFoundError: Nothing matches, or ``key`` names an antenna.
         """
-        entry = self[key]
-        if not isinstance(entry, Factory):
-            msg = f"{entry.id!r} is an AI Factory Antenna, not an AI Factory"
-            raise NotFoundError(key, message=msg + "; see Registry.antenna()")
-        return entry
+        return self._one(key, Factory)
 
     def antenna(self, key: str) -> Antenna:
         """Return the AI Factory Antenna ``key`` names, by the rules of :meth:`get`.
@@ -610,10 +606,14 @@ class Registry:
         Raises:
             NotFoundError: Nothing matches, or ``key`` names a factory.
         """
+        return self._one(key, Antenna)
+
+    def _one(self, key: str, cls: type[T]) -> T:
         entry = self[key]
-        if not isinstance(entry, Antenna):
-            msg = f"{entry.id!r} is an AI Factory, not an AI Factory Antenna"
-            raise NotFoundError(key, message=msg + "; see Registry.factory()")
+        if not isinstance(entry, cls):
+            wanted = Kind.FACTORY if cls is Factory else Kind.ANTENNA
+            msg = f"{entry.id!r} is an {entry.kind.label}, not an {wanted.label}"
+            raise NotFoundError(key, message=f"{msg}; see Registry.{entry.kind}()")
         return entry
 
     def antennas_of(self, factory: Factory | str) -> tuple[Antenna, ...]:
@@ -797,24 +797,18 @@ class Registry:
         if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
             msg = f"as_of() takes a datetime.date, not {type(date).__name__}"
             raise TypeError(msg)
-        from aifactories._format import Document, document_of  # noqa: PLC0415
+        from aifactories._format import document_of  # noqa: PLC0415
 
         whole = document_of(self)
         # A subset of a valid registry by date keeps every rule but one: an
         # antenna may link to a factory selected after the date; the
         # queries leave such links out (see linked_factories).
         return Registry._checked(
-            Document(
-                data_version=whole.data_version,
-                data_date=whole.data_date,
-                coverage=whole.coverage,
+            attrs.evolve(
+                whole,
                 waves=tuple(w for w in whole.waves if w.announced <= date),
                 factories=tuple(f for f in whole.factories if f.selected_on <= date),
                 antennas=tuple(a for a in whole.antennas if a.selected_on <= date),
-                facts=whole.facts,
-                people=whole.people,
-                access=whole.access,
-                gigafactory_calls=whole.gigafactory_calls,
             )
         )
 
