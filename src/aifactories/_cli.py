@@ -86,7 +86,7 @@ class _Version(argparse.Action):
 # -- entry point --------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status per ending
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``).
 
     Returns:
@@ -101,11 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status 
         sys.stdout.flush()
     except SystemExit as exc:  # --help and --version end through argparse
         return exc.code if isinstance(exc.code, int) else 0
-    except _CommandError as exc:
-        if debug:
-            raise
-        _error(str(exc))
-        return exc.status
     except BrokenPipeError:
         # The reader went away (`aifactories list | head`): stop quietly.
         _silence_stdout()
@@ -113,19 +108,20 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status 
     except KeyboardInterrupt:
         _error(f"{PROG}: interrupted")
         return 130
-    except MemoryError:
-        if debug:
-            raise
-        # Not a problem of the data, and not worth a traceback: say so.
-        _error(f"{PROG}: out of memory")
-        return 1
     except Exception as exc:
         if debug:
             raise
-        _error(
-            f"{PROG}: internal error: {type(exc).__name__}: {exc} "
-            "(run with --debug for the traceback)"
-        )
+        if isinstance(exc, _CommandError):
+            _error(str(exc))
+            return exc.status
+        if isinstance(exc, MemoryError):
+            # Not a problem of the data, and not worth a traceback: say so.
+            _error(f"{PROG}: out of memory")
+        else:
+            _error(
+                f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+                "(run with --debug for the traceback)"
+            )
         return 1
     return status
 
@@ -645,7 +641,7 @@ class _Style(NamedTuple):
 
 def _registry(args: argparse.Namespace) -> Registry:
     path: str | None = args.data
-    documents: list[str] | None = getattr(args, "documents", None)
+    documents: list[str] | None = args.documents
     if path is None:
         if documents:
             msg = f"{PROG}: --documents goes with --data (or validate FILE)"
@@ -1194,8 +1190,7 @@ def _check_file(
 
 
 def _validate(args: argparse.Namespace) -> int:
-    documents = getattr(args, "documents", None)
-    results = [(name, *_check_file(name, documents)) for name in args.files]
+    results = [(name, *_check_file(name, args.documents)) for name in args.files]
     if args.json:
         _json(
             [
@@ -1483,7 +1478,7 @@ def _merge(args: argparse.Namespace) -> int:
     from aifactories._merge import merge_files  # noqa: PLC0415 - merge only
 
     try:
-        merged = merge_files(args.draft, args.into, getattr(args, "documents", None))
+        merged = merge_files(args.draft, args.into, args.documents)
     except RegistryDataError as exc:
         more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
         msg = f"{PROG} merge: {exc.source or args.draft}: {exc.errors[0]}{more}"
@@ -1505,7 +1500,7 @@ def _inputs(args: argparse.Namespace) -> list[str]:
     """
     given = (getattr(args, name, None) for name in ("data", "article", "draft", "into"))
     names = [name for name in given if name is not None]
-    for folder in getattr(args, "documents", None) or ():
+    for folder in args.documents or ():
         with contextlib.suppress(OSError):
             names += [entry.path for entry in os.scandir(folder)]
     return names
