@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -99,24 +99,16 @@ class Selection:
 # Each is (whole text, word or start, inside a word).
 _NAMES, _COMPACT, _COUNTRY = (100, 70, 60), 95, 46
 _TIERS = (
-    ("systems", (58, 56, 53)),
-    ("hosts", (55, 50, 45)),
-    ("places", (48, 40, 40)),  # a word of a place counts as any part of it
-    ("stakeholders", (38, 36, 34)),
-    ("topics", (30, 28, 25)),
+    (58, 56, 53),  # systems
+    (55, 50, 45),  # hosts
+    (48, 40, 40),  # places: a word of a place counts as any part of it
+    (38, 36, 34),  # stakeholders
+    (30, 28, 25),  # topics: focus areas and sectors
 )
 
 
-class _Hay(NamedTuple):
-    """One entry's searchable texts, folded, grouped by how much a hit counts."""
-
-    entry: Entry
-    names: tuple[str, ...]
-    systems: tuple[str, ...]
-    hosts: tuple[str, ...]
-    places: tuple[str, ...]
-    stakeholders: tuple[str, ...]
-    topics: tuple[str, ...]
+_Hay = tuple[Entry, tuple[str, ...], tuple[tuple[str, ...], ...]]
+"""One entry's searchable texts, folded: its names, then a group per tier."""
 
 
 def _hay(entry: Entry) -> _Hay:
@@ -141,15 +133,8 @@ def _hay(entry: Entry) -> _Hay:
     topics: list[str | None] = list(entry.focus)
     for sector in entry.sectors:
         topics += (sector.value, SECTOR_LABELS.get(sector))
-    return _Hay(
-        entry,
-        tuple(fold(n) for n in _keys(entry)),
-        _folded(systems),
-        _folded(hosts),
-        _folded(places),
-        _folded(stakeholders),
-        _folded(topics),
-    )
+    tiers = (systems, hosts, places, stakeholders, topics)  # in _TIERS order
+    return entry, _folded(_keys(entry)), tuple(_folded(t) for t in tiers)
 
 
 def _tuple(items: Iterable[T], name: str) -> tuple[T, ...]:
@@ -495,18 +480,18 @@ class Registry:
         country = COUNTRY_KEYS.get(query)
         squeezed = compact(text)
         scored: list[tuple[int, int, Entry]] = []
-        for position, hay in enumerate(self._index.haystack()):
-            entry = hay.entry
-            score = _score(query, hay.names, *_NAMES)
+        for position, (entry, names, tiers) in enumerate(self._index.haystack()):
+            score = _score(query, names, *_NAMES)
             if (
                 score < _COMPACT
                 and squeezed
                 and self._index.compact_names(entry, squeezed)
             ):
                 score = _COMPACT
-            if score < _TIERS[0][1][0]:  # no other text can beat a name
-                tiers = (_score(query, getattr(hay, t), *p) for t, p in _TIERS)
-                score = max(score, *tiers)
+            if score < _TIERS[0][0]:  # no other text can beat a name
+                pairs = zip(tiers, _TIERS, strict=True)
+                found = (_score(query, texts, *points) for texts, points in pairs)
+                score = max(score, *found)
             if country is not None and entry.country == country:
                 score = max(score, _COUNTRY)
             if score:
