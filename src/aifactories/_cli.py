@@ -681,18 +681,16 @@ def _select(registry: Registry, args: argparse.Namespace) -> list[Entry]:
     if args.as_of is not None:
         registry = registry.as_of(args.as_of)
     entries = list(registry)
-    subsets: list[Iterable[Entry]] = []
-    if args.kind:
-        subsets.append(registry.of_kind(args.kind))
-    if args.country:
-        subsets.append(registry.in_country(args.country))
-    if args.serving:
-        subsets.append(registry.serving(args.serving))
-    if args.sector:
-        subsets.append(registry.with_sector(args.sector))
-    for subset in subsets:
-        ids = {entry.id for entry in subset}
-        entries = [entry for entry in entries if entry.id in ids]
+    filters: dict[str, Callable[[str], Iterable[Entry]]] = {
+        "kind": registry.of_kind,
+        "country": registry.in_country,
+        "serving": registry.serving,
+        "sector": registry.with_sector,
+    }
+    for option, query in filters.items():
+        if value := getattr(args, option):
+            ids = {entry.id for entry in query(value)}
+            entries = [entry for entry in entries if entry.id in ids]
     if wave is not None:
         entries = [entry for entry in entries if entry.wave == wave]
     return entries
@@ -889,16 +887,24 @@ class _Page:
                 numbers.append(number)
         return numbers
 
-    def fact(self, text: str, sources: Iterable[Source] = (), indent: int = 2) -> None:
-        """Write a fact with its source numbers, and any seed quote beneath it."""
+    def fact(
+        self,
+        text: str,
+        sources: Iterable[Source] = (),
+        indent: int = 2,
+        note: str | None = None,
+    ) -> None:
+        """Write a fact with its source numbers, then its seed quotes and ``note``."""
         sources = tuple(sources)
         numbers = self.cite(sources)
-        marks = f" [{', '.join(map(str, numbers))}]" if numbers else ""
+        marks = f" [{_numbers(numbers)}]" if numbers else ""
         self.wrap(text + marks, indent)
         for source in sources:
             if source.seed is not None and source.quote:
                 self.quote(source.quote, indent + 4)
                 self.quoted.add(self.sources[(source.url, source.seed, source.quote)])
+        if note:
+            self.wrap(note, indent=indent + 2, hang=0)
 
     def quote(self, text: str, indent: int) -> None:
         style = self.style
@@ -981,9 +987,7 @@ class _Page:
         for grant in entry.grants:
             programme = f" ({grant.programme})" if grant.programme else ""
             url = f" {grant.url}" if grant.url else ""
-            self.fact(f"{grant.id}{programme}{url}", grant.sources)
-            if grant.note:
-                self.wrap(grant.note, indent=4, hang=0)
+            self.fact(f"{grant.id}{programme}{url}", grant.sources, note=grant.note)
 
     def stakeholders(self, stakeholders: Sequence[Stakeholder]) -> None:
         if not stakeholders:
@@ -1019,9 +1023,7 @@ class _Page:
             if count is not None:
                 self.fact(f"Accelerator count: {count}", count.sources)
             for figure in system.performance:
-                self.fact(f"Performance: {figure}", figure.sources)
-                if figure.note:
-                    self.wrap(figure.note, indent=4, hang=0)
+                self.fact(f"Performance: {figure}", figure.sources, note=figure.note)
             for place in system.top500:
                 edition = place.edition.strftime("%B %Y")
                 self.fact(f"TOP500: no. {place.rank} ({edition})", place.sources)
@@ -1092,9 +1094,8 @@ class _Page:
         self.section("People")
         for person in people:
             org = f", {person.organisation}" if person.organisation else ""
-            self.fact(f"{person.name}, {person.role}{org}", person.sources)
-            if person.statement:
-                self.wrap(person.statement, indent=4, hang=0)
+            text = f"{person.name}, {person.role}{org}"
+            self.fact(text, person.sources, note=person.statement)
 
     def conflicts(self, conflicts: Sequence[Conflict]) -> None:
         if not conflicts:
