@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 import aifactories
 from aifactories._countries import country_code, country_name
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from aifactories._diff import Diff, FieldChange
 
 PROG = "aifactories"
+_T = TypeVar("_T")
 
 _PROSE_WIDTH = 100
 """``show`` wraps its text at this width at most: longer lines read badly."""
@@ -872,6 +873,12 @@ class _Page:
     def section(self, title: str) -> None:
         self.lines.extend(["", title])
 
+    def listed(self, title: str, items: Sequence[_T]) -> Sequence[_T]:
+        """Start section ``title`` if there are ``items``, and return them."""
+        if items:
+            self.section(title)
+        return items
+
     def cite(self, sources: Iterable[Source]) -> list[int]:
         numbers = []
         for source in sources:
@@ -981,19 +988,13 @@ class _Page:
             )
 
     def grants(self, entry: Entry) -> None:
-        if not entry.grants:
-            return
-        self.section("EU grants")
-        for grant in entry.grants:
+        for grant in self.listed("EU grants", entry.grants):
             programme = f" ({grant.programme})" if grant.programme else ""
             url = f" {grant.url}" if grant.url else ""
             self.fact(f"{grant.id}{programme}{url}", grant.sources, note=grant.note)
 
     def stakeholders(self, stakeholders: Sequence[Stakeholder]) -> None:
-        if not stakeholders:
-            return
-        self.section("Stakeholders")
-        for item in stakeholders:
+        for item in self.listed("Stakeholders", stakeholders):
             country = f", {item.country}" if item.country else ""
             text = f"{item.role}: {_named(item.name, item.short_name)}{country}"
             self.fact(text, item.sources)
@@ -1082,26 +1083,17 @@ class _Page:
                 ("Letters of intent with", [e for e in intents if e is not None]),
             ]
         for title, items in groups:
-            if not items:
-                continue
-            self.section(title)
-            for item in items:
+            for item in self.listed(title, items):
                 self.wrap(f"{item.id}: {item.name} ({item.country})")
 
     def people(self, people: Sequence[Person]) -> None:
-        if not people:
-            return
-        self.section("People")
-        for person in people:
+        for person in self.listed("People", people):
             org = f", {person.organisation}" if person.organisation else ""
             text = f"{person.name}, {person.role}{org}"
             self.fact(text, person.sources, note=person.statement)
 
     def conflicts(self, conflicts: Sequence[Conflict]) -> None:
-        if not conflicts:
-            return
-        self.section("Where the sources disagree")
-        for conflict in conflicts:
+        for conflict in self.listed("Where the sources disagree", conflicts):
             field = f" ({conflict.field})" if conflict.field else ""
             self.wrap(f"{conflict.topic}{field}")
             for claim in conflict.claims:
@@ -1111,10 +1103,7 @@ class _Page:
                 self.wrap(conflict.note, indent=4, hang=0)
 
     def calls(self, entry: Entry) -> None:
-        if not entry.calls:
-            return
-        self.section("Access calls and programmes")
-        for call in entry.calls:
+        for call in self.listed("Access calls and programmes", entry.calls):
             who = ", ".join(sorted(a.label for a in call.audience))
             dates = " to ".join(str(d) for d in (call.opens, call.closes) if d)
             flag = " (unverified)" if call.unverified else ""
