@@ -180,21 +180,6 @@ OMITTED: dict[str, str] = {
 SERVING_HOW = ("host", "consortium", "antenna")
 """The reasons an entry serves a country, in the order the serving table uses."""
 
-# Entry fields that are tables of their own, by path.
-_CHILDREN: dict[str, TableName] = {
-    "stakeholders": "stakeholders",
-    "funding.shares": "funding",
-    "grants": "grants",
-    "people": "people",
-    "supercomputer.performance": "performance",
-    "supercomputer.top500": "top500",
-    "factories": "links",
-    "letters_of_intent": "links",
-    "calls": "calls",
-    "milestones": "timeline",
-    "supercomputer.milestones": "timeline",
-}
-
 COVERED: dict[str, str] = {}
 """Every entry field path, mapped to the ``table.column`` (or table) holding it."""
 
@@ -425,6 +410,14 @@ _CHILD_TABLES: dict[TableName, _Child] = {
     "calls": _Child(("calls",), AccessCall, "An entry's own access call or programme."),
 }
 
+# Entry fields that are tables of their own, by path.
+_CHILDREN: dict[str, TableName] = {
+    **{".".join(child.path): name for name, child in _CHILD_TABLES.items()},
+    "factories": "links",
+    "letters_of_intent": "links",
+    **dict.fromkeys(("milestones", "supercomputer.milestones"), "timeline"),
+}
+
 
 class _Schema:
     """Every table's definition and how to fill it; built once, on first use."""
@@ -437,6 +430,7 @@ class _Schema:
         }
         self.wave_plan = _Plan("waves", Wave, skip=frozenset({"conflicts"}))
         self.source_plan = _Plan("sources", Source)
+        self.timeline_plan = _Plan("timeline", Milestone)
         self.tables: dict[str, Table] = {}
         self.tables["entries"] = Table(
             "entries",
@@ -522,11 +516,10 @@ class _Schema:
         COVERED.clear()
         COVERED.update(self.entry_plan.paths)
         COVERED.update(_CHILDREN)
-        for name, child in _CHILD_TABLES.items():
-            prefix = ".".join(child.path)
-            for path, where in self.child_plans[name].paths.items():
+        plans = {**self.child_plans, "timeline": self.timeline_plan}
+        for prefix, name in _CHILDREN.items():
+            for path, where in plans[name].paths.items() if name in plans else ():
                 COVERED[f"{prefix}.{path}"] = where
-        self.timeline_plan = _Plan("timeline", Milestone)
         self.tables["timeline"] = Table(
             "timeline",
             "One dated event: an entry's selection, a milestone of an entry, "
@@ -542,9 +535,6 @@ class _Schema:
             (("entry_id", "entries"),),
             ("entry_id", "kind"),
         )
-        for prefix in ("milestones", "supercomputer.milestones"):
-            for path, where in self.timeline_plan.paths.items():
-                COVERED[f"{prefix}.{path}"] = where
 
 
 _SCHEMA: _Schema | None = None
