@@ -349,18 +349,11 @@ _POSITION = Column(
 
 def _entry_plan() -> _Plan:
     plan = _Plan("entries", Factory, skip=frozenset({*OMITTED, *_CHILDREN}))
-    antenna_only = [
-        f.name
-        for f in attrs.fields(Antenna)
-        if f.name not in {g.name for g in attrs.fields(Factory)}
-    ]
+    antenna_only = attrs.fields_dict(Antenna).keys() - attrs.fields_dict(Factory).keys()
     # Every antenna-only field is a link, in the links table.
-    assert set(antenna_only) <= set(_CHILDREN), antenna_only  # noqa: S101
+    assert antenna_only <= _CHILDREN.keys(), antenna_only  # noqa: S101
     kind = Column(
-        "kind",
-        "category",
-        "factory or antenna.",
-        tuple(k.value for k in Kind),
+        "kind", "category", "factory or antenna.", tuple(k.value for k in Kind)
     )
     plan.columns.insert(1, kind)
     plan.getters.insert(1, lambda record, _on: typing.cast("Any", record).kind.value)
