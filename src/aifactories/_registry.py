@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from aifactories._timeline import Event, Stale
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 _REPR_IDS = 12
 """A registry of at most this many entries names them in its repr."""
@@ -68,6 +69,14 @@ def _keys(entry: Entry) -> tuple[str, ...]:
 
 def _folded(texts: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(fold(t) for t in texts if t)
+
+
+def _by(pairs: Iterable[tuple[K, T]]) -> dict[K, tuple[T, ...]]:
+    """The values of ``pairs`` grouped by key, each group in the order given."""
+    found: dict[K, list[T]] = {}
+    for key, value in pairs:
+        found.setdefault(key, []).append(value)
+    return {key: tuple(values) for key, values in found.items()}
 
 
 @attrs.frozen
@@ -172,20 +181,11 @@ class _Index:
         self.entries = entries
         self.by_id: dict[str, Entry] = {entry.id: entry for entry in entries}
         self.by_key, self.by_compact, self.ambiguous = self._name_keys(entries)
-        by_country: dict[str, list[Entry]] = {}
-        by_sector: dict[Sector, list[Entry]] = {}
-        antennas_of: dict[str, list[Antenna]] = {}
-        for entry in entries:
-            by_country.setdefault(entry.country, []).append(entry)
-            for sector in entry.sectors:
-                by_sector.setdefault(sector, []).append(entry)
-            if isinstance(entry, Antenna):
-                for factory_id in entry.factories:
-                    antennas_of.setdefault(factory_id, []).append(entry)
         # Queries hand out these tuples as they are: no copy per call.
-        self.by_country = {k: tuple(v) for k, v in by_country.items()}
-        self.by_sector = {k: tuple(v) for k, v in by_sector.items()}
-        self.antennas_of = {k: tuple(v) for k, v in antennas_of.items()}
+        self.by_country = _by((entry.country, entry) for entry in entries)
+        self.by_sector = _by((s, entry) for entry in entries for s in entry.sectors)
+        antennas = [entry for entry in entries if isinstance(entry, Antenna)]
+        self.antennas_of = _by((f, a) for a in antennas for f in a.factories)
         self.serving = self._serving(entries)
         self._haystack: list[_Hay] = []
 
@@ -644,13 +644,8 @@ class Registry:
     @property
     def waves(self) -> tuple[Selection, ...]:
         """The selection waves in date order, each with its entries."""
-        by_wave: dict[str, list[Entry]] = {}
-        for entry in self._index.entries:
-            by_wave.setdefault(entry.wave, []).append(entry)
-        return tuple(
-            Selection(wave, tuple(by_wave.get(wave.id, ())))
-            for wave in self.wave_records
-        )
+        by_wave = _by((entry.wave, entry) for entry in self._index.entries)
+        return tuple(Selection(w, by_wave.get(w.id, ())) for w in self.wave_records)
 
     def wave(self, wave_id: str) -> Selection:
         """Return the selection wave ``wave_id`` (``"W1"``, ``"a1"``) with its entries.
