@@ -800,11 +800,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _not_found(registry: Registry, exc: NotFoundError) -> str:
-    ids: list[str] = []
-    for name in exc.suggestions:
-        found = registry.get(name)
-        if found is not None and found.id not in ids:
-            ids.append(found.id)
+    found = (registry.get(name) for name in exc.suggestions)
+    ids = list(dict.fromkeys(entry.id for entry in found if entry is not None))
     msg = f"{PROG} show: no AI Factory or Antenna matches {exc.key!r}"
     if not ids:
         return f"{msg}; try '{PROG} search' or '{PROG} list'"

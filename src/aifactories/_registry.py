@@ -408,9 +408,7 @@ class Registry:
             # Most lookups are by id: answer them first, at dict speed (a
             # subscript beats .get by 20 ns; a miss pays for the KeyError).
             return index.by_id[key]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable key; _require_str says so below
+        except (KeyError, TypeError):  # a miss, or an unhashable key (see below)
             pass
         _require_str(key)
         found = index.by_key.get(fold(key))
@@ -435,11 +433,7 @@ class Registry:
         index = self._index
         folded = fold(key)
         close = difflib.get_close_matches(folded, list(index.by_key), n=6, cutoff=0.6)
-        names: list[str] = []
-        for match in close:
-            name = index.by_key[match].name
-            if name not in names:
-                names.append(name)
+        names = list(dict.fromkeys(index.by_key[match].name for match in close))
         if names:
             return names[:3]
         return [entry.name for entry in self.search(key)[:3]]
