@@ -16,7 +16,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 import aifactories
 from aifactories._countries import country_code, country_name
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from aifactories._diff import Diff, FieldChange
 
 PROG = "aifactories"
+_T = TypeVar("_T")
 
 _PROSE_WIDTH = 100
 """``show`` wraps its text at this width at most: longer lines read badly."""
@@ -63,12 +64,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Version(argparse.Action):
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        kwargs.setdefault("help", "print the package and data versions and exit")
-        super().__init__(
-            option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs
-        )
-
     def __call__(
         self,
         parser: argparse.ArgumentParser,
@@ -92,7 +87,7 @@ class _Version(argparse.Action):
 # -- entry point --------------------------------------------------------------
 
 
-def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status per ending
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``).
 
     Returns:
@@ -107,11 +102,6 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status 
         sys.stdout.flush()
     except SystemExit as exc:  # --help and --version end through argparse
         return exc.code if isinstance(exc.code, int) else 0
-    except _CommandError as exc:
-        if debug:
-            raise
-        _error(str(exc))
-        return exc.status
     except BrokenPipeError:
         # The reader went away (`aifactories list | head`): stop quietly.
         _silence_stdout()
@@ -119,19 +109,20 @@ def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - a status 
     except KeyboardInterrupt:
         _error(f"{PROG}: interrupted")
         return 130
-    except MemoryError:
-        if debug:
-            raise
-        # Not a problem of the data, and not worth a traceback: say so.
-        _error(f"{PROG}: out of memory")
-        return 1
     except Exception as exc:
         if debug:
             raise
-        _error(
-            f"{PROG}: internal error: {type(exc).__name__}: {exc} "
-            "(run with --debug for the traceback)"
-        )
+        if isinstance(exc, _CommandError):
+            _error(str(exc))
+            return exc.status
+        if isinstance(exc, MemoryError):
+            # Not a problem of the data, and not worth a traceback: say so.
+            _error(f"{PROG}: out of memory")
+        else:
+            _error(
+                f"{PROG}: internal error: {type(exc).__name__}: {exc} "
+                "(run with --debug for the traceback)"
+            )
         return 1
     return status
 
@@ -333,7 +324,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES[None],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action=_Version)
+    parser.add_argument(
+        "--version",
+        action=_Version,
+        nargs=0,
+        default=argparse.SUPPRESS,
+        help="print the package and data versions and exit",
+    )
     _add_common(parser, default=None)
     # Subcommands repeat the common options, so they work on either side of
     # the command name; SUPPRESS keeps an absent one from resetting the other.
@@ -621,16 +618,6 @@ def _width() -> int:
     return 80
 
 
-def _can_print(text: str) -> bool:
-    try:
-        # A stream with no encoding (io.StringIO, a redirected stdout) takes
-        # any text; only a real, narrow encoding needs the ASCII stand-ins.
-        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
 class _Style(NamedTuple):
     """The typographic marks, with ASCII stand-ins for terminals that need them."""
 
@@ -641,9 +628,13 @@ class _Style(NamedTuple):
 
     @classmethod
     def for_stdout(cls) -> _Style:
-        if _can_print("…“”·"):
-            return cls()
-        return cls("...", '"', '"', "-")
+        try:
+            # A stream with no encoding (io.StringIO, a redirected stdout) takes
+            # any text; only a real, narrow encoding needs the ASCII stand-ins.
+            "".join(cls()).encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            return cls("...", '"', '"', "-")
+        return cls()
 
 
 # -- registry access ----------------------------------------------------------
@@ -651,7 +642,7 @@ class _Style(NamedTuple):
 
 def _registry(args: argparse.Namespace) -> Registry:
     path: str | None = args.data
-    documents: list[str] | None = getattr(args, "documents", None)
+    documents: list[str] | None = args.documents
     if path is None:
         if documents:
             msg = f"{PROG}: --documents goes with --data (or validate FILE)"
@@ -691,18 +682,16 @@ def _select(registry: Registry, args: argparse.Namespace) -> list[Entry]:
     if args.as_of is not None:
         registry = registry.as_of(args.as_of)
     entries = list(registry)
-    subsets: list[Iterable[Entry]] = []
-    if args.kind:
-        subsets.append(registry.of_kind(args.kind))
-    if args.country:
-        subsets.append(registry.in_country(args.country))
-    if args.serving:
-        subsets.append(registry.serving(args.serving))
-    if args.sector:
-        subsets.append(registry.with_sector(args.sector))
-    for subset in subsets:
-        ids = {entry.id for entry in subset}
-        entries = [entry for entry in entries if entry.id in ids]
+    filters: dict[str, Callable[[str], Iterable[Entry]]] = {
+        "kind": registry.of_kind,
+        "country": registry.in_country,
+        "serving": registry.serving,
+        "sector": registry.with_sector,
+    }
+    for option, query in filters.items():
+        if value := getattr(args, option):
+            ids = {entry.id for entry in query(value)}
+            entries = [entry for entry in entries if entry.id in ids]
     if wave is not None:
         entries = [entry for entry in entries if entry.wave == wave]
     return entries
@@ -811,11 +800,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _not_found(registry: Registry, exc: NotFoundError) -> str:
-    ids: list[str] = []
-    for name in exc.suggestions:
-        found = registry.get(name)
-        if found is not None and found.id not in ids:
-            ids.append(found.id)
+    found = (registry.get(name) for name in exc.suggestions)
+    ids = list(dict.fromkeys(entry.id for entry in found if entry is not None))
     msg = f"{PROG} show: no AI Factory or Antenna matches {exc.key!r}"
     if not ids:
         return f"{msg}; try '{PROG} search' or '{PROG} list'"
@@ -884,6 +870,12 @@ class _Page:
     def section(self, title: str) -> None:
         self.lines.extend(["", title])
 
+    def listed(self, title: str, items: Sequence[_T]) -> Sequence[_T]:
+        """Start section ``title`` if there are ``items``, and return them."""
+        if items:
+            self.section(title)
+        return items
+
     def cite(self, sources: Iterable[Source]) -> list[int]:
         numbers = []
         for source in sources:
@@ -899,16 +891,24 @@ class _Page:
                 numbers.append(number)
         return numbers
 
-    def fact(self, text: str, sources: Iterable[Source] = (), indent: int = 2) -> None:
-        """Write a fact with its source numbers, and any seed quote beneath it."""
+    def fact(
+        self,
+        text: str,
+        sources: Iterable[Source] = (),
+        indent: int = 2,
+        note: str | None = None,
+    ) -> None:
+        """Write a fact with its source numbers, then its seed quotes and ``note``."""
         sources = tuple(sources)
         numbers = self.cite(sources)
-        marks = f" [{', '.join(map(str, numbers))}]" if numbers else ""
+        marks = f" [{_numbers(numbers)}]" if numbers else ""
         self.wrap(text + marks, indent)
         for source in sources:
             if source.seed is not None and source.quote:
                 self.quote(source.quote, indent + 4)
                 self.quoted.add(self.sources[(source.url, source.seed, source.quote)])
+        if note:
+            self.wrap(note, indent=indent + 2, hang=0)
 
     def quote(self, text: str, indent: int) -> None:
         style = self.style
@@ -985,21 +985,13 @@ class _Page:
             )
 
     def grants(self, entry: Entry) -> None:
-        if not entry.grants:
-            return
-        self.section("EU grants")
-        for grant in entry.grants:
+        for grant in self.listed("EU grants", entry.grants):
             programme = f" ({grant.programme})" if grant.programme else ""
             url = f" {grant.url}" if grant.url else ""
-            self.fact(f"{grant.id}{programme}{url}", grant.sources)
-            if grant.note:
-                self.wrap(grant.note, indent=4, hang=0)
+            self.fact(f"{grant.id}{programme}{url}", grant.sources, note=grant.note)
 
     def stakeholders(self, stakeholders: Sequence[Stakeholder]) -> None:
-        if not stakeholders:
-            return
-        self.section("Stakeholders")
-        for item in stakeholders:
+        for item in self.listed("Stakeholders", stakeholders):
             country = f", {item.country}" if item.country else ""
             text = f"{item.role}: {_named(item.name, item.short_name)}{country}"
             self.fact(text, item.sources)
@@ -1029,9 +1021,7 @@ class _Page:
             if count is not None:
                 self.fact(f"Accelerator count: {count}", count.sources)
             for figure in system.performance:
-                self.fact(f"Performance: {figure}", figure.sources)
-                if figure.note:
-                    self.wrap(figure.note, indent=4, hang=0)
+                self.fact(f"Performance: {figure}", figure.sources, note=figure.note)
             for place in system.top500:
                 edition = place.edition.strftime("%B %Y")
                 self.fact(f"TOP500: no. {place.rank} ({edition})", place.sources)
@@ -1090,27 +1080,17 @@ class _Page:
                 ("Letters of intent with", [e for e in intents if e is not None]),
             ]
         for title, items in groups:
-            if not items:
-                continue
-            self.section(title)
-            for item in items:
+            for item in self.listed(title, items):
                 self.wrap(f"{item.id}: {item.name} ({item.country})")
 
     def people(self, people: Sequence[Person]) -> None:
-        if not people:
-            return
-        self.section("People")
-        for person in people:
+        for person in self.listed("People", people):
             org = f", {person.organisation}" if person.organisation else ""
-            self.fact(f"{person.name}, {person.role}{org}", person.sources)
-            if person.statement:
-                self.wrap(person.statement, indent=4, hang=0)
+            text = f"{person.name}, {person.role}{org}"
+            self.fact(text, person.sources, note=person.statement)
 
     def conflicts(self, conflicts: Sequence[Conflict]) -> None:
-        if not conflicts:
-            return
-        self.section("Where the sources disagree")
-        for conflict in conflicts:
+        for conflict in self.listed("Where the sources disagree", conflicts):
             field = f" ({conflict.field})" if conflict.field else ""
             self.wrap(f"{conflict.topic}{field}")
             for claim in conflict.claims:
@@ -1120,10 +1100,7 @@ class _Page:
                 self.wrap(conflict.note, indent=4, hang=0)
 
     def calls(self, entry: Entry) -> None:
-        if not entry.calls:
-            return
-        self.section("Access calls and programmes")
-        for call in entry.calls:
+        for call in self.listed("Access calls and programmes", entry.calls):
             who = ", ".join(sorted(a.label for a in call.audience))
             dates = " to ".join(str(d) for d in (call.opens, call.closes) if d)
             flag = " (unverified)" if call.unverified else ""
@@ -1200,8 +1177,7 @@ def _check_file(
 
 
 def _validate(args: argparse.Namespace) -> int:
-    documents = getattr(args, "documents", None)
-    results = [(name, *_check_file(name, documents)) for name in args.files]
+    results = [(name, *_check_file(name, args.documents)) for name in args.files]
     if args.json:
         _json(
             [
@@ -1291,21 +1267,15 @@ def _releases(args: argparse.Namespace) -> int:
     from aifactories._releases import releases  # noqa: PLC0415 - releases only
 
     latest = aifactories.DATA_VERSION
+    found = [
+        {"version": r.version, "date": str(r.date), "latest": r.version == latest}
+        for r in releases()
+    ]
     if args.json:
-        _json(
-            [
-                {
-                    "version": r.version,
-                    "date": r.date.isoformat(),
-                    "latest": r.version == latest,
-                }
-                for r in releases()
-            ]
-        )
+        _json(found)
         return 0
-    for r in releases():
-        mark = "  latest" if r.version == latest else ""
-        _write(f"{r.version}  {r.date.isoformat()}{mark}")
+    for r in found:
+        _write(f"{r['version']}  {r['date']}" + ("  latest" if r["latest"] else ""))
     return 0
 
 
@@ -1495,7 +1465,7 @@ def _merge(args: argparse.Namespace) -> int:
     from aifactories._merge import merge_files  # noqa: PLC0415 - merge only
 
     try:
-        merged = merge_files(args.draft, args.into, getattr(args, "documents", None))
+        merged = merge_files(args.draft, args.into, args.documents)
     except RegistryDataError as exc:
         more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
         msg = f"{PROG} merge: {exc.source or args.draft}: {exc.errors[0]}{more}"
@@ -1517,7 +1487,7 @@ def _inputs(args: argparse.Namespace) -> list[str]:
     """
     given = (getattr(args, name, None) for name in ("data", "article", "draft", "into"))
     names = [name for name in given if name is not None]
-    for folder in getattr(args, "documents", None) or ():
+    for folder in args.documents or ():
         with contextlib.suppress(OSError):
             names += [entry.path for entry in os.scandir(folder)]
     return names

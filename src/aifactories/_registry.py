@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from aifactories._timeline import Event, Stale
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 _REPR_IDS = 12
 """A registry of at most this many entries names them in its repr."""
@@ -70,6 +71,14 @@ def _folded(texts: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(fold(t) for t in texts if t)
 
 
+def _by(pairs: Iterable[tuple[K, T]]) -> dict[K, tuple[T, ...]]:
+    """The values of ``pairs`` grouped by key, each group in the order given."""
+    found: dict[K, list[T]] = {}
+    for key, value in pairs:
+        found.setdefault(key, []).append(value)
+    return {key: tuple(values) for key, values in found.items()}
+
+
 @attrs.frozen
 class Selection:
     """One selection wave together with the entries it selected.
@@ -99,24 +108,16 @@ class Selection:
 # Each is (whole text, word or start, inside a word).
 _NAMES, _COMPACT, _COUNTRY = (100, 70, 60), 95, 46
 _TIERS = (
-    ("systems", (58, 56, 53)),
-    ("hosts", (55, 50, 45)),
-    ("places", (48, 40, 40)),  # a word of a place counts as any part of it
-    ("stakeholders", (38, 36, 34)),
-    ("topics", (30, 28, 25)),
+    (58, 56, 53),  # systems
+    (55, 50, 45),  # hosts
+    (48, 40, 40),  # places: a word of a place counts as any part of it
+    (38, 36, 34),  # stakeholders
+    (30, 28, 25),  # topics: focus areas and sectors
 )
 
 
-class _Hay(NamedTuple):
-    """One entry's searchable texts, folded, grouped by how much a hit counts."""
-
-    entry: Entry
-    names: tuple[str, ...]
-    systems: tuple[str, ...]
-    hosts: tuple[str, ...]
-    places: tuple[str, ...]
-    stakeholders: tuple[str, ...]
-    topics: tuple[str, ...]
+_Hay = tuple[Entry, tuple[str, ...], tuple[tuple[str, ...], ...]]
+"""One entry's searchable texts, folded: its names, then a group per tier."""
 
 
 def _hay(entry: Entry) -> _Hay:
@@ -141,15 +142,8 @@ def _hay(entry: Entry) -> _Hay:
     topics: list[str | None] = list(entry.focus)
     for sector in entry.sectors:
         topics += (sector.value, SECTOR_LABELS.get(sector))
-    return _Hay(
-        entry,
-        tuple(fold(n) for n in _keys(entry)),
-        _folded(systems),
-        _folded(hosts),
-        _folded(places),
-        _folded(stakeholders),
-        _folded(topics),
-    )
+    tiers = (systems, hosts, places, stakeholders, topics)  # in _TIERS order
+    return entry, _folded(_keys(entry)), tuple(_folded(t) for t in tiers)
 
 
 def _tuple(items: Iterable[T], name: str) -> tuple[T, ...]:
@@ -187,20 +181,11 @@ class _Index:
         self.entries = entries
         self.by_id: dict[str, Entry] = {entry.id: entry for entry in entries}
         self.by_key, self.by_compact, self.ambiguous = self._name_keys(entries)
-        by_country: dict[str, list[Entry]] = {}
-        by_sector: dict[Sector, list[Entry]] = {}
-        antennas_of: dict[str, list[Antenna]] = {}
-        for entry in entries:
-            by_country.setdefault(entry.country, []).append(entry)
-            for sector in entry.sectors:
-                by_sector.setdefault(sector, []).append(entry)
-            if isinstance(entry, Antenna):
-                for factory_id in entry.factories:
-                    antennas_of.setdefault(factory_id, []).append(entry)
         # Queries hand out these tuples as they are: no copy per call.
-        self.by_country = {k: tuple(v) for k, v in by_country.items()}
-        self.by_sector = {k: tuple(v) for k, v in by_sector.items()}
-        self.antennas_of = {k: tuple(v) for k, v in antennas_of.items()}
+        self.by_country = _by((entry.country, entry) for entry in entries)
+        self.by_sector = _by((s, entry) for entry in entries for s in entry.sectors)
+        antennas = [entry for entry in entries if isinstance(entry, Antenna)]
+        self.antennas_of = _by((f, a) for a in antennas for f in a.factories)
         self.serving = self._serving(entries)
         self._haystack: list[_Hay] = []
 
@@ -423,9 +408,7 @@ class Registry:
             # Most lookups are by id: answer them first, at dict speed (a
             # subscript beats .get by 20 ns; a miss pays for the KeyError).
             return index.by_id[key]
-        except KeyError:
-            pass
-        except TypeError:  # an unhashable key; _require_str says so below
+        except (KeyError, TypeError):  # a miss, or an unhashable key (see below)
             pass
         _require_str(key)
         found = index.by_key.get(fold(key))
@@ -450,11 +433,7 @@ class Registry:
         index = self._index
         folded = fold(key)
         close = difflib.get_close_matches(folded, list(index.by_key), n=6, cutoff=0.6)
-        names: list[str] = []
-        for match in close:
-            name = index.by_key[match].name
-            if name not in names:
-                names.append(name)
+        names = list(dict.fromkeys(index.by_key[match].name for match in close))
         if names:
             return names[:3]
         return [entry.name for entry in self.search(key)[:3]]
@@ -495,18 +474,18 @@ class Registry:
         country = COUNTRY_KEYS.get(query)
         squeezed = compact(text)
         scored: list[tuple[int, int, Entry]] = []
-        for position, hay in enumerate(self._index.haystack()):
-            entry = hay.entry
-            score = _score(query, hay.names, *_NAMES)
+        for position, (entry, names, tiers) in enumerate(self._index.haystack()):
+            score = _score(query, names, *_NAMES)
             if (
                 score < _COMPACT
                 and squeezed
                 and self._index.compact_names(entry, squeezed)
             ):
                 score = _COMPACT
-            if score < _TIERS[0][1][0]:  # no other text can beat a name
-                tiers = (_score(query, getattr(hay, t), *p) for t, p in _TIERS)
-                score = max(score, *tiers)
+            if score < _TIERS[0][0]:  # no other text can beat a name
+                pairs = zip(tiers, _TIERS, strict=True)
+                found = (_score(query, texts, *points) for texts, points in pairs)
+                score = max(score, *found)
             if country is not None and entry.country == country:
                 score = max(score, _COUNTRY)
             if score:
@@ -598,11 +577,7 @@ class Registry:
         Raises:
             NotFoundError: Nothing matches, or ``key`` names an antenna.
         """
-        entry = self[key]
-        if not isinstance(entry, Factory):
-            msg = f"{entry.id!r} is an AI Factory Antenna, not an AI Factory"
-            raise NotFoundError(key, message=msg + "; see Registry.antenna()")
-        return entry
+        return self._one(key, Factory)
 
     def antenna(self, key: str) -> Antenna:
         """Return the AI Factory Antenna ``key`` names, by the rules of :meth:`get`.
@@ -610,10 +585,14 @@ class Registry:
         Raises:
             NotFoundError: Nothing matches, or ``key`` names a factory.
         """
+        return self._one(key, Antenna)
+
+    def _one(self, key: str, cls: type[T]) -> T:
         entry = self[key]
-        if not isinstance(entry, Antenna):
-            msg = f"{entry.id!r} is an AI Factory, not an AI Factory Antenna"
-            raise NotFoundError(key, message=msg + "; see Registry.factory()")
+        if not isinstance(entry, cls):
+            wanted = Kind.FACTORY if cls is Factory else Kind.ANTENNA
+            msg = f"{entry.id!r} is an {entry.kind.label}, not an {wanted.label}"
+            raise NotFoundError(key, message=f"{msg}; see Registry.{entry.kind}()")
         return entry
 
     def antennas_of(self, factory: Factory | str) -> tuple[Antenna, ...]:
@@ -659,13 +638,8 @@ class Registry:
     @property
     def waves(self) -> tuple[Selection, ...]:
         """The selection waves in date order, each with its entries."""
-        by_wave: dict[str, list[Entry]] = {}
-        for entry in self._index.entries:
-            by_wave.setdefault(entry.wave, []).append(entry)
-        return tuple(
-            Selection(wave, tuple(by_wave.get(wave.id, ())))
-            for wave in self.wave_records
-        )
+        by_wave = _by((entry.wave, entry) for entry in self._index.entries)
+        return tuple(Selection(w, by_wave.get(w.id, ())) for w in self.wave_records)
 
     def wave(self, wave_id: str) -> Selection:
         """Return the selection wave ``wave_id`` (``"W1"``, ``"a1"``) with its entries.
@@ -797,24 +771,18 @@ class Registry:
         if isinstance(date, dt.datetime) or not isinstance(date, dt.date):
             msg = f"as_of() takes a datetime.date, not {type(date).__name__}"
             raise TypeError(msg)
-        from aifactories._format import Document, document_of  # noqa: PLC0415
+        from aifactories._format import document_of  # noqa: PLC0415
 
         whole = document_of(self)
         # A subset of a valid registry by date keeps every rule but one: an
         # antenna may link to a factory selected after the date; the
         # queries leave such links out (see linked_factories).
         return Registry._checked(
-            Document(
-                data_version=whole.data_version,
-                data_date=whole.data_date,
-                coverage=whole.coverage,
+            attrs.evolve(
+                whole,
                 waves=tuple(w for w in whole.waves if w.announced <= date),
                 factories=tuple(f for f in whole.factories if f.selected_on <= date),
                 antennas=tuple(a for a in whole.antennas if a.selected_on <= date),
-                facts=whole.facts,
-                people=whole.people,
-                access=whole.access,
-                gigafactory_calls=whole.gigafactory_calls,
             )
         )
 

@@ -94,39 +94,17 @@ TableName = Literal[
 ]
 """The names of the tables."""
 
-TYPE_NOTES: dict[str, tuple[str, str, str, str, str]] = {
-    # For each type: how records, pandas, polars, SQLite and CSV hold it.
-    "text": ("`str`", "`string`", "`String`", "`TEXT`", "text (escaped: see below)"),
-    "integer": ("`int`", "`Int64` (nullable)", "`Int64`", "`INTEGER`", "digits"),
-    "decimal": (
-        "exact decimal `str`",
-        "`Float64`",
-        "`Float64`",
-        "`REAL`",
-        "exact decimal",
-    ),
-    "date": (
-        "ISO date `str`",
-        "`datetime64[s]`",
-        "`Date`",
-        "`TEXT` (ISO date)",
-        "ISO date",
-    ),
-    "boolean": (
-        "`bool`",
-        "`boolean`",
-        "`Boolean`",
-        "`INTEGER` (0 or 1)",
-        "`true`, `false`",
-    ),
-    "category": ("the enum's value", "`category`", "`Enum`", "`TEXT`", "the value"),
-    "list": (
-        "`list[str]`",
-        "`object` (lists)",
-        "`List(String)`",
-        "`TEXT` (JSON)",
-        "JSON array",
-    ),
+TYPE_NOTES: dict[str, str] = {
+    # For each type, a row of the reference's table: how records, pandas,
+    # polars, SQLite and CSV hold it.
+    "text": "`str` | `string` | `String` | `TEXT` | text (escaped: see below)",
+    "integer": "`int` | `Int64` (nullable) | `Int64` | `INTEGER` | digits",
+    "decimal": "exact decimal `str` | `Float64` | `Float64` | `REAL` | exact decimal",
+    "date": "ISO date `str` | `datetime64[s]` | `Date` | `TEXT` (ISO date) | ISO date",
+    "boolean": "`bool` | `boolean` | `Boolean` | `INTEGER` (0 or 1) | `true`, `false`",
+    "category": "the enum's value | `category` | `Enum` | `TEXT` | the value",
+    "list": "`list[str]` | `object` (lists) | `List(String)` | `TEXT` (JSON) "
+    "| JSON array",
 }
 """How each column type appears in records, pandas, polars, SQLite and CSV.
 
@@ -201,21 +179,6 @@ OMITTED: dict[str, str] = {
 
 SERVING_HOW = ("host", "consortium", "antenna")
 """The reasons an entry serves a country, in the order the serving table uses."""
-
-# Entry fields that are tables of their own, by path.
-_CHILDREN: dict[str, TableName] = {
-    "stakeholders": "stakeholders",
-    "funding.shares": "funding",
-    "grants": "grants",
-    "people": "people",
-    "supercomputer.performance": "performance",
-    "supercomputer.top500": "top500",
-    "factories": "links",
-    "letters_of_intent": "links",
-    "calls": "calls",
-    "milestones": "timeline",
-    "supercomputer.milestones": "timeline",
-}
 
 COVERED: dict[str, str] = {}
 """Every entry field path, mapped to the ``table.column`` (or table) holding it."""
@@ -386,18 +349,11 @@ _POSITION = Column(
 
 def _entry_plan() -> _Plan:
     plan = _Plan("entries", Factory, skip=frozenset({*OMITTED, *_CHILDREN}))
-    antenna_only = [
-        f.name
-        for f in attrs.fields(Antenna)
-        if f.name not in {g.name for g in attrs.fields(Factory)}
-    ]
+    antenna_only = attrs.fields_dict(Antenna).keys() - attrs.fields_dict(Factory).keys()
     # Every antenna-only field is a link, in the links table.
-    assert set(antenna_only) <= set(_CHILDREN), antenna_only  # noqa: S101
+    assert antenna_only <= _CHILDREN.keys(), antenna_only  # noqa: S101
     kind = Column(
-        "kind",
-        "category",
-        "factory or antenna.",
-        tuple(k.value for k in Kind),
+        "kind", "category", "factory or antenna.", tuple(k.value for k in Kind)
     )
     plan.columns.insert(1, kind)
     plan.getters.insert(1, lambda record, _on: typing.cast("Any", record).kind.value)
@@ -447,6 +403,14 @@ _CHILD_TABLES: dict[TableName, _Child] = {
     "calls": _Child(("calls",), AccessCall, "An entry's own access call or programme."),
 }
 
+# Entry fields that are tables of their own, by path.
+_CHILDREN: dict[str, TableName] = {
+    **{".".join(child.path): name for name, child in _CHILD_TABLES.items()},
+    "factories": "links",
+    "letters_of_intent": "links",
+    **dict.fromkeys(("milestones", "supercomputer.milestones"), "timeline"),
+}
+
 
 class _Schema:
     """Every table's definition and how to fill it; built once, on first use."""
@@ -459,6 +423,7 @@ class _Schema:
         }
         self.wave_plan = _Plan("waves", Wave, skip=frozenset({"conflicts"}))
         self.source_plan = _Plan("sources", Source)
+        self.timeline_plan = _Plan("timeline", Milestone)
         self.tables: dict[str, Table] = {}
         self.tables["entries"] = Table(
             "entries",
@@ -544,11 +509,10 @@ class _Schema:
         COVERED.clear()
         COVERED.update(self.entry_plan.paths)
         COVERED.update(_CHILDREN)
-        for name, child in _CHILD_TABLES.items():
-            prefix = ".".join(child.path)
-            for path, where in self.child_plans[name].paths.items():
+        plans = {**self.child_plans, "timeline": self.timeline_plan}
+        for prefix, name in _CHILDREN.items():
+            for path, where in plans[name].paths.items() if name in plans else ():
                 COVERED[f"{prefix}.{path}"] = where
-        self.timeline_plan = _Plan("timeline", Milestone)
         self.tables["timeline"] = Table(
             "timeline",
             "One dated event: an entry's selection, a milestone of an entry, "
@@ -564,9 +528,6 @@ class _Schema:
             (("entry_id", "entries"),),
             ("entry_id", "kind"),
         )
-        for prefix in ("milestones", "supercomputer.milestones"):
-            for path, where in self.timeline_plan.paths.items():
-                COVERED[f"{prefix}.{path}"] = where
 
 
 _SCHEMA: _Schema | None = None
@@ -1227,7 +1188,7 @@ def markdown() -> str:
         "| type | records | pandas | polars | SQLite | CSV |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    out += [f"| {kind} | {' | '.join(forms)} |" for kind, forms in TYPE_NOTES.items()]
+    out += [f"| {kind} | {forms} |" for kind, forms in TYPE_NOTES.items()]
     starts = ", ".join(f"`{repr(c)[1:-1]}`" for c in FORMULA_STARTS)
     out += [
         "",
