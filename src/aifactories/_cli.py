@@ -1,9 +1,7 @@
 """The ``aifactories`` command line: browse, query, validate and export.
 
 Every command reads the bundled registry unless ``--data FILE`` names a
-user's file. Only the commands that need the strict loader (``validate``,
-``export``, anything with ``--data``) import cattrs; ``list``, ``show`` and
-``search`` on the bundled data stay on the fast path.
+user's file, which goes through the strict loader with every rule.
 """
 
 from __future__ import annotations
