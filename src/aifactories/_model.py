@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -1166,6 +1166,25 @@ class Antenna(_Entry):
 
 Entry = Factory | Antenna
 """Any registry entry."""
+
+SERVING_HOW = ("host", "consortium", "antenna")
+"""The reasons an entry serves a country, in the order the serving table uses."""
+
+
+def serves(entries: Iterable[Entry]) -> Iterator[tuple[str, str, str]]:
+    """Each ``(country, entry id, how)`` by which an entry serves a country.
+
+    ``how`` is one of :data:`SERVING_HOW`: the host's country, each country
+    of the consortium, and an antenna's country for every factory it links
+    to (an id the caller may not hold, as after ``as_of()``).
+    """
+    for entry in entries:
+        yield entry.country, entry.id, "host"
+        for country in entry.partner_countries:
+            yield country, entry.id, "consortium"
+        if isinstance(entry, Antenna):
+            for factory_id in entry.factories:
+                yield entry.country, factory_id, "antenna"
 
 
 @attrs.frozen

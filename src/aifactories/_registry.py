@@ -23,6 +23,7 @@ from aifactories._model import (
     Person,
     Sector,
     Wave,
+    serves,
 )
 from aifactories._text import compact, fold
 
@@ -210,16 +211,10 @@ class _Index:
 
     def _serving(self, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:
         serving: dict[str, dict[str, Entry]] = {}
-        for entry in entries:
-            for country in (entry.country, *entry.partner_countries):
-                serving.setdefault(country, {})[entry.id] = entry
-        # An antenna gives its country access to the factories it links to.
-        for entry in entries:
-            if isinstance(entry, Antenna):
-                for factory_id in entry.factories:
-                    factory = self.by_id.get(factory_id)  # None: see as_of()
-                    if factory is not None:
-                        serving.setdefault(entry.country, {})[factory_id] = factory
+        for country, entry_id, _ in serves(entries):
+            entry = self.by_id.get(entry_id)  # None: a factory as_of() left out
+            if entry is not None:
+                serving.setdefault(country, {})[entry_id] = entry
         position = {entry.id: i for i, entry in enumerate(entries)}
         return {
             country: tuple(sorted(found.values(), key=lambda e: position[e.id]))

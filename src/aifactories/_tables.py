@@ -44,6 +44,7 @@ from aifactories._format import (
 )
 from aifactories._funding import implied_eur
 from aifactories._model import (
+    SERVING_HOW,
     AccessCall,
     Antenna,
     Count,
@@ -61,6 +62,7 @@ from aifactories._model import (
     Stakeholder,
     Top500Rank,
     Wave,
+    serves,
 )
 from aifactories._schema import _field_docs
 
@@ -176,9 +178,6 @@ OMITTED: dict[str, str] = {
     "(their sources are in the sources table)",
 }
 """Entry fields in no table, each with the reason (a test holds the list)."""
-
-SERVING_HOW = ("host", "consortium", "antenna")
-"""The reasons an entry serves a country, in the order the serving table uses."""
 
 COVERED: dict[str, str] = {}
 """Every entry field path, mapped to the ``table.column`` (or table) holding it."""
@@ -601,14 +600,8 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
 
 
 def _serving(registry: Registry) -> list[dict[str, Any]]:
-    found: set[tuple[str, str, str]] = set()
-    for entry in registry:
-        found.add((entry.country, entry.id, "host"))
-        found.update((c, entry.id, "consortium") for c in entry.partner_countries)
-    for antenna in registry.antennas:
-        found.update((antenna.country, f, "antenna") for f in antenna.factories)
     order = {entry.id: n for n, entry in enumerate(registry)}
-    known = [row for row in found if row[1] in order]
+    known = list({row for row in serves(registry) if row[1] in order})
     known.sort(key=lambda r: (r[0], order[r[1]], SERVING_HOW.index(r[2])))
     return [{"country": c, "entry_id": e, "how": how} for c, e, how in known]
 
