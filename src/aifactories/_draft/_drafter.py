@@ -505,52 +505,22 @@ _HOST_AFTER = re.compile(
     r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
 )
-_HOST_BEFORE = re.compile(
-    r"^\s*(?:will host|hosts|is hosting|is the host|will be the host|"
-    r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
-    r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
+# "coordinated by X": the coordinator named after the cue.
+_COORDINATED_BY = re.compile(
+    r"\b(?:coordinated by|led by|"
+    r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
+    r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
+    r"(?: der| dem)?|"
+    r"unter der Leitung (?:von|des|der)|"
+    r"Koordinator (?:ist|wird)(?: das| die| der)?|"
+    r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
+    r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+    r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
+    r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
+    r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
+    r"pod kierownictwem)\s*(?:the\s+|l['’])?"
 )
-_RESPONSIBLE_BEFORE = re.compile(
-    r"^\s*(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|będzie)\s+"
-    r"(?:responsible|verantwortlich|responsabile|responsable|odpowiedzialn\w*)"
-)
-_ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        Role.COORDINATOR,
-        re.compile(
-            r"\b(?:coordinated by|led by|"
-            r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
-            r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
-            r"(?: der| dem)?|"
-            r"unter der Leitung (?:von|des|der)|"
-            r"Koordinator (?:ist|wird)(?: das| die| der)?|"
-            r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
-            r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
-            r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
-            r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
-            r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
-            r"pod kierownictwem)\s*(?:the\s+|l['’])?"
-        ),
-    ),
-    (
-        Role.OPERATOR,
-        re.compile(
-            r"\b(?:operated by|run by|betrieben (?:von|vom|durch)(?: der| dem| die)?|"
-            r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
-            r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
-            r"opérée? par(?: le| la)?|operatorem (?:jest|będzie))\s*(?:the\s+)?"
-        ),
-    ),
-    (
-        Role.RESPONSIBLE,
-        re.compile(
-            r"\b(?:under the responsibility of|responsible:|Verantwortung trägt"
-            r"(?: das| die| der)?|sotto la responsabilità d(?:i|el|ella)|"
-            r"bajo la responsabilidad de(?:l| la)?|sous la responsabilité d(?:e|u)"
-            r"(?: la| l['’])?)\s*(?:the\s+)?"
-        ),
-    ),
-)
+# "X coordinates", "X as a partner": the role named after the organisation.
 _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.COORDINATOR,
@@ -561,18 +531,13 @@ _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        Role.OPERATOR,
+        Role.PARTNER,
         re.compile(
-            r"^\s*(?:will operate|operates|betreibt|wird \w+ betreiben|gestirà|"
-            r"operará|exploitera|będzie operatorem)\b"
+            r"^\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
+            r"(?:consortium |research |industrial )?partners?|als Partner|"
+            r"come partner|como socio|en tant que partenaire|jako partner)\b"
         ),
     ),
-    (Role.RESPONSIBLE, _RESPONSIBLE_BEFORE),
-)
-_PARTNER_AS = re.compile(
-    r"^\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
-    r"(?:consortium |research |industrial )?partners?|als Partner|come partner|"
-    r"como socio|en tant que partenaire|jako partner)\b"
 )
 _PARTNER_LIST = re.compile(
     r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
@@ -760,10 +725,6 @@ _EU_FUNDER = re.compile(
     r"(?:Komisj\w+|Commission|Comisión|Comissão|Commissione) [Ee]urop\w+|"
     r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
 )
-_NATIONAL_WORD = re.compile(
-    r"\b(?:[Gg]overnment|[Ff]ederal|Bund(?:es\w*)?|Regierung|[Gg]overno|"
-    r"[Gg]obierno|[Gg]ouvernement|État|[Rr]ząd\w*|[Mm]inistr\w+|Ministère)\b"
-)
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
     r"spolufin|financiad|financiament|finansowan",
@@ -802,17 +763,9 @@ _SPEECH = (
     r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?)"
 )
 _ROLE_TEXT = r"(?P<role>[^,;:“”\"„«»()\n]{3,120}?)"
-_PERSON_AFTER = re.compile(rf"{_PERSON},\s+{_ROLE_TEXT},\s+{_SPEECH}\b")
 _PERSON_SAID = re.compile(
     rf"(?:{_SPEECH}|\bso|according to|secondo|según|selon|według)\s+{_PERSON},\s+"
     r"(?P<role>[^;:“”\"„«»()\n]{3,160}?)\s*[.;]?\s*$"
-)
-_PERSON_COLON = re.compile(rf"{_PERSON},\s+{_ROLE_TEXT}:\s*[“\"„«]")
-_PERSON_TALK = re.compile(
-    r"\b(?:spoke (?:to|with)|interview with|talked (?:to|with)|asked|"
-    r"sprachen mit|Interview mit|abbiamo parlato con|intervista a|"
-    r"hablamos con|entrevista (?:a|con)|entretien avec|rozmowa z|rozmawiamy z)\s+"
-    rf"{_PERSON},\s+(?P<role>[^,;:“”\"„«»()\n]{{3,120}}?)\s*(?:[.;:?,]|$)"
 )
 _PERSON_DASH = re.compile(
     rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
@@ -885,12 +838,6 @@ _SYSTEM_WORD = re.compile(
     r"machine|Rechner|sistema|système|maszyn",
     re.IGNORECASE,
 )
-_BUILD_CUE = re.compile(
-    r"built|supplied|deliver|manufactur|vendor|provided by|contract|install|"
-    r"gebaut|geliefert|liefert|baut|realizzat|fornit|fornirà|construid|"
-    r"suministrad|construira|construit|fourni|livr|zbuduje|dostarcz|zbudowan",
-    re.IGNORECASE,
-)
 _ACCELERATOR = re.compile(
     r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
     r"(?:\s+(?:GPUs?|Superchips?|accelerators?|APUs?|Tensor Core GPUs?|"
@@ -936,7 +883,6 @@ class _Drafter:
             del self.sentences[kept:]
         self.dropped: set[str] = set()
         self.entries: list[_Acc] = []
-        self.speakers: set[str] = set()
 
     # -- helpers ------------------------------------------------------------
 
@@ -1129,11 +1075,8 @@ class _Drafter:
         subjects, fallback = self.subjects
         self.add_known(by_key, subjects)
         for sent in self.sentences:
-            link = _LINK.search(sent.text)
             named: _Acc | None = None
             for name, kind, lo, hi, alias in self.named(sent):
-                if link is not None and link.start() <= lo and link.start() < hi:
-                    continue  # a factory the subject links to, not the subject
                 source = self.source(sent, lo, hi, "name")
                 if alias:  # "Name (ACRONYM)": the acronym names the same entry
                     if named is not None:
@@ -1179,8 +1122,6 @@ class _Drafter:
         listed: list[str] = []
         for index, sent in enumerate(self.sentences):
             folded = self.folded[index]
-            if _LINK.search(sent.text):
-                continue  # the factories an antenna links to, not its subject
             named = {
                 eid for pattern, eid in self.known.mentions if pattern.search(folded)
             }
@@ -1261,7 +1202,7 @@ class _Drafter:
         ids = self.known.by_country.get(codes.pop(), ())
         return set(ids) if len(ids) == 1 else set()
 
-    def add_entry(  # noqa: C901, PLR0912 - each branch is one way a name can recur
+    def add_entry(
         self,
         by_key: dict[str, _Acc],
         name: str,
@@ -1288,11 +1229,6 @@ class _Drafter:
         if not key:
             return None
         acc = by_key.get(key)
-        if acc is None:
-            for other in self.entries:
-                if other.known is None and entry is None and _same(other.name, name):
-                    acc = other
-                    break
         if acc is None and len(self.entries) >= MAX_ENTRIES:
             if not self.dropped:
                 self.warnings.append(
@@ -1312,11 +1248,7 @@ class _Drafter:
             self.entries.append(acc)
             acc.sources.append(source)
         elif fold(name) != fold(acc.name) and fold(name) not in map(fold, acc.aliases):
-            if acc.known is None and len(name) > len(acc.name) and " " in name:
-                acc.aliases.append(acc.name)
-                acc.name = name
-            else:
-                acc.aliases.append(name)
+            acc.aliases.append(name)
             acc.keys.add(compact(name))
             acc.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
         if kind is Kind.ANTENNA and acc.known is None:
@@ -1327,11 +1259,8 @@ class _Drafter:
         text = sent.text
         has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
         for match in _NAMING.finditer(text):
-            before = text[max(0, match.start() - 40) : match.start()]
             if has_kw is None or has_kw.start() > match.start():
                 continue
-            if re.search(_SUPER_KW, before):
-                continue  # "the supercomputer, named X": a system, not the entry
             name = _clean_name(match.group("n"))
             if name:
                 kind = _kind_near(text, match.start())
@@ -1374,7 +1303,7 @@ class _Drafter:
                 continue
             tail = " ".join(words)
             kw = match.group("kw")
-            place = _country_name_re().fullmatch(tail) or tail in lex.REGIONS
+            place = _country_name_re().fullmatch(tail)
             name = f"{kw} {tail}" if place else tail
             kind = Kind.ANTENNA if "nten" in kw else Kind.FACTORY
             yield name, kind, match.start(), match.start("n") + len(tail), False
@@ -1423,8 +1352,6 @@ class _Drafter:
 
     def names_in(self, acc: _Acc, index: int) -> bool:
         folded = self.folded[index]
-        text = self.sentences[index].text
-        link = _LINK.search(text)
         labels = [acc.name, *acc.aliases]
         if acc.known is not None:
             labels += list(acc.known.names)
@@ -1432,24 +1359,14 @@ class _Drafter:
             key = fold(label)
             if len(key) < 3:
                 continue
-            pos = _word_find(folded, key)
-            if pos >= 0:
-                # A mention after a link cue is the linked factory, not this one.
-                return link is None or fold(text[: link.start()]).find(key) >= 0
+            if _word_find(folded, key) >= 0:
+                return True
         return False
 
     # -- fields -------------------------------------------------------------
 
     def countries(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
-        label = re.match(r"(?:Country|Land|Paese|País|Pays|Kraj)\s*:\s*", text)
-        if label is not None:
-            name = _country_name_re().match(text, label.end())
-            if name is not None and name.lastgroup is not None:
-                code = name.lastgroup[2:]
-                acc.countries.append(
-                    (1, code, self.source(sent, 0, name.end(), f"country: {code}"))
-                )
         kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
         # "The Greek AI Factory" an antenna links to is not the antenna.
         own = _ANTENNA_KW if acc.kind is Kind.ANTENNA else kw
@@ -1482,12 +1399,7 @@ class _Drafter:
         text = sent.text
         if not _CONSORTIUM.search(text) or _SPLIT_CUE.search(text):
             return
-        for code, match in _codes_in(_country_name_re(), text):
-            if re.search(
-                r"(?:users|companies|researchers|access) (?:in|from) $",
-                text[max(0, match.start() - 25) : match.start()],
-            ):
-                continue
+        for code, _ in _codes_in(_country_name_re(), text):
             acc.partner_countries.setdefault(
                 code, self.whole(sent, f"partner country: {code}")
             )
@@ -1501,10 +1413,6 @@ class _Drafter:
             lo, hi = match.end() + org.start(), match.end() + org.end()
             self.set_host(sent, acc, org, (lo, hi), match.start())
             return
-        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
-            if _HOST_BEFORE.match(text[org.end() :]):
-                self.set_host(sent, acc, org, org.span(), org.start())
-                return
 
     def set_host(
         self,
@@ -1559,20 +1467,14 @@ class _Drafter:
             return True
         if _country_name_re().fullmatch(city) or _demonym_re().fullmatch(city):
             return False
-        if city in lex.REGIONS or fold(city) in {"europe", "europa", "the"}:
-            return False
         return not any(stem in city for stem in lex.ORG_WORDS) and not city.isupper()
 
     def org_ok(self, label: str, *, strict: bool) -> bool:  # noqa: PLR0911 - a flat list of cues
         if len(label) < 2 or fold(label) in _NOT_NAMES:
             return False
-        if _country_name_re().fullmatch(label) or label in lex.REGIONS:
+        if _country_name_re().fullmatch(label):
             return False
         if _demonym_re().fullmatch(label) or fold(label) in self.known.cities:
-            return False
-        if fold(label) in self.speakers or fold(label) in self.known.people:
-            return False
-        if _EU_FUNDER.fullmatch(label):
             return False
         if not strict or self.known.org(label) is not None:
             return True
@@ -1599,25 +1501,17 @@ class _Drafter:
 
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
-        for role, pattern in _ROLE_AFTER:
-            for match in pattern.finditer(text):
-                org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
-                if org is not None:
-                    hi = match.end() + org.end()
-                    self.add_holder(sent, acc, org, role, (match.start(), hi))
+        for match in _COORDINATED_BY.finditer(text):
+            org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
+            if org is not None:
+                hi = match.end() + org.end()
+                self.add_holder(sent, acc, org, Role.COORDINATOR, (match.start(), hi))
         for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
-            rest = text[org.end() :]
             for role, pattern in _ROLE_BEFORE:
-                cue = pattern.match(rest)
+                cue = pattern.match(text[org.end() :])
                 if cue is not None:
-                    self.add_holder(
-                        sent, acc, org, role, (org.start(), org.end() + cue.end())
-                    )
-            cue = _PARTNER_AS.match(rest)
-            if cue is not None:
-                self.add_holder(
-                    sent, acc, org, Role.PARTNER, (org.start(), org.end() + cue.end())
-                )
+                    hi = org.end() + cue.end()
+                    self.add_holder(sent, acc, org, role, (org.start(), hi))
         self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
         self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
 
@@ -1755,29 +1649,22 @@ class _Drafter:
                     return date, source
         return None
 
-    def focus(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+    def focus(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901 - a flat list of cues
         text = sent.text
         cue = _FOCUS_CUE.search(text)
         if cue is None:
             return
         rest = text[cue.end() :]
-        if not rest.strip(" :") and text.rstrip().endswith(":"):
-            self.focus_bullets(sent, acc)
-            return
         stop = re.search(r"[.;!?]\s|[.;!?]$|\s[–—]\s|\(", rest)
         rest = rest[: stop.start()] if stop else rest
         items: list[tuple[int, int]] = []
         pos = 0
-        last = False  # the previous item followed a bare "and": the list is done
         for sep in [*_LIST_SPLIT.finditer(rest), None]:
-            if last:
-                break
             lo, hi = pos, (sep.start() if sep else len(rest))
             pos = sep.end() if sep else len(rest)
             item = rest[lo:hi]
             if items and _VERBISH.search(item):
                 break  # "..., and the goal is to ...": a new clause
-            last = bool(items) and _is_final(rest, lo)
             lead = _ITEM_LEAD.match(item)
             if lead:
                 lo, item = lo + lead.end(), item[lead.end() :]
@@ -1812,19 +1699,6 @@ class _Drafter:
                 return
             yield nxt
 
-    def focus_bullets(self, sent: _Sentence, acc: _Acc) -> None:
-        for item in self.bullets_after(sent):
-            value, _ = _strip_article(item.text.rstrip(".;,"))
-            if not value or len(value.split()) > 8:
-                return
-            lo = len(item.text) - len(item.text.lstrip()) + item.text.find(value)
-            source = self.source(item, lo, lo + len(value), f"focus: {value}")
-            acc.focus.setdefault(value, source)
-            for sector in _sectors(value):
-                acc.sectors.setdefault(
-                    sector, attrs.evolve(source, supports=f"sector: {sector.value}")
-                )
-
     def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
         text = sent.text
         amounts = list(_amount_re().finditer(text))
@@ -1833,8 +1707,6 @@ class _Drafter:
             via = _VIA.search(text, split.end())
             segment_end = via.start() if via else len(text)
             funders = self.funders(text, split.end(), segment_end, acc)
-            if not funders:
-                funders = self.funders(text, 0, split.start(), acc)
             if len(funders) == 2:
                 for funder in funders:
                     share = self.share(acc, funder)
@@ -1880,7 +1752,7 @@ class _Drafter:
                     share.sources.append(
                         self.source(sent, lo, hi, f"amount: {funders[0][0]} {money}")
                     )
-            elif _TOTAL_CUE.search(text[lo:hi]) or _TOTAL_CUE.search(text[:lo]):
+            elif _TOTAL_CUE.search(text[lo:hi]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
         for cue in _FUNDED.finditer(text):
             # A funder named without money is still one ("co-funded by X"):
@@ -1947,18 +1819,6 @@ class _Drafter:
             found.append(
                 (match.start(), (country_name(code), FunderKind.NATIONAL, code))
             )
-        for word in _NATIONAL_WORD.finditer(segment):
-            near = segment[max(0, word.start() - 30) : word.end() + 30]
-            codes = {code for code, _ in _codes_in(_demonym_re(), near)}
-            if len(codes) == 1:
-                code = codes.pop()
-                found.append(
-                    (word.start(), (country_name(code), FunderKind.NATIONAL, code))
-                )
-        for region, code in lex.REGIONS.items():
-            pos = _word_find(segment, region)
-            if pos >= 0:
-                found.append((pos, (region, FunderKind.REGIONAL, code)))
         unique: dict[
             tuple[FunderKind, str | None, str], tuple[str, FunderKind, str | None]
         ] = {}
@@ -2011,7 +1871,7 @@ class _Drafter:
                         ),
                     ),
                 )
-        if _SYSTEM_WORD.search(text) and _BUILD_CUE.search(text):
+        if _SYSTEM_WORD.search(text):
             for vendor in lex.VENDORS:
                 pos = _word_find(text, vendor)
                 if pos >= 0:
@@ -2056,10 +1916,7 @@ class _Drafter:
     def people(self, sent: _Sentence, acc: _Acc | None) -> None:
         text = sent.text
         for pattern in (
-            _PERSON_AFTER,
             _PERSON_SAID,
-            _PERSON_COLON,
-            _PERSON_TALK,
             _PERSON_DASH,
             _PERSON_TITLED,
             _PERSON_ROLE,
@@ -2069,7 +1926,6 @@ class _Drafter:
                 role = _ROLE_LEAD.sub("", match.group("role").strip().rstrip("."))
                 if not _is_person(person) or len(role) < 3:
                     continue
-                self.speakers.add(fold(person))
                 if acc is None:
                     continue
                 key = fold(person)
@@ -2191,10 +2047,6 @@ class _Drafter:
         return Factory(**common, supercomputer=self.build_system(acc))
 
     def kind_source(self, acc: _Acc) -> Source:
-        pattern = _ANTENNA_KW if acc.kind is Kind.ANTENNA else _FACTORY_KW
-        for sent in self.sentences:
-            if self.names_in(acc, sent.position) and re.search(pattern, sent.text):
-                return self.whole(sent, f"kind: {acc.kind.value}")
         return attrs.evolve(acc.sources[0], supports=f"kind: {acc.kind.value}")
 
     def pick_country(self, acc: _Acc) -> tuple[str, Source] | None:
@@ -2278,16 +2130,7 @@ _VERBISH = re.compile(
 
 def _is_person(name: str) -> bool:
     # "rektor Politechniki Gdańskiej": an organisation where a name stands.
-    return not _ORGISH.search(name) and not any(w in name for w in lex.ORG_WORDS)
-
-
-def _is_final(rest: str, lo: int) -> bool:
-    # True when the item at ``lo`` follows a conjunction without a comma.
-    return bool(
-        re.search(
-            r"[^,;]\s+(?:and|und|sowie|as well as|e|ed|y|et|i|oraz)\s+$", rest[:lo]
-        )
-    )
+    return not any(w in name for w in lex.ORG_WORDS)
 
 
 _SLUG_LETTERS = str.maketrans(
@@ -2303,12 +2146,6 @@ _SLUG_LETTERS = str.maketrans(
         "ı": "i",
     }
 )
-
-_LEAD = 4
-"""Opening sentences (headline and lead), where a known entry is the subject."""
-
-_ORGISH = re.compile(r"University|Universit|Institut|Center|Centre|Council|Agency")
-
 
 # -- small helpers ----------------------------------------------------------------
 
@@ -2419,9 +2256,7 @@ def _money(match: re.Match[str], text: str) -> Money | None:
     )
     if mult:
         key = mult.lower().rstrip(".")
-        value *= _cldr.multipliers().get(key) or (
-            10**9 if key in {"b", "bn"} else 10**3 if key == "k" else 10**6
-        )
+        value *= _cldr.multipliers().get(key) or 10**6
     cur = (match.group("pre") or match.group("post") or "").lower()
     cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
     currency = _CURRENCIES.get(cur)

@@ -116,42 +116,6 @@ CITIES: dict[str, str] = dict(
 )
 """Cities by ISO code, beyond the host cities the registry knows."""
 
-REGIONS: dict[str, str] = {
-    # Regions that co-fund entries (funder kind "regional").
-    "Bavaria": "DE",
-    "Bayern": "DE",
-    "Baden-Württemberg": "DE",
-    "North Rhine-Westphalia": "DE",
-    "Nordrhein-Westfalen": "DE",
-    "Saxony": "DE",
-    "Sachsen": "DE",
-    "Hessen": "DE",
-    "Catalonia": "ES",
-    "Catalunya": "ES",
-    "Cataluña": "ES",
-    "Galicia": "ES",
-    "Xunta de Galicia": "ES",
-    "Andalusia": "ES",
-    "Andalucía": "ES",
-    "Basque Country": "ES",
-    "Emilia-Romagna": "IT",
-    "Lombardy": "IT",
-    "Lombardia": "IT",
-    "Piedmont": "IT",
-    "Piemonte": "IT",
-    "Île-de-France": "FR",
-    "Occitanie": "FR",
-    "Auvergne-Rhône-Alpes": "FR",
-    "Flanders": "BE",
-    "Wallonia": "BE",
-    "Silesia": "PL",
-    "Śląsk": "PL",
-    "Małopolska": "PL",
-    "Mazovia": "PL",
-    "Mazowsze": "PL",
-}
-"""Regions by ISO code, for regional funders."""
-
 VENDORS: tuple[str, ...] = _listed(
     "Hewlett Packard Enterprise, HPE, Eviden, Atos, Lenovo, Dell Technologies, Dell, "
     "Fujitsu, Supermicro, MEGWARE, ParTec, Bull, Inspur, Gigabyte"
