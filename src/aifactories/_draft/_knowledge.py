@@ -1,0 +1,115 @@
+"""What the registry knows: entries' names, organisations, cities, people.
+
+Names the drafter reads are checked against it, so a known host, partner
+or city resolves to the registry's record and an article about a known
+entry gives changes, not a duplicate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from aifactories._draft import _lexicon as lex
+from aifactories._model import (
+    Entry,
+)
+from aifactories._registry import Registry
+from aifactories._text import fold
+
+
+class _Org(NamedTuple):
+    name: str
+    short_name: str | None
+    country: str | None
+    city: str | None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Knowledge:
+    registry: Registry
+    names: tuple[tuple[str, str], ...]  # folded name or alias, entry id
+    orgs: dict[str, _Org]  # folded name, short name or part -> organisation
+    cities: dict[str, tuple[str, str]]  # folded city -> (city, country code)
+    people: frozenset[str]
+    # Patterns over folded text: an entry's names; its host and city.
+    mentions: tuple[tuple[re.Pattern[str], str], ...] = ()
+    places: tuple[tuple[re.Pattern[str], str], ...] = ()
+    by_country: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def of(cls, registry: Registry) -> _Knowledge:
+        names: list[tuple[str, str]] = []
+        orgs: dict[str, _Org] = {}
+        cities = {fold(city): (city, code) for city, code in lex.CITIES.items()}
+        for entry in registry.entries:
+            for label in entry.names:
+                key = fold(label)
+                if len(key) >= 4:
+                    names.append((key, entry.id))
+            for org, country in _orgs_of(entry):
+                for label in _labels(org.name, org.short_name):
+                    orgs.setdefault(fold(label), org._replace(country=country))
+            if entry.host is not None and entry.host.city:
+                cities.setdefault(
+                    fold(entry.host.city), (entry.host.city, entry.country)
+                )
+        people = frozenset(fold(p.name) for e in registry.entries for p in e.people)
+        mentions = tuple(
+            # Not inside a longer name: "Pharos" is not said in "Pharos-CY".
+            (re.compile(rf"(?<![\w-]){re.escape(key)}(?!-?\w)"), entry_id)
+            for key, entry_id in names
+        )
+        by_country: dict[str, tuple[str, ...]] = {}
+        for entry in registry.entries:
+            by_country[entry.country] = (*by_country.get(entry.country, ()), entry.id)
+        return cls(
+            registry,
+            tuple(names),
+            orgs,
+            cities,
+            people,
+            mentions,
+            _places(registry),
+            by_country,
+        )
+
+    def org(self, text: str) -> _Org | None:
+        return self.orgs.get(fold(text))
+
+
+def _places(registry: Registry) -> tuple[tuple[re.Pattern[str], str], ...]:
+    # An entry's host (name or short name) and its city: a city may be
+    # inflected ("Ostrave", "Poznaniu"), so its stem matches a word start.
+    found: list[tuple[re.Pattern[str], str]] = []
+    for entry in registry.entries:
+        host = entry.host
+        if host is None:
+            continue
+        labels = [fold(host.name), fold(host.short_name or "")]
+        keys = [re.escape(label) + r"(?!\w)" for label in labels if len(label) >= 3]
+        if host.city and len(fold(host.city)) >= 5:
+            keys.append(re.escape(fold(host.city)[:-1]) + r"\w{0,4}(?!\w)")
+        if keys:
+            found.append((re.compile(rf"(?<!\w)(?:{'|'.join(keys)})"), entry.id))
+    return tuple(found)
+
+
+def _orgs_of(entry: Entry) -> Iterator[tuple[_Org, str | None]]:
+    if entry.host is not None:
+        host = entry.host
+        yield _Org(host.name, host.short_name, entry.country, host.city), entry.country
+    for holder in entry.stakeholders:
+        yield _Org(holder.name, holder.short_name, holder.country, None), holder.country
+
+
+def _labels(name: str, short_name: str | None) -> Iterator[str]:
+    yield name
+    if short_name:
+        yield short_name
+    # "University of Stuttgart - HLRS": each part names the organisation too.
+    parts = [part.strip() for part in name.split(" - ")]
+    if len(parts) > 1:
+        yield from (part for part in parts if len(part) > 3)
