@@ -37,7 +37,6 @@ from aifactories._draft._orgs import _Orgs
 from aifactories._draft._output import (
     Change,
     Draft,
-    _contains,
     _dedupe,
     changes_between,
 )
@@ -198,12 +197,9 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             self.stakeholders(sent, acc)
             self.partner_countries(sent, acc)
             self.funding(sent, acc)
-            self.people(sent, acc)
-        country = None
-        for sents in (said, self.sentences):
-            country = country or _bids.most_named(
-                code for sent in sents for code in _countries_named(sent.text)
-            )
+        country = _bids.most_named(
+            code for sent in said for code in _countries_named(sent.text)
+        )
         lead = acc.host or next(
             (s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR), None
         )
@@ -299,11 +295,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         ]:
             del value
             sources.append(source)
-        focus = [
-            v
-            for v in acc.focus
-            if not any(v != o and _contains(o, v) for o in acc.focus)
-        ]
+        focus = list(acc.focus)
         sources.extend(acc.focus[v] for v in focus)
         # Sectors and the total have no sources of their own: theirs go here.
         sources.extend(acc.sectors.values())

@@ -113,15 +113,11 @@ class _Entries(_Reading):
     @functools.cache  # noqa: B019 - one drafter per call, freed with it
     def mentions_at(self, index: int) -> set[str]:
         folded = self.folded[index]
-        found = {
+        return {
             entry_id
             for pattern, entry_id in self.present_names
             if pattern.search(folded)
         }
-        for acc in self.entries:
-            if acc.known is None and any(k in folded for k in acc.keys):
-                found |= acc.keys & {compact(acc.name)}
-        return found
 
     def find_entries(self) -> None:
         by_key: dict[str, _Acc] = {}
@@ -304,11 +300,9 @@ class _Entries(_Reading):
             acc.aliases.append(name)
             acc.keys.add(compact(name))
             acc.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
-        if kind is Kind.ANTENNA and acc.known is None:
-            acc.kind = Kind.ANTENNA
         return acc
 
-    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901, PLR0912 - a flat list of cues
+    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901 - a flat list of cues
         text = sent.text
         has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
         for match in _NAMING.finditer(text):
@@ -326,7 +320,7 @@ class _Entries(_Reading):
                 or re.fullmatch(r"\w+['’]s", words[0])
             ):
                 words.pop(0)
-            if not words or all(fold(w) in _NOT_NAMES for w in words):
+            if not words:
                 continue
             kw = match.group("kw")
             name = " ".join([*words, kw])
@@ -339,10 +333,6 @@ class _Entries(_Reading):
         for match in _APPOSITIVE.finditer(text):
             name = _clean_name(match.group("n"))
             if not name or fold(name.split()[0]) in _NOT_NAMES:
-                continue
-            if self.demonym_words(name.split()[0]) or _country_name_re().fullmatch(
-                name
-            ):
                 continue
             kind = Kind.ANTENNA if "nten" in match.group("kw") else Kind.FACTORY
             yield name, kind, match.start(), match.end(), False
@@ -396,7 +386,7 @@ class _Entries(_Reading):
                 owners.append(None)
                 current = current if sent.line == 0 else None
             else:
-                owners.append(current if not sent.bullet or current else None)
+                owners.append(current)
         return owners
 
     def links(self, sent: _Sentence, acc: _Acc) -> None:

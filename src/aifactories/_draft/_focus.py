@@ -11,9 +11,6 @@ import attrs
 
 from aifactories._draft import _lexicon as lex
 from aifactories._draft._match import _strip_article, _word_find
-from aifactories._draft._output import (
-    _contains,
-)
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import (
     _Sentence,
@@ -100,7 +97,7 @@ def _sectors(value: str) -> list[Sector]:
 class _Focus(_Reading):
     """Reads an entry's focus areas and sectors."""
 
-    def focus(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901 - a flat list of cues
+    def focus(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
         cue = _FOCUS_CUE.search(text)
         if cue is None:
@@ -124,10 +121,6 @@ class _Focus(_Reading):
             words = bare.split()
             if not words:
                 continue
-            if len(words) > 8 and items:
-                break
-            if len(words) > 8:
-                return
             items.append((lo, hi))
         if len(items) < 1:
             return
@@ -137,8 +130,7 @@ class _Focus(_Reading):
             source = self.source(
                 sent, cue.start(), base + items[-1][1], f"focus: {value}"
             )
-            if not any(_contains(value, old) for old in acc.focus):
-                acc.focus[value] = source
+            acc.focus[value] = source
             for sector in _sectors(value):
                 acc.sectors.setdefault(
                     sector, attrs.evolve(source, supports=f"sector: {sector.value}")

@@ -369,9 +369,8 @@ class _Funding(_Reading):
         found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
         eu = _EU_FUNDER.search(segment)
         if eu is not None:
-            # The funder as the text first names it; EuroHPC by its usual name.
-            named = eu.group().removeprefix("the ")
-            label = "EuroHPC JU" if named.startswith("EuroHPC") else named
+            # The funder as the text first names it.
+            label = eu.group().removeprefix("the ")
             found.append((eu.start(), (label, FunderKind.EU, None)))
         for code, match in _codes_in(_country_name_re(), segment):
             if re.search(

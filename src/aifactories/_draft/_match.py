@@ -22,7 +22,7 @@ from aifactories._draft._text import (
 from aifactories._model import (
     Kind,
 )
-from aifactories._text import compact, fold
+from aifactories._text import fold
 
 
 def _letters(*, upper: bool) -> str:
@@ -156,12 +156,6 @@ _NOT_NAMES = frozenset(
 )
 
 
-@functools.lru_cache(maxsize=4096)
-def _key(name: str) -> str:
-    # Cached: each name is compared with every entry found so far.
-    return compact(_generic_free(name))
-
-
 def _generic_free(name: str) -> str:
     words = [w for w in re.split(r"[\s]+", name) if fold(w) not in _GENERIC]
     return " ".join(words)
@@ -170,11 +164,6 @@ def _generic_free(name: str) -> str:
 _GENERIC = frozenset(
     fold(w) for w in words("AI Factory Antenna KI-Fabrik AI-Fabrik KI Fabrik The the")
 )
-
-
-def _same(one: str, other: str) -> bool:
-    a, b = _key(one), _key(other)
-    return bool(a) and bool(b) and (a == b or a.startswith(b) or b.startswith(a))
 
 
 def _word_find(haystack: str, needle: str) -> int:

@@ -11,12 +11,8 @@ from aifactories._draft._match import (
     _ORG,
     _TOKEN,
     _abbr,
-    _same,
     _strip_article,
     _word_find,
-)
-from aifactories._draft._output import (
-    _same_org,
 )
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import (
@@ -105,9 +101,6 @@ _PARTNER_LIST = re.compile(
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
-
-
-_ITEM_END = re.compile(r"\s*(?:[,(]|$|\s(?:and|und|e|y|et|i|a|en|og|och|és|ir|și)\s)")
 
 
 # "co-funded by X, Y and Z": the co-funders, each named, money or not.
@@ -229,13 +222,8 @@ class _Orgs(_Reading):
                     segment[: org.start()],
                 ):
                     continue  # "partners in Bavaria": a place
-                # A lone word read loosely must end its item ("Bial, Sonae"),
-                # not start a name in lower case ("Vysoké učení").
-                whole = _ITEM_END.match(segment, org.end())
-                hi = match.end() + org.end()
-                span = (match.start(), hi)
-                loose = strict or whole is None
-                self.add_holder(sent, acc, org, role, span, strict=loose)
+                span = (match.start(), match.end() + org.end())
+                self.add_holder(sent, acc, org, role, span, strict=strict)
 
     def add_holder(  # noqa: PLR0913 - the evidence and how strictly to read it
         self,
@@ -252,12 +240,6 @@ class _Orgs(_Reading):
         abbr = org.group("abbr")
         known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
         if not (label and self.org_ok(label, strict=strict)) and not known_abbr:
-            return
-        if acc.host is not None and _same_org(
-            acc.host.name, acc.host.short_name, label
-        ):
-            return
-        if any(_same(label, name) for name in [acc.name, *acc.aliases]):
             return
         known = self.known.org(label) or self.abbreviated(label, abbr)
         if known is not None:

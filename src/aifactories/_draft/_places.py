@@ -45,9 +45,7 @@ class _Places(_Reading):
         for code, match in _codes_in(_demonym_re(), text):
             after = text[match.end() : match.end() + 40]
             before = text[max(0, match.start() - 40) : match.start()]
-            if re.match(rf"\s+(?:\w+\s+){{0,2}}?{own}", after) or re.search(
-                rf"{_FACTORY_KW}\s+(?:\w+\s+)?$", before
-            ):
+            if re.match(rf"\s+(?:\w+\s+){{0,2}}?{own}", after):
                 acc.countries.append(
                     (1, code, self.source(sent, 0, len(text), f"country: {code}"))
                 )
@@ -58,7 +56,7 @@ class _Places(_Reading):
                 rf"{own}\s+(?:\w+\s+)?(?:in|for|of|w|we|en|à|im|für|per|"
                 r"para|pour|dla|de)\s+(?:\w+\s+)?$",
                 before,
-            ) or re.match(rf"['’]s\s+(?:\w+\s+){{0,2}}?{own}", after):
+            ):
                 acc.countries.append(
                     (2, code, self.source(sent, 0, len(text), f"country: {code}"))
                 )

@@ -135,14 +135,12 @@ class _Reading:
         return self.source(sent, 0, len(sent.text), supports)
 
     def first_naming(self, *labels: str | None) -> _Sentence | None:
-        """The first sentence naming one of ``labels`` (a city by its stem)."""
+        """The first sentence naming one of ``labels`` (or an inflected form)."""
         keys = [fold(label) for label in labels if label and len(label) >= 3]
         if not keys:
             return None
-        # Inflected names ("Poznaniu", "Ostrave"): a stem of five or more.
-        stems = [k[:-1] if len(k) >= 5 else k for k in keys]
         pattern = re.compile(
-            rf"(?<!\w)(?:{'|'.join(map(re.escape, stems))})\w{{0,3}}(?!\w)"
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, keys))})\w{{0,3}}(?!\w)"
         )
         for index, sent in enumerate(self.sentences):
             if pattern.search(self.folded[index]):
@@ -182,20 +180,14 @@ class _Reading:
     def city_ok(self, city: str) -> bool:
         if fold(city) in self.known.cities:
             return True
-        if _country_name_re().fullmatch(city) or _demonym_re().fullmatch(city):
-            return False
-        return not any(stem in city for stem in lex.ORG_WORDS) and not city.isupper()
+        return not any(stem in city for stem in lex.ORG_WORDS)
 
-    def org_ok(self, label: str, *, strict: bool) -> bool:  # noqa: PLR0911 - a flat list of cues
+    def org_ok(self, label: str, *, strict: bool) -> bool:
         if len(label) < 2 or fold(label) in _NOT_NAMES:
             return False
         if _country_name_re().fullmatch(label):
             return False
-        if _demonym_re().fullmatch(label) or fold(label) in self.known.cities:
-            return False
         if not strict or self.known.org(label) is not None:
-            return True
-        if any(stem in label for stem in lex.ORG_WORDS):
             return True
         first = label.split(maxsplit=1)[0]
         if sum(ch.isupper() for ch in first) >= 2:

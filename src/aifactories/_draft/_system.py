@@ -10,7 +10,6 @@ from aifactories._draft._match import (
     _NOT_NAMES,
     _TOKEN,
     _UP,
-    _country_name_re,
     _word_find,
 )
 from aifactories._draft._output import (
@@ -120,7 +119,7 @@ class _System(_Reading):
                 value = match.group("n").rstrip(".,")
                 if fold(value) in _NOT_NAMES | names or self.demonym_words(value):
                     continue
-                if _country_name_re().fullmatch(value) or value in lex.VENDORS:
+                if value in lex.VENDORS:
                     continue
                 if re.search(r"-[a-z]", value):
                     continue  # "AI-optimised supercomputer": a description
@@ -142,9 +141,7 @@ class _System(_Reading):
                     )
                     break
         accel = _ACCELERATOR.search(text)
-        if accel is not None and any(ch.isdigit() for ch in accel.group()) | bool(
-            re.search(r"Hopper|Blackwell|Instinct|Gaudi|Grace", accel.group())
-        ):
+        if accel is not None:
             value = accel.group().strip()
             acc.system.setdefault(
                 "accelerators",

@@ -161,7 +161,6 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
             nxt = segment[brk.end() : brk.end() + 1]
             if (
                 last in _ABBREVIATIONS
-                or (len(last) == 1 and last.isalpha())
                 # A day written "11. März", "5. září": an ordinal, not an end.
                 or (last.isdigit() and len(last) <= 2 and brk.group().startswith(". "))
                 or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
