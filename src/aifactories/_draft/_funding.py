@@ -176,15 +176,11 @@ _SPLIT_CUE = re.compile(
 )
 
 
-_HALF = re.compile(
-    r"\b(?:half|Hälfte|metà|mitad|moitié|połow\w+|polovin\w*|polovic\w*|helft|"
+# One funder's share: a half, or a percentage (group ``p``).
+_SHARE = re.compile(
+    r"(?i:\b(?:half|Hälfte|metà|mitad|moitié|połow\w+|polovin\w*|polovic\w*|helft|"
     r"metade|meitat|jumătate\w*|половин\w*|puolet|hälften|halvdelen|pusė\w*|"
-    r"puse|fele)\b",
-    re.IGNORECASE,
-)
-
-
-_PERCENT = re.compile(
+    r"puse|fele)\b)|"
     r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent|percent|Prozent|por ciento|"
     r"pour cent|procent)"
 )
@@ -271,42 +267,28 @@ class _Funding(_Reading):
         if split is not None:
             via = _VIA.search(text, split.end())
             segment_end = via.start() if via else len(text)
-            funders = self.funders(text, split.end(), segment_end, acc)
+            funders = self.funders(text, split.end(), segment_end)
             if len(funders) == 2:
                 for funder in funders:
                     share = self.share(acc, funder)
                     share.share = Decimal("0.5")
                     share.sources.append(self.whole(sent, f"share: {funder[0]} 0.5"))
         else:
-            for match in _HALF.finditer(text):
+            for match in _SHARE.finditer(text):
                 clause = _clause(text, match.start())
-                funders = self.funders(text, *clause, acc)
-                if len(funders) == 1:
-                    share = self.share(acc, funders[0])
-                    share.share = Decimal("0.5")
-                    share.sources.append(
-                        self.source(
-                            sent, clause[0], clause[1], f"share: {funders[0][0]} 0.5"
-                        )
-                    )
-            for match in _PERCENT.finditer(text):
-                clause = _clause(text, match.start())
-                funders = self.funders(text, *clause, acc)
-                value = _decimal(match.group("p"))
+                funders = self.funders(text, *clause)
+                value = _decimal(match["p"]) if match["p"] else Decimal(50)
                 if len(funders) == 1 and value is not None and 0 < value <= 100:
                     share = self.share(acc, funders[0])
                     share.share = (value / 100).normalize()
-                    share.sources.append(
-                        self.source(
-                            sent, clause[0], clause[1], f"share: {funders[0][0]}"
-                        )
-                    )
+                    supports = f"share: {funders[0][0]} {share.share}"
+                    share.sources.append(self.source(sent, *clause, supports))
         for match in amounts:
             money = _money(match, text)
             if money is None:
                 continue
             lo, hi = _clause(text, match.start())
-            funders = self.funders(text, lo, hi, acc)
+            funders = self.funders(text, lo, hi)
             strong = _STRONG_TOTAL.search(text[lo : match.start()])
             if strong is not None:
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
@@ -323,8 +305,8 @@ class _Funding(_Reading):
             # A funder named without money is still one ("co-funded by X"):
             # the one of the clause nearest the cue.
             lo, hi = _clause(text, cue.start())
-            funders = self.funders(text, cue.end(), hi, acc)[:1]
-            funders = funders or self.funders(text, lo, cue.start(), acc)[-1:]
+            funders = self.funders(text, cue.end(), hi)[:1]
+            funders = funders or self.funders(text, lo, cue.start())[-1:]
             for funder in funders:
                 share = self.share(acc, funder)
                 if not share.sources:
@@ -334,7 +316,7 @@ class _Funding(_Reading):
     def via(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
         for match in _VIA.finditer(text):
-            funders = self.funders(text, 0, match.start(), acc)
+            funders = self.funders(text, 0, match.start())
             national = [f for f in funders if f[1] is not FunderKind.EU]
             if not national:
                 continue
@@ -363,7 +345,7 @@ class _Funding(_Reading):
             share.sources.append(self.source(sent, match.start(), end, "via"))
 
     def funders(
-        self, text: str, lo: int, hi: int, acc: _Acc
+        self, text: str, lo: int, hi: int
     ) -> list[tuple[str, FunderKind, str | None]]:
         segment = text[lo:hi]
         found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
@@ -393,7 +375,6 @@ class _Funding(_Reading):
                 funder[0] if funder[1] is FunderKind.REGIONAL else "",
             )
             unique.setdefault(key, funder)
-        del acc
         return list(unique.values())
 
     def share(self, acc: _Acc, funder: tuple[str, FunderKind, str | None]) -> _Share:

@@ -8,6 +8,7 @@ registry document (:func:`document`), in JSON or TOML (:func:`to_toml`).
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -309,20 +310,8 @@ def _toml_value(key: str, value: Any) -> str:
 
 
 def _toml_string(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch in {'"', "\\"}:
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+    # A TOML basic string takes JSON's escapes; DEL must be escaped as well.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _dedupe(sources: Sequence[Source]) -> list[Source]:
