@@ -94,8 +94,6 @@ class _Dates(_Reading):
 
     def dateline(self) -> tuple[dt.date, Source] | None:
         for sent in self.sentences[:4]:
-            if sent.line > 3:
-                break
             match = _DATE.search(sent.text)
             if match is not None and match.start() < 60:
                 date = _date_of(match)

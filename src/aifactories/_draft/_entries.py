@@ -338,8 +338,6 @@ class _Entries(_Reading):
             yield name, kind, match.start(), match.end(), False
         for match in _NAME_AFTER.finditer(text):
             words = match.group("n").split()
-            while words and fold(words[-1]) in _NOT_NAMES:
-                words.pop()
             if not words or fold(words[0]) in _NOT_NAMES:
                 continue
             if self.demonym_words(words[0]):

@@ -67,11 +67,11 @@ _VERBISH = re.compile(
 
 @functools.cache
 def _sector_keys() -> tuple[tuple[str, Sector], ...]:
-    from aifactories._sectors import SECTOR_LABELS, SECTOR_SYNONYMS  # noqa: PLC0415
+    from aifactories._sectors import SECTOR_SYNONYMS  # noqa: PLC0415
 
     keys: dict[str, Sector] = {}
     for sector in Sector:
-        words = [sector.value, sector.value.replace("-", " "), SECTOR_LABELS[sector]]
+        words = [sector.value, sector.value.replace("-", " ")]
         words += [*SECTOR_SYNONYMS[sector], *lex.SECTOR_WORDS.get(sector, ())]
         for word in words:
             keys.setdefault(fold(word), sector)

@@ -143,13 +143,6 @@ _TOTAL_CUE = re.compile(
 )
 
 
-_STRONG_TOTAL = re.compile(
-    r"\btotal|\bbudget|Gesamt|\bBudget|totale|presupuesto|budżet|coût total|"
-    r"\bworth\b|\bvale\b|\bcosts?\b",
-    re.IGNORECASE,
-)
-
-
 _EU_FUNDER = re.compile(
     r"EuroHPC(?:\s+(?:JU|Joint Undertaking))?|European Union|\bthe EU\b|"
     r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
@@ -289,7 +282,7 @@ class _Funding(_Reading):
                 continue
             lo, hi = _clause(text, match.start())
             funders = self.funders(text, lo, hi)
-            strong = _STRONG_TOTAL.search(text[lo : match.start()])
+            strong = _TOTAL_CUE.search(text[lo : match.start()])
             if strong is not None:
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
             elif len(funders) == 1:
@@ -317,8 +310,7 @@ class _Funding(_Reading):
         text = sent.text
         for match in _VIA.finditer(text):
             funders = self.funders(text, 0, match.start())
-            national = [f for f in funders if f[1] is not FunderKind.EU]
-            if not national:
+            if not funders:
                 continue
             segment = text[match.end() :]
             stop = re.search(
@@ -337,7 +329,7 @@ class _Funding(_Reading):
                     names.append(label)
             if not names:
                 continue
-            share = self.share(acc, national[-1])
+            share = self.share(acc, funders[-1])
             for label in names:
                 if label not in share.via:
                     share.via.append(label)

@@ -109,7 +109,3 @@ def _labels(name: str, short_name: str | None) -> Iterator[str]:
     yield name
     if short_name:
         yield short_name
-    # "University of Stuttgart - HLRS": each part names the organisation too.
-    parts = [part.strip() for part in name.split(" - ")]
-    if len(parts) > 1:
-        yield from (part for part in parts if len(part) > 3)

@@ -181,10 +181,7 @@ def _word_find(haystack: str, needle: str) -> int:
 
 
 def _clean_name(text: str) -> str:
-    words = text.split()
-    while words and fold(words[-1]) in _NOT_NAMES:
-        words.pop()
-    return " ".join(words).strip("”\"»'’.,")
+    return " ".join(text.split()).strip("”\"»'’.,")
 
 
 def _kind_near(text: str, pos: int) -> Kind:
@@ -199,11 +196,7 @@ def _kind_near(text: str, pos: int) -> Kind:
 
 
 def _abbr(abbr: str | None) -> str | None:
-    if (
-        abbr
-        and re.fullmatch(r"[A-Z][\w&.\- ]{1,20}", abbr)
-        and sum(c.isupper() for c in abbr) >= 2
-    ):
+    if abbr and re.fullmatch(r"[A-Z][\w&.\- ]{1,20}", abbr):
         return abbr
     return None
 

@@ -88,13 +88,6 @@ _PERSON_ROLE = re.compile(
 )
 
 
-# Words before a role that are not part of it ("so AIT Director X").
-_ROLE_LEAD = re.compile(
-    r"^(?:(?:so|says|said|sagt|and|und|et|e|y|by|von|the|der|die|das|le|la|il)\s+)+",
-    re.IGNORECASE,
-)
-
-
 _ROLE_ORG_SPLIT = re.compile(
     r"(?<!\s)\s++(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|"
     r"du|de)\s+"
@@ -120,7 +113,7 @@ class _People(_Reading):
         ):
             for match in pattern.finditer(text):
                 person = match.group("person")
-                role = _ROLE_LEAD.sub("", match.group("role").strip().rstrip("."))
+                role = match.group("role").strip().rstrip(".")
                 if not _is_person(person) or len(role) < 3:
                     continue
                 if acc is None:
@@ -151,15 +144,9 @@ class _People(_Reading):
                 )
 
     def split_role(self, role: str) -> tuple[str, str | None]:
+        # "Director of the Jülich Supercomputing Centre": the role, then whom.
         for cut in _ROLE_ORG_SPLIT.finditer(role):
             rest = role[cut.end() :]
-            org = re.fullmatch(rf"{_ORG}", rest)
-            word = cut.group().strip().split()[0]
-            if org is None:
-                continue
-            if word in {"at", "bei", "presso", "en", "à", "w", "we", "am"} or (
-                self.known.org(rest) is not None
-                or any(stem in rest for stem in lex.ORG_WORDS)
-            ):
+            if re.fullmatch(_ORG, rest):
                 return role[: cut.start()].strip(), rest
         return role, None

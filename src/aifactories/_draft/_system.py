@@ -66,13 +66,6 @@ _SYSTEM_NAME = (
 )
 
 
-_SYSTEM_WORD = re.compile(
-    r"supercomput|superordenador|supercalculat|superkomput|supercalcolat|system|"
-    r"machine|Rechner|sistema|système|maszyn",
-    re.IGNORECASE,
-)
-
-
 _ACCELERATOR = re.compile(
     r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
     r"(?:\s+(?:GPUs?|Superchips?|accelerators?|APUs?|Tensor Core GPUs?|"
@@ -132,14 +125,12 @@ class _System(_Reading):
                         ),
                     ),
                 )
-        if _SYSTEM_WORD.search(text):
-            for vendor in lex.VENDORS:
-                pos = _word_find(text, vendor)
-                if pos >= 0:
-                    acc.system.setdefault(
-                        "vendor", (vendor, self.whole(sent, "supercomputer.vendor"))
-                    )
-                    break
+        for vendor in lex.VENDORS:
+            if _word_find(text, vendor) >= 0:
+                acc.system.setdefault(
+                    "vendor", (vendor, self.whole(sent, "supercomputer.vendor"))
+                )
+                break
         accel = _ACCELERATOR.search(text)
         if accel is not None:
             value = accel.group().strip()
@@ -153,7 +144,7 @@ class _System(_Reading):
                 ),
             )
         operation = _OPERATION.search(text) or _OPERATION_BEFORE.search(text)
-        if operation is not None and _SYSTEM_WORD.search(text):
+        if operation is not None:
             value = operation.group().strip()
             acc.system.setdefault(
                 "expected_operation",
