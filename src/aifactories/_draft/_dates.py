@@ -11,12 +11,8 @@ import attrs
 
 from aifactories._draft import _cldr
 from aifactories._draft._reading import _Acc, _Reading
-from aifactories._draft._text import (
-    _Sentence,
-)
-from aifactories._model import (
-    Source,
-)
+from aifactories._draft._text import _Sentence
+from aifactories._model import Source
 from aifactories._text import fold
 
 _DATE = re.compile(
@@ -24,8 +20,6 @@ _DATE = re.compile(
     r"\s+(?:de\s+)?(?P<y>20\d\d)|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
     r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
 )
-
-
 _SELECTED = re.compile(
     r"selected|chosen|announced|approved|ausgewählt|bekannt ?gegeben|selezionat|"
     r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan|"
@@ -34,8 +28,6 @@ _SELECTED = re.compile(
     r"valittu|utsedd|udvalgt|kiválaszt|επιλέχθηκ|избран",
     re.IGNORECASE,
 )
-
-
 _TODAY = re.compile(
     r"\b(?:today|(?:has|have) now been|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b",
     re.IGNORECASE,

@@ -34,20 +34,12 @@ from aifactories._draft._funding import _Funding
 from aifactories._draft._knowledge import _Knowledge
 from aifactories._draft._match import _countries_named
 from aifactories._draft._orgs import _Orgs
-from aifactories._draft._output import (
-    Change,
-    Draft,
-    _dedupe,
-    changes_between,
-)
+from aifactories._draft._output import Change, Draft, _dedupe, changes_between
 from aifactories._draft._people import _People
 from aifactories._draft._places import _Places
 from aifactories._draft._reading import _Acc
 from aifactories._draft._system import _System
-from aifactories._draft._text import (
-    _decode,
-    _Sentence,
-)
+from aifactories._draft._text import _decode, _Sentence
 from aifactories._html import strip_html
 from aifactories._model import (
     Antenna,

@@ -32,15 +32,8 @@ from aifactories._draft._match import (
     _short,
 )
 from aifactories._draft._reading import _Acc, _Reading
-from aifactories._draft._text import (
-    MAX_ENTRIES,
-    _Sentence,
-)
-from aifactories._model import (
-    Factory,
-    Kind,
-    Source,
-)
+from aifactories._draft._text import MAX_ENTRIES, _Sentence
+from aifactories._model import Factory, Kind, Source
 from aifactories._text import compact, fold
 
 # A word for a factory or an antenna in the registry's languages (folded).
@@ -48,8 +41,6 @@ _KIND_WORD = re.compile(
     r"ai[ -]?factor|ki-fabrik|ai-fabri|fabri[ck]|fabbric|factoria|usine|tovar|"
     r"fabryk|gigaf|tehda|gamykl|εργοστασ|фабрик|gyar|rupnic|antenn|antena|anteen"
 )
-
-
 _NAMING = re.compile(
     r"\b(?:named|called|dubbed|christened|known as|heißt|genannt|namens|"
     r"trägt den Namen|denominat[ao]|chiamat[ao]|si chiama|llamad[ao]|"
@@ -57,27 +48,19 @@ _NAMING = re.compile(
     r"nazwan[aey]|nosi nazwę)\s+[„“\"«'‘]?"
     rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,4}})"
 )
-
-
 _NAME_BEFORE = re.compile(
     rf"(?P<n>(?:{_TOKEN}\s+){{0,3}}{_TOKEN})\s+(?P<kw>AI Factory(?: Antenna)?|"
     r"KI-Fabrik|AI-Fabrik)(?!\w)(?!\s+Antenna)"
 )
-
-
 _APPOSITIVE = re.compile(
     rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,2}}),\s+(?:the|a|an|la|le|il|el|die|der|das|"
     r"l['’])\s*(?:[\w-]+\s+){0,3}?(?P<kw>AI Factory Antenna|AI Factory|KI-Fabrik|"
     r"[Aa]ntenn[ae]|[Aa]ntena|[Ff]abbrica|[Ff]ábrica|[Uu]sine|[Ff]abryka)"
 )
-
-
 _NAME_AFTER = re.compile(
     r"(?<![\w-])(?P<kw>AI Factory(?: Antenna)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
     rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
 )
-
-
 _LINK = re.compile(
     r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
     r"^Linked (?:AI )?[Ff]actor(?:y|ies)\s*:|"
@@ -89,15 +72,11 @@ _LINK = re.compile(
     r"dostęp do|powiązan\w+ z|letters? of intent|lettera di intenti|"
     r"Absichtserklärung|carta de intenciones|lettre d['’]intention|list intencyjny"
 )
-
-
 _INTENT = re.compile(
     r"letters? of intent|lettera di intenti|Absichtserklärung|"
     r"carta de intenciones|lettre d['’]intention|list\w* intencyjn\w*",
     re.IGNORECASE,
 )
-
-
 # Between two items of a list: a comma, or the word for "and".
 _LIST_GAP = re.compile(
     r"\s*[,;]?\s*(?:(?:and|und|e|y|et|i|и|és|ir|și|en|og|och|a|ja|un|oraz|και)\s+)?"

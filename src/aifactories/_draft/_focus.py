@@ -12,12 +12,8 @@ import attrs
 from aifactories._draft import _lexicon as lex
 from aifactories._draft._match import _strip_article, _word_find
 from aifactories._draft._reading import _Acc, _Reading
-from aifactories._draft._text import (
-    _Sentence,
-)
-from aifactories._model import (
-    Sector,
-)
+from aifactories._draft._text import _Sentence
+from aifactories._model import Sector
 from aifactories._text import fold
 
 _FOCUS_CUE = re.compile(
@@ -41,14 +37,10 @@ _FOCUS_CUE = re.compile(
     r"(?:odvětví|oblasti) jako|sektorer som|aloilla kuten)\s*:?\s*",
     re.IGNORECASE,
 )
-
-
 _LIST_SPLIT = re.compile(
     r"(?<!\s)\s*+[,;]\s*+(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
     r"(?<!\s)\s++(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
 )
-
-
 _ITEM_LEAD = re.compile(
     r"^(?:(?:things|areas|fields|sectors) like|such as|including|notably|"
     r"in particular|especially|wie|come|como|comme|takich jak|takie jak|"
@@ -57,8 +49,6 @@ _ITEM_LEAD = re.compile(
     r"insbesondere|in particolare|en particular|notamment|zwłaszcza|m\.in\.)\s+",
     re.IGNORECASE,
 )
-
-
 _VERBISH = re.compile(
     r"\b(?:is|are|will|was|were|has|have|ist|sind|wird|è|sono|sarà|es|son|será|"
     r"est|sont|sera|jest|są|będzie)\b"

@@ -24,13 +24,9 @@ from aifactories._draft._match import (
     _country_name_re,
     _strip_article,
 )
-from aifactories._draft._output import (
-    _dedupe,
-)
+from aifactories._draft._output import _dedupe
 from aifactories._draft._reading import _Acc, _Reading, _Share
-from aifactories._draft._text import (
-    _Sentence,
-)
+from aifactories._draft._text import _Sentence
 from aifactories._model import (
     FunderKind,
     Funding,
@@ -45,20 +41,12 @@ _AND_NAME = re.compile(
     r"^(?:Ministry|Ministero|Ministerio|Ministère|Ministerium|Ministerstwo|"
     r"Department|Faculty|Institute for|Centre for|Center for|School of)\b"
 )
-
-
 _AND_TAIL = re.compile(
     rf"^\s+(?:and|e|y|und|et|i)\s+(?:(?:the|della|del|de la|des|du|der|dei)\s+)?"
     rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
 )
-
-
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-
-
 _CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
-
-
 _CUR_POST = (
     r"(?P<post>euros?|Euro|EUR|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
     r"(?:di|de|d['’])\s?euros?)"
@@ -99,8 +87,6 @@ _CURRENCIES = {
     "bgn": "BGN",
     "isk": "ISK",
 }
-
-
 _QUALIFIERS = (
     (
         Qualifier.ABOUT,
@@ -128,8 +114,6 @@ _QUALIFIERS = (
         ),
     ),
 )
-
-
 _TOTAL_CUE = re.compile(
     r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
     r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
@@ -141,8 +125,6 @@ _TOTAL_CUE = re.compile(
     r"budjet|biudžet|proračun|eelarve",
     re.IGNORECASE,
 )
-
-
 _EU_FUNDER = re.compile(
     r"EuroHPC(?:\s+(?:JU|Joint Undertaking))?|European Union|\bthe EU\b|"
     r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
@@ -150,15 +132,11 @@ _EU_FUNDER = re.compile(
     r"(?:Komisj\w+|Commission|Comisión|Comissão|Commissione) [Ee]urop\w+|"
     r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
 )
-
-
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
     r"spolufin|financiad|financiament|finansowan",
     re.IGNORECASE,
 )
-
-
 _SPLIT_CUE = re.compile(
     r"50\s*/\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
     r"\s+(?:\w+\s+){0,2}?(?:equally|evenly)|in equal (?:parts|shares)|"
@@ -167,8 +145,6 @@ _SPLIT_CUE = re.compile(
     r"po połowie|po równo|w równych częściach",
     re.IGNORECASE,
 )
-
-
 # One funder's share: a half, or a percentage (group ``p``).
 _SHARE = re.compile(
     r"(?i:\b(?:half|Hälfte|metà|mitad|moitié|połow\w+|polovin\w*|polovic\w*|helft|"
@@ -177,8 +153,6 @@ _SHARE = re.compile(
     r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent|percent|Prozent|por ciento|"
     r"pour cent|procent)"
 )
-
-
 _VIA = re.compile(
     r"\b(?:through|via|by way of|über (?:die|das|den)|durch (?:die|das|den)|"
     r"tramite|attraverso|per il tramite d\w+|a través de(?:l)?|por medio de(?:l)?|"

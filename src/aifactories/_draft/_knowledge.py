@@ -13,9 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from aifactories._draft import _lexicon as lex
-from aifactories._model import (
-    Entry,
-)
+from aifactories._model import Entry
 from aifactories._registry import Registry
 from aifactories._text import fold
 

@@ -16,12 +16,8 @@ from collections.abc import Iterable
 
 from aifactories._draft import _cldr
 from aifactories._draft import _lexicon as lex
-from aifactories._draft._text import (
-    words,
-)
-from aifactories._model import (
-    Kind,
-)
+from aifactories._draft._text import words
+from aifactories._model import Kind
 from aifactories._text import fold
 
 
@@ -32,11 +28,7 @@ def _letters(*, upper: bool) -> str:
 
 
 _UP = _letters(upper=True)
-
-
 _LO = _letters(upper=False)
-
-
 # Possessive: a token never gives back the hyphen or dot it took, so
 # "A-A-A-..." is one token, not 2**n ways to split it (linear time).
 # A token starts at a word's start (after an elided "l'" or "dell'" too),
@@ -45,26 +37,16 @@ _START = (
     r"(?:(?<![\w&])(?<![\w&][.\-'’])|(?<=(?<![\w'’])[dlDL]['’])"
     r"|(?<=(?<![\w'’])(?:[dDnN]ell|[dD]all|[sS]ull)['’]))"
 )
-
-
 _TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
-
-
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
     r"zum|per|pour|para|na|dla|la|le|el|los|las|do|da|dos|das|van|voor|v|ve)"
 )
-
-
 _ORG = (
     rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
     rf"\s+(?:{_CONN}\s+)?(?:d|l|dell)['’]|\s+){_TOKEN}){{0,9}}"
 )
-
-
 _ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
-
-
 _FACTORY_KW = (
     r"(?:AI[ -][Ff]actory|KI-Fabrik|AI-Fabrik|KI-Factory|[Ff]abbrica (?:di |dell['’])"
     r"(?:IA|intelligenza artificiale)|[Ff]ábrica de (?:IA|inteligencia artificial)|"
@@ -80,8 +62,6 @@ _FACTORY_KW = (
     r"фабрик\w* за изкуствен интелект|AI фабрик\w*|"
     r"[Tt]vornic\w* umjetne inteligencije|[Tt]ováre\w* umelej inteligencie)"
 )
-
-
 _ANTENNA_KW = (
     r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąyė]|[Aa]ntennen|[Aa]ntén\w*|κεραία|антена)"
 )

@@ -15,14 +15,8 @@ from aifactories._draft._match import (
     _word_find,
 )
 from aifactories._draft._reading import _Acc, _Reading
-from aifactories._draft._text import (
-    _Sentence,
-)
-from aifactories._model import (
-    Host,
-    Role,
-    Stakeholder,
-)
+from aifactories._draft._text import _Sentence
+from aifactories._model import Host, Role, Stakeholder
 from aifactories._text import fold
 
 _HOST_AFTER = re.compile(
@@ -38,8 +32,6 @@ _HOST_AFTER = re.compile(
     r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
 )
-
-
 # "coordinated by X": the coordinator named after the cue.
 _COORDINATED_BY = re.compile(
     r"\b(?:coordinated by|led by|"
@@ -55,8 +47,6 @@ _COORDINATED_BY = re.compile(
     r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
     r"pod kierownictwem)\s*(?:the\s+|l['’])?"
 )
-
-
 # "X coordinates", "X as a partner": the role named after the organisation.
 _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
@@ -76,8 +66,6 @@ _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
         ),
     ),
 )
-
-
 _PARTNER_LIST = re.compile(
     r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
     r"in partnership with|together with|joined by|consortium (?:of|comprising|"
@@ -101,8 +89,6 @@ _PARTNER_LIST = re.compile(
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
-
-
 # "co-funded by X, Y and Z": the co-funders, each named, money or not.
 _COFUNDER_LIST = re.compile(
     r"\b(?:co-?(?:funded|financed) by|cofinanziat[ao] (?:da(?:l|lla|i|gli)?|in parti "
@@ -110,8 +96,6 @@ _COFUNDER_LIST = re.compile(
     r"cofinancée? par|współfinansowan[aey] przez|spolufinancovan[áéý] z)\s*",
     re.IGNORECASE,
 )
-
-
 _SEGMENT_END = re.compile(
     r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
     r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"

@@ -8,21 +8,13 @@ import re
 
 from aifactories._draft import _lexicon as lex
 from aifactories._draft._match import _CONN, _LO, _ORG, _TOKEN, _UP
-from aifactories._draft._output import (
-    _same_org,
-)
+from aifactories._draft._output import _same_org
 from aifactories._draft._reading import _Acc, _Reading
-from aifactories._draft._text import (
-    _Sentence,
-)
-from aifactories._model import (
-    Person,
-)
+from aifactories._draft._text import _Sentence
+from aifactories._model import Person
 from aifactories._text import fold
 
 _PTOKEN = rf"[{_UP}][{_LO}]++(?:-[{_UP}][{_LO}]++)?+"
-
-
 _PERSON = (
     rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
     rf"Univ\.-Prof|"
@@ -30,8 +22,6 @@ _PERSON = (
     rf"\.?\s+){{0,3}}+(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
     rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
 )
-
-
 _SPEECH = (
     r"(?:said|says|explained|explains|added|adds|noted|notes|stated|states|"
     r"commented|comments|emphasi[sz]ed|emphasi[sz]es|underlined|stressed|"
@@ -41,22 +31,14 @@ _SPEECH = (
     r"a déclaré|déclare|explique|souligne|a souligné|a expliqué|"
     r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?)"
 )
-
-
 _ROLE_TEXT = r"(?P<role>[^,;:“”\"„«»()\n]{3,120}?)"
-
-
 _PERSON_SAID = re.compile(
     rf"(?:{_SPEECH}|\bso|according to|secondo|según|selon|według)\s+{_PERSON},\s+"
     r"(?P<role>[^;:“”\"„«»()\n]{3,160}?)\s*[.;]?\s*$"
 )
-
-
 _PERSON_DASH = re.compile(
     rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
 )
-
-
 # A role written before the name: "Bundesminister Peter Hanke", "HUN-REN
 # CEO Roland Jakab", "Minister of the Economy and Innovation Edvinas Grikšas".
 _ROLE_WORD = (
@@ -66,8 +48,6 @@ _ROLE_WORD = (
     r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz|[Vv]orsitzend|"
     r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore)[\w-]*)"
 )
-
-
 _PERSON_TITLED = re.compile(
     # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu
     # erklärt" are not part of a role.
@@ -77,8 +57,6 @@ _PERSON_TITLED = re.compile(
     rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}}))"
     rf"\s+{_PERSON}"
 )
-
-
 # "Thomas Lippert, Direktor des JSC, und …": the role after the name.
 _PERSON_ROLE = re.compile(
     # Not after "of the", "de la": "Ministerio … de la Función Pública, el …".
@@ -86,8 +64,6 @@ _PERSON_ROLE = re.compile(
     rf"{_PERSON},\s+(?P<role>(?:[\w.-]+\s+){{0,3}}?{_ROLE_WORD}[^,;:()\n]{{0,80}}?)"
     r"\s*(?=,|\s(?:und|and|et|e|y|i|a)\s)"
 )
-
-
 _ROLE_ORG_SPLIT = re.compile(
     r"(?<!\s)\s++(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|"
     r"du|de)\s+"

@@ -15,12 +15,8 @@ from aifactories._draft._match import (
     _demonym_re,
 )
 from aifactories._draft._reading import _Acc, _Reading
-from aifactories._draft._text import (
-    _Sentence,
-)
-from aifactories._model import (
-    Kind,
-)
+from aifactories._draft._text import _Sentence
+from aifactories._model import Kind
 
 _CONSORTIUM = re.compile(
     r"consorti|partner countr|partners? from|Partnerländer|paesi partner|"

@@ -6,32 +6,17 @@ import re
 from typing import Any
 
 from aifactories._draft import _lexicon as lex
-from aifactories._draft._match import (
-    _NOT_NAMES,
-    _TOKEN,
-    _UP,
-    _word_find,
-)
-from aifactories._draft._output import (
-    _dedupe,
-)
+from aifactories._draft._match import _NOT_NAMES, _TOKEN, _UP, _word_find
+from aifactories._draft._output import _dedupe
 from aifactories._draft._reading import _Acc, _Reading
-from aifactories._draft._text import (
-    _Sentence,
-)
-from aifactories._model import (
-    Kind,
-    Supercomputer,
-    SystemStatus,
-)
+from aifactories._draft._text import _Sentence
+from aifactories._model import Kind, Supercomputer, SystemStatus
 from aifactories._text import fold
 
 _SUPER_KW = (
     r"(?:[Ss]upercomputer|[Ss]uperordenador|[Ss]upercomputador|[Ss]upercalculateur|"
     r"[Ss]uperkomputer\w*|[Ss]upercalcolatore|HPC system|AI system|system)"
 )
-
-
 _SYSTEM_NEW = re.compile(
     r"\b(?:(?:brand[ -])?new\s+(?:[\w-]+\s+){0,2}?(?:supercomputer|system)|"
     r"neue[nrs]?\s+(?:[\w-]+\s+){0,2}?Supercomputer|nuovo\s+(?:[\w-]+\s+){0,2}?"
@@ -40,16 +25,12 @@ _SYSTEM_NEW = re.compile(
     r"supercalculateur|now\w+\s+(?:[\w-]+\s+){0,2}?superkomputer\w*)",
     re.IGNORECASE,
 )
-
-
 _SYSTEM_UPGRADE = re.compile(
     r"\b(?:upgrade of (?:the |its )?(?:existing )?|upgrad(?:e|es|ing) (?:the |its )"
     r"(?:existing )?|Aufrüstung|Erweiterung des bestehenden|potenziamento|"
     r"ampliación del|mise à niveau|modernizacj\w+|rozbudow\w+)",
     re.IGNORECASE,
 )
-
-
 _SYSTEM_NAME = (
     re.compile(
         rf"{_SUPER_KW}(?:,)?\s+(?:named|called|dubbed|namens|chiamato|denominato|"
@@ -64,21 +45,15 @@ _SYSTEM_NAME = (
         rf"[Ss]uperkomputer|[Ss]upercalcolatore)\s+[„“\"«]?(?P<n>[{_UP}][\w-]*)"
     ),
 )
-
-
 _ACCELERATOR = re.compile(
     r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
     r"(?:\s+(?:GPUs?|Superchips?|accelerators?|APUs?|Tensor Core GPUs?|"
     r"processors?|Grafikprozessoren|procesador\w*))?"
 )
-
-
 _OPERATION_BEFORE = re.compile(
     r"(?:(?:Anfang|Mitte|Ende|early|mid|late)\s*-?\s*)?(?P<y>20\d\d)\s+(?:in Betrieb|"
     r"operational|betriebsbereit)"
 )
-
-
 _OPERATION = re.compile(
     r"\b(?:operational|in operation|in service|up and running|go live|"
     r"in Betrieb|betriebsbereit|operativ[oa]|in funzione|entrerà in funzione|"
