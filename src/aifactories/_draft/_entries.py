@@ -87,16 +87,8 @@ class _Entries(_Reading):
     """Finds the entries an article names and the sentences each one owns."""
 
     def mentions(self, sent: _Sentence) -> set[str]:
-        return self.mentions_at(sent.position)
-
-    @functools.cache  # noqa: B019 - one drafter per call, freed with it
-    def mentions_at(self, index: int) -> set[str]:
-        folded = self.folded[index]
-        return {
-            entry_id
-            for pattern, entry_id in self.present_names
-            if pattern.search(folded)
-        }
+        folded = self.folded[sent.position]
+        return {eid for pattern, eid in self.present_names if pattern.search(folded)}
 
     def find_entries(self) -> None:
         by_key: dict[str, _Acc] = {}

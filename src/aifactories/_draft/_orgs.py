@@ -201,11 +201,6 @@ class _Orgs(_Reading):
             # In a list of three or more, one capitalised word names a member.
             strict = segment.count(",") < 2
             for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
-                if re.search(
-                    r"(?:\bin|\bfrom|\baus|\bda|\bde|\bw|\bz|\bv|\bve|\bem)\s+$",
-                    segment[: org.start()],
-                ):
-                    continue  # "partners in Bavaria": a place
                 span = (match.start(), match.end() + org.end())
                 self.add_holder(sent, acc, org, role, span, strict=strict)
 

@@ -81,7 +81,7 @@ class _System(_Reading):
                 status,
                 self.whole(sent, f"supercomputer.status: {status.value}"),
             )
-        names = self.known_label_words(acc)
+        names = {fold(w) for label in [acc.name, *acc.aliases] for w in label.split()}
         for pattern in _SYSTEM_NAME:
             for match in pattern.finditer(text):
                 value = match.group("n").rstrip(".,")
@@ -133,10 +133,6 @@ class _System(_Reading):
                     ),
                 ),
             )
-
-    def known_label_words(self, acc: _Acc) -> frozenset[str]:
-        words = {fold(w) for label in [acc.name, *acc.aliases] for w in label.split()}
-        return frozenset(words)
 
     def build_system(self, acc: _Acc) -> Supercomputer | None:
         if not acc.system and acc.status is None:
