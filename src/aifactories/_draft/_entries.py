@@ -27,6 +27,7 @@ from aifactories._draft._match import (
     _codes_in,
     _countries_named,
     _country_name_re,
+    _demonym_re,
     _generic_free,
     _kind_near,
     _short,
@@ -287,7 +288,8 @@ class _Entries(_Reading):
         for match in _NAME_BEFORE.finditer(text):
             words = match.group("n").split()
             while words and (
-                fold(words[0]) in _NOT_NAMES | self.demonym_words(words[0])
+                fold(words[0]) in _NOT_NAMES
+                or _demonym_re().fullmatch(words[0])
                 or re.fullmatch(r"\w+['’]s", words[0])
             ):
                 words.pop(0)
@@ -298,27 +300,22 @@ class _Entries(_Reading):
             start = (
                 match.end() - len(name) if text.endswith(name, 0, match.end()) else 0
             )
-            kind = Kind.ANTENNA if "Antenna" in kw else Kind.FACTORY
+            kind = _kind_of(kw)
             yield name, kind, start, match.end(), False
             yield from self.acronym(text, match.end(), kind)
         for match in _APPOSITIVE.finditer(text):
             name = _clean_name(match.group("n"))
             if not name or fold(name.split()[0]) in _NOT_NAMES:
                 continue
-            kind = Kind.ANTENNA if "nten" in match.group("kw") else Kind.FACTORY
-            yield name, kind, match.start(), match.end(), False
+            yield name, _kind_of(match["kw"]), match.start(), match.end(), False
         for match in _NAME_AFTER.finditer(text):
-            words = match.group("n").split()
-            if not words or fold(words[0]) in _NOT_NAMES:
+            tail, kw = " ".join(match["n"].split()), match["kw"]
+            first = tail.split()[0]
+            if fold(first) in _NOT_NAMES or _demonym_re().fullmatch(first):
                 continue
-            if self.demonym_words(words[0]):
-                continue
-            tail = " ".join(words)
-            kw = match.group("kw")
-            place = _country_name_re().fullmatch(tail)
-            name = f"{kw} {tail}" if place else tail
-            kind = Kind.ANTENNA if "nten" in kw else Kind.FACTORY
-            yield name, kind, match.start(), match.start("n") + len(tail), False
+            # "AI Factory Antenna Cyprus": a place alone keeps its keyword.
+            name = f"{kw} {tail}" if _country_name_re().fullmatch(tail) else tail
+            yield name, _kind_of(kw), match.start(), match.end("n"), False
 
     def acronym(
         self, text: str, end: int, kind: Kind
@@ -386,3 +383,8 @@ class _Entries(_Reading):
                 f"{acc.name}: a linked factory the registry does not know: "
                 f"{_short(text[link.start() :])}"
             )
+
+
+def _kind_of(keyword: str) -> Kind:
+    # "AI Factory Antenna", "Antenne", "antena": an antenna; else a factory.
+    return Kind.ANTENNA if "nten" in keyword else Kind.FACTORY

@@ -22,7 +22,6 @@ from aifactories._draft._knowledge import _Knowledge, _Org
 from aifactories._draft._match import (
     _NOT_NAMES,
     _country_name_re,
-    _demonym_re,
     _word_find,
 )
 from aifactories._draft._text import (
@@ -159,10 +158,6 @@ class _Reading:
             for key, entry_id in self.known.names
             if key in whole
         )
-
-    @functools.cache  # noqa: B019 - one drafter per call, freed with it
-    def demonym_words(self, word: str) -> frozenset[str]:
-        return frozenset({fold(word)}) if _demonym_re().fullmatch(word) else frozenset()
 
     def names_in(self, acc: _Acc, index: int) -> bool:
         folded = self.folded[index]

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from aifactories._draft import _lexicon as lex
-from aifactories._draft._match import _NOT_NAMES, _TOKEN, _UP, _word_find
+from aifactories._draft._match import _NOT_NAMES, _TOKEN, _UP, _demonym_re, _word_find
 from aifactories._draft._output import _dedupe
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import _Sentence
@@ -85,7 +85,7 @@ class _System(_Reading):
         for pattern in _SYSTEM_NAME:
             for match in pattern.finditer(text):
                 value = match.group("n").rstrip(".,")
-                if fold(value) in _NOT_NAMES | names or self.demonym_words(value):
+                if fold(value) in _NOT_NAMES | names or _demonym_re().fullmatch(value):
                     continue
                 if value in lex.VENDORS:
                     continue
