@@ -13,16 +13,14 @@ from aifactories._draft._text import _Sentence
 from aifactories._model import Kind, Supercomputer, SystemStatus
 from aifactories._text import fold
 
-_SUPER_KW = (
-    r"(?:[Ss]upercomputer|[Ss]uperordenador|[Ss]upercomputador|[Ss]upercalculateur|"
-    r"[Ss]uperkomputer\w*|[Ss]upercalcolatore|HPC system|AI system|system)"
+# A word for a supercomputer in the languages of our press releases.
+_MACHINE = (
+    r"(?:[Ss]upercomput(?:er|ador)|[Ss]uperordenador|[Ss]upercalculateur|"
+    r"[Ss]uperkomputer\w*|[Ss]upercalcolatore)"
 )
 _SYSTEM_NEW = re.compile(
-    r"\b(?:(?:brand[ -])?new\s+(?:[\w-]+\s+){0,2}?(?:supercomputer|system)|"
-    r"neue[nrs]?\s+(?:[\w-]+\s+){0,2}?Supercomputer|nuovo\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:supercomputer|supercalcolatore)|nuevo\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:superordenador|supercomputador)|nouveau\s+(?:[\w-]+\s+){0,2}?"
-    r"supercalculateur|now\w+\s+(?:[\w-]+\s+){0,2}?superkomputer\w*)",
+    r"\b(?:brand[ -])?(?:new|neue[nrs]?|nuovo|nuevo|nouveau|now\w+)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_MACHINE}|system)",
     re.IGNORECASE,
 )
 _SYSTEM_UPGRADE = re.compile(
@@ -32,18 +30,14 @@ _SYSTEM_UPGRADE = re.compile(
     re.IGNORECASE,
 )
 _SYSTEM_NAME = (
+    # "the supercomputer, named X", "X supercomputer", "supercomputer X".
     re.compile(
-        rf"{_SUPER_KW}(?:,)?\s+(?:named|called|dubbed|namens|chiamato|denominato|"
-        rf"llamado|denominado|baptisé|appelé|nommé|o nazwie)\s+[„“\"«']?(?P<n>{_TOKEN})"
+        rf"(?:{_MACHINE}|HPC system|AI system|system),?\s+(?:named|called|dubbed|"
+        r"namens|chiamato|denominato|llamado|denominado|baptisé|appelé|nommé|"
+        rf"o nazwie)\s+[„“\"«']?(?P<n>{_TOKEN})"
     ),
-    re.compile(
-        rf"(?<![\w-])(?P<n>[{_UP}][\w-]*)\s+(?:AI\s+)?(?:supercomputer|"
-        r"superordenador|supercalculateur|superkomputer)(?!\w)"
-    ),
-    re.compile(
-        r"(?:[Ss]upercomputer|[Ss]uperordenador|[Ss]upercalculateur|"
-        rf"[Ss]uperkomputer|[Ss]upercalcolatore)\s+[„“\"«]?(?P<n>[{_UP}][\w-]*)"
-    ),
+    re.compile(rf"(?<![\w-])(?P<n>[{_UP}][\w-]*)\s+(?:AI\s+)?{_MACHINE}(?!\w)"),
+    re.compile(rf"{_MACHINE}\s+[„“\"«]?(?P<n>[{_UP}][\w-]*)"),
 )
 _ACCELERATOR = re.compile(
     r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
