@@ -267,7 +267,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         else:
             code = TO_FILL
             to_fill.append("country")
-        sources.append(self.kind_source(acc))
+        sources.append(attrs.evolve(acc.sources[0], supports=f"kind: {acc.kind.value}"))
         if acc.selected_on is not None:
             selected_on, date_sources = acc.selected_on
             sources.extend(date_sources)
@@ -280,15 +280,8 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         if wave is None:
             wave = TO_FILL
             to_fill.append("wave")
-        for value, source in [
-            *acc.partner_countries.items(),
-            *acc.factories.items(),
-            *acc.intents.items(),
-        ]:
-            del value
-            sources.append(source)
-        focus = list(acc.focus)
-        sources.extend(acc.focus[v] for v in focus)
+        sources += [*acc.partner_countries.values(), *acc.focus.values()]
+        sources += [*acc.factories.values(), *acc.intents.values()]
         # Sectors and the total have no sources of their own: theirs go here.
         sources.extend(acc.sectors.values())
         funding, total_sources = self.build_funding(acc)
@@ -311,7 +304,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             "host": acc.host,
             "partner_countries": [c for c in acc.partner_countries if c != code],
             "stakeholders": list(acc.stakeholders.values()),
-            "focus": focus,
+            "focus": list(acc.focus),
             "sectors": list(acc.sectors),
             "funding": funding,
             "people": list(acc.people.values()),
@@ -326,9 +319,6 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                 letters_of_intent=list(acc.intents),
             )
         return Factory(**common, supercomputer=self.build_system(acc))
-
-    def kind_source(self, acc: _Acc) -> Source:
-        return attrs.evolve(acc.sources[0], supports=f"kind: {acc.kind.value}")
 
     def pick_country(self, acc: _Acc) -> tuple[str, Source] | None:
         for level in (1, 2, 3, 4):
