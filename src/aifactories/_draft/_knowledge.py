@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from aifactories._draft import _lexicon as lex
-from aifactories._model import Entry
 from aifactories._registry import Registry
 from aifactories._text import fold
 
@@ -22,53 +20,47 @@ class _Org(NamedTuple):
     name: str
     short_name: str | None
     country: str | None
-    city: str | None
 
 
 @dataclasses.dataclass(frozen=True)
 class _Knowledge:
     registry: Registry
     names: tuple[tuple[str, str], ...]  # folded name or alias, entry id
-    orgs: dict[str, _Org]  # folded name, short name or part -> organisation
+    orgs: dict[str, _Org]  # folded name or short name -> organisation
     cities: dict[str, tuple[str, str]]  # folded city -> (city, country code)
-    people: frozenset[str]
     # Patterns over folded text: an entry's names; its host and city.
-    mentions: tuple[tuple[re.Pattern[str], str], ...] = ()
-    places: tuple[tuple[re.Pattern[str], str], ...] = ()
-    by_country: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    mentions: tuple[tuple[re.Pattern[str], str], ...]
+    places: tuple[tuple[re.Pattern[str], str], ...]
+    by_country: dict[str, tuple[str, ...]]
 
     @classmethod
     def of(cls, registry: Registry) -> _Knowledge:
         names: list[tuple[str, str]] = []
         orgs: dict[str, _Org] = {}
         cities = {fold(city): (city, code) for city, code in lex.CITIES.items()}
+        by_country: dict[str, tuple[str, ...]] = {}
         for entry in registry.entries:
-            for label in entry.names:
-                key = fold(label)
-                if len(key) >= 4:
-                    names.append((key, entry.id))
-            for org, country in _orgs_of(entry):
-                for label in _labels(org.name, org.short_name):
-                    orgs.setdefault(fold(label), org._replace(country=country))
-            if entry.host is not None and entry.host.city:
-                cities.setdefault(
-                    fold(entry.host.city), (entry.host.city, entry.country)
-                )
-        people = frozenset(fold(p.name) for e in registry.entries for p in e.people)
+            names += [(fold(n), entry.id) for n in entry.names if len(fold(n)) >= 4]
+            by_country[entry.country] = (*by_country.get(entry.country, ()), entry.id)
+            known = [_Org(s.name, s.short_name, s.country) for s in entry.stakeholders]
+            if entry.host is not None:
+                host = entry.host
+                known.insert(0, _Org(host.name, host.short_name, entry.country))
+                if host.city:
+                    cities.setdefault(fold(host.city), (host.city, entry.country))
+            for org in known:
+                for label in filter(None, (org.name, org.short_name)):
+                    orgs.setdefault(fold(label), org)
         mentions = tuple(
             # Not inside a longer name: "Pharos" is not said in "Pharos-CY".
             (re.compile(rf"(?<![\w-]){re.escape(key)}(?!-?\w)"), entry_id)
             for key, entry_id in names
         )
-        by_country: dict[str, tuple[str, ...]] = {}
-        for entry in registry.entries:
-            by_country[entry.country] = (*by_country.get(entry.country, ()), entry.id)
         return cls(
             registry,
             tuple(names),
             orgs,
             cities,
-            people,
             mentions,
             _places(registry),
             by_country,
@@ -93,17 +85,3 @@ def _places(registry: Registry) -> tuple[tuple[re.Pattern[str], str], ...]:
         if keys:
             found.append((re.compile(rf"(?<!\w)(?:{'|'.join(keys)})"), entry.id))
     return tuple(found)
-
-
-def _orgs_of(entry: Entry) -> Iterator[tuple[_Org, str | None]]:
-    if entry.host is not None:
-        host = entry.host
-        yield _Org(host.name, host.short_name, entry.country, host.city), entry.country
-    for holder in entry.stakeholders:
-        yield _Org(holder.name, holder.short_name, holder.country, None), holder.country
-
-
-def _labels(name: str, short_name: str | None) -> Iterator[str]:
-    yield name
-    if short_name:
-        yield short_name
