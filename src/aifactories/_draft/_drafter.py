@@ -146,8 +146,11 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             self.people(sent, owner)
             if owner is None:
                 continue
-            initiative = bool(_INITIATIVE.search(sent.text)) and not (
-                owner.keys & self.mentions(sent)
+            # A sentence about the initiative as a whole, unless it names the
+            # known entry itself, gives no country, money or machine.
+            known = owner.known.id if owner.known is not None else None
+            initiative = bool(_INITIATIVE.search(sent.text)) and (
+                known not in self.mentions(sent)
             )
             self.host(sent, owner)
             self.stakeholders(sent, owner)

@@ -16,8 +16,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-import attrs
-
 from aifactories._draft._match import (
     _ANTENNA_KW,
     _FACTORY_KW,
@@ -114,7 +112,6 @@ class _Entries(_Reading):
             entry = self.known.registry.get(entry_id)
             if entry is not None and entry_id not in by_key:
                 acc = _Acc(entry.name, entry.kind, entry)
-                acc.keys = {entry_id}
                 by_key[entry_id] = acc
                 self.entries.append(acc)
                 acc.sources.append(self.whole(sent, supports))
@@ -261,17 +258,13 @@ class _Entries(_Reading):
         if acc is None:
             if entry is not None:
                 acc = _Acc(entry.name, entry.kind, entry)
-                acc.keys = {entry.id}
             else:
                 acc = _Acc(name, kind, None)
-                acc.keys = {compact(name), key}
             by_key[key] = acc
             self.entries.append(acc)
             acc.sources.append(source)
-        elif fold(name) != fold(acc.name) and fold(name) not in map(fold, acc.aliases):
-            acc.aliases.append(name)
-            acc.keys.add(compact(name))
-            acc.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
+        else:
+            acc.alias(name, source)
         return acc
 
     def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901 - a flat list of cues

@@ -43,7 +43,7 @@ from aifactories._model import (
     Stakeholder,
     SystemStatus,
 )
-from aifactories._text import compact, fold
+from aifactories._text import fold
 
 
 @dataclasses.dataclass
@@ -66,7 +66,6 @@ class _Acc:
     known: Entry | None
     aliases: list[str] = dataclasses.field(default_factory=list)
     sources: list[Source] = dataclasses.field(default_factory=list)
-    country: str | None = None
     countries: list[tuple[int, str, Source]] = dataclasses.field(default_factory=list)
     host: Host | None = None
     stakeholders: dict[str, Stakeholder] = dataclasses.field(default_factory=dict)
@@ -84,7 +83,6 @@ class _Acc:
     wave: str | None = None
     system: dict[str, tuple[str, Source]] = dataclasses.field(default_factory=dict)
     status: tuple[SystemStatus, Source] | None = None
-    keys: set[str] = dataclasses.field(default_factory=set)
 
     def alias(self, name: str, source: Source) -> None:
         """Add ``name`` as another name of this entry, unless it has it."""
@@ -92,7 +90,6 @@ class _Acc:
         if fold(name) in {fold(n) for n in (self.name, *self.aliases, *known)}:
             return
         self.aliases.append(name)
-        self.keys.add(compact(name))
         self.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
 
 
