@@ -194,21 +194,6 @@ def _merge_funding(old: Funding | None, new: Funding) -> Funding:
     return attrs.evolve(old, total=total, shares=tuple(shares))
 
 
-_COMPARED = (
-    "country",
-    "host",
-    "stakeholders",
-    "partner_countries",
-    "focus",
-    "sectors",
-    "funding",
-    "people",
-    "factories",
-    "letters_of_intent",
-    "supercomputer",
-)
-
-
 def changes_between(old: Entry, new: Entry) -> list[Change]:
     """Return the fields where merging the draft ``new`` into ``old`` changes it.
 
@@ -217,12 +202,13 @@ def changes_between(old: Entry, new: Entry) -> list[Change]:
     """
     merged = merge(old, new)
     changes = []
-    for field in _COMPARED:
-        if not hasattr(old, field):
+    for field in attrs.fields(type(old)):
+        if field.name == "sources":
             continue
-        before, after = _bare(getattr(old, field)), _bare(getattr(merged, field))
+        before = _bare(getattr(old, field.name))
+        after = _bare(getattr(merged, field.name))
         if before != after:
-            changes.append(Change(f"{old.id}.{field}", before, after))
+            changes.append(Change(f"{old.id}.{field.name}", before, after))
     return changes
 
 
