@@ -34,32 +34,33 @@ class _Places(_Reading):
     """Reads an entry's country and partner countries."""
 
     def countries(self, sent: _Sentence, acc: _Acc) -> None:
+        """Each country the sentence gives the entry, ranked by how clearly.
+
+        1: a demonym before the entry's kind ("the Greek AI Factory");
+        2: a country after it ("the AI Factory in Greece"); 3 is the host's
+        (:mod:`._orgs`); 4: a country in the title or next to the entry's name.
+        """
         text = sent.text
         kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
         # "The Greek AI Factory" an antenna links to is not the antenna.
         own = _ANTENNA_KW if acc.kind is Kind.ANTENNA else kw
+        found: list[tuple[int, str]] = []
         for code, match in _codes_in(_demonym_re(), text):
             after = text[match.end() : match.end() + 40]
-            before = text[max(0, match.start() - 40) : match.start()]
             if re.match(rf"\s+(?:\w+\s+){{0,2}}?{own}", after):
-                acc.countries.append(
-                    (1, code, self.source(sent, 0, len(text), f"country: {code}"))
-                )
+                found.append((1, code))
         for code, match in _codes_in(_country_name_re(), text):
             before = text[max(0, match.start() - 50) : match.start()]
-            after = text[match.end() : match.end() + 30]
             if re.search(
                 rf"{own}\s+(?:\w+\s+)?(?:in|for|of|w|we|en|à|im|für|per|"
                 r"para|pour|dla|de)\s+(?:\w+\s+)?$",
                 before,
             ):
-                acc.countries.append(
-                    (2, code, self.source(sent, 0, len(text), f"country: {code}"))
-                )
+                found.append((2, code))
             elif sent.line == 0 or self.names_in(acc, sent.position):
-                acc.countries.append(
-                    (4, code, self.source(sent, 0, len(text), f"country: {code}"))
-                )
+                found.append((4, code))
+        for level, code in found:
+            acc.countries.append((level, code, self.whole(sent, f"country: {code}")))
 
     def partner_countries(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
