@@ -247,7 +247,10 @@ class _Entries(_Reading):
         if not key:
             return None
         acc = by_key.get(key)
-        if acc is None and len(self.entries) >= MAX_ENTRIES:
+        if acc is not None:
+            acc.alias(name, source)
+            return acc
+        if len(self.entries) >= MAX_ENTRIES:
             if not self.dropped:
                 self.warnings.append(
                     f"the text names more than {MAX_ENTRIES} entries; "
@@ -255,16 +258,14 @@ class _Entries(_Reading):
                 )
             self.dropped.add(key)
             return None
-        if acc is None:
-            if entry is not None:
-                acc = _Acc(entry.name, entry.kind, entry)
-            else:
-                acc = _Acc(name, kind, None)
-            by_key[key] = acc
-            self.entries.append(acc)
-            acc.sources.append(source)
-        else:
-            acc.alias(name, source)
+        acc = (
+            _Acc(name, kind, None)
+            if entry is None
+            else _Acc(entry.name, entry.kind, entry)
+        )
+        by_key[key] = acc
+        self.entries.append(acc)
+        acc.sources.append(source)
         return acc
 
     def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901 - a flat list of cues

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from aifactories._draft._knowledge import _Org
 from aifactories._draft._match import (
     _ABBR,
     _ORG,
@@ -134,20 +135,16 @@ class _Orgs(_Reading):
         label, _ = _strip_article(label)
         if not self.org_ok(label, strict=False) or acc.host is not None:
             return
-        known = self.known.org(label) or self.abbreviated(label, abbr)
+        host = self.organisation(label, abbr)
         city, city_end = self.city_after(text, hi, label)
         source = self.source(sent, cue, max(hi, city_end), "host")
-        if known is not None:
-            name, short_name = known.name, known.short_name
-        else:
-            name, short_name = label, _abbr(abbr)
-        acc.host = Host(name=name, short_name=short_name, city=city, sources=(source,))
+        acc.host = Host(
+            name=host.name, short_name=host.short_name, city=city, sources=(source,)
+        )
         place = self.known.cities.get(fold(city)) if city else None
-        code = place[1] if place is not None else None
-        if known is not None and known.country:
-            acc.countries.append((3, known.country, source))
-        elif code:
-            acc.countries.append((3, code, source))
+        country = host.country or (place[1] if place is not None else None)
+        if country:
+            acc.countries.append((3, country, source))
 
     def city_after(self, text: str, hi: int, host: str) -> tuple[str | None, int]:
         after = re.match(
@@ -220,19 +217,29 @@ class _Orgs(_Reading):
         known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
         if not (label and self.org_ok(label, strict=strict)) and not known_abbr:
             return
-        known = self.known.org(label) or self.abbreviated(label, abbr)
-        if known is not None:
-            name, short_name, country = known.name, known.short_name, known.country
-        else:
-            name, short_name, country = label, _abbr(abbr), None
-        key = fold(name)
+        holder = self.organisation(label, abbr)
+        key = fold(holder.name)
         if key in acc.stakeholders:
             return
-        source = self.source(sent, *span, f"{role.value}: {name}")
+        source = self.source(sent, *span, f"{role.value}: {holder.name}")
         acc.stakeholders[key] = Stakeholder(
-            name=name,
+            name=holder.name,
             role=role,
-            country=country,
-            short_name=short_name,
+            country=holder.country,
+            short_name=holder.short_name,
             sources=(source,),
         )
+
+    def organisation(self, label: str, abbr: str | None) -> _Org:
+        """The registry's record of ``label (abbr)``, else the text's own names.
+
+        "Arctic Compute Alliance (ACA)" is not the registry's Advanced
+        Computing Austria (ACA): a known organisation found by its
+        abbreviation must share a word with the label.
+        """
+        known = self.known.org(label)
+        by_abbr = self.known.org(abbr) if abbr else None
+        if known is None and by_abbr is not None:
+            words = {w for w in fold(by_abbr.name).split() if len(w) > 3}
+            known = by_abbr if not label or words & set(fold(label).split()) else None
+        return known or _Org(label, _abbr(abbr), None)

@@ -18,7 +18,7 @@ from decimal import Decimal
 import attrs
 
 from aifactories._draft import _lexicon as lex
-from aifactories._draft._knowledge import _Knowledge, _Org
+from aifactories._draft._knowledge import _Knowledge
 from aifactories._draft._match import (
     _NOT_NAMES,
     _country_name_re,
@@ -187,18 +187,6 @@ class _Reading:
         # Two capitalised words or more ("Oslo Health Analytics") name an
         # organisation once people and places are ruled out above.
         return sum(word[:1].isupper() for word in label.split()) >= 2
-
-    def abbreviated(self, label: str, abbr: str | None) -> _Org | None:
-        """The known organisation ``abbr`` stands for, if ``label`` can be it.
-
-        "Arctic Compute Alliance (ACA)" is not the registry's Advanced
-        Computing Austria (ACA): the name must share a word with the known one.
-        """
-        known = self.known.org(abbr) if abbr else None
-        if known is None or not label:
-            return known
-        words = {w for w in fold(known.name).split() if len(w) > 3}
-        return known if words & set(fold(label).split()) else None
 
     def bullets_after(self, sent: _Sentence) -> Iterator[_Sentence]:
         for nxt in self.sentences[sent.position + 1 :]:
