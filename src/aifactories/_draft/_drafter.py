@@ -143,9 +143,9 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                 self.warnings.append("no AI Factory or Antenna is named in the text")
             return Draft(self.text, (), (), tuple(self.warnings), positions)
         for sent, owner in zip(self.sentences, owners, strict=True):
-            self.people(sent, owner)
             if owner is None:
                 continue
+            self.people(sent, owner)
             # A sentence about the initiative as a whole, unless it names the
             # known entry itself, gives no country, money or machine.
             known = owner.known.id if owner.known is not None else None

@@ -79,44 +79,36 @@ def _is_person(name: str) -> bool:
 class _People(_Reading):
     """Reads the people who speak for an entry."""
 
-    def people(self, sent: _Sentence, acc: _Acc | None) -> None:
+    def people(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
-        for pattern in (
-            _PERSON_SAID,
-            _PERSON_DASH,
-            _PERSON_TITLED,
-            _PERSON_ROLE,
-        ):
+        for pattern in (_PERSON_SAID, _PERSON_DASH, _PERSON_TITLED, _PERSON_ROLE):
             for match in pattern.finditer(text):
-                person = match.group("person")
-                role = match.group("role").strip().rstrip(".")
-                if not _is_person(person) or len(role) < 3:
+                person, said = match["person"], match["role"].strip().rstrip(".")
+                if not _is_person(person) or len(said) < 3:
                     continue
-                if acc is None:
+                role, organisation = self.split_role(said)
+                # The speaker for an entry's host speaks for that entry.
+                owner = next(
+                    (
+                        other
+                        for other in self.entries
+                        if organisation is not None
+                        and other.host is not None
+                        and _same_org(
+                            other.host.name, other.host.short_name, organisation
+                        )
+                    ),
+                    acc,
+                )
+                if fold(person) in owner.people:
                     continue
-                key = fold(person)
-                if key in acc.people:
-                    continue
-                role_text, organisation = self.split_role(role)
-                if organisation is not None:
-                    # The speaker for an entry's host speaks for that entry.
-                    for other in self.entries:
-                        host = other.host
-                        if host is not None and _same_org(
-                            host.name, host.short_name, organisation
-                        ):
-                            acc = other
-                            break
-                if key in acc.people:
-                    continue
-                lo, hi = sorted((match.start("person"), match.start("role")))
+                lo = min(match.start("person"), match.start("role"))
                 hi = max(match.end("person"), match.end("role"))
-                source = self.source(sent, lo, hi, "person")
-                acc.people[key] = Person(
+                owner.people[fold(person)] = Person(
                     name=person,
-                    role=role_text,
+                    role=role,
                     organisation=organisation,
-                    sources=(source,),
+                    sources=(self.source(sent, lo, hi, "person"),),
                 )
 
     def split_role(self, role: str) -> tuple[str, str | None]:
