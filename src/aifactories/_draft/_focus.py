@@ -107,13 +107,8 @@ class _Focus(_Reading):
             if lead:
                 lo, item = lo + lead.end(), item[lead.end() :]
             bare, cut = _strip_article(item)
-            lo += cut
-            words = bare.split()
-            if not words:
-                continue
-            items.append((lo, hi))
-        if len(items) < 1:
-            return
+            if bare.strip():
+                items.append((lo + cut, hi))
         base = cue.end()
         for lo, hi in items:
             value = text[base + lo : base + hi].strip()
