@@ -228,7 +228,6 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             ],
             partner_countries=[c for c in acc.partner_countries if c != country],
             funding=funding,
-            people=list(acc.people.values()),
         )
 
     def known_facts(self, acc: _Acc) -> None:
