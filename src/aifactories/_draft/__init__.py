@@ -1,19 +1,23 @@
 """Draft registry entries from a press release, every value with its quote.
 
 One concept a module: :mod:`._text` turns the input into sentences,
-:mod:`._drafter` finds the entries and their fields and :mod:`._bids` a
-gigafactory bid, :mod:`._output` holds the result, merges it into known
-entries and writes it; :mod:`._cldr` and :mod:`._lexicon` hold the words it
-matches.
+:mod:`._entries` finds the entries it is about, one reader a field
+(:mod:`._places`, :mod:`._orgs`, :mod:`._funding`, :mod:`._people`,
+:mod:`._system`, :mod:`._focus`, :mod:`._dates`) reads their fields over
+:mod:`._reading`, :mod:`._bids` tells a gigafactory bid and :mod:`._drafter`
+runs them and builds the records; :mod:`._output` holds the result, merges
+it into known entries and writes it; :mod:`._match`, :mod:`._knowledge`,
+:mod:`._cldr` and :mod:`._lexicon` hold the patterns, registry knowledge and
+words they match.
 """
 
 from aifactories._draft._drafter import (
     PLACEHOLDER_DATE,
     TO_FILL,
-    _decimal,
     draft,
     require_extra,
 )
+from aifactories._draft._funding import _decimal
 from aifactories._draft._output import (
     Change,
     Draft,

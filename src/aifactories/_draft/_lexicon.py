@@ -24,72 +24,49 @@ def _listed(words: str) -> tuple[str, ...]:
 DEMONYMS: dict[str, tuple[str, ...]] = {
     # English first, then the country's own adjective, German, Italian,
     # Spanish, French and Polish stems (endings left open).
-    "AT": ("Austrian", "österreichisch\\w*", "austriac\\w*", "autrichien\\w*"),
-    "BE": ("Belgian", "belgisch\\w*", "belg[ae]\\w*", "belge\\w*"),
-    "BG": ("Bulgarian", "bulgarisch\\w*", "bulgar[oa]\\w*", "bułgarsk\\w*"),
-    "HR": ("Croatian", "hrvatsk\\w*", "kroatisch\\w*", "croat[ao]\\w*"),
-    "CY": ("Cypriot", "zypriotisch\\w*", "cipriot\\w*", "chipriot\\w*", "cypryjsk\\w*"),
-    "CZ": ("Czech", "česk\\w*", "tschechisch\\w*", "ceco", "ceca", "chec[oa]s?"),
-    "DK": ("Danish", "dansk\\w*", "dänisch\\w*", "danes[ei]", "danés", "danois\\w*"),
-    "EE": ("Estonian", "eesti", "estnisch\\w*", "estone", "estoni[oa]", "estońsk\\w*"),
-    "FI": ("Finnish", "finnisch\\w*", "finlandes[ei]", "finlandés", "finlandais\\w*"),
-    "FR": ("French", "französisch\\w*", "frances[ei]", "francés", "français\\w*"),
-    "DE": (
-        "German",
-        "deutsche[nmrs]?",
-        "tedesc[oaih]\\w*",
-        "alem[aá]n\\w*",
-        "allemand\\w*",
-        "niemieck\\w*",
-    ),
-    "GR": ("Greek", "griechisch\\w*", "grec[oaih]\\w*", "grecque", "greck\\w*"),
-    "HU": ("Hungarian", "magyar", "ungarisch\\w*", "ungheres[ei]", "húngar[oa]"),
-    "IS": ("Icelandic", "íslensk\\w*", "isländisch\\w*", "islandes[ei]"),
-    "IE": ("Irish", "irisch\\w*", "irlandes[ei]", "irlandés", "irlandais\\w*"),
-    "IT": ("Italian", "italian[oaie]", "italienisch\\w*", "italien\\w*", "włosk\\w*"),
-    "LV": ("Latvian", "latvijas", "lettisch\\w*", "letton[ei]", "łotewsk\\w*"),
-    "LT": ("Lithuanian", "lietuvos", "litauisch\\w*", "lituan[oaie]", "litewsk\\w*"),
-    "LU": ("Luxembourgish", "luxemburgisch\\w*", "lussemburghes[ei]"),
-    "MT": ("Maltese", "maltesisch\\w*", "maltais\\w*", "maltańsk\\w*"),
-    "ME": ("Montenegrin", "crnogorsk\\w*", "montenegrinisch\\w*"),
-    "AL": ("Albanian", "shqiptar\\w*", "albanisch\\w*", "alban[eé]s[ei]?"),
-    "MD": ("Moldovan", "moldauisch\\w*", "moldav[oa]\\w*", "mołdawsk\\w*"),
-    "MK": ("Macedonian", "македонск\\w*", "mazedonisch\\w*", "macedon[ei]"),
-    "NL": ("Dutch", "nederlands\\w*", "niederländisch\\w*", "olandes[ei]", "holenders"),
-    "NO": ("Norwegian", "norsk\\w*", "norwegisch\\w*", "norveges[ei]", "noruego"),
-    "PL": (
-        "Polish",
-        "polsk\\w*",
-        "polnisch\\w*",
-        "polacc[oaih]\\w*",
-        "polac[oa]s?",
-        "polonais\\w*",
-    ),
-    "PT": ("Portuguese", "portugiesisch\\w*", "portoghes[ei]", "portugués"),
-    "RO": ("Romanian", "român\\w*", "rumänisch\\w*", "rumen[oa]", "roumain\\w*"),
-    "RS": ("Serbian", "srpsk\\w*", "serbisch\\w*", "serb[oa]", "serbe", "serbsk\\w*"),
-    "SK": ("Slovak", "slovensk[áýé]", "slowakisch\\w*", "slovacc[oa]", "słowack\\w*"),
-    "SI": ("Slovenian", "slovensk\\w*", "slowenisch\\w*", "sloven[oa]", "słoweńsk\\w*"),
-    "ES": (
-        "Spanish",
-        "español\\w*",
-        "spanisch\\w*",
-        "spagnol[oaie]",
-        "espagnol\\w*",
-        "hiszpańsk\\w*",
-    ),
-    "SE": (
-        "Swedish",
-        "svensk\\w*",
-        "schwedisch\\w*",
-        "svedes[ei]",
-        "suec[oa]s?",
-        "suédois\\w*",
-        "szwedzk\\w*",
-    ),
-    "CH": ("Swiss", "schweizer\\w*", "svizzer[oaie]", "suiz[oa]s?", "suisse"),
-    "TR": ("Turkish", "türk\\w*", "türkisch\\w*", "turc[oa]", "tureck\\w*"),
-    "GB": ("British", "britisch\\w*", "britannic[oa]", "británic[oa]", "britannique"),
+    code: tuple(stems)
+    for code, *stems in map(
+        str.split,
+        r"""
+AT Austrian österreichisch\w* austriac\w* autrichien\w*
+BE Belgian belgisch\w* belg[ae]\w* belge\w*
+BG Bulgarian bulgarisch\w* bulgar[oa]\w* bułgarsk\w*
+HR Croatian hrvatsk\w* kroatisch\w* croat[ao]\w*
+CY Cypriot zypriotisch\w* cipriot\w* chipriot\w* cypryjsk\w*
+CZ Czech česk\w* tschechisch\w* ceco ceca chec[oa]s?
+DK Danish dansk\w* dänisch\w* danes[ei] danés danois\w*
+EE Estonian eesti estnisch\w* estone estoni[oa] estońsk\w*
+FI Finnish finnisch\w* finlandes[ei] finlandés finlandais\w*
+FR French französisch\w* frances[ei] francés français\w*
+DE German deutsche[nmrs]? tedesc[oaih]\w* alem[aá]n\w* allemand\w* niemieck\w*
+GR Greek griechisch\w* grec[oaih]\w* grecque greck\w*
+HU Hungarian magyar ungarisch\w* ungheres[ei] húngar[oa]
+IS Icelandic íslensk\w* isländisch\w* islandes[ei]
+IE Irish irisch\w* irlandes[ei] irlandés irlandais\w*
+IT Italian italian[oaie] italienisch\w* italien\w* włosk\w*
+LV Latvian latvijas lettisch\w* letton[ei] łotewsk\w*
+LT Lithuanian lietuvos litauisch\w* lituan[oaie] litewsk\w*
+LU Luxembourgish luxemburgisch\w* lussemburghes[ei]
+MT Maltese maltesisch\w* maltais\w* maltańsk\w*
+ME Montenegrin crnogorsk\w* montenegrinisch\w*
+AL Albanian shqiptar\w* albanisch\w* alban[eé]s[ei]?
+MD Moldovan moldauisch\w* moldav[oa]\w* mołdawsk\w*
+MK Macedonian македонск\w* mazedonisch\w* macedon[ei]
+NL Dutch nederlands\w* niederländisch\w* olandes[ei] holenders
+NO Norwegian norsk\w* norwegisch\w* norveges[ei] noruego
+PL Polish polsk\w* polnisch\w* polacc[oaih]\w* polac[oa]s? polonais\w*
+PT Portuguese portugiesisch\w* portoghes[ei] portugués
+RO Romanian român\w* rumänisch\w* rumen[oa] roumain\w*
+RS Serbian srpsk\w* serbisch\w* serb[oa] serbe serbsk\w*
+SK Slovak slovensk[áýé] slowakisch\w* slovacc[oa] słowack\w*
+SI Slovenian slovensk\w* slowenisch\w* sloven[oa] słoweńsk\w*
+ES Spanish español\w* spanisch\w* spagnol[oaie] espagnol\w* hiszpańsk\w*
+SE Swedish svensk\w* schwedisch\w* svedes[ei] suec[oa]s? suédois\w* szwedzk\w*
+CH Swiss schweizer\w* svizzer[oaie] suiz[oa]s? suisse
+TR Turkish türk\w* türkisch\w* turc[oa] tureck\w*
+GB British britisch\w* britannic[oa] británic[oa] britannique
+""".strip().splitlines(),
+    )
 }
 """Adjectives of nationality, by ISO code ("the Swedish AI Factory")."""
 
@@ -115,42 +92,6 @@ CITIES: dict[str, str] = dict(
     )
 )
 """Cities by ISO code, beyond the host cities the registry knows."""
-
-REGIONS: dict[str, str] = {
-    # Regions that co-fund entries (funder kind "regional").
-    "Bavaria": "DE",
-    "Bayern": "DE",
-    "Baden-Württemberg": "DE",
-    "North Rhine-Westphalia": "DE",
-    "Nordrhein-Westfalen": "DE",
-    "Saxony": "DE",
-    "Sachsen": "DE",
-    "Hessen": "DE",
-    "Catalonia": "ES",
-    "Catalunya": "ES",
-    "Cataluña": "ES",
-    "Galicia": "ES",
-    "Xunta de Galicia": "ES",
-    "Andalusia": "ES",
-    "Andalucía": "ES",
-    "Basque Country": "ES",
-    "Emilia-Romagna": "IT",
-    "Lombardy": "IT",
-    "Lombardia": "IT",
-    "Piedmont": "IT",
-    "Piemonte": "IT",
-    "Île-de-France": "FR",
-    "Occitanie": "FR",
-    "Auvergne-Rhône-Alpes": "FR",
-    "Flanders": "BE",
-    "Wallonia": "BE",
-    "Silesia": "PL",
-    "Śląsk": "PL",
-    "Małopolska": "PL",
-    "Mazovia": "PL",
-    "Mazowsze": "PL",
-}
-"""Regions by ISO code, for regional funders."""
 
 VENDORS: tuple[str, ...] = _listed(
     "Hewlett Packard Enterprise, HPE, Eviden, Atos, Lenovo, Dell Technologies, Dell, "

@@ -8,6 +8,7 @@ registry document (:func:`document`), in JSON or TOML (:func:`to_toml`).
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -193,21 +194,6 @@ def _merge_funding(old: Funding | None, new: Funding) -> Funding:
     return attrs.evolve(old, total=total, shares=tuple(shares))
 
 
-_COMPARED = (
-    "country",
-    "host",
-    "stakeholders",
-    "partner_countries",
-    "focus",
-    "sectors",
-    "funding",
-    "people",
-    "factories",
-    "letters_of_intent",
-    "supercomputer",
-)
-
-
 def changes_between(old: Entry, new: Entry) -> list[Change]:
     """Return the fields where merging the draft ``new`` into ``old`` changes it.
 
@@ -216,12 +202,13 @@ def changes_between(old: Entry, new: Entry) -> list[Change]:
     """
     merged = merge(old, new)
     changes = []
-    for field in _COMPARED:
-        if not hasattr(old, field):
+    for field in attrs.fields(type(old)):
+        if field.name == "sources":
             continue
-        before, after = _bare(getattr(old, field)), _bare(getattr(merged, field))
+        before = _bare(getattr(old, field.name))
+        after = _bare(getattr(merged, field.name))
         if before != after:
-            changes.append(Change(f"{old.id}.{field}", before, after))
+            changes.append(Change(f"{old.id}.{field.name}", before, after))
     return changes
 
 
@@ -309,20 +296,8 @@ def _toml_value(key: str, value: Any) -> str:
 
 
 def _toml_string(text: str) -> str:
-    out = ['"']
-    for ch in text:
-        if ch in {'"', "\\"}:
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+    # A TOML basic string takes JSON's escapes; DEL must be escaped as well.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def _dedupe(sources: Sequence[Source]) -> list[Source]:

@@ -41,37 +41,35 @@ MAX_ENTRIES = 64
 
 def _decode(text: object) -> str:
     if isinstance(text, bytes | bytearray):
-        size = len(text)
-        if size > MAX_BYTES:
-            raise RegistryDataError([_too_large(size)])
-        raw = bytes(text)
-        if b"\x00" in raw:
-            where = raw.index(b"\x00")
+        if len(text) > MAX_BYTES:
+            raise RegistryDataError([_TOO_LARGE])
+        if b"\x00" in text:
+            where = text.index(0)
             msg = f"$: binary data, not text (a NUL byte at offset {where})"
             raise RegistryDataError([msg])
         try:
-            text = raw.decode("utf-8-sig")
+            text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as exc:
             msg = f"$: not UTF-8 text (invalid byte at offset {exc.start})"
             raise RegistryDataError([msg]) from None
-        # Universal newlines, as Python's text mode and seed_text() read.
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-    if not isinstance(text, str):
+    elif not isinstance(text, str):
         msg = f"$: expected the article as str or bytes, got {type(text).__name__}"
         raise RegistryDataError([msg])
     # Four bytes per character at most: only a long text needs encoding.
-    if len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "replace")) > MAX_BYTES:
-        raise RegistryDataError([_too_large(len(text.encode("utf-8", "replace")))])
-    if "\x00" in text:
+    elif len(text) * 4 > MAX_BYTES and len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise RegistryDataError([_TOO_LARGE])
+    elif "\x00" in text:
         msg = f"$: binary data, not text (a NUL character at {text.index(chr(0))})"
         raise RegistryDataError([msg])
-    # Universal newlines here too: documents are read that way when checked.
+    # Universal newlines, as Python's text mode and seed_text() read (documents
+    # are read that way when their quotes are checked).
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _too_large(size: int) -> str:
-    del size  # the CLI reads one byte past the cap: the size would mislead
-    return f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
+# No size: the CLI reads one byte past the cap, so the size would mislead.
+_TOO_LARGE = (
+    f"$: the article is larger than {MAX_BYTES:,} bytes, the most a draft reads"
+)
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -161,7 +159,6 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
             nxt = segment[brk.end() : brk.end() + 1]
             if (
                 last in _ABBREVIATIONS
-                or (len(last) == 1 and last.isalpha())
                 # A day written "11. März", "5. září": an ordinal, not an end.
                 or (last.isdigit() and len(last) <= 2 and brk.group().startswith(". "))
                 or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")

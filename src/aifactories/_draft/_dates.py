@@ -1,0 +1,95 @@
+# The drafter matches typographic quotes, dashes and apostrophes on purpose.
+# ruff: noqa: RUF001
+"""When an entry was selected: a date next to a selection cue, or the dateline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from aifactories._draft import _cldr
+from aifactories._draft._reading import _Acc, _Reading
+from aifactories._draft._text import _Sentence
+from aifactories._model import Source
+from aifactories._text import fold
+
+_DATE = re.compile(
+    r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,12})\.?"
+    r"\s+(?:de\s+)?(?P<y>20\d\d)|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
+    r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
+)
+_SELECTED = re.compile(
+    r"selected|chosen|announced|approved|ausgewählt|bekannt ?gegeben|selezionat|"
+    r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan|"
+    # The other languages of the registry's countries.
+    r"geselecteerd|gekozen|vybrán|selecionad|selectat|atrinkt|izvēlēt|izbran|"
+    r"valittu|utsedd|udvalgt|kiválaszt|επιλέχθηκ|избран",
+    re.IGNORECASE,
+)
+_TODAY = re.compile(
+    r"\b(?:today|(?:has|have) now been|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b",
+    re.IGNORECASE,
+)
+
+
+def _first_date(text: str) -> dt.date | None:
+    for match in _DATE.finditer(text):
+        date = _date_of(match)
+        if date is not None:
+            return date
+    return None
+
+
+def _date_of(match: re.Match[str]) -> dt.date | None:
+    try:
+        if match.group("y3"):
+            return dt.date(
+                int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
+            )
+        day = match.group("d") or match.group("d2")
+        month_word = match.group("m") or match.group("m2")
+        year = match.group("y") or match.group("y2")
+        month = _cldr.month_numbers().get(fold(month_word or "").rstrip("."))
+        if month is None or day is None or year is None:
+            return None
+        return dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+class _Dates(_Reading):
+    """Reads the date an entry was selected."""
+
+    def dates(self, sent: _Sentence, acc: _Acc) -> None:
+        if acc.selected_on is not None or not _SELECTED.search(sent.text):
+            return
+        date = _first_date(sent.text)
+        sources = [self.whole(sent, "selected_on")]
+        if date is None and _TODAY.search(sent.text):
+            dateline = self.dateline()
+            if dateline is not None:
+                date, source = dateline
+                sources.append(source)
+        if date is None:
+            return
+        for wave in self.known.registry.wave_records:
+            if wave.announced == date and wave.kind is acc.kind:
+                acc.wave = wave.id
+                sources.append(
+                    attrs.evolve(
+                        sources[0], supports=f"wave: {wave.id} ({wave.announced})"
+                    )
+                )
+        acc.selected_on = (date, sources)
+
+    def dateline(self) -> tuple[dt.date, Source] | None:
+        for sent in self.sentences[:4]:
+            match = _DATE.search(sent.text)
+            if match is not None and match.start() < 60:
+                date = _date_of(match)
+                if date is not None:
+                    source = self.source(sent, 0, match.end(), "selected_on: dateline")
+                    return date, source
+        return None

@@ -1,0 +1,384 @@
+# The drafter matches typographic quotes, dashes and apostrophes on purpose.
+# ruff: noqa: RUF001
+"""Which entries an article is about: names, known subjects, owners of sentences.
+
+An entry is named by a cue ("named X", "X AI Factory", "the X, an
+antenna") or is a registry entry the article is about (named in its title
+or twice, or by its host or city next to a word for a factory). Each
+sentence is then owned by the entry it is about; an antenna's links to
+factories are read here too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from aifactories._draft._match import (
+    _ANTENNA_KW,
+    _FACTORY_KW,
+    _NOT_NAMES,
+    _TOKEN,
+    _clean_name,
+    _codes_in,
+    _countries_named,
+    _country_name_re,
+    _demonym_re,
+    _generic_free,
+    _kind_near,
+    _short,
+)
+from aifactories._draft._reading import _Acc, _Reading
+from aifactories._draft._text import MAX_ENTRIES, _Sentence
+from aifactories._model import Factory, Kind, Source
+from aifactories._text import compact, fold
+
+# A word for a factory or an antenna in the registry's languages (folded).
+_KIND_WORD = re.compile(
+    r"ai[ -]?factor|ki-fabrik|ai-fabri|fabri[ck]|fabbric|factoria|usine|tovar|"
+    r"fabryk|gigaf|tehda|gamykl|εργοστασ|фабрик|gyar|rupnic|antenn|antena|anteen"
+)
+_NAMING = re.compile(
+    r"\b(?:named|called|dubbed|christened|known as|heißt|genannt|namens|"
+    r"trägt den Namen|denominat[ao]|chiamat[ao]|si chiama|llamad[ao]|"
+    r"denominad[ao]|se llama|baptisée?|appelée?|nommée?|s['’]appelle|o nazwie|"
+    r"nazwan[aey]|nosi nazwę)\s+[„“\"«'‘]?"
+    rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,4}})"
+)
+_NAME_BEFORE = re.compile(
+    rf"(?P<n>(?:{_TOKEN}\s+){{0,3}}{_TOKEN})\s+(?P<kw>AI Factory(?: Antenna)?|"
+    r"KI-Fabrik|AI-Fabrik)(?!\w)(?!\s+Antenna)"
+)
+_APPOSITIVE = re.compile(
+    rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,2}}),\s+(?:the|a|an|la|le|il|el|die|der|das|"
+    r"l['’])\s*(?:[\w-]+\s+){0,3}?(?P<kw>AI Factory Antenna|AI Factory|KI-Fabrik|"
+    r"[Aa]ntenn[ae]|[Aa]ntena|[Ff]abbrica|[Ff]ábrica|[Uu]sine|[Ff]abryka)"
+)
+_NAME_AFTER = re.compile(
+    r"(?<![\w-])(?P<kw>AI Factory(?: Antenna)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
+    rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
+)
+_LINK = re.compile(
+    r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
+    r"^Linked (?:AI )?[Ff]actor(?:y|ies)\s*:|"
+    r"\blink(?:s|ing)? (?:\w+ ){0,3}(?:to|with)\b|access to|gateway to|"
+    r"\bconnect(?:s|ing)? (?:\w+ ){0,4}(?:to|with)\b|work closely with|"
+    r"angebunden an|verbunden mit|Zugang zu|Anbindung an|collegat[ao] (?:a|al|alla|"
+    r"all['’])|accesso a|connessa a|vinculad[ao] a|conectad[ao] (?:a|con)|"
+    r"acceso a|reliée? à|connectée? à|rattachée? à|accès à|połączon\w+ z|"
+    r"dostęp do|powiązan\w+ z|letters? of intent|lettera di intenti|"
+    r"Absichtserklärung|carta de intenciones|lettre d['’]intention|list intencyjny"
+)
+_INTENT = re.compile(
+    r"letters? of intent|lettera di intenti|Absichtserklärung|"
+    r"carta de intenciones|lettre d['’]intention|list\w* intencyjn\w*",
+    re.IGNORECASE,
+)
+# Between two items of a list: a comma, or the word for "and".
+_LIST_GAP = re.compile(
+    r"\s*[,;]?\s*(?:(?:and|und|e|y|et|i|и|és|ir|și|en|og|och|a|ja|un|oraz|και)\s+)?"
+)
+
+
+class _Entries(_Reading):
+    """Finds the entries an article names and the sentences each one owns."""
+
+    def mentions(self, sent: _Sentence) -> set[str]:
+        folded = self.folded[sent.position]
+        return {eid for pattern, eid in self.present_names if pattern.search(folded)}
+
+    def find_entries(self) -> None:
+        by_key: dict[str, _Acc] = {}
+        subjects, fallback = self.subjects
+        self.add_known(by_key, subjects)
+        for sent in self.sentences:
+            named: _Acc | None = None
+            for name, kind, lo, hi, alias in self.named(sent):
+                source = self.source(sent, lo, hi, "name")
+                if alias:  # "Name (ACRONYM)": the acronym names the same entry
+                    if named is not None:
+                        named.alias(name, source)
+                    continue
+                named = self.add_entry(by_key, name, kind, source)
+        if not self.entries:
+            self.add_known(by_key, fallback)
+
+    def add_known(
+        self, by_key: dict[str, _Acc], subjects: dict[str, tuple[_Sentence, str]]
+    ) -> None:
+        for entry_id, (sent, supports) in subjects.items():
+            entry = self.known.registry.get(entry_id)
+            if entry is not None and entry_id not in by_key:
+                acc = _Acc(entry.name, entry.kind, entry)
+                by_key[entry_id] = acc
+                self.entries.append(acc)
+                acc.sources.append(self.whole(sent, supports))
+
+    @functools.cached_property
+    def subjects(
+        self,
+    ) -> tuple[dict[str, tuple[_Sentence, str]], dict[str, tuple[_Sentence, str]]]:
+        """The known entries the article is about, with the sentence naming each.
+
+        Each sentence that names an entry counts one (the title two); one
+        that names its host, or its city next to a word for a factory or
+        antenna in any language, counts one too; a sentence with a link
+        cue ("linked to") does not count. An entry counting two or more is
+        a subject. The best of the rest is returned second: the subject
+        when the text names no other entry, else one named in passing;
+        none when two tie; with it, the factories of a list of three or more
+        countries in the title or lead ("selected: Czechia, Lithuania and
+        Spain"), for each country with one. Failing all else, a sentence
+        with a factory word naming the one country of a registry entry hints
+        at that entry.
+        """
+        weights: Counter[str] = Counter()
+        hinted: Counter[str] = Counter()  # by country: only when nothing else is
+        first: dict[str, tuple[_Sentence, str]] = {}
+        listed: list[str] = []
+        for index, sent in enumerate(self.sentences):
+            folded = self.folded[index]
+            named = {
+                eid for pattern, eid in self.known.mentions if pattern.search(folded)
+            }
+            kind_word = _KIND_WORD.search(folded) is not None
+            placed = {
+                eid
+                for pattern, eid in self.known.places
+                if kind_word and pattern.search(folded)
+            } - named
+            if kind_word and sent.position <= 1:
+                # "Six more countries were selected: Czechia, Lithuania, ...":
+                # a list of countries leading the article is its subject.
+                for eid in self.listed_countries(sent.text):
+                    listed.append(eid)
+                    first.setdefault(eid, (sent, "name: the entry's country listed"))
+            if kind_word and not named and not placed:
+                for eid in self.country_entry(sent.text):
+                    hinted[eid] += 1
+                    first.setdefault(eid, (sent, "name: the entry's country named"))
+            for eid in named:
+                weights[eid] += 2 if sent.line == 0 else 1
+                first.setdefault(eid, (sent, "name: the entry named"))
+            for eid in placed:
+                weights[eid] += 1
+                first.setdefault(eid, (sent, "name: the entry's host or city named"))
+        chosen = [eid for eid, weight in weights.items() if weight >= 2]
+        ranked = weights.most_common(2) or hinted.most_common(2)
+        # The best of the rest only if it is alone at the top: two entries
+        # named once each are both named in passing.
+        alone = len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] > ranked[1][1])
+        rest = [ranked[0][0]] if not chosen and alone else []
+
+        def ordered(ids: list[str]) -> dict[str, tuple[_Sentence, str]]:
+            by_position = sorted(ids, key=lambda e: first[e][0].position)
+            return {eid: first[eid] for eid in by_position}
+
+        # Listed countries' entries come with the best of the rest: when the
+        # article names no entry of its own.
+        rest += [eid for eid in listed if eid not in chosen and eid not in rest]
+        return ordered(chosen), ordered(rest)
+
+    def listed_countries(self, text: str) -> set[str]:
+        """The factories of the countries a sentence lists (three or more).
+
+        Each listed country counts when the registry has one factory for it.
+        """
+        codes: list[str] = []
+        runs: list[list[str]] = []
+        end = None
+        for code, match in _codes_in(_country_name_re(), text):
+            if end is None or not _LIST_GAP.fullmatch(text[end : match.start()]):
+                runs.append(codes := [])
+            codes.append(code)
+            end = match.end()
+        codes = max(runs, key=len, default=[])
+        if len(codes) < 3:  # two countries may be a pair, not a list
+            return set()
+        found: set[str] = set()
+        for code in codes:
+            ids = [
+                eid
+                for eid in self.known.by_country.get(code, ())
+                if (entry := self.known.registry.get(eid)) is not None
+                and entry.kind is Kind.FACTORY
+            ]
+            found |= set(ids) if len(ids) == 1 else set()
+        return found
+
+    def country_entry(self, text: str) -> set[str]:
+        """The entry of the one country a sentence names, if it has only one.
+
+        "L'AI Factory française" is about France's factory when the
+        registry has one entry for France.
+        """
+        codes = set(_countries_named(text))
+        if len(codes) != 1:
+            return set()
+        ids = self.known.by_country.get(codes.pop(), ())
+        return set(ids) if len(ids) == 1 else set()
+
+    def add_entry(
+        self,
+        by_key: dict[str, _Acc],
+        name: str,
+        kind: Kind,
+        source: Source,
+    ) -> _Acc | None:
+        entry = self.known.registry.get(name) or self.known.registry.get(
+            _generic_free(name)
+        )
+        if entry is None:
+            # "Die Stuttgarter AI Factory": a known entry by its host or city.
+            place = fold(_generic_free(name))
+            entry = next(
+                (
+                    self.known.registry.get(eid)
+                    for pattern, eid in self.known.places
+                    if pattern.fullmatch(place)
+                ),
+                None,
+            )
+        if entry is not None and entry.id not in self.subjects[0]:
+            return None  # a known entry named in passing, not the article's subject
+        key = entry.id if entry is not None else compact(_generic_free(name))
+        if not key:
+            return None
+        acc = by_key.get(key)
+        if acc is not None:
+            acc.alias(name, source)
+            return acc
+        if len(self.entries) >= MAX_ENTRIES:
+            if not self.dropped:
+                self.warnings.append(
+                    f"the text names more than {MAX_ENTRIES} entries; "
+                    f"only the first {MAX_ENTRIES} are drafted"
+                )
+            self.dropped.add(key)
+            return None
+        acc = (
+            _Acc(name, kind, None)
+            if entry is None
+            else _Acc(entry.name, entry.kind, entry)
+        )
+        by_key[key] = acc
+        self.entries.append(acc)
+        acc.sources.append(source)
+        return acc
+
+    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901 - a flat list of cues
+        text = sent.text
+        has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
+        for match in _NAMING.finditer(text):
+            if has_kw is None or has_kw.start() > match.start():
+                continue
+            name = _clean_name(match.group("n"))
+            if name:
+                kind = _kind_near(text, match.start())
+                yield name, kind, 0, len(text), False
+                yield from self.acronym(text, match.end("n"), kind)
+        for match in _NAME_BEFORE.finditer(text):
+            words = match.group("n").split()
+            while words and (
+                fold(words[0]) in _NOT_NAMES
+                or _demonym_re().fullmatch(words[0])
+                or re.fullmatch(r"\w+['’]s", words[0])
+            ):
+                words.pop(0)
+            if not words:
+                continue
+            kw = match.group("kw")
+            name = " ".join([*words, kw])
+            start = (
+                match.end() - len(name) if text.endswith(name, 0, match.end()) else 0
+            )
+            kind = _kind_of(kw)
+            yield name, kind, start, match.end(), False
+            yield from self.acronym(text, match.end(), kind)
+        for match in _APPOSITIVE.finditer(text):
+            name = _clean_name(match.group("n"))
+            if not name or fold(name.split()[0]) in _NOT_NAMES:
+                continue
+            yield name, _kind_of(match["kw"]), match.start(), match.end(), False
+        for match in _NAME_AFTER.finditer(text):
+            tail, kw = " ".join(match["n"].split()), match["kw"]
+            first = tail.split()[0]
+            if fold(first) in _NOT_NAMES or _demonym_re().fullmatch(first):
+                continue
+            # "AI Factory Antenna Cyprus": a place alone keeps its keyword.
+            name = f"{kw} {tail}" if _country_name_re().fullmatch(tail) else tail
+            yield name, _kind_of(kw), match.start(), match.end("n"), False
+
+    def acronym(
+        self, text: str, end: int, kind: Kind
+    ) -> Iterator[tuple[str, Kind, int, int, bool]]:
+        match = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9+\-]{1,14})\)", text[end:])
+        if match and sum(c.isupper() for c in match.group("a")) >= 2:
+            yield match.group("a"), kind, 0, end + match.end(), True
+
+    def owners(self, bids: set[int]) -> list[_Acc | None]:
+        """The entry each sentence is about, ``None`` for none or a bid's.
+
+        A sentence naming one entry is about it, and so are the ones after
+        it; a sentence naming a gigafactory bid (positions ``bids``) and no
+        entry is the bid's, and so are the ones after it (the title's
+        only itself), until one names the entry or, when there is only one,
+        its kind.
+        """
+        if len(self.entries) == 1 and not bids:
+            return [self.entries[0]] * len(self.sentences)
+        owners: list[_Acc | None] = []
+        current = self.entries[0] if len(self.entries) == 1 else None
+        for index, sent in enumerate(self.sentences):
+            named = [acc for acc in self.entries if self.names_in(acc, index)]
+            if not named and index not in bids and len(self.entries) == 1:
+                # Back from the bid: "the smaller AI factory" is the entry.
+                kind = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", sent.text)
+                named = self.entries if kind else []
+            if len(named) == 1:
+                current = named[0]
+                owners.append(current)
+            elif len(named) > 1:
+                owners.append(None)  # several entries in one sentence: ambiguous
+            elif index in bids:
+                owners.append(None)
+                current = current if sent.line == 0 else None
+            else:
+                owners.append(current)
+        return owners
+
+    def links(self, sent: _Sentence, acc: _Acc) -> None:
+        if acc.kind is not Kind.ANTENNA:
+            return
+        text = sent.text
+        link = _LINK.search(text)
+        if link is None:
+            return
+        intent = _INTENT.search(text)
+        linked = fold(text[link.start() : intent.start() if intent else len(text)])
+        intended = fold(text[intent.start() :]) if intent else ""
+        found = False
+        for pattern, entry_id in self.present_names:
+            entry = self.known.registry.get(entry_id)
+            if not isinstance(entry, Factory):
+                continue
+            in_intent = bool(intended) and bool(pattern.search(intended))
+            if not in_intent and not pattern.search(linked):
+                continue
+            intent_kind = in_intent and not pattern.search(linked)
+            target = acc.intents if intent_kind else acc.factories
+            label = "letter of intent" if intent_kind else "linked factory"
+            target.setdefault(entry_id, self.whole(sent, f"{label}: {entry_id}"))
+            found = True
+        if not found and re.search(_FACTORY_KW, text[link.start() :]):
+            self.warnings.append(
+                f"{acc.name}: a linked factory the registry does not know: "
+                f"{_short(text[link.start() :])}"
+            )
+
+
+def _kind_of(keyword: str) -> Kind:
+    # "AI Factory Antenna", "Antenne", "antena": an antenna; else a factory.
+    return Kind.ANTENNA if "nten" in keyword else Kind.FACTORY

@@ -1,0 +1,380 @@
+# The drafter matches typographic quotes, dashes and apostrophes on purpose.
+# ruff: noqa: RUF001
+"""Money: an entry's total, its funders' shares and whom they pay through.
+
+Amounts are read with CLDR's words for a million and a billion
+(:mod:`._cldr`); a share is a half, a percentage or an amount of one
+funder in one clause.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal, InvalidOperation
+
+from aifactories._countries import country_name
+from aifactories._draft import _cldr
+from aifactories._draft._match import (
+    _ABBR,
+    _ORG,
+    _TOKEN,
+    _alternation,
+    _codes_in,
+    _country_name_re,
+    _strip_article,
+)
+from aifactories._draft._output import _dedupe
+from aifactories._draft._reading import _Acc, _Reading, _Share
+from aifactories._draft._text import _Sentence
+from aifactories._model import (
+    FunderKind,
+    Funding,
+    FundingShare,
+    Money,
+    Qualifier,
+    Source,
+)
+
+# "Ministry of Education and Research": after these words, "and" joins a name.
+_AND_NAME = re.compile(
+    r"^(?:Ministry|Ministero|Ministerio|Ministère|Ministerium|Ministerstwo|"
+    r"Department|Faculty|Institute for|Centre for|Center for|School of)\b"
+)
+_AND_TAIL = re.compile(
+    rf"^\s+(?:and|e|y|und|et|i)\s+(?:(?:the|della|del|de la|des|du|der|dei)\s+)?"
+    rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
+)
+_NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
+_CUR_POST = (
+    r"(?P<post>euros?|Euro|EUR|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
+    r"(?:di|de|d['’])\s?euros?)"
+)
+
+
+@functools.cache
+def _amount_re() -> re.Pattern[str]:
+    # A million or a billion: CLDR's words in every language, "bn" and "mn".
+    mult = rf"(?i:{_alternation(map(re.escape, _cldr.multipliers()))}|bn|mn)\.?"
+    return re.compile(
+        rf"(?:{_CUR_PRE}(?P<n1>{_NUM})(?:\s?(?P<m1>{mult})\b|(?<=\d)(?P<s1>[mMk])\b)?"
+        rf"|(?<![\w.,])(?P<n2>{_NUM})\s?(?:(?P<m2>{mult})\s?|(?<=\d)(?P<s2>[mM])\s)?"
+        rf"{_CUR_POST}(?!\w))"
+    )
+
+
+_CURRENCIES = {
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "sek": "SEK",
+    "kronor": "SEK",
+    "pln": "PLN",
+    "zł": "PLN",
+    "złotych": "PLN",
+    "czk": "CZK",
+    "korun": "CZK",
+    "kč": "CZK",
+    "dkk": "DKK",
+    "nok": "NOK",
+    "huf": "HUF",
+    "ron": "RON",
+    "bgn": "BGN",
+    "isk": "ISK",
+}
+_QUALIFIERS = (
+    (
+        Qualifier.ABOUT,
+        re.compile(
+            r"(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
+            r"circa|ca\.|rund|etwa|ungefähr|knapp|intorno a|quasi|alrededor de|"
+            r"aproximadamente|cerca de|casi|unos|environ|près de|presque|około|"
+            r"ok\.|blisko|prawie)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Qualifier.AT_LEAST,
+        re.compile(
+            r"(?:more than|over|at least|in excess of|exceeding|upwards of|mehr als|"
+            r"über|mindestens|oltre|più di|almeno|más de|al menos|plus de|au moins|"
+            r"ponad|powyżej|co najmniej|przeszło|więcej niż)\s*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Qualifier.UP_TO,
+        re.compile(
+            r"(?:up to|as much as|bis zu|fino a|hasta|jusqu['’]à)\s*$", re.IGNORECASE
+        ),
+    ),
+)
+_TOTAL_CUE = re.compile(
+    r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
+    r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
+    r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
+    r"finanziamento|financiación|financement|finansowani|"
+    # The other languages of the registry's countries.
+    r"vyjít na|náklad|rozpočet|celkov|investic|žádá o|totale financiering|"
+    r"investering|kosten|orçament|custo|buget|költség|бюджет|инвестиц|kostnad|"
+    r"budjet|biudžet|proračun|eelarve",
+    re.IGNORECASE,
+)
+_EU_FUNDER = re.compile(
+    r"EuroHPC(?:\s+(?:JU|Joint Undertaking))?|European Union|\bthe EU\b|"
+    r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
+    r"(?:Europ|Evrop)\w+ (?:[Kk]omis\w*|Commissi\w+|Comiss\w+|Comisi\w+)|"
+    r"(?:Komisj\w+|Commission|Comisión|Comissão|Commissione) [Ee]urop\w+|"
+    r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
+)
+_FUNDED = re.compile(
+    r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
+    r"spolufin|financiad|financiament|finansowan",
+    re.IGNORECASE,
+)
+_SPLIT_CUE = re.compile(
+    r"50\s*/\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
+    r"\s+(?:\w+\s+){0,2}?(?:equally|evenly)|in equal (?:parts|shares)|"
+    r"equal(?:ly)? (?:shares|parts)|(?:je|jeweils) zur Hälfte|zu gleichen Teilen|"
+    r"al 50\s*%|in parti uguali|a partes iguales|à parts égales|moitié-moitié|"
+    r"po połowie|po równo|w równych częściach",
+    re.IGNORECASE,
+)
+# One funder's share: a half, or a percentage (group ``p``).
+_SHARE = re.compile(
+    r"(?i:\b(?:half|Hälfte|metà|mitad|moitié|połow\w+|polovin\w*|polovic\w*|helft|"
+    r"metade|meitat|jumătate\w*|половин\w*|puolet|hälften|halvdelen|pusė\w*|"
+    r"puse|fele)\b)|"
+    r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent|percent|Prozent|por ciento|"
+    r"pour cent|procent)"
+)
+_VIA = re.compile(
+    r"\b(?:through|via|by way of|über (?:die|das|den)|durch (?:die|das|den)|"
+    r"tramite|attraverso|per il tramite d\w+|a través de(?:l)?|por medio de(?:l)?|"
+    r"par l['’]intermédiaire d\w*|par le biais d\w*|za pośrednictwem|poprzez)\s+"
+)
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    # A clause ends at ", ", "; " or " and " (never inside "1,500,000").
+    bounds = [0, len(text)]
+    bounds.extend(
+        sep.start() if sep.start() >= pos else sep.end()
+        for sep in re.finditer(
+            r",\s|;\s|\s(?:and|und|e|y|et|i|oraz|while|whereas)\s|\s[–—]\s", text
+        )
+    )
+    lo = max(b for b in bounds if b <= pos)
+    hi = min(b for b in bounds if b > pos)
+    return lo, hi
+
+
+def _decimal(text: str) -> Decimal | None:
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
+    commas, dots = cleaned.count(","), cleaned.count(".")
+    if commas and dots:
+        decimal_sep = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
+        thousands = "." if decimal_sep == "," else ","
+        cleaned = cleaned.replace(thousands, "").replace(decimal_sep, ".")
+    elif commas + dots == 1:
+        sep = "," if commas else "."
+        whole, frac = cleaned.split(sep)
+        cleaned = whole + frac if len(frac) == 3 else f"{whole}.{frac}"
+    elif commas + dots > 1:
+        cleaned = cleaned.replace(",", "").replace(".", "")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        return None
+
+
+def _money(match: re.Match[str], text: str) -> Money | None:
+    number = match.group("n1") or match.group("n2")
+    value = _decimal(number) if number else None
+    if value is None:
+        return None
+    mult = (
+        match.group("m1") or match.group("s1") or match.group("m2") or match.group("s2")
+    )
+    if mult:
+        key = mult.lower().rstrip(".")
+        value *= _cldr.multipliers().get(key) or 10**6
+    cur = (match.group("pre") or match.group("post") or "").lower()
+    cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
+    currency = _CURRENCIES.get(cur)
+    if currency is None or value <= 0 or value >= Decimal(10) ** 15:
+        return None
+    before = text[max(0, match.start() - 30) : match.start()]
+    qualifier = Qualifier.EXACT
+    for candidate, pattern in _QUALIFIERS:
+        if pattern.search(before):
+            qualifier = candidate
+            break
+    return Money(
+        amount=value.quantize(Decimal(1))
+        if value == value.to_integral()
+        else value.normalize(),
+        currency=currency,
+        qualifier=qualifier,
+    )
+
+
+class _Funding(_Reading):
+    """Reads an entry's total, shares and the bodies funds go through."""
+
+    def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+        text = sent.text
+        amounts = list(_amount_re().finditer(text))
+        split = _SPLIT_CUE.search(text)
+        if split is not None:
+            via = _VIA.search(text, split.end())
+            segment_end = via.start() if via else len(text)
+            funders = self.funders(text, split.end(), segment_end)
+            if len(funders) == 2:
+                for funder in funders:
+                    share = self.share(acc, funder)
+                    share.share = Decimal("0.5")
+                    share.sources.append(self.whole(sent, f"share: {funder[0]} 0.5"))
+        else:
+            for match in _SHARE.finditer(text):
+                clause = _clause(text, match.start())
+                funders = self.funders(text, *clause)
+                value = _decimal(match["p"]) if match["p"] else Decimal(50)
+                if len(funders) == 1 and value is not None and 0 < value <= 100:
+                    share = self.share(acc, funders[0])
+                    share.share = (value / 100).normalize()
+                    supports = f"share: {funders[0][0]} {share.share}"
+                    share.sources.append(self.source(sent, *clause, supports))
+        for match in amounts:
+            money = _money(match, text)
+            if money is None:
+                continue
+            lo, hi = _clause(text, match.start())
+            funders = self.funders(text, lo, hi)
+            strong = _TOTAL_CUE.search(text[lo : match.start()])
+            if strong is not None:
+                acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+            elif len(funders) == 1:
+                share = self.share(acc, funders[0])
+                if share.amount is None:
+                    share.amount = money
+                    share.sources.append(
+                        self.source(sent, lo, hi, f"amount: {funders[0][0]} {money}")
+                    )
+            elif _TOTAL_CUE.search(text[lo:hi]):
+                acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+        for cue in _FUNDED.finditer(text):
+            # A funder named without money is still one ("co-funded by X"):
+            # the one of the clause nearest the cue.
+            lo, hi = _clause(text, cue.start())
+            funders = self.funders(text, cue.end(), hi)[:1]
+            funders = funders or self.funders(text, lo, cue.start())[-1:]
+            for funder in funders:
+                share = self.share(acc, funder)
+                if not share.sources:
+                    share.sources.append(self.whole(sent, f"funder: {funder[0]}"))
+        self.via(sent, acc)
+
+    def via(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        for match in _VIA.finditer(text):
+            funders = self.funders(text, 0, match.start())
+            if not funders:
+                continue
+            segment = text[match.end() :]
+            stop = re.search(
+                r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s(?:which|who|and the|with)", segment
+            )
+            segment = segment[: stop.start()] if stop else segment
+            names: list[str] = []
+            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+                label, _ = _strip_article(org.group("org"))
+                if names and names[-1].endswith(label):
+                    continue  # the tail of a name joined by "and", already taken
+                tail = _AND_TAIL.match(segment[org.end("org") :])
+                if _AND_NAME.match(label) and tail is not None:
+                    label += tail.group()
+                if label and self.org_ok(label, strict=False):
+                    names.append(label)
+            if not names:
+                continue
+            share = self.share(acc, funders[-1])
+            for label in names:
+                if label not in share.via:
+                    share.via.append(label)
+            end = match.end() + (stop.start() if stop else len(text) - match.end())
+            share.sources.append(self.source(sent, match.start(), end, "via"))
+
+    def funders(
+        self, text: str, lo: int, hi: int
+    ) -> list[tuple[str, FunderKind, str | None]]:
+        segment = text[lo:hi]
+        found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
+        eu = _EU_FUNDER.search(segment)
+        if eu is not None:
+            # The funder as the text first names it.
+            label = eu.group().removeprefix("the ")
+            found.append((eu.start(), (label, FunderKind.EU, None)))
+        for code, match in _codes_in(_country_name_re(), segment):
+            if re.search(
+                r"\b(?:in|im|en|w|we)\s+$", segment[: match.start()]
+            ) and not re.search(
+                r"(?:[Gg]overnment|[Gg]overno|[Gg]obierno|[Gg]ouvernement|Regierung|rząd)\w*\s+(?:of|di|de|du|von)\s+(?:the\s+)?$",
+                segment[: match.start()],
+            ):
+                continue  # "companies in Spain", not Spain paying
+            found.append(
+                (match.start(), (country_name(code), FunderKind.NATIONAL, code))
+            )
+        unique: dict[
+            tuple[FunderKind, str | None, str], tuple[str, FunderKind, str | None]
+        ] = {}
+        for _, funder in sorted(found, key=lambda item: item[0]):
+            key = (
+                funder[1],
+                funder[2],
+                funder[0] if funder[1] is FunderKind.REGIONAL else "",
+            )
+            unique.setdefault(key, funder)
+        return list(unique.values())
+
+    def share(self, acc: _Acc, funder: tuple[str, FunderKind, str | None]) -> _Share:
+        label, kind, code = funder
+        key = (kind, code or label)
+        share = acc.shares.get(key)
+        if share is None:
+            share = acc.shares[key] = _Share(label, kind, code)
+        return share
+
+    def build_funding(self, acc: _Acc) -> tuple[Funding | None, list[Source]]:
+        total = None
+        totals = dict(acc.totals)
+        if len(totals) == 1:
+            total = next(iter(totals))
+        elif len(totals) > 1:
+            shown = "; ".join(str(m) for m in totals)
+            self.warnings.append(f"{acc.name}: total left out: the text gives {shown}")
+        shares = [
+            FundingShare(
+                funder=s.funder,
+                kind=s.kind,
+                country=s.country,
+                share=s.share,
+                amount=s.amount,
+                via=s.via,
+                sources=_dedupe(s.sources),
+            )
+            for s in acc.shares.values()
+            if s.sources
+        ]
+        if total is None and not shares:
+            return None, []
+        if total is None:
+            return Funding(shares=shares), []
+        # Funding has no sources of its own: the total's goes to the entry.
+        return Funding(total=total, shares=shares), [totals[total]]

@@ -1,0 +1,185 @@
+# The drafter matches typographic quotes, dashes and apostrophes on purpose.
+# ruff: noqa: RUF001
+"""Patterns every field shares: capitalised names, organisations, countries.
+
+A name is a run of capitalised tokens (an organisation's may hold "of",
+"für", "dell'"); a country is named by CLDR's names (:mod:`._cldr`) or by a
+demonym (:mod:`._lexicon`). Tokens are possessive, so every search is
+linear in the text.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from aifactories._draft import _cldr
+from aifactories._draft import _lexicon as lex
+from aifactories._draft._text import words
+from aifactories._model import Kind
+from aifactories._text import fold
+
+
+def _letters(*, upper: bool) -> str:
+    # Latin letters with diacritics (Latin-1 and Extended-A/B) plus ASCII.
+    chars = (chr(c) for c in range(0x41, 0x250))
+    return "".join(c for c in chars if c.isalpha() and c.isupper() == upper)
+
+
+_UP = _letters(upper=True)
+_LO = _letters(upper=False)
+# Possessive: a token never gives back the hyphen or dot it took, so
+# "A-A-A-..." is one token, not 2**n ways to split it (linear time).
+# A token starts at a word's start (after an elided "l'" or "dell'" too),
+# never inside another token: searches then try each token once.
+_START = (
+    r"(?:(?<![\w&])(?<![\w&][.\-'’])|(?<=(?<![\w'’])[dlDL]['’])"
+    r"|(?<=(?<![\w'’])(?:[dDnN]ell|[dD]all|[sS]ull)['’]))"
+)
+_TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
+_CONN = (
+    r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
+    r"zum|per|pour|para|na|dla|la|le|el|los|las|do|da|dos|das|van|voor|v|ve)"
+)
+_ORG = (
+    rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
+    rf"\s+(?:{_CONN}\s+)?(?:d|l|dell)['’]|\s+){_TOKEN}){{0,9}}"
+)
+_ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
+_FACTORY_KW = (
+    r"(?:AI[ -][Ff]actory|KI-Fabrik|AI-Fabrik|KI-Factory|[Ff]abbrica (?:di |dell['’])"
+    r"(?:IA|intelligenza artificiale)|[Ff]ábrica de (?:IA|inteligencia artificial)|"
+    r"[Uu]sine (?:d['’]|à )(?:IA|intelligence artificielle)|[Ff]abryk[aięą] "
+    r"(?:AI|SI|sztucznej inteligencji)|"
+    # The other languages of the registry's countries.
+    r"AI-fabriek|AI-fabrik|AI továr\w*|[Tt]ovár\w* na umělou inteligenci|"
+    r"[Ff]ábrica de (?:IA|inteligência artificial)|[Ff]actoría de IA|"
+    r"[Ff]abric[aă] de (?:IA|inteligență artificială)|"
+    r"[Tt]ovarn\w* umetne inteligence|[Tt]ekoälytehta\w*|[Tt]ekoälytehdas|"
+    r"[Dd]irbtinio intelekto gamykl\w*|[Mm]ākslīgā intelekta (?:rūpnīc|fabrik)\w*|"
+    r"MI-gyár\w*|εργοστάσι\w* [Tτ]εχνητής [Nν]οημοσύνης|"
+    r"фабрик\w* за изкуствен интелект|AI фабрик\w*|"
+    r"[Tt]vornic\w* umjetne inteligencije|[Tt]ováre\w* umelej inteligencie)"
+)
+_ANTENNA_KW = (
+    r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąyė]|[Aa]ntennen|[Aa]ntén\w*|κεραία|антена)"
+)
+
+
+def _alternation(patterns: Iterable[str]) -> str:
+    return "|".join(sorted(patterns, key=len, reverse=True))
+
+
+@functools.cache
+def _country_name_re() -> re.Pattern[str]:
+    groups = [
+        f"(?P<c_{code}>{_alternation(names)})"
+        for code, names in _cldr.country_names().items()
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
+
+
+@functools.cache
+def _demonym_re() -> re.Pattern[str]:
+    groups = [
+        f"(?P<c_{code}>{_alternation(words)})" for code, words in lex.DEMONYMS.items()
+    ]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
+
+
+def _codes_in(pattern: re.Pattern[str], text: str) -> list[tuple[str, re.Match[str]]]:
+    found = []
+    for match in pattern.finditer(text):
+        group = match.lastgroup
+        if group is not None:
+            found.append((group[2:], match))
+    return found
+
+
+_ARTICLES = re.compile(
+    r"^(?:(?:the|The|a|A|an|An|die|Die|der|Der|das|Das|den|dem|des|il|Il|lo|la|La|"
+    r"le|Le|les|Les|el|El|los|Los|las|Las|i|gli|l['’]|L['’]|its|our|their)\s+|"
+    r"[lL]['’]|dell['’]|dall['’]|all['’])+"
+)
+
+
+def _countries_named(text: str) -> list[str]:
+    """Every country ``text`` names, by name then by demonym, as often as named."""
+    return [
+        code
+        for pattern in (_country_name_re(), _demonym_re())
+        for code, _ in _codes_in(pattern, text)
+    ]
+
+
+def _strip_article(text: str) -> tuple[str, int]:
+    match = _ARTICLES.match(text)
+    return (text[match.end() :], match.end()) if match else (text, 0)
+
+
+_NOT_NAMES = frozenset(
+    fold(word)
+    for word in words(
+        # Capitalised words that start no name: articles, ordinals, generic
+        # words, and verbs a title capitalises ("Cyprus to Host AI Factory").
+        "The A An New Our This That Its First Second Third Fourth National European EU "
+        "EuroHPC Europe's Today Each Every Both Future Planned Joint Programme Program "
+        "Initiative Call Calls Network Antennas Antenna In And For Of With At To Will "
+        "Is Are Has Was Project Der Die Das Eine Ein Neue La Il El Le Una Un Nuova "
+        "Nueva Nouvelle Nowa Pierwsza Polska Hub Hubs Host Hosts Launch Launches Join "
+        "Joins Win Wins Build Builds Get Gets Open Opens Team Consortium Services "
+        "Service Support Users Access Ecosystem Factory Factories Gigafactory "
+        "Gigafactories AI KI IA Now Here There Linked Nowy Nowa Nowe Nuovo Nuevo "
+        "Nouveau Neuer Neues Il El Le Der Brand Latest"
+    )
+)
+
+
+def _generic_free(name: str) -> str:
+    words = [w for w in re.split(r"[\s]+", name) if fold(w) not in _GENERIC]
+    return " ".join(words)
+
+
+_GENERIC = frozenset(
+    fold(w) for w in words("AI Factory Antenna KI-Fabrik AI-Fabrik KI Fabrik The the")
+)
+
+
+def _word_find(haystack: str, needle: str) -> int:
+    start = 0
+    while True:
+        pos = haystack.find(needle, start)
+        if pos < 0:
+            return -1
+        end = pos + len(needle)
+        before = haystack[pos - 1] if pos else " "
+        after = haystack[end] if end < len(haystack) else " "
+        if not before.isalnum() and not after.isalnum():
+            return pos
+        start = pos + 1
+
+
+def _clean_name(text: str) -> str:
+    return " ".join(text.split()).strip("”\"»'’.,")
+
+
+def _kind_near(text: str, pos: int) -> Kind:
+    # The keyword nearest to the name says what it names.
+    best: tuple[int, Kind] | None = None
+    for pattern, kind in ((_ANTENNA_KW, Kind.ANTENNA), (_FACTORY_KW, Kind.FACTORY)):
+        for match in re.finditer(pattern, text):
+            distance = min(abs(match.start() - pos), abs(match.end() - pos))
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best is not None else Kind.FACTORY
+
+
+def _abbr(abbr: str | None) -> str | None:
+    if abbr and re.fullmatch(r"[A-Z][\w&.\- ]{1,20}", abbr):
+        return abbr
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,245 @@
+# The drafter matches typographic quotes, dashes and apostrophes on purpose.
+# ruff: noqa: RUF001
+"""Organisations: an entry's host (and its city) and its stakeholders."""
+
+from __future__ import annotations
+
+import re
+
+from aifactories._draft._knowledge import _Org
+from aifactories._draft._match import (
+    _ABBR,
+    _ORG,
+    _TOKEN,
+    _abbr,
+    _strip_article,
+    _word_find,
+)
+from aifactories._draft._reading import _Acc, _Reading
+from aifactories._draft._text import _Sentence
+from aifactories._model import Host, Role, Stakeholder
+from aifactories._text import fold
+
+_HOST_AFTER = re.compile(
+    r"(?:\b(?:hosted (?:by|at)|housed at|(?:based|located|installed|sited) at|"
+    r"host(?:ing)? (?:institution|organi[sz]ation|site|entity)(?: is|:)?|"
+    r"(?:gehostet|beherbergt|angesiedelt|betreut) (?:von|bei|am|an der|im|beim|"
+    r"durch)(?: der| dem| die| das)?|Gastgeber (?:ist|wird)(?: das| die| der)?|"
+    r"ospitat[ao] (?:da|presso)(?:l|lla|llo|i|gli)?|(?:ha sede|con sede) presso|"
+    r"(?:alojad[ao]|albergad[ao]|acogid[ao]) (?:por|en)(?: el| la)?|"
+    r"hébergée? (?:par|au|chez|à)(?: le| la| l['’])?|"
+    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie))|"
+    r"^(?:Host(?: institution| organi[sz]ation)?|Gastgeber|Ospitante|Anfitrión|"
+    r"Hôte|Gospodarz)\s*:)"
+    r"\s*(?:the\s+|l['’])?"
+)
+# "coordinated by X": the coordinator named after the cue.
+_COORDINATED_BY = re.compile(
+    r"\b(?:coordinated by|led by|"
+    r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
+    r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
+    r"(?: der| dem)?|"
+    r"unter der Leitung (?:von|des|der)|"
+    r"Koordinator (?:ist|wird)(?: das| die| der)?|"
+    r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
+    r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+    r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
+    r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
+    r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
+    r"pod kierownictwem)\s*(?:the\s+|l['’])?"
+)
+# "X coordinates", "X as a partner": the role named after the organisation.
+_ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        Role.COORDINATOR,
+        re.compile(
+            r"^\s*(?:coordinates|will coordinate|is the coordinator|leads the "
+            r"consortium|koordiniert|coordina|coordinerà|coordinará|coordonne|"
+            r"coordonnera|koordynuje|będzie koordynować)\b"
+        ),
+    ),
+    (
+        Role.PARTNER,
+        re.compile(
+            r"^\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
+            r"(?:consortium |research |industrial )?partners?|als Partner|"
+            r"come partner|como socio|en tant que partenaire|jako partner)\b"
+        ),
+    ),
+)
+_PARTNER_LIST = re.compile(
+    r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
+    r"in partnership with|together with|joined by|consortium (?:of|comprising|"
+    r"including|with|that includes|brings together)|"
+    r"Partner (?:sind|\s*:)|Partnern|gemeinsam mit|zusammen mit|Konsortium aus|"
+    r"als Partner (?:ist|sind|wird|werden)(?: auch)?(?: das| die| der)?|"
+    r"partner (?:sono|\s*:)|insieme a(?:l|lla|i|gli)?|in collaborazione con|"
+    r"con i partner|(?:partecipano )?come partner|socios (?:son|\s*:)|"
+    r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
+    r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
+    r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
+    r"we współpracy z|wraz z|(?:will )?consists? of|"
+    # The other languages of the registry's countries.
+    r"konsorcium (?:zahrnující(?: také)?|tvoří)|samenwerking tussen|"
+    r"consortium (?:bestaat uit|bestående av)|konsortiet består av|"
+    r"consorțiul (?:include|reunește)|consórcio (?:formado|composto) por|"
+    r"com a participação d[aeo]s?(?: \w+ \w+)?|conta(?:ndo)? (?:ainda )?com|"
+    r"em parceria com|juntamente com|"
+    r"konsorciumą sudaro|konzorcij (?:sestavljajo|bodo sestavljali)|"
+    r"konzorcium tagjai|консорциум(?:ът)? (?:включва|се състои от))\s*"
+    r"(?:the\s+|l['’]|de\s+)?",
+    re.IGNORECASE,
+)
+# "co-funded by X, Y and Z": the co-funders, each named, money or not.
+_COFUNDER_LIST = re.compile(
+    r"\b(?:co-?(?:funded|financed) by|cofinanziat[ao] (?:da(?:l|lla|i|gli)?|in parti "
+    r"uguali)|cofinanciad[ao] (?:por|al \d+\s?% por)|kofinanziert (?:von|durch)|"
+    r"cofinancée? par|współfinansowan[aey] przez|spolufinancovan[áéý] z)\s*",
+    re.IGNORECASE,
+)
+_SEGMENT_END = re.compile(
+    r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
+    r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"
+    r"serving|will|wird|sarà|será|sera|będzie)\s|"
+    # "per" before a verb ("per sostenere"), not in a name ("Agenzia per la").
+    r"\sper\s(?=\w+(?:are|ere|ire)\b)"
+)
+
+
+class _Orgs(_Reading):
+    """Reads an entry's host and stakeholders."""
+
+    def host(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        for match in _HOST_AFTER.finditer(text):
+            org = re.match(rf"{_ORG}{_ABBR}", text[match.end() :])
+            if org is None:
+                continue
+            lo, hi = match.end() + org.start(), match.end() + org.end()
+            self.set_host(sent, acc, org, (lo, hi), match.start())
+            return
+
+    def set_host(
+        self,
+        sent: _Sentence,
+        acc: _Acc,
+        org: re.Match[str],
+        span: tuple[int, int],
+        cue: int,
+    ) -> None:
+        text = sent.text
+        lo, hi = span
+        raw = text[lo:hi]
+        abbr = org.group("abbr")
+        label = raw[: raw.index("(")].strip() if abbr else raw
+        label, _ = _strip_article(label)
+        if not self.org_ok(label, strict=False) or acc.host is not None:
+            return
+        host = self.organisation(label, abbr)
+        city, city_end = self.city_after(text, hi, label)
+        source = self.source(sent, cue, max(hi, city_end), "host")
+        acc.host = Host(
+            name=host.name, short_name=host.short_name, city=city, sources=(source,)
+        )
+        place = self.known.cities.get(fold(city)) if city else None
+        country = host.country or (place[1] if place is not None else None)
+        if country:
+            acc.countries.append((3, country, source))
+
+    def city_after(self, text: str, hi: int, host: str) -> tuple[str | None, int]:
+        after = re.match(
+            rf"(?:,?\s+(?P<p>in|im|a|à|en|w|we)|,)\s+(?P<c>{_TOKEN}(?:[ -]{_TOKEN})?)",
+            text[hi:],
+        )
+        if after is not None:
+            city = after.group("c")
+            # Polish and a bare comma inflect or list: trust known cities only.
+            loose = after.group("p") in {"in", "im", "a", "à", "en"}
+            if fold(city) in self.known.cities or (loose and self.city_ok(city)):
+                known = self.known.cities.get(fold(city))
+                return (known[0] if known else city), hi + after.end()
+        for key, (city, _) in self.known.cities.items():
+            if _word_find(fold(host), key) >= 0:
+                return city, hi
+        return None, hi
+
+    def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        for match in _COORDINATED_BY.finditer(text):
+            org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
+            if org is not None:
+                hi = match.end() + org.end()
+                self.add_holder(sent, acc, org, Role.COORDINATOR, (match.start(), hi))
+        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
+            for role, pattern in _ROLE_BEFORE:
+                cue = pattern.match(text[org.end() :])
+                if cue is not None:
+                    hi = org.end() + cue.end()
+                    self.add_holder(sent, acc, org, role, (org.start(), hi))
+        self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
+        self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
+
+    def listed(
+        self, sent: _Sentence, acc: _Acc, cue: re.Pattern[str], role: Role
+    ) -> None:
+        """Add each organisation of the list after ``cue`` in the role."""
+        text = sent.text
+        for match in cue.finditer(text):
+            segment = text[match.end() :]
+            if not segment.strip(" :") and text.rstrip().endswith(":"):
+                for item in self.bullets_after(sent):
+                    org = re.match(rf"(?P<org>{_ORG}){_ABBR}", item.text)
+                    if org is None:
+                        break
+                    self.add_holder(item, acc, org, role, (0, len(item.text)))
+                continue
+            stop = _SEGMENT_END.search(segment)
+            segment = segment[: stop.start()] if stop else segment
+            # In a list of three or more, one capitalised word names a member.
+            strict = segment.count(",") < 2
+            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+                span = (match.start(), match.end() + org.end())
+                self.add_holder(sent, acc, org, role, span, strict=strict)
+
+    def add_holder(  # noqa: PLR0913 - the evidence and how strictly to read it
+        self,
+        sent: _Sentence,
+        acc: _Acc,
+        org: re.Match[str],
+        role: Role,
+        span: tuple[int, int],
+        *,
+        strict: bool = True,
+    ) -> None:
+        label = org.group("org")
+        label, _ = _strip_article(label)
+        abbr = org.group("abbr")
+        known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
+        if not (label and self.org_ok(label, strict=strict)) and not known_abbr:
+            return
+        holder = self.organisation(label, abbr)
+        key = fold(holder.name)
+        if key in acc.stakeholders:
+            return
+        source = self.source(sent, *span, f"{role.value}: {holder.name}")
+        acc.stakeholders[key] = Stakeholder(
+            name=holder.name,
+            role=role,
+            country=holder.country,
+            short_name=holder.short_name,
+            sources=(source,),
+        )
+
+    def organisation(self, label: str, abbr: str | None) -> _Org:
+        """The registry's record of ``label (abbr)``, else the text's own names.
+
+        "Arctic Compute Alliance (ACA)" is not the registry's Advanced
+        Computing Austria (ACA): a known organisation found by its
+        abbreviation must share a word with the label.
+        """
+        known = self.known.org(label)
+        by_abbr = self.known.org(abbr) if abbr else None
+        if known is None and by_abbr is not None:
+            words = {w for w in fold(by_abbr.name).split() if len(w) > 3}
+            known = by_abbr if not label or words & set(fold(label).split()) else None
+        return known or _Org(label, _abbr(abbr), None)

@@ -1,0 +1,120 @@
+# The drafter matches typographic quotes, dashes and apostrophes on purpose.
+# ruff: noqa: RUF001
+"""People: who speaks for an entry, in what role, for which organisation."""
+
+from __future__ import annotations
+
+import re
+
+from aifactories._draft import _lexicon as lex
+from aifactories._draft._match import _CONN, _LO, _ORG, _TOKEN, _UP
+from aifactories._draft._output import _same_org
+from aifactories._draft._reading import _Acc, _Reading
+from aifactories._draft._text import _Sentence
+from aifactories._model import Person
+from aifactories._text import fold
+
+_PTOKEN = rf"[{_UP}][{_LO}]++(?:-[{_UP}][{_LO}]++)?+"
+_PERSON = (
+    rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
+    rf"Univ\.-Prof|"
+    rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
+    rf"\.?\s+){{0,3}}+(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
+    rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
+)
+_SPEECH = (
+    r"(?:said|says|explained|explains|added|adds|noted|notes|stated|states|"
+    r"commented|comments|emphasi[sz]ed|emphasi[sz]es|underlined|stressed|"
+    r"sagte|sagt|erklärte|erklärt|betonte|betont|ergänzte|ha dichiarato|"
+    r"ha detto|dichiara|afferma|ha affermato|ha spiegato|spiega|sottolinea|"
+    r"explicó|afirmó|señaló|declaró|afirma|explica|señala|subraya|"
+    r"a déclaré|déclare|explique|souligne|a souligné|a expliqué|"
+    r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?)"
+)
+_ROLE_TEXT = r"(?P<role>[^,;:“”\"„«»()\n]{3,120}?)"
+_PERSON_SAID = re.compile(
+    rf"(?:{_SPEECH}|\bso|according to|secondo|según|selon|według)\s+{_PERSON},\s+"
+    r"(?P<role>[^;:“”\"„«»()\n]{3,160}?)\s*[.;]?\s*$"
+)
+_PERSON_DASH = re.compile(
+    rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
+)
+# A role written before the name: "Bundesminister Peter Hanke", "HUN-REN
+# CEO Roland Jakab", "Minister of the Economy and Innovation Edvinas Grikšas".
+_ROLE_WORD = (
+    r"(?:[\w-]*(?:[Mm]inist(?:er|ra|re|r)|[Dd]irekt(?:or|orin)|[Dd]irector|CEO|"
+    r"[Rr]e[ck]tor|[Pp]r[äa]sident|[Pp]resident|[Cc]ommissioner|[Kk]ommissar|"
+    r"[Cc]hair(?:man|woman)?|[Ll]eiter|[Cc]oordinat(?:or|ore|rice)|[Mm]ayor|"
+    r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz|[Vv]orsitzend|"
+    r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore)[\w-]*)"
+)
+_PERSON_TITLED = re.compile(
+    # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu
+    # erklärt" are not part of a role.
+    rf"(?<![\w.-])(?P<role>(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+){{0,2}}?{_ROLE_WORD}"
+    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOKEN}(?:\s+(?:and\s+)?{_TOKEN}){{0,3}}|"
+    # "Minister finansów Andrzej Domański": a lower-case word or two.
+    rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}}))"
+    rf"\s+{_PERSON}"
+)
+# "Thomas Lippert, Direktor des JSC, und …": the role after the name.
+_PERSON_ROLE = re.compile(
+    # Not after "of the", "de la": "Ministerio … de la Función Pública, el …".
+    r"(?<!\bthe\s)(?<!\bof\s)(?<!\bla\s)(?<!\bde\s)(?<!\bder\s)(?<!\bdes\s)"
+    rf"{_PERSON},\s+(?P<role>(?:[\w.-]+\s+){{0,3}}?{_ROLE_WORD}[^,;:()\n]{{0,80}}?)"
+    r"\s*(?=,|\s(?:und|and|et|e|y|i|a)\s)"
+)
+_ROLE_ORG_SPLIT = re.compile(
+    r"(?<!\s)\s++(?:at|bei|am|presso|en|à|w|we|of|der|des|della|dell['’]|del|de la|"
+    r"du|de)\s+"
+    r"(?:the\s+)?(?=[" + _UP + r"])"
+)
+
+
+def _is_person(name: str) -> bool:
+    # "rektor Politechniki Gdańskiej": an organisation where a name stands.
+    return not any(w in name for w in lex.ORG_WORDS)
+
+
+class _People(_Reading):
+    """Reads the people who speak for an entry."""
+
+    def people(self, sent: _Sentence, acc: _Acc) -> None:
+        text = sent.text
+        for pattern in (_PERSON_SAID, _PERSON_DASH, _PERSON_TITLED, _PERSON_ROLE):
+            for match in pattern.finditer(text):
+                person, said = match["person"], match["role"].strip().rstrip(".")
+                if not _is_person(person) or len(said) < 3:
+                    continue
+                role, organisation = self.split_role(said)
+                # The speaker for an entry's host speaks for that entry.
+                owner = next(
+                    (
+                        other
+                        for other in self.entries
+                        if organisation is not None
+                        and other.host is not None
+                        and _same_org(
+                            other.host.name, other.host.short_name, organisation
+                        )
+                    ),
+                    acc,
+                )
+                if fold(person) in owner.people:
+                    continue
+                lo = min(match.start("person"), match.start("role"))
+                hi = max(match.end("person"), match.end("role"))
+                owner.people[fold(person)] = Person(
+                    name=person,
+                    role=role,
+                    organisation=organisation,
+                    sources=(self.source(sent, lo, hi, "person"),),
+                )
+
+    def split_role(self, role: str) -> tuple[str, str | None]:
+        # "Director of the Jülich Supercomputing Centre": the role, then whom.
+        for cut in _ROLE_ORG_SPLIT.finditer(role):
+            rest = role[cut.end() :]
+            if re.fullmatch(_ORG, rest):
+                return role[: cut.start()].strip(), rest
+        return role, None

@@ -1,0 +1,195 @@
+"""The article being read and the entries it builds, shared by every field.
+
+:class:`_Reading` holds the sentences and cuts quotes out of the text;
+:class:`_Acc` is one entry under construction. The field readers
+(:mod:`._entries`, :mod:`._orgs`, :mod:`._funding` ...) extend
+:class:`_Reading`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from aifactories._draft import _lexicon as lex
+from aifactories._draft._knowledge import _Knowledge
+from aifactories._draft._match import (
+    _NOT_NAMES,
+    _country_name_re,
+    _word_find,
+)
+from aifactories._draft._text import (
+    MAX_READ,
+    MAX_SENTENCE,
+    MAX_SENTENCES,
+    _Sentence,
+    _sentences,
+)
+from aifactories._model import (
+    Entry,
+    FunderKind,
+    Host,
+    Kind,
+    Money,
+    Person,
+    Sector,
+    Source,
+    Stakeholder,
+    SystemStatus,
+)
+from aifactories._text import fold
+
+
+@dataclasses.dataclass
+class _Share:
+    funder: str
+    kind: FunderKind
+    country: str | None
+    share: Decimal | None = None
+    amount: Money | None = None
+    via: list[str] = dataclasses.field(default_factory=list)
+    sources: list[Source] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class _Acc:
+    """A mutable entry under construction; frozen into a record at the end."""
+
+    name: str
+    kind: Kind
+    known: Entry | None
+    aliases: list[str] = dataclasses.field(default_factory=list)
+    sources: list[Source] = dataclasses.field(default_factory=list)
+    countries: list[tuple[int, str, Source]] = dataclasses.field(default_factory=list)
+    host: Host | None = None
+    stakeholders: dict[str, Stakeholder] = dataclasses.field(default_factory=dict)
+    partner_countries: dict[str, Source] = dataclasses.field(default_factory=dict)
+    factories: dict[str, Source] = dataclasses.field(default_factory=dict)
+    intents: dict[str, Source] = dataclasses.field(default_factory=dict)
+    focus: dict[str, Source] = dataclasses.field(default_factory=dict)
+    sectors: dict[Sector, Source] = dataclasses.field(default_factory=dict)
+    totals: list[tuple[Money, Source]] = dataclasses.field(default_factory=list)
+    shares: dict[tuple[FunderKind, str], _Share] = dataclasses.field(
+        default_factory=dict
+    )
+    people: dict[str, Person] = dataclasses.field(default_factory=dict)
+    selected_on: tuple[dt.date, list[Source]] | None = None
+    wave: str | None = None
+    system: dict[str, tuple[str, Source]] = dataclasses.field(default_factory=dict)
+    status: tuple[SystemStatus, Source] | None = None
+
+    def alias(self, name: str, source: Source) -> None:
+        """Add ``name`` as another name of this entry, unless it has it."""
+        known = self.known.names if self.known is not None else ()
+        if fold(name) in {fold(n) for n in (self.name, *self.aliases, *known)}:
+            return
+        self.aliases.append(name)
+        self.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
+
+
+class _Reading:
+    """The article's sentences and entries, and the checks every field shares."""
+
+    def __init__(self, text: str, name: str, known: _Knowledge) -> None:
+        self.text = text
+        self.name = name
+        self.known = known
+        self.warnings: list[str] = []
+        self.sentences, skipped = _sentences(text)
+        if skipped:
+            self.warnings.append(
+                f"skipped {skipped} sentence(s) longer than {MAX_SENTENCE} characters"
+            )
+        kept = min(
+            MAX_SENTENCES,
+            sum(1 for sent in self.sentences if sent.start < MAX_READ),
+        )
+        if kept < len(self.sentences):
+            self.warnings.append(
+                f"read the first {kept} sentences of {len(self.sentences)} "
+                f"(at most {MAX_SENTENCES:,} within {MAX_READ:,} characters); "
+                "the rest is not drafted"
+            )
+            del self.sentences[kept:]
+        self.dropped: set[str] = set()
+        self.entries: list[_Acc] = []
+
+    def source(self, sent: _Sentence, lo: int, hi: int, supports: str) -> Source:
+        start, end = sent.start + lo, sent.start + hi
+        quote = self.text[start:end].strip()
+        if not quote:  # never an empty quote: fall back to the whole sentence
+            quote = sent.text
+        return Source(seed=self.name, quote=quote, supports=supports)
+
+    def whole(self, sent: _Sentence, supports: str) -> Source:
+        return self.source(sent, 0, len(sent.text), supports)
+
+    def first_naming(self, *labels: str | None) -> _Sentence | None:
+        """The first sentence naming one of ``labels`` (or an inflected form)."""
+        keys = [fold(label) for label in labels if label and len(label) >= 3]
+        if not keys:
+            return None
+        pattern = re.compile(
+            rf"(?<!\w)(?:{'|'.join(map(re.escape, keys))})\w{{0,3}}(?!\w)"
+        )
+        for index, sent in enumerate(self.sentences):
+            if pattern.search(self.folded[index]):
+                return sent
+        return None
+
+    @functools.cached_property
+    def folded(self) -> list[str]:
+        return [fold(sent.text) for sent in self.sentences]
+
+    @functools.cached_property
+    def present_names(self) -> tuple[tuple[re.Pattern[str], str], ...]:
+        whole = fold(self.text)
+        return tuple(
+            (re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), entry_id)
+            for key, entry_id in self.known.names
+            if key in whole
+        )
+
+    def names_in(self, acc: _Acc, index: int) -> bool:
+        folded = self.folded[index]
+        labels = [acc.name, *acc.aliases]
+        if acc.known is not None:
+            labels += list(acc.known.names)
+        for label in labels:
+            key = fold(label)
+            if len(key) < 3:
+                continue
+            if _word_find(folded, key) >= 0:
+                return True
+        return False
+
+    def city_ok(self, city: str) -> bool:
+        if fold(city) in self.known.cities:
+            return True
+        return not any(stem in city for stem in lex.ORG_WORDS)
+
+    def org_ok(self, label: str, *, strict: bool) -> bool:
+        if len(label) < 2 or fold(label) in _NOT_NAMES:
+            return False
+        if _country_name_re().fullmatch(label):
+            return False
+        if not strict or self.known.org(label) is not None:
+            return True
+        first = label.split(maxsplit=1)[0]
+        if sum(ch.isupper() for ch in first) >= 2:
+            return True
+        # Two capitalised words or more ("Oslo Health Analytics") name an
+        # organisation once people and places are ruled out above.
+        return sum(word[:1].isupper() for word in label.split()) >= 2
+
+    def bullets_after(self, sent: _Sentence) -> Iterator[_Sentence]:
+        for nxt in self.sentences[sent.position + 1 :]:
+            if not nxt.bullet:
+                return
+            yield nxt

@@ -1,0 +1,149 @@
+"""A factory's supercomputer: new or upgraded, name, vendor, accelerators."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from aifactories._draft import _lexicon as lex
+from aifactories._draft._match import _NOT_NAMES, _TOKEN, _UP, _demonym_re, _word_find
+from aifactories._draft._output import _dedupe
+from aifactories._draft._reading import _Acc, _Reading
+from aifactories._draft._text import _Sentence
+from aifactories._model import Kind, Supercomputer, SystemStatus
+from aifactories._text import fold
+
+# A word for a supercomputer in the languages of our press releases.
+_MACHINE = (
+    r"(?:[Ss]upercomput(?:er|ador)|[Ss]uperordenador|[Ss]upercalculateur|"
+    r"[Ss]uperkomputer\w*|[Ss]upercalcolatore)"
+)
+_SYSTEM_NEW = re.compile(
+    r"\b(?:brand[ -])?(?:new|neue[nrs]?|nuovo|nuevo|nouveau|now\w+)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_MACHINE}|system)",
+    re.IGNORECASE,
+)
+_SYSTEM_UPGRADE = re.compile(
+    r"\b(?:upgrade of (?:the |its )?(?:existing )?|upgrad(?:e|es|ing) (?:the |its )"
+    r"(?:existing )?|Aufrüstung|Erweiterung des bestehenden|potenziamento|"
+    r"ampliación del|mise à niveau|modernizacj\w+|rozbudow\w+)",
+    re.IGNORECASE,
+)
+_SYSTEM_NAME = (
+    # "the supercomputer, named X", "X supercomputer", "supercomputer X".
+    re.compile(
+        rf"(?:{_MACHINE}|HPC system|AI system|system),?\s+(?:named|called|dubbed|"
+        r"namens|chiamato|denominato|llamado|denominado|baptisé|appelé|nommé|"
+        rf"o nazwie)\s+[„“\"«']?(?P<n>{_TOKEN})"
+    ),
+    re.compile(rf"(?<![\w-])(?P<n>[{_UP}][\w-]*)\s+(?:AI\s+)?{_MACHINE}(?!\w)"),
+    re.compile(rf"{_MACHINE}\s+[„“\"«]?(?P<n>[{_UP}][\w-]*)"),
+)
+_ACCELERATOR = re.compile(
+    r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
+    r"(?:\s+(?:GPUs?|Superchips?|accelerators?|APUs?|Tensor Core GPUs?|"
+    r"processors?|Grafikprozessoren|procesador\w*))?"
+)
+_OPERATION_BEFORE = re.compile(
+    r"(?:(?:Anfang|Mitte|Ende|early|mid|late)\s*-?\s*)?(?P<y>20\d\d)\s+(?:in Betrieb|"
+    r"operational|betriebsbereit)"
+)
+_OPERATION = re.compile(
+    r"\b(?:operational|in operation|in service|up and running|go live|"
+    r"in Betrieb|betriebsbereit|operativ[oa]|in funzione|entrerà in funzione|"
+    r"operativ[oa]|en funcionamiento|en servicio|opérationnel(?:le)?|"
+    r"en service|uruchomion\w+|działać)\s+(?:by|in|from|im|ab|nel|entro|a partire dal|"
+    r"en|dès|à partir de|w|od)?\s*(?:(?:early|mid|late|the end of|"
+    r"Anfang|Mitte|Ende|inizio|metà|fine|principios de|mediados de|finales de|"
+    r"début|fin|połowie|początku|końcu)\s*-?\s*)?(?P<y>20\d\d)",
+    re.IGNORECASE,
+)
+
+
+class _System(_Reading):
+    """Reads a factory's supercomputer."""
+
+    def system(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901 - a flat list of cues
+        if acc.kind is not Kind.FACTORY:
+            return
+        text = sent.text
+        new = _SYSTEM_NEW.search(text)
+        upgrade = _SYSTEM_UPGRADE.search(text)
+        if acc.status is None and (new is not None) != (upgrade is not None):
+            status = SystemStatus.NEW if new is not None else SystemStatus.UPGRADE
+            acc.status = (
+                status,
+                self.whole(sent, f"supercomputer.status: {status.value}"),
+            )
+        names = {fold(w) for label in [acc.name, *acc.aliases] for w in label.split()}
+        for pattern in _SYSTEM_NAME:
+            for match in pattern.finditer(text):
+                value = match.group("n").rstrip(".,")
+                if fold(value) in _NOT_NAMES | names or _demonym_re().fullmatch(value):
+                    continue
+                if value in lex.VENDORS:
+                    continue
+                if re.search(r"-[a-z]", value):
+                    continue  # "AI-optimised supercomputer": a description
+                acc.system.setdefault(
+                    "name",
+                    (
+                        value,
+                        self.source(
+                            sent, match.start(), match.end(), "supercomputer.name"
+                        ),
+                    ),
+                )
+        for vendor in lex.VENDORS:
+            if _word_find(text, vendor) >= 0:
+                acc.system.setdefault(
+                    "vendor", (vendor, self.whole(sent, "supercomputer.vendor"))
+                )
+                break
+        accel = _ACCELERATOR.search(text)
+        if accel is not None:
+            value = accel.group().strip()
+            acc.system.setdefault(
+                "accelerators",
+                (
+                    value,
+                    self.source(
+                        sent, accel.start(), accel.end(), "supercomputer.accelerators"
+                    ),
+                ),
+            )
+        operation = _OPERATION.search(text) or _OPERATION_BEFORE.search(text)
+        if operation is not None:
+            value = operation.group().strip()
+            acc.system.setdefault(
+                "expected_operation",
+                (
+                    value,
+                    self.source(
+                        sent,
+                        operation.start(),
+                        operation.end(),
+                        "supercomputer.expected_operation",
+                    ),
+                ),
+            )
+
+    def build_system(self, acc: _Acc) -> Supercomputer | None:
+        if not acc.system and acc.status is None:
+            return None
+        sources = [source for _, source in acc.system.values()]
+        if acc.status is not None:
+            status, source = acc.status
+            sources.insert(0, source)
+        else:
+            # The format requires a status; the reviewer must set it.
+            status = SystemStatus.NEW
+            self.warnings.append(
+                f"{acc.name}: supercomputer.status: to fill by reviewer"
+            )
+        # Only the free-text fields (name, vendor, accelerators...) are drafted.
+        values: dict[str, Any] = {f: value for f, (value, _) in acc.system.items()}
+        note = None if acc.status is not None else "status: to fill by reviewer"
+        return Supercomputer(
+            status=status, note=note, sources=_dedupe(sources), **values
+        )
