@@ -1,4 +1,4 @@
-"""The architecture page names every module, and the core never imports later steps."""
+"""The architecture page names every module; the core never imports later steps; no import cycle runs."""
 
 from __future__ import annotations
 
@@ -69,3 +69,69 @@ def test_an_early_step_imports_no_later_one(module: Path) -> None:
         "aifactories._diff",
     )
     assert not {n for n in _imports(module) if n.startswith(later)}
+
+
+def _run_time_imports(module: Path) -> set[str]:
+    """The aifactories modules ``module`` imports when it runs (typing-only left out).
+
+    Imports inside functions count: they run on first use.
+    """
+    tree = ast.parse(module.read_text(encoding="utf-8"))
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for inner in ast.walk(node)
+    }
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.update(
+                f"{node.module}.{a.name}"
+                if _module_file(f"{node.module}.{a.name}")
+                else node.module
+                for a in node.names
+            )
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    # The packages' __init__ files only gather names; an edge to them is no
+    # dependency on the modules behind them.
+    packages = {"aifactories", "aifactories._draft", "aifactories.testing"}
+    return {n for n in found if _module_file(n) and n not in packages}
+
+
+def _module_file(name: str) -> Path | None:
+    base = ROOT / "src" / Path(*name.split("."))
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _name(module: Path) -> str:
+    parts = module.relative_to(ROOT / "src").with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def test_no_module_imports_itself_through_others_at_run_time() -> None:
+    graph = {_name(m): _run_time_imports(m) - {_name(m)} for m in MODULES}
+    # Depth-first search; a module met again while still on the path closes
+    # a cycle.
+    state: dict[str, str] = {}
+    cycles: list[list[str]] = []
+
+    def visit(name: str, path: list[str]) -> None:
+        state[name] = "open"
+        for target in sorted(graph.get(name, ())):
+            if state.get(target) == "open":
+                cycles.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target, [*path, target])
+        state[name] = "done"
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+    assert cycles == []
