@@ -102,6 +102,24 @@ class TestForm:
         assert entry.host is not None
         assert entry.host.name == "Minho Advanced Computing Centre"
 
+    @pytest.mark.parametrize(
+        ("sentence", "host"),
+        [
+            (
+                (
+                    "The Minho Advanced Computing Centre (MACC) will host the "
+                    "Atlantic AI Factory (AAIF) in Portugal."
+                ),
+                "Minho Advanced Computing Centre",
+            ),
+            # A city that "will host" is where, not who.
+            ("Valencia will host the Atlantic AI Factory (AAIF) in Portugal.", None),
+        ],
+    )
+    def test_host_in_the_active_voice(self, sentence: str, host: str | None) -> None:
+        (entry,) = aifactories.draft(sentence).entries
+        assert (entry.host.name if entry.host else None) == host
+
     def test_hard_wrapped_text_drafts_like_one_line(self) -> None:
         import textwrap
 

@@ -97,6 +97,11 @@ _COFUNDER_LIST = re.compile(
     r"cofinancée? par|współfinansowan[aey] przez|spolufinancovan[áéý] z)\s*",
     re.IGNORECASE,
 )
+_HOST_BEFORE = re.compile(
+    r"^\s*(?:will host|hosts|is hosting|is the host|will be the host|"
+    r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
+    r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
+)
 _SEGMENT_END = re.compile(
     r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
     r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"
@@ -118,6 +123,13 @@ class _Orgs(_Reading):
             lo, hi = match.end() + org.start(), match.end() + org.end()
             self.set_host(sent, acc, org, (lo, hi), match.start())
             return
+        # The active voice: "MACC will host the factory", but not "Valencia
+        # will host it": a city is where, not who.
+        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
+            city = fold(org.group("org")) in self.known.cities
+            if not city and _HOST_BEFORE.match(text[org.end() :]):
+                self.set_host(sent, acc, org, org.span(), org.start())
+                return
 
     def set_host(
         self,
