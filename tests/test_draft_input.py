@@ -120,6 +120,26 @@ class TestForm:
         (entry,) = aifactories.draft(sentence).entries
         assert (entry.host.name if entry.host else None) == host
 
+    @pytest.mark.parametrize(
+        ("sentence", "role"),
+        [
+            ("The system will be operated by the Arctic Data Centre.", "operator"),
+            ("The Arctic Data Centre will operate the system.", "operator"),
+            ("The Arctic Data Centre is responsible for the factory.", "responsible"),
+            (
+                "It is under the responsibility of the Arctic Data Centre.",
+                "responsible",
+            ),
+            ("The consortium is coordinated by the Arctic Data Centre.", "coordinator"),
+        ],
+    )
+    def test_a_stakeholder_takes_the_role_its_cue_names(
+        self, sentence: str, role: str
+    ) -> None:
+        (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles.get("Arctic Data Centre") == role
+
     def test_hard_wrapped_text_drafts_like_one_line(self) -> None:
         import textwrap
 

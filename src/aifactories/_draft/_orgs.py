@@ -33,20 +33,43 @@ _HOST_AFTER = re.compile(
     r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
 )
-# "coordinated by X": the coordinator named after the cue.
-_COORDINATED_BY = re.compile(
-    r"\b(?:coordinated by|led by|"
-    r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
-    r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
-    r"(?: der| dem)?|"
-    r"unter der Leitung (?:von|des|der)|"
-    r"Koordinator (?:ist|wird)(?: das| die| der)?|"
-    r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
-    r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
-    r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
-    r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
-    r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
-    r"pod kierownictwem)\s*(?:the\s+|l['’])?"
+# "coordinated by X", "operated by X": the role named before the organisation.
+_ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    (
+        Role.COORDINATOR,
+        re.compile(
+            r"\b(?:coordinated by|led by|"
+            r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
+            r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
+            r"(?: der| dem)?|"
+            r"unter der Leitung (?:von|des|der)|"
+            r"Koordinator (?:ist|wird)(?: das| die| der)?|"
+            r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
+            r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+            r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
+            r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
+            r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
+            r"pod kierownictwem)\s*(?:the\s+|l['’])?"
+        ),
+    ),
+    (
+        Role.OPERATOR,
+        re.compile(
+            r"\b(?:operated by|run by|betrieben (?:von|vom|durch)(?: der| dem| die)?|"
+            r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
+            r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
+            r"opérée? par(?: le| la)?|operatorem (?:jest|będzie))\s*(?:the\s+)?"
+        ),
+    ),
+    (
+        Role.RESPONSIBLE,
+        re.compile(
+            r"\b(?:under the responsibility of|responsible:|Verantwortung trägt"
+            r"(?: das| die| der)?|sotto la responsabilità d(?:i|el|ella)|"
+            r"bajo la responsabilidad de(?:l| la)?|sous la responsabilité d(?:e|u)"
+            r"(?: la| l['’])?)\s*(?:the\s+)?"
+        ),
+    ),
 )
 # "X coordinates", "X as a partner": the role named after the organisation.
 _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -56,6 +79,20 @@ _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
             r"^\s*(?:coordinates|will coordinate|is the coordinator|leads the "
             r"consortium|koordiniert|coordina|coordinerà|coordinará|coordonne|"
             r"coordonnera|koordynuje|będzie koordynować)\b"
+        ),
+    ),
+    (
+        Role.OPERATOR,
+        re.compile(
+            r"^\s*(?:will operate|operates|betreibt|wird \w+ betreiben|gestirà|"
+            r"operará|exploitera|będzie operatorem)\b"
+        ),
+    ),
+    (
+        Role.RESPONSIBLE,
+        re.compile(
+            r"^\s*(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|będzie)\s+"
+            r"(?:responsible|verantwortlich|responsabile|responsable|odpowiedzialn\w*)"
         ),
     ),
     (
@@ -177,11 +214,12 @@ class _Orgs(_Reading):
 
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
-        for match in _COORDINATED_BY.finditer(text):
-            org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
-            if org is not None:
-                hi = match.end() + org.end()
-                self.add_holder(sent, acc, org, Role.COORDINATOR, (match.start(), hi))
+        for role, pattern in _ROLE_AFTER:
+            for match in pattern.finditer(text):
+                org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
+                if org is not None:
+                    hi = match.end() + org.end()
+                    self.add_holder(sent, acc, org, role, (match.start(), hi))
         for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
             for role, pattern in _ROLE_BEFORE:
                 cue = pattern.match(text[org.end() :])
