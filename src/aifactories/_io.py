@@ -7,9 +7,9 @@ data), :mod:`~aifactories._convert` (data to records, cattrs),
 :class:`~aifactories.RegistryDataError` listing every path.
 
 The bundled data (``data/registry.json``, the one copy in the wheel) takes
-the same path on first use, less the rule checks: CI and a test check it
-with every rule, and the records it becomes are those the strict path
-builds.
+the same path on first use, less the rule checks and the converter's
+per-field problem bookkeeping: CI and a test check it with every rule, and
+the records it becomes are those the strict path builds.
 """
 
 from __future__ import annotations

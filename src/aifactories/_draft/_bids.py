@@ -4,8 +4,8 @@ A gigafactory bid is not an entry of the registry: until the call selects
 its sites, the registry records where each country stands on bidding
 (:class:`~aifactories.NationalPosition`, one per country, under the call's
 :class:`~aifactories.GigafactoryCall`). An article about a bid therefore
-proposes a position (country, lead, site, members, money, people), each
-value with its quote; its summary is left to the reviewer, in the
+proposes a position (country, lead, site, members, money), each value
+with its quote; its summary and people are left to the reviewer, in the
 registry's own words.
 """
 

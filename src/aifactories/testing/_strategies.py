@@ -843,9 +843,9 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     The first entry is drawn in full detail (as :func:`factories` draws
     one); the others are drawn lean: their identity (id, name, country,
     wave, date, links) around one of a few prebuilt bodies of valid
-    records, so that a registry of any size draws in a few milliseconds
-    and a failing test shrinks in seconds. Cost: about 2 ms an example for
-    the default 0 to 5 entries, about 4 ms for 30 to 35.
+    records, so that a registry of any size draws in milliseconds and a
+    failing test shrinks in seconds (``benchmarks/bench_busy.py`` and
+    ``bench_shrink.py`` measure both).
 
     Args:
         min_size: The fewest entries (factories plus antennas).
