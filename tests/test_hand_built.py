@@ -254,6 +254,24 @@ class TestRecordRules:
             "factories[0].sectors: is required, got None",
         ]
 
+    @pytest.mark.parametrize(
+        ("record", "path"),
+        [
+            (make_factory(), "factories[0].aliases"),
+            (make_factory(), "factories[0].partner_countries"),
+            (make_factory(), "factories[0].focus"),
+            (make_antenna("b"), "antennas[0].factories"),
+            (make_antenna("b"), "antennas[0].letters_of_intent"),
+        ],
+    )
+    def test_a_lone_string_is_no_list_of_its_characters(
+        self, record: Any, path: str
+    ) -> None:
+        # tuple("ab") would be ("a", "b"), which the text rules accept.
+        field = path.rpartition(".")[2]
+        changed = attrs.evolve(record, **{field: "ab"})
+        assert f"{path}: must be a tuple, got str" in _refused(changed)
+
     def test_items_after_an_empty_one_are_still_checked(self) -> None:
         assert _problems(aliases=(None, 7)) == [
             "factories[0].aliases[0]: is required, got None",

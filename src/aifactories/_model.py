@@ -220,6 +220,10 @@ def qualified(qualifier: Qualifier, text: str) -> str:
 
 # attrs converters lose the element type for mypy; these typed wrappers keep it.
 def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    # A lone string would become a tuple of its characters, which every rule
+    # accepts; kept as it is, the validator names the field instead.
+    if isinstance(items, str):
+        return items  # type: ignore[return-value]
     return tuple(items)
 
 

@@ -106,7 +106,7 @@ class AntennaFields(_EntryFields, total=False):
 _COLLECTIONS = {
     "aliases": "name",
     "partner_countries": "country code",
-    "focus": "focus",
+    "focus": "focus area",
     "sectors": "sector",
     "factories": "factory id",
     "letters_of_intent": "factory id",
