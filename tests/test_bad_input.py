@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import aifactories
+from aifactories._parse import parse_json
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 CASES: dict[str, dict[str, Any]] = json.loads(
@@ -197,3 +198,45 @@ def test_huge_toml_integer(tmp_path: Path) -> None:
     with pytest.raises(aifactories.RegistryDataError) as info:
         aifactories.load(path)
     _assert_reported(info.value, "$", "invalid number")
+
+
+@pytest.mark.parametrize(
+    "name", [*sorted(n for n in CASES if n.endswith(".json")), "_valid.json"]
+)
+def test_validate_on_json_loads_data_agrees_with_loads(name: str) -> None:
+    # validate() takes what json.loads makes of a file (floats included);
+    # it must find what loads() finds, no more and no less.
+    raw = (BAD / name).read_bytes() if name in CONTROLS else broken(name)
+    try:
+        parse_json(raw)  # the text rules (UTF-8, no NaN, no repeated key)
+    except aifactories.RegistryDataError:
+        pytest.skip("refused as text, before there is data to validate")
+    data = json.loads(raw)
+    try:
+        aifactories.loads(raw)
+    except aifactories.RegistryDataError as exc:
+        expected = list(exc.errors)
+    else:
+        expected = []
+    assert aifactories.validate(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("number", "problem"),
+    [
+        ("0.5", None),
+        ("0.50", None),
+        ("5E-1", None),
+        ("1.5", "must be in (0, 1], got 1.5"),
+    ],
+)
+def test_a_fraction_as_a_json_number_validates_as_loads_reads_it(
+    number: str, problem: str | None
+) -> None:
+    # json.loads makes the number a float; loads() reads it as a Decimal.
+    raw = (BAD / "_valid.json").read_text(encoding="utf-8")
+    raw = raw.replace('"share": "0.5"', f'"share": {number}', 1)
+    problems = aifactories.validate(json.loads(raw))
+    assert [p.partition(": ")[2] for p in problems] == ([problem] if problem else [])
+    if problem is None:
+        aifactories.loads(raw)

@@ -236,6 +236,11 @@ def _to_decimal(value: object) -> Decimal:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
+    if isinstance(value, float):
+        # What json.loads makes of a fraction. Its repr is the shortest text
+        # that reads back as the same float: the digits the file had, as
+        # our own parser (parse_float=Decimal) would read them.
+        return Decimal(repr(value))
     if isinstance(value, str):
         return decimal_from_wire(value)
     msg = f"expected a decimal number or string, got {json_type(value)}"
