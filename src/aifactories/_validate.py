@@ -64,7 +64,8 @@ def render(path: Path) -> str:
     while isinstance(path, tuple):
         path, step = path
         steps.append(f"[{step}]" if isinstance(step, int) else f".{step}")
-    return path + "".join(reversed(steps))
+    # The document itself is the root "": its fields start the path.
+    return (path + "".join(reversed(steps))).removeprefix(".")
 
 
 class _Full(Exception):  # noqa: N818 - a signal, not an error
@@ -178,7 +179,7 @@ def check_record(check: _Checker, path: Path, record: Any) -> None:
         record_rule(check, path, record)
 
 
-def _compile_kind(slot: _Slot, kind: Any) -> _Check:  # noqa: C901, PLR0911 - one branch per kind
+def _compile_kind(slot: _Slot, kind: Any) -> _Check:
     origin = typing.get_origin(kind)
     if origin is tuple or origin is frozenset:
         return _compile_collection(slot, origin, typing.get_args(kind)[0])
@@ -186,27 +187,11 @@ def _compile_kind(slot: _Slot, kind: Any) -> _Check:  # noqa: C901, PLR0911 - on
         return _compile_record(kind)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return _compile_enum(kind)
-    rule = slot.rule
     if kind is str:
-        return _compile_text(rule or TEXT)
-    if kind is Decimal:
-        return _compile_number(Decimal, decimal_problem, rule, "a Decimal")
-    if kind is int:
-        return _compile_number(int, int_problem, rule, "an int")
-    if kind is bool:
-
-        def boolean(check: _Checker, path: Path, value: Any) -> None:
-            if type(value) is not bool:
-                check.add(path, f"must be a bool, got {_type_name(value)}")
-
-        return boolean
-    if kind is dt.date:
-
-        def date(check: _Checker, path: Path, value: Any) -> None:
-            if type(value) is not dt.date:
-                check.add(path, f"must be a date, got {_type_name(value)}")
-
-        return date
+        return _compile_text(slot.rule or TEXT)
+    if kind in _SCALARS:
+        article, bounds = _SCALARS[kind]
+        return _compile_scalar(kind, article, bounds, slot.rule)
     msg = f"the validator cannot check the type {kind!r} of field {slot.name!r}"
     raise TypeError(msg)
 
@@ -254,25 +239,35 @@ def _compile_text(rule: Rule) -> _Check:
     return text
 
 
-def _compile_number(
+# Values of exactly one type (type(), not isinstance(): True is an int too),
+# with the bounds every value of that type keeps before its field's rule.
+_SCALARS: dict[Any, tuple[str, Callable[[Any], str | None] | None]] = {
+    Decimal: ("a Decimal", decimal_problem),
+    int: ("an int", int_problem),
+    bool: ("a bool", None),
+    dt.date: ("a date", None),
+}
+
+
+def _compile_scalar(
     kind: type[Any],
-    bounds: Callable[[Any], str | None],
-    rule: Rule | None,
     article: str,
+    bounds: Callable[[Any], str | None] | None,
+    rule: Rule | None,
 ) -> _Check:
     rule_check = rule.check if rule is not None else None
 
-    def number(check: _Checker, path: Path, value: Any) -> None:
+    def scalar(check: _Checker, path: Path, value: Any) -> None:
         if type(value) is not kind:
             check.add(path, f"must be {article}, got {_type_name(value)}")
             return
-        problem = bounds(value)
+        problem = bounds(value) if bounds is not None else None
         if problem is None and rule_check is not None:
             problem = rule_check(value)
         if problem is not None:
             check.add(path, problem)
 
-    return number
+    return scalar
 
 
 def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:  # noqa: C901 - sets, tuples, bounds
@@ -382,34 +377,22 @@ def _antenna_rule(check: _Checker, path: Path, antenna: Any) -> None:
             )
 
 
-_RECORD_RULES: dict[type[Any], Callable[[_Checker, Path, Any], None]] = {
-    Source: _source_rule,
-    Funding: _funding_rule,
-    Factory: _entry_rule,
-    Antenna: _antenna_rule,
-}
-
-
 # -- cross-record rules --------------------------------------------------------------
 
 
-def _entries(doc: Any) -> Iterator[tuple[str, Any]]:
+def _entries(doc: Document) -> Iterator[tuple[str, Any]]:
     """The entries to check, each with its path; misfiled records reported."""
     for field, cls, entries in (
         ("factories", Factory, doc.factories),
         ("antennas", Antenna, doc.antennas),
     ):
-        if not isinstance(entries, tuple):
-            continue  # reported by the field walk
         for i, entry in enumerate(entries):
             if type(entry) is cls:
                 yield f"{field}[{i}]", entry
 
 
-def _check_waves(check: _Checker, doc: Any) -> dict[str, Any]:
+def _check_waves(check: _Checker, doc: Document) -> dict[str, Any]:
     waves: dict[str, Any] = {}
-    if not isinstance(doc.waves, tuple):
-        return waves
     for i, wave in enumerate(doc.waves):
         if type(wave) is not Wave or not isinstance(wave.id, str):
             continue
@@ -509,9 +492,7 @@ def _check_wave_of(
         )
 
 
-def _check_fact_ids(check: _Checker, doc: Any) -> None:
-    if not isinstance(doc.facts, tuple):
-        return
+def _check_fact_ids(check: _Checker, doc: Document) -> None:
     seen: set[str] = set()
     for i, fact in enumerate(doc.facts):
         fact_id = getattr(fact, "id", None)
@@ -529,20 +510,13 @@ def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     """
     check = _Checker(documents)
     try:
-        _check(check, doc)
+        check_record(check, "", doc)
     except _Full:
         return [*check.problems, "$: … and more problems; checking stopped there"]
     return check.problems
 
 
-def _check(check: _Checker, doc: Document) -> None:
-    for name, required, check_field in _record_checks(Document):
-        value = getattr(doc, name, None)
-        if value is None:
-            if required:
-                check.add(name, "is required, got None")
-        else:
-            check_field(check, name, value)
+def _document_rule(check: _Checker, _path: Path, doc: Document) -> None:
     waves = _check_waves(check, doc)
     entries = list(_entries(doc))
     _check_names(check, entries)
@@ -550,3 +524,14 @@ def _check(check: _Checker, doc: Document) -> None:
         _check_wave_of(check, path, entry, waves)
     _check_links(check, entries)
     _check_fact_ids(check, doc)
+
+
+# Each record's own rule, run after its fields; the document's is the
+# cross-record rules.
+_RECORD_RULES: dict[type[Any], Callable[[_Checker, Path, Any], None]] = {
+    Source: _source_rule,
+    Funding: _funding_rule,
+    Factory: _entry_rule,
+    Antenna: _antenna_rule,
+    Document: _document_rule,
+}
