@@ -116,29 +116,25 @@ def slots(cls: type[Any]) -> tuple[_Slot, ...]:
 
 def _read_slots(cls: type[Any]) -> tuple[_Slot, ...]:
     hints = typing.get_type_hints(cls)
-    found = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        kind, optional = _strip_none(hints[field.name])
-        found.append(
-            _Slot(
-                name=field.name,
-                kind=kind,
-                optional=optional,
-                rule=field.metadata.get(RULE_KEY),
-                min_items=field.metadata.get(MIN_ITEMS_KEY, 0),
-                unique=field.metadata.get(UNIQUE_KEY, False),
-            )
+    return tuple(
+        _Slot(
+            field.name,
+            *_strip_none(hints[field.name]),
+            rule=field.metadata.get(RULE_KEY),
+            min_items=field.metadata.get(MIN_ITEMS_KEY, 0),
+            unique=field.metadata.get(UNIQUE_KEY, False),
         )
-    return tuple(found)
+        for field in attrs.fields(cls)
+        if field.init
+    )
 
 
 def _strip_none(hint: Any) -> tuple[Any, bool]:
+    """Return ``hint`` without ``| None``, and whether it had it."""
     if typing.get_origin(hint) in {types.UnionType, typing.Union}:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         if len(args) == 1:
-            return args[0], len(args) < len(typing.get_args(hint))
+            return args[0], True
     return hint, False
 
 
