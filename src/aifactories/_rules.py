@@ -175,99 +175,85 @@ PROSE = Rule(
 
 # -- codes ------------------------------------------------------------------------
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+def _matching(pattern: str, what: str) -> dict[str, Any]:
+    """Return a rule's ``check`` and ``pattern``: the value matches ``^...$``.
+
+    The check's problem names ``what`` the value is not.
+    """
+    # Matched whole: "$" would let a trailing newline through. ASCII: "\s"
+    # means the spaces the JSON Schema's pattern means.
+    regex = re.compile(pattern.removeprefix("^").removesuffix("$"), re.ASCII)
+
+    def check(value: str) -> str | None:
+        if regex.fullmatch(value) is None:
+            return f"{short(value)} is not {what}"
+        return None
+
+    return {"check": check, "pattern": pattern}
 
 
-def _slug(value: str) -> str | None:
-    if _SLUG.match(value) is None:
-        return f"{short(value)} is not a lower-case slug"
-    return None
+def _listed(table: str, what: str) -> Callable[[str], str | None]:
+    """Check that a value is a key of the code table ``table``, loaded on use."""
+
+    def check(value: str) -> str | None:
+        from aifactories import _codes  # noqa: PLC0415 - big tables
+
+        if value not in getattr(_codes, table):
+            return f"{short(value)} is not {what}"
+        return None
+
+    return check
 
 
 SLUG = Rule(
     "slug",
     "A lower-case slug: letters a-z and digits in groups joined by single "
     "hyphens, e.g. ``lumi-aif``.",
-    _slug,
-    pattern="^[a-z0-9]+(-[a-z0-9]+)*$",
+    **_matching("^[a-z0-9]+(-[a-z0-9]+)*$", "a lower-case slug"),
     example="lumi-aif",
     counterexample="Not A Slug",
 )
 """Stable ids of entries and facts."""
 
-
-def _country(value: str) -> str | None:
-    from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415 - big table
-
-    if value not in COUNTRY_NAMES:
-        return f"{short(value)} is not an ISO 3166-1 alpha-2 country code"
-    return None
-
-
 COUNTRY = Rule(
     "country",
     "An ISO 3166-1 alpha-2 country code in capitals, e.g. ``SE``.",
-    _country,
+    _listed("COUNTRY_NAMES", "an ISO 3166-1 alpha-2 country code"),
     pattern="^[A-Z]{2}$",
     example="SE",
     counterexample="ZZ",
 )
 """Country codes."""
 
-
-def _currency(value: str) -> str | None:
-    from aifactories._codes import CURRENCIES  # noqa: PLC0415 - big table
-
-    if value not in CURRENCIES:
-        return f"{short(value)} is not an ISO 4217 currency code"
-    return None
-
-
 CURRENCY = Rule(
     "currency",
     "An ISO 4217 currency code in capitals, e.g. ``EUR``.",
-    _currency,
+    _listed("CURRENCIES", "an ISO 4217 currency code"),
     pattern="^[A-Z]{3}$",
     example="EUR",
     counterexample="ZZZ",
 )
 """Currency codes."""
 
-_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?\Z", re.ASCII)
-
-
-def _url(value: str) -> str | None:
-    if _URL.match(value) is None:
-        return f"{short(value)} is not an http(s) URL"
-    return None
-
-
 URL = Rule(
     "url",
     "An absolute ``https://`` (or, for sites without TLS, ``http://``) URL "
     "with a host name, no spaces.",
-    _url,
-    pattern=r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$",
+    **_matching(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$", "an http(s) URL"),
     example="https://www.eurohpc-ju.europa.eu/",
     counterexample="ftp://example.org/",
 )
 """Web pages."""
 
-_ROR = re.compile(r"https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}\Z", re.ASCII)
-
-
-def _ror(value: str) -> str | None:
-    if _ROR.match(value) is None:
-        return f"{short(value)} is not a ROR id (https://ror.org/0xxxxxxNN)"
-    return None
-
-
 ROR = Rule(
     "ror",
     "A Research Organization Registry id as its URL, e.g. "
     "``https://ror.org/05ynxx418``.",
-    _ror,
-    pattern="^https://ror\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
+    **_matching(
+        "^https://ror\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
+        "a ROR id (https://ror.org/0xxxxxxNN)",
+    ),
     example="https://ror.org/05ynxx418",
     counterexample="https://ror.org/not-an-id",
 )
@@ -327,32 +313,29 @@ AMOUNT = Rule(
 """Money amounts and other measured quantities."""
 
 
-def _latitude(value: Decimal) -> str | None:
-    if not -90 <= value <= 90:
-        return f"must be in [-90, 90], got {value}"
-    return None
+def _within(bound: int) -> Callable[[Decimal], str | None]:
+    def check(value: Decimal) -> str | None:
+        if not -bound <= value <= bound:
+            return f"must be in [-{bound}, {bound}], got {value}"
+        return None
+
+    return check
 
 
 LATITUDE = Rule(
     "latitude",
     "Degrees north, in [-90, 90] (WGS 84).",
-    _latitude,
+    _within(90),
     example=Decimal("58.41086"),
     counterexample=Decimal(91),
 )
 """Latitudes."""
 
 
-def _longitude(value: Decimal) -> str | None:
-    if not -180 <= value <= 180:
-        return f"must be in [-180, 180], got {value}"
-    return None
-
-
 LONGITUDE = Rule(
     "longitude",
     "Degrees east, in [-180, 180] (WGS 84).",
-    _longitude,
+    _within(180),
     example=Decimal("15.62157"),
     counterexample=Decimal(181),
 )
