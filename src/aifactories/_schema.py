@@ -207,8 +207,12 @@ def _summary(cls: type[Any]) -> str:
 _ITEM = re.compile(r"(\w+): (.*)")
 
 
-def _parse_attributes(cls: type[Any]) -> dict[str, str]:
-    """Read the ``Attributes:`` section of a Google-style class docstring."""
+def attribute_docs(cls: type[Any]) -> dict[str, str]:
+    """Read the ``Attributes:`` section of a Google-style class docstring.
+
+    Returns:
+        Each attribute's text as written (markup kept), by name.
+    """
     doc = inspect.cleandoc(cls.__dict__.get("__doc__") or "")
     found: dict[str, str] = {}
     inside, name, indent = False, "", 0
@@ -247,8 +251,8 @@ def _field_docs(cls: type[Any]) -> dict[str, str]:
             related.append(base)
             related.extend(base.__subclasses__())
     for other in reversed(related):
-        docs.update(_parse_attributes(other))
-    docs.update(_parse_attributes(cls))
+        docs.update(attribute_docs(other))
+    docs.update(attribute_docs(cls))
     return {
         f.name: _rst_to_text(docs[f.name]) for f in attrs.fields(cls) if f.name in docs
     }
