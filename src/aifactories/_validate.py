@@ -387,15 +387,23 @@ def _entries(doc: Document) -> Iterator[tuple[str, Any]]:
                 yield f"{field}[{i}]", entry
 
 
-def _check_waves(check: _Checker, doc: Document) -> dict[str, Any]:
-    waves: dict[str, Any] = {}
-    for i, wave in enumerate(doc.waves):
-        if type(wave) is not Wave or not isinstance(wave.id, str):
-            continue
-        if wave.id in waves:
-            check.add(f"waves[{i}].id", f"duplicate wave id {short(wave.id)}")
-        waves.setdefault(wave.id, wave)
-    return waves
+def _check_ids(
+    check: _Checker, field: str, records: tuple[Any, ...], cls: type[Any] | None
+) -> dict[str, Any]:
+    """Report repeated ids in ``records`` (those of class ``cls``, if given).
+
+    Returns:
+        The first record with each id.
+    """
+    first: dict[str, Any] = {}
+    noun = field.removesuffix("s")
+    for i, record in enumerate(records):
+        record_id = getattr(record, "id", None)
+        if (cls is None or type(record) is cls) and isinstance(record_id, str):
+            if record_id in first:
+                check.add(f"{field}[{i}].id", f"duplicate {noun} id {short(record_id)}")
+            first.setdefault(record_id, record)
+    return first
 
 
 def _check_names(check: _Checker, entries: list[tuple[str, Any]]) -> None:
@@ -431,22 +439,16 @@ def _check_names(check: _Checker, entries: list[tuple[str, Any]]) -> None:
                 )
 
 
-def _str(value: object) -> bool:
-    return isinstance(value, str)
-
-
 def _check_links(check: _Checker, entries: list[tuple[str, Any]]) -> None:
-    # Ids of the wrong type are reported by the field walk.
-    factory_ids = {e.id for _, e in entries if isinstance(e, Factory) and _str(e.id)}
-    antenna_ids = {e.id for _, e in entries if isinstance(e, Antenna) and _str(e.id)}
+    # Ids of the wrong type (maybe unhashable) are reported by the field walk.
+    named = [e for _, e in entries if isinstance(e.id, str)]
+    factory_ids = {e.id for e in named if isinstance(e, Factory)}
+    antenna_ids = {e.id for e in named if isinstance(e, Antenna)}
     for path, antenna in entries:
         if not isinstance(antenna, Antenna):
             continue
-        links: tuple[tuple[str, object], ...] = (
-            ("factories", antenna.factories),
-            ("letters_of_intent", antenna.letters_of_intent),
-        )
-        for field, ids in links:
+        for field in ("factories", "letters_of_intent"):
+            ids = getattr(antenna, field)
             if not isinstance(ids, tuple):
                 continue
             for j, factory_id in enumerate(ids):
@@ -488,16 +490,6 @@ def _check_wave_of(
         )
 
 
-def _check_fact_ids(check: _Checker, doc: Document) -> None:
-    seen: set[str] = set()
-    for i, fact in enumerate(doc.facts):
-        fact_id = getattr(fact, "id", None)
-        if isinstance(fact_id, str):
-            if fact_id in seen:
-                check.add(f"facts[{i}].id", f"duplicate fact id {short(fact_id)}")
-            seen.add(fact_id)
-
-
 def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     """Return every problem in ``doc`` as ``"path: message"``.
 
@@ -513,13 +505,13 @@ def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
 
 
 def _document_rule(check: _Checker, _path: Path, doc: Document) -> None:
-    waves = _check_waves(check, doc)
+    waves = _check_ids(check, "waves", doc.waves, Wave)
     entries = list(_entries(doc))
     _check_names(check, entries)
     for path, entry in entries:
         _check_wave_of(check, path, entry, waves)
     _check_links(check, entries)
-    _check_fact_ids(check, doc)
+    _check_ids(check, "facts", doc.facts, None)
 
 
 # Each record's own rule, run after its fields; the document's is the
