@@ -100,14 +100,9 @@ def declare(
     Returns:
         The metadata mapping.
     """
-    metadata: dict[str, object] = {}
-    if rule is not None:
-        metadata[RULE_KEY] = rule
-    if min_items:
-        metadata[MIN_ITEMS_KEY] = min_items
-    if unique:
-        metadata[UNIQUE_KEY] = True
-    return metadata
+    # Only what is declared: an undeclared field has no metadata at all.
+    declared = ((RULE_KEY, rule), (MIN_ITEMS_KEY, min_items), (UNIQUE_KEY, unique))
+    return {key: value for key, value in declared if value}
 
 
 # -- text -------------------------------------------------------------------------
