@@ -184,7 +184,11 @@ def _compile_kind(slot: _Slot, kind: Any) -> _Check:
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return _compile_enum(kind)
     if kind is str:
-        return _compile_text(slot.rule or TEXT)
+        rule = slot.rule or TEXT
+        base = PROSE if rule is PROSE else TEXT
+        # Codes and URLs are text too: no blanks, controls or surrogates first.
+        extra = None if rule is base else rule
+        return _compile_scalar(str, "a string", _text_problem(base), extra)
     if kind in _SCALARS:
         article, bounds = _SCALARS[kind]
         return _compile_scalar(kind, article, bounds, slot.rule)
@@ -213,26 +217,13 @@ def _compile_enum(kind: type[enum.Enum]) -> _Check:
     return member
 
 
-def _compile_text(rule: Rule) -> _Check:
-    plain = rule is TEXT or rule is PROSE
-    # Codes and URLs are text too: no blanks, controls or surrogates first.
-    rule_check = None if plain else rule.check
-
-    def text(check: _Checker, path: Path, value: Any) -> None:
-        if not isinstance(value, str):
-            check.add(path, f"must be a string, got {_type_name(value)}")
-            return
+def _text_problem(base: Rule) -> Callable[[str], str | None]:
+    def problem(value: str) -> str | None:
         if value.isascii() and value.isprintable() and value.strip():
-            # The common case: visible ASCII keeps the text rules as it is.
-            problem = None
-        else:
-            problem = (PROSE if rule is PROSE else TEXT).check(value)
-        if problem is None and rule_check is not None:
-            problem = rule_check(value)
-        if problem is not None:
-            check.add(path, problem)
+            return None  # the common case: visible ASCII keeps the text rules
+        return base.check(value)
 
-    return text
+    return problem
 
 
 # Values of exactly one type (type(), not isinstance(): True is an int too),
@@ -254,7 +245,8 @@ def _compile_scalar(
     rule_check = rule.check if rule is not None else None
 
     def scalar(check: _Checker, path: Path, value: Any) -> None:
-        if type(value) is not kind:
+        # Text alone may be of a subclass (a StrEnum member is text too).
+        if type(value) is not kind and (kind is not str or not isinstance(value, str)):
             check.add(path, f"must be {article}, got {_type_name(value)}")
             return
         problem = bounds(value) if bounds is not None else None
