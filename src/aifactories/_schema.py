@@ -89,12 +89,11 @@ class _Builder:
                 continue
             schema = self.type(hints[field.name])
             _add_declared(schema, field, f"{cls.__name__}.{field.name}")
-            text = docs.get(field.name)
+            # The field's own words first; a type's note only adds to them.
             note = schema.pop("description", None)
-            if text and note:
-                text = f"{text} {note}"
-            if text or note:
-                schema = {"description": text or note, **schema}
+            words = " ".join(filter(None, [docs.get(field.name), note]))
+            if words:
+                schema = {"description": words, **schema}
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)
