@@ -276,51 +276,39 @@ def int_problem(value: int) -> str | None:
     return None
 
 
-def _share(value: Decimal) -> str | None:
-    if not 0 < value <= 1:
-        return f"must be in (0, 1], got {value}"
-    return None
+def _bounded(keeps: Callable[[Any], bool], must: str) -> Callable[[Any], str | None]:
+    """Return a check that a number ``keeps`` its bounds, or says what it ``must``."""
+
+    def check(value: Any) -> str | None:
+        return None if keeps(value) else f"must {must}, got {value}"
+
+    return check
 
 
 SHARE = Rule(
     "share",
     "A fraction in (0, 1], e.g. ``0.5``.",
-    _share,
+    _bounded(lambda value: 0 < value <= 1, "be in (0, 1]"),
     example=Decimal("0.5"),
     counterexample=Decimal("1.5"),
 )
 """A funder's part of a total."""
 
 
-def _amount(value: Decimal) -> str | None:
-    if value < 0:
-        return f"must not be negative, got {value}"
-    return None
-
-
 AMOUNT = Rule(
     "amount",
     "A number that is not negative.",
-    _amount,
+    _bounded(lambda value: value >= 0, "not be negative"),
     example=Decimal(1500000),
     counterexample=Decimal(-1),
 )
 """Money amounts and other measured quantities."""
 
 
-def _within(bound: int) -> Callable[[Decimal], str | None]:
-    def check(value: Decimal) -> str | None:
-        if not -bound <= value <= bound:
-            return f"must be in [-{bound}, {bound}], got {value}"
-        return None
-
-    return check
-
-
 LATITUDE = Rule(
     "latitude",
     "Degrees north, in [-90, 90] (WGS 84).",
-    _within(90),
+    _bounded(lambda value: -90 <= value <= 90, "be in [-90, 90]"),
     example=Decimal("58.41086"),
     counterexample=Decimal(91),
 )
@@ -330,23 +318,17 @@ LATITUDE = Rule(
 LONGITUDE = Rule(
     "longitude",
     "Degrees east, in [-180, 180] (WGS 84).",
-    _within(180),
+    _bounded(lambda value: -180 <= value <= 180, "be in [-180, 180]"),
     example=Decimal("15.62157"),
     counterexample=Decimal(181),
 )
 """Longitudes."""
 
 
-def _positive(value: int) -> str | None:
-    if value < 1:
-        return f"must be at least 1, got {value}"
-    return None
-
-
 POSITIVE = Rule(
     "positive",
     "A whole number of at least 1.",
-    _positive,
+    _bounded(lambda value: value >= 1, "be at least 1"),
     example=24000,
     counterexample=0,
 )
