@@ -458,17 +458,17 @@ def _check_links(check: _Checker, entries: list[tuple[str, Any]]) -> None:
 def _check_wave_of(
     check: _Checker, path: str, entry: Any, waves: dict[str, Any]
 ) -> None:
-    kind = Kind.FACTORY if isinstance(entry, Factory) else Kind.ANTENNA
     if not isinstance(entry.wave, str):
         return
     wave = waves.get(entry.wave)
     if wave is None:
         check.add(f"{path}.wave", f"no wave with id {short(entry.wave)}")
         return
-    if isinstance(wave.kind, Kind) and wave.kind != kind:
+    if isinstance(wave.kind, Kind) and wave.kind != entry.kind:
         check.add(
             f"{path}.wave",
-            f"wave {short(wave.id)} selects {wave.kind} entries, not {kind} entries",
+            f"wave {short(wave.id)} selects {wave.kind} entries,"
+            f" not {entry.kind} entries",
         )
     if (
         type(entry.selected_on) is dt.date
