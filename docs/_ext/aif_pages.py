@@ -70,7 +70,7 @@ from aifactories import (
     Source,
     country_name,
 )
-from aifactories._schema import json_schema
+from aifactories._schema import attribute_docs, json_schema
 from aifactories._validate import Document
 
 if TYPE_CHECKING:
@@ -943,31 +943,6 @@ def _json_type(tp: Any) -> str:  # noqa: PLR0911 - one return per kind of type
     return str(tp)  # pragma: no cover - every field type is listed above
 
 
-def _attribute_docs(cls: type) -> dict[str, str]:
-    """Read the ``Attributes:`` section of a Google-style class docstring."""
-    docs: dict[str, str] = {}
-    lines = (cls.__doc__ or "").splitlines()
-    inside = False
-    name = ""
-    for line in lines:
-        stripped = line.strip()
-        if stripped == "Attributes:":
-            inside = True
-            continue
-        if not inside:
-            continue
-        if not stripped:
-            continue
-        indent = len(line) - len(line.lstrip())
-        head, colon, text = stripped.partition(": ")
-        if colon and indent <= 8 and head.isidentifier():
-            name = head
-            docs[name] = text
-        elif name:
-            docs[name] += " " + stripped
-    return docs
-
-
 _TOP_LEVEL = {
     "format": "The format version; this library reads and writes `1`.",
     "waves": "The selection waves.",
@@ -978,7 +953,7 @@ _TOP_LEVEL = {
 
 def format_tables() -> str:
     """A table of fields for every record of the data-file format."""
-    docs = _attribute_docs(Registry)
+    docs = attribute_docs(Registry)
     top_rows = [("`format`", "integer", "yes", _TOP_LEVEL["format"])]
     hints = typing.get_type_hints(Document)
     for field in attrs.fields(Document):
@@ -1038,7 +1013,7 @@ def format_tables() -> str:
         ]
         if intro:
             lines += [intro, ""]
-        field_docs = _attribute_docs(cls)
+        field_docs = attribute_docs(cls)
         hints = typing.get_type_hints(cls)
         own = {f.name for f in attrs.fields(cls)}
         if cls is aifactories.Antenna:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 MAX_PROBLEMS = 1000
 """At most this many problems are listed; the rest are counted in one line."""
@@ -43,13 +44,7 @@ class RegistryDataError(ValueError):
         # caller that sets ``source`` later all print the same message.
         return self._message()
 
-    def __reduce__(
-        self,
-    ) -> tuple[
-        Callable[..., RegistryDataError],
-        tuple[type[RegistryDataError], tuple[str, ...], str | None],
-        dict[str, object],
-    ]:
+    def __reduce__(self) -> tuple[Any, ...]:
         # Rebuild from the problems and the file name, not from the message
         # (pickle, copy, multiprocessing would otherwise treat the message as
         # the problems and lose the file-name prefix); the state keeps the
@@ -90,9 +85,7 @@ class NotFoundError(LookupError):
             )
         super().__init__(msg)
 
-    def __reduce__(
-        self,
-    ) -> tuple[type[NotFoundError], tuple[str, tuple[str, ...], str | None]]:
+    def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (self.key, self.suggestions, self._message))
 
     def __str__(self) -> str:

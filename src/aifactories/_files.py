@@ -48,8 +48,8 @@ _CHUNK = 1 << 20
 # carriage return, of the C0 controls, may appear raw in either format).
 _BINARY = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
+# A directory is refused as such (IsADirectoryError) before these are asked.
 _KINDS = (
-    (stat.S_ISDIR, "a directory"),
     (stat.S_ISFIFO, "a named pipe"),
     (stat.S_ISCHR, "a character device"),
     (stat.S_ISBLK, "a block device"),

@@ -81,11 +81,12 @@ def document_of(registry: object) -> Document:
 
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
 """A decimal number on the wire: a JSON string of digits, e.g. ``"0.5"``."""
-_DECIMAL = re.compile(r"-?\d+(\.\d+)?\Z", re.ASCII)
-
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 """A date on the wire: a JSON string ``YYYY-MM-DD``."""
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z", re.ASCII)
+# Read with the patterns the schema publishes, matched whole ("$" would let
+# a trailing newline through).
+_DECIMAL = re.compile(DECIMAL_PATTERN[1:-1])
+_DATE = re.compile(DATE_PATTERN[1:-1])
 
 
 def decimal_to_wire(value: Decimal) -> str:
@@ -100,7 +101,7 @@ def decimal_from_wire(text: str) -> Decimal:
         ValueError: ``text`` is not a plain decimal number.
     """
     stripped = text.strip()
-    if not _DECIMAL.match(stripped):
+    if not _DECIMAL.fullmatch(stripped):
         msg = f"{text[:60]!r} is not a decimal number"
         raise ValueError(msg)
     return Decimal(stripped)
@@ -117,7 +118,7 @@ def date_from_wire(text: str) -> dt.date:
     Raises:
         ValueError: ``text`` is not such a date, or names no real day.
     """
-    if not _DATE.match(text):
+    if not _DATE.fullmatch(text):
         msg = f"{text[:60]!r} is not a YYYY-MM-DD date"
         raise ValueError(msg)
     try:

@@ -50,13 +50,14 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     raise AssertionError  # pragma: no cover - dict() dropped a key, so one repeats
 
 
+_BOM = "$: starts with a byte order mark; save as UTF-8 without BOM"
+
+
 def decode(raw: object) -> str:
     """Return ``raw`` as text: UTF-8 without a byte order mark."""
     if isinstance(raw, bytes | bytearray):
         if raw.startswith(b"\xef\xbb\xbf"):
-            raise RegistryDataError(
-                ["$: starts with a byte order mark; save as UTF-8 without BOM"]
-            )
+            raise RegistryDataError([_BOM])
         try:
             return bytes(raw).decode("utf-8")  # bytes() also takes a bytearray
         except UnicodeDecodeError as exc:
@@ -64,9 +65,7 @@ def decode(raw: object) -> str:
             raise RegistryDataError([msg]) from None
     if isinstance(raw, str):
         if raw.startswith("\ufeff"):
-            raise RegistryDataError(
-                ["$: starts with a byte order mark; save as UTF-8 without BOM"]
-            )
+            raise RegistryDataError([_BOM])
         return raw
     msg = f"$: expected str or bytes, got {type(raw).__name__}"
     raise RegistryDataError([msg])

@@ -100,14 +100,9 @@ def declare(
     Returns:
         The metadata mapping.
     """
-    metadata: dict[str, object] = {}
-    if rule is not None:
-        metadata[RULE_KEY] = rule
-    if min_items:
-        metadata[MIN_ITEMS_KEY] = min_items
-    if unique:
-        metadata[UNIQUE_KEY] = True
-    return metadata
+    # Only what is declared: an undeclared field has no metadata at all.
+    declared = ((RULE_KEY, rule), (MIN_ITEMS_KEY, min_items), (UNIQUE_KEY, unique))
+    return {key: value for key, value in declared if value}
 
 
 # -- text -------------------------------------------------------------------------
@@ -175,99 +170,85 @@ PROSE = Rule(
 
 # -- codes ------------------------------------------------------------------------
 
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+def _matching(pattern: str, what: str) -> dict[str, Any]:
+    """Return a rule's ``check`` and ``pattern``: the value matches ``^...$``.
+
+    The check's problem names ``what`` the value is not.
+    """
+    # Matched whole: "$" would let a trailing newline through. ASCII: "\s"
+    # means the spaces the JSON Schema's pattern means.
+    regex = re.compile(pattern.removeprefix("^").removesuffix("$"), re.ASCII)
+
+    def check(value: str) -> str | None:
+        if regex.fullmatch(value) is None:
+            return f"{short(value)} is not {what}"
+        return None
+
+    return {"check": check, "pattern": pattern}
 
 
-def _slug(value: str) -> str | None:
-    if _SLUG.match(value) is None:
-        return f"{short(value)} is not a lower-case slug"
-    return None
+def _listed(table: str, what: str) -> Callable[[str], str | None]:
+    """Check that a value is a key of the code table ``table``, loaded on use."""
+
+    def check(value: str) -> str | None:
+        from aifactories import _codes  # noqa: PLC0415 - big tables
+
+        if value not in getattr(_codes, table):
+            return f"{short(value)} is not {what}"
+        return None
+
+    return check
 
 
 SLUG = Rule(
     "slug",
     "A lower-case slug: letters a-z and digits in groups joined by single "
     "hyphens, e.g. ``lumi-aif``.",
-    _slug,
-    pattern="^[a-z0-9]+(-[a-z0-9]+)*$",
+    **_matching("^[a-z0-9]+(-[a-z0-9]+)*$", "a lower-case slug"),
     example="lumi-aif",
     counterexample="Not A Slug",
 )
 """Stable ids of entries and facts."""
 
-
-def _country(value: str) -> str | None:
-    from aifactories._codes import COUNTRY_NAMES  # noqa: PLC0415 - big table
-
-    if value not in COUNTRY_NAMES:
-        return f"{short(value)} is not an ISO 3166-1 alpha-2 country code"
-    return None
-
-
 COUNTRY = Rule(
     "country",
     "An ISO 3166-1 alpha-2 country code in capitals, e.g. ``SE``.",
-    _country,
+    _listed("COUNTRY_NAMES", "an ISO 3166-1 alpha-2 country code"),
     pattern="^[A-Z]{2}$",
     example="SE",
     counterexample="ZZ",
 )
 """Country codes."""
 
-
-def _currency(value: str) -> str | None:
-    from aifactories._codes import CURRENCIES  # noqa: PLC0415 - big table
-
-    if value not in CURRENCIES:
-        return f"{short(value)} is not an ISO 4217 currency code"
-    return None
-
-
 CURRENCY = Rule(
     "currency",
     "An ISO 4217 currency code in capitals, e.g. ``EUR``.",
-    _currency,
+    _listed("CURRENCIES", "an ISO 4217 currency code"),
     pattern="^[A-Z]{3}$",
     example="EUR",
     counterexample="ZZZ",
 )
 """Currency codes."""
 
-_URL = re.compile(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?\Z", re.ASCII)
-
-
-def _url(value: str) -> str | None:
-    if _URL.match(value) is None:
-        return f"{short(value)} is not an http(s) URL"
-    return None
-
-
 URL = Rule(
     "url",
     "An absolute ``https://`` (or, for sites without TLS, ``http://``) URL "
     "with a host name, no spaces.",
-    _url,
-    pattern=r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$",
+    **_matching(r"^https?://[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$", "an http(s) URL"),
     example="https://www.eurohpc-ju.europa.eu/",
     counterexample="ftp://example.org/",
 )
 """Web pages."""
 
-_ROR = re.compile(r"https://ror\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}\Z", re.ASCII)
-
-
-def _ror(value: str) -> str | None:
-    if _ROR.match(value) is None:
-        return f"{short(value)} is not a ROR id (https://ror.org/0xxxxxxNN)"
-    return None
-
-
 ROR = Rule(
     "ror",
     "A Research Organization Registry id as its URL, e.g. "
     "``https://ror.org/05ynxx418``.",
-    _ror,
-    pattern="^https://ror\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
+    **_matching(
+        "^https://ror\\.org/0[a-hj-km-np-tv-z0-9]{6}[0-9]{2}$",
+        "a ROR id (https://ror.org/0xxxxxxNN)",
+    ),
     example="https://ror.org/05ynxx418",
     counterexample="https://ror.org/not-an-id",
 )
@@ -295,80 +276,59 @@ def int_problem(value: int) -> str | None:
     return None
 
 
-def _share(value: Decimal) -> str | None:
-    if not 0 < value <= 1:
-        return f"must be in (0, 1], got {value}"
-    return None
+def _bounded(keeps: Callable[[Any], bool], must: str) -> Callable[[Any], str | None]:
+    """Return a check that a number ``keeps`` its bounds, or says what it ``must``."""
+
+    def check(value: Any) -> str | None:
+        return None if keeps(value) else f"must {must}, got {value}"
+
+    return check
 
 
 SHARE = Rule(
     "share",
     "A fraction in (0, 1], e.g. ``0.5``.",
-    _share,
+    _bounded(lambda value: 0 < value <= 1, "be in (0, 1]"),
     example=Decimal("0.5"),
     counterexample=Decimal("1.5"),
 )
 """A funder's part of a total."""
 
 
-def _amount(value: Decimal) -> str | None:
-    if value < 0:
-        return f"must not be negative, got {value}"
-    return None
-
-
 AMOUNT = Rule(
     "amount",
     "A number that is not negative.",
-    _amount,
+    _bounded(lambda value: value >= 0, "not be negative"),
     example=Decimal(1500000),
     counterexample=Decimal(-1),
 )
 """Money amounts and other measured quantities."""
 
 
-def _latitude(value: Decimal) -> str | None:
-    if not -90 <= value <= 90:
-        return f"must be in [-90, 90], got {value}"
-    return None
-
-
 LATITUDE = Rule(
     "latitude",
     "Degrees north, in [-90, 90] (WGS 84).",
-    _latitude,
+    _bounded(lambda value: -90 <= value <= 90, "be in [-90, 90]"),
     example=Decimal("58.41086"),
     counterexample=Decimal(91),
 )
 """Latitudes."""
 
 
-def _longitude(value: Decimal) -> str | None:
-    if not -180 <= value <= 180:
-        return f"must be in [-180, 180], got {value}"
-    return None
-
-
 LONGITUDE = Rule(
     "longitude",
     "Degrees east, in [-180, 180] (WGS 84).",
-    _longitude,
+    _bounded(lambda value: -180 <= value <= 180, "be in [-180, 180]"),
     example=Decimal("15.62157"),
     counterexample=Decimal(181),
 )
 """Longitudes."""
 
 
-def _positive(value: int) -> str | None:
-    if value < 1:
-        return f"must be at least 1, got {value}"
-    return None
-
-
 POSITIVE = Rule(
     "positive",
     "A whole number of at least 1.",
-    _positive,
+    _bounded(lambda value: value >= 1, "be at least 1"),
     example=24000,
     counterexample=0,
 )

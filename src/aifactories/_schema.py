@@ -26,13 +26,20 @@ from aifactories._rules import MAX_INT, MIN_ITEMS_KEY, RULE_KEY, TEXT, UNIQUE_KE
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of :func:`json_schema`."""
 
-_DECIMAL = {
-    "type": "string",
-    "pattern": DECIMAL_PATTERN,
-    "description": 'Written as a decimal string, e.g. "0.5", so that no digit '
-    "is lost to floating point.",
+# The schema of each type that needs no more than a copy of it.
+_PLAIN: dict[Any, dict[str, Any]] = {
+    type(None): {"type": "null"},
+    Decimal: {
+        "type": "string",
+        "pattern": DECIMAL_PATTERN,
+        "description": 'Written as a decimal string, e.g. "0.5", so that no digit '
+        "is lost to floating point.",
+    },
+    dt.date: {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+    str: {"type": "string"},
+    bool: {"type": "boolean"},
+    int: {"type": "integer", "minimum": 0, "maximum": MAX_INT},
 }
-_DATE = {"type": "string", "format": "date", "pattern": DATE_PATTERN}
 
 
 def json_schema() -> dict[str, Any]:
@@ -82,12 +89,11 @@ class _Builder:
                 continue
             schema = self.type(hints[field.name])
             _add_declared(schema, field, f"{cls.__name__}.{field.name}")
-            text = docs.get(field.name)
+            # The field's own words first; a type's note only adds to them.
             note = schema.pop("description", None)
-            if text and note:
-                text = f"{text} {note}"
-            if text or note:
-                schema = {"description": text or note, **schema}
+            words = " ".join(filter(None, [docs.get(field.name), note]))
+            if words:
+                schema = {"description": words, **schema}
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -106,26 +112,16 @@ class _Builder:
             self.defs[name] = make()
         return {"$ref": f"#/$defs/{name}"}
 
-    def type(self, tp: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind
+    def type(self, tp: Any) -> dict[str, Any]:
         origin = typing.get_origin(tp)
         if origin is not None:
             return self.generic(tp, origin)
-        if tp is type(None):
-            return {"type": "null"}
+        if tp in _PLAIN:
+            return dict(_PLAIN[tp])  # a copy: patterns are added to it
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.ref(tp, lambda: _enum(tp))
         if attrs.has(tp):
             return self.ref(tp, lambda: self.object(tp))
-        if tp is Decimal:
-            return dict(_DECIMAL)
-        if tp is dt.date:
-            return dict(_DATE)
-        if tp is str:
-            return {"type": "string"}
-        if tp is bool:
-            return {"type": "boolean"}
-        if tp is int:
-            return {"type": "integer", "minimum": 0, "maximum": MAX_INT}
         msg = f"no JSON Schema for {tp!r}"
         raise TypeError(msg)
 
@@ -157,17 +153,16 @@ def _add_declared(
     if rule is not None and rule.pattern is not None:
         _add_pattern(schema, rule.pattern, where)
     array = _array_of(schema)
-    min_items = field.metadata.get(MIN_ITEMS_KEY, 0)
-    if min_items:
-        if array is None:
-            msg = f"min_items on {where}, which is not a collection"
-            raise TypeError(msg)
-        array["minItems"] = min_items
-    if field.metadata.get(UNIQUE_KEY):
-        if array is None:
-            msg = f"unique on {where}, which is not a collection"
-            raise TypeError(msg)
-        array["uniqueItems"] = True
+    for key, name, schema_key in (
+        (MIN_ITEMS_KEY, "min_items", "minItems"),
+        (UNIQUE_KEY, "unique", "uniqueItems"),
+    ):
+        bound = field.metadata.get(key)
+        if bound:
+            if array is None:
+                msg = f"{name} on {where}, which is not a collection"
+                raise TypeError(msg)
+            array[schema_key] = bound
     if rule is not None and rule is not TEXT:
         schema["description"] = " ".join(
             filter(None, [schema.get("description"), _rst_to_text(rule.description)])
@@ -211,8 +206,12 @@ def _summary(cls: type[Any]) -> str:
 _ITEM = re.compile(r"(\w+): (.*)")
 
 
-def _parse_attributes(cls: type[Any]) -> dict[str, str]:
-    """Read the ``Attributes:`` section of a Google-style class docstring."""
+def attribute_docs(cls: type[Any]) -> dict[str, str]:
+    """Read the ``Attributes:`` section of a Google-style class docstring.
+
+    Returns:
+        Each attribute's text as written (markup kept), by name.
+    """
     doc = inspect.cleandoc(cls.__dict__.get("__doc__") or "")
     found: dict[str, str] = {}
     inside, name, indent = False, "", 0
@@ -251,8 +250,8 @@ def _field_docs(cls: type[Any]) -> dict[str, str]:
             related.append(base)
             related.extend(base.__subclasses__())
     for other in reversed(related):
-        docs.update(_parse_attributes(other))
-    docs.update(_parse_attributes(cls))
+        docs.update(attribute_docs(other))
+    docs.update(attribute_docs(cls))
     return {
         f.name: _rst_to_text(docs[f.name]) for f in attrs.fields(cls) if f.name in docs
     }

@@ -106,14 +106,15 @@ class Documents:
         key = (name, quote)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = _Index.of(self, name, text).contains(quote)
+            index = self._indexes.get(name)
+            if index is None:
+                index = self._indexes[name] = _Index(text)
+            found = self._found[key] = index.contains(quote)
         return found
 
     def _read(self, name: str) -> str | None:
         # A document is named by a plain file name: no folders, no "..".
-        if not name or name != os.path.basename(name) or name in {".", ".."}:
-            return None
-        if "\0" in name or "/" in name or "\\" in name:
+        if name in {"", ".", ".."} or any(c in name for c in "\0/\\"):
             return None
         from aifactories._files import read_file  # noqa: PLC0415 - users' documents only
 
@@ -166,13 +167,6 @@ class _Index:
             starts = [match.start() for match in _WORD.finditer(text)]
             self.counts = Counter(words)
             self.once = dict(zip(words, starts, strict=True))
-
-    @classmethod
-    def of(cls, documents: Documents, name: str, text: str) -> _Index:
-        index = documents._indexes.get(name)  # noqa: SLF001 - the owner's cache
-        if index is None:
-            index = documents._indexes[name] = cls(text)  # noqa: SLF001
-        return index
 
     def contains(self, quote: str) -> bool:
         words = list(_WORD.finditer(quote))

@@ -41,8 +41,6 @@ def visible(text: str) -> bool:
         return False
     if stripped.isascii():
         return True
-    if _shows(stripped[0]):
-        return True
     return any(not ch.isspace() and _shows(ch) for ch in stripped)
 
 

@@ -64,7 +64,8 @@ def render(path: Path) -> str:
     while isinstance(path, tuple):
         path, step = path
         steps.append(f"[{step}]" if isinstance(step, int) else f".{step}")
-    return path + "".join(reversed(steps))
+    # The document itself is the root "": its fields start the path.
+    return (path + "".join(reversed(steps))).removeprefix(".")
 
 
 class _Full(Exception):  # noqa: N818 - a signal, not an error
@@ -115,29 +116,25 @@ def slots(cls: type[Any]) -> tuple[_Slot, ...]:
 
 def _read_slots(cls: type[Any]) -> tuple[_Slot, ...]:
     hints = typing.get_type_hints(cls)
-    found = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        kind, optional = _strip_none(hints[field.name])
-        found.append(
-            _Slot(
-                name=field.name,
-                kind=kind,
-                optional=optional,
-                rule=field.metadata.get(RULE_KEY),
-                min_items=field.metadata.get(MIN_ITEMS_KEY, 0),
-                unique=field.metadata.get(UNIQUE_KEY, False),
-            )
+    return tuple(
+        _Slot(
+            field.name,
+            *_strip_none(hints[field.name]),
+            rule=field.metadata.get(RULE_KEY),
+            min_items=field.metadata.get(MIN_ITEMS_KEY, 0),
+            unique=field.metadata.get(UNIQUE_KEY, False),
         )
-    return tuple(found)
+        for field in attrs.fields(cls)
+        if field.init
+    )
 
 
 def _strip_none(hint: Any) -> tuple[Any, bool]:
+    """Return ``hint`` without ``| None``, and whether it had it."""
     if typing.get_origin(hint) in {types.UnionType, typing.Union}:
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         if len(args) == 1:
-            return args[0], len(args) < len(typing.get_args(hint))
+            return args[0], True
     return hint, False
 
 
@@ -178,7 +175,7 @@ def check_record(check: _Checker, path: Path, record: Any) -> None:
         record_rule(check, path, record)
 
 
-def _compile_kind(slot: _Slot, kind: Any) -> _Check:  # noqa: C901, PLR0911 - one branch per kind
+def _compile_kind(slot: _Slot, kind: Any) -> _Check:
     origin = typing.get_origin(kind)
     if origin is tuple or origin is frozenset:
         return _compile_collection(slot, origin, typing.get_args(kind)[0])
@@ -186,27 +183,15 @@ def _compile_kind(slot: _Slot, kind: Any) -> _Check:  # noqa: C901, PLR0911 - on
         return _compile_record(kind)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return _compile_enum(kind)
-    rule = slot.rule
     if kind is str:
-        return _compile_text(rule or TEXT)
-    if kind is Decimal:
-        return _compile_number(Decimal, decimal_problem, rule, "a Decimal")
-    if kind is int:
-        return _compile_number(int, int_problem, rule, "an int")
-    if kind is bool:
-
-        def boolean(check: _Checker, path: Path, value: Any) -> None:
-            if type(value) is not bool:
-                check.add(path, f"must be a bool, got {_type_name(value)}")
-
-        return boolean
-    if kind is dt.date:
-
-        def date(check: _Checker, path: Path, value: Any) -> None:
-            if type(value) is not dt.date:
-                check.add(path, f"must be a date, got {_type_name(value)}")
-
-        return date
+        rule = slot.rule or TEXT
+        base = PROSE if rule is PROSE else TEXT
+        # Codes and URLs are text too: no blanks, controls or surrogates first.
+        extra = None if rule is base else rule
+        return _compile_scalar(str, "a string", _text_problem(base), extra)
+    if kind in _SCALARS:
+        article, bounds = _SCALARS[kind]
+        return _compile_scalar(kind, article, bounds, slot.rule)
     msg = f"the validator cannot check the type {kind!r} of field {slot.name!r}"
     raise TypeError(msg)
 
@@ -232,47 +217,45 @@ def _compile_enum(kind: type[enum.Enum]) -> _Check:
     return member
 
 
-def _compile_text(rule: Rule) -> _Check:
-    plain = rule is TEXT or rule is PROSE
-    # Codes and URLs are text too: no blanks, controls or surrogates first.
-    rule_check = None if plain else rule.check
-
-    def text(check: _Checker, path: Path, value: Any) -> None:
-        if not isinstance(value, str):
-            check.add(path, f"must be a string, got {_type_name(value)}")
-            return
+def _text_problem(base: Rule) -> Callable[[str], str | None]:
+    def problem(value: str) -> str | None:
         if value.isascii() and value.isprintable() and value.strip():
-            # The common case: visible ASCII keeps the text rules as it is.
-            problem = None
-        else:
-            problem = (PROSE if rule is PROSE else TEXT).check(value)
-        if problem is None and rule_check is not None:
-            problem = rule_check(value)
-        if problem is not None:
-            check.add(path, problem)
+            return None  # the common case: visible ASCII keeps the text rules
+        return base.check(value)
 
-    return text
+    return problem
 
 
-def _compile_number(
+# Values of exactly one type (type(), not isinstance(): True is an int too),
+# with the bounds every value of that type keeps before its field's rule.
+_SCALARS: dict[Any, tuple[str, Callable[[Any], str | None] | None]] = {
+    Decimal: ("a Decimal", decimal_problem),
+    int: ("an int", int_problem),
+    bool: ("a bool", None),
+    dt.date: ("a date", None),
+}
+
+
+def _compile_scalar(
     kind: type[Any],
-    bounds: Callable[[Any], str | None],
-    rule: Rule | None,
     article: str,
+    bounds: Callable[[Any], str | None] | None,
+    rule: Rule | None,
 ) -> _Check:
     rule_check = rule.check if rule is not None else None
 
-    def number(check: _Checker, path: Path, value: Any) -> None:
-        if type(value) is not kind:
+    def scalar(check: _Checker, path: Path, value: Any) -> None:
+        # Text alone may be of a subclass (a StrEnum member is text too).
+        if type(value) is not kind and (kind is not str or not isinstance(value, str)):
             check.add(path, f"must be {article}, got {_type_name(value)}")
             return
-        problem = bounds(value)
+        problem = bounds(value) if bounds is not None else None
         if problem is None and rule_check is not None:
             problem = rule_check(value)
         if problem is not None:
             check.add(path, problem)
 
-    return number
+    return scalar
 
 
 def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:  # noqa: C901 - sets, tuples, bounds
@@ -382,41 +365,37 @@ def _antenna_rule(check: _Checker, path: Path, antenna: Any) -> None:
             )
 
 
-_RECORD_RULES: dict[type[Any], Callable[[_Checker, Path, Any], None]] = {
-    Source: _source_rule,
-    Funding: _funding_rule,
-    Factory: _entry_rule,
-    Antenna: _antenna_rule,
-}
-
-
 # -- cross-record rules --------------------------------------------------------------
 
 
-def _entries(doc: Any) -> Iterator[tuple[str, Any]]:
+def _entries(doc: Document) -> Iterator[tuple[str, Any]]:
     """The entries to check, each with its path; misfiled records reported."""
     for field, cls, entries in (
         ("factories", Factory, doc.factories),
         ("antennas", Antenna, doc.antennas),
     ):
-        if not isinstance(entries, tuple):
-            continue  # reported by the field walk
         for i, entry in enumerate(entries):
             if type(entry) is cls:
                 yield f"{field}[{i}]", entry
 
 
-def _check_waves(check: _Checker, doc: Any) -> dict[str, Any]:
-    waves: dict[str, Any] = {}
-    if not isinstance(doc.waves, tuple):
-        return waves
-    for i, wave in enumerate(doc.waves):
-        if type(wave) is not Wave or not isinstance(wave.id, str):
-            continue
-        if wave.id in waves:
-            check.add(f"waves[{i}].id", f"duplicate wave id {short(wave.id)}")
-        waves.setdefault(wave.id, wave)
-    return waves
+def _check_ids(
+    check: _Checker, field: str, records: tuple[Any, ...], cls: type[Any] | None
+) -> dict[str, Any]:
+    """Report repeated ids in ``records`` (those of class ``cls``, if given).
+
+    Returns:
+        The first record with each id.
+    """
+    first: dict[str, Any] = {}
+    noun = field.removesuffix("s")
+    for i, record in enumerate(records):
+        record_id = getattr(record, "id", None)
+        if (cls is None or type(record) is cls) and isinstance(record_id, str):
+            if record_id in first:
+                check.add(f"{field}[{i}].id", f"duplicate {noun} id {short(record_id)}")
+            first.setdefault(record_id, record)
+    return first
 
 
 def _check_names(check: _Checker, entries: list[tuple[str, Any]]) -> None:
@@ -452,22 +431,16 @@ def _check_names(check: _Checker, entries: list[tuple[str, Any]]) -> None:
                 )
 
 
-def _str(value: object) -> bool:
-    return isinstance(value, str)
-
-
 def _check_links(check: _Checker, entries: list[tuple[str, Any]]) -> None:
-    # Ids of the wrong type are reported by the field walk.
-    factory_ids = {e.id for _, e in entries if isinstance(e, Factory) and _str(e.id)}
-    antenna_ids = {e.id for _, e in entries if isinstance(e, Antenna) and _str(e.id)}
+    # Ids of the wrong type (maybe unhashable) are reported by the field walk.
+    named = [e for _, e in entries if isinstance(e.id, str)]
+    factory_ids = {e.id for e in named if isinstance(e, Factory)}
+    antenna_ids = {e.id for e in named if isinstance(e, Antenna)}
     for path, antenna in entries:
         if not isinstance(antenna, Antenna):
             continue
-        links: tuple[tuple[str, object], ...] = (
-            ("factories", antenna.factories),
-            ("letters_of_intent", antenna.letters_of_intent),
-        )
-        for field, ids in links:
+        for field in ("factories", "letters_of_intent"):
+            ids = getattr(antenna, field)
             if not isinstance(ids, tuple):
                 continue
             for j, factory_id in enumerate(ids):
@@ -485,17 +458,17 @@ def _check_links(check: _Checker, entries: list[tuple[str, Any]]) -> None:
 def _check_wave_of(
     check: _Checker, path: str, entry: Any, waves: dict[str, Any]
 ) -> None:
-    kind = Kind.FACTORY if isinstance(entry, Factory) else Kind.ANTENNA
     if not isinstance(entry.wave, str):
         return
     wave = waves.get(entry.wave)
     if wave is None:
         check.add(f"{path}.wave", f"no wave with id {short(entry.wave)}")
         return
-    if isinstance(wave.kind, Kind) and wave.kind != kind:
+    if isinstance(wave.kind, Kind) and wave.kind != entry.kind:
         check.add(
             f"{path}.wave",
-            f"wave {short(wave.id)} selects {wave.kind} entries, not {kind} entries",
+            f"wave {short(wave.id)} selects {wave.kind} entries,"
+            f" not {entry.kind} entries",
         )
     if (
         type(entry.selected_on) is dt.date
@@ -509,18 +482,6 @@ def _check_wave_of(
         )
 
 
-def _check_fact_ids(check: _Checker, doc: Any) -> None:
-    if not isinstance(doc.facts, tuple):
-        return
-    seen: set[str] = set()
-    for i, fact in enumerate(doc.facts):
-        fact_id = getattr(fact, "id", None)
-        if isinstance(fact_id, str):
-            if fact_id in seen:
-                check.add(f"facts[{i}].id", f"duplicate fact id {short(fact_id)}")
-            seen.add(fact_id)
-
-
 def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     """Return every problem in ``doc`` as ``"path: message"``.
 
@@ -529,24 +490,28 @@ def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     """
     check = _Checker(documents)
     try:
-        _check(check, doc)
+        check_record(check, "", doc)
     except _Full:
         return [*check.problems, "$: … and more problems; checking stopped there"]
     return check.problems
 
 
-def _check(check: _Checker, doc: Document) -> None:
-    for name, required, check_field in _record_checks(Document):
-        value = getattr(doc, name, None)
-        if value is None:
-            if required:
-                check.add(name, "is required, got None")
-        else:
-            check_field(check, name, value)
-    waves = _check_waves(check, doc)
+def _document_rule(check: _Checker, _path: Path, doc: Document) -> None:
+    waves = _check_ids(check, "waves", doc.waves, Wave)
     entries = list(_entries(doc))
     _check_names(check, entries)
     for path, entry in entries:
         _check_wave_of(check, path, entry, waves)
     _check_links(check, entries)
-    _check_fact_ids(check, doc)
+    _check_ids(check, "facts", doc.facts, None)
+
+
+# Each record's own rule, run after its fields; the document's is the
+# cross-record rules.
+_RECORD_RULES: dict[type[Any], Callable[[_Checker, Path, Any], None]] = {
+    Source: _source_rule,
+    Funding: _funding_rule,
+    Factory: _entry_rule,
+    Antenna: _antenna_rule,
+    Document: _document_rule,
+}
