@@ -1,4 +1,4 @@
-"""The architecture page names every module; the core never imports later steps; no import cycle runs."""
+"""The architecture page names every module, steps import forward, no import cycle runs."""
 
 from __future__ import annotations
 
