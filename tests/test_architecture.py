@@ -1,4 +1,4 @@
-"""The architecture page names every module, steps import forward, no import cycle runs."""
+"""The architecture page names every module; imports go forward and never loop."""
 
 from __future__ import annotations
 
