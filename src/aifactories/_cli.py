@@ -1362,11 +1362,12 @@ def _export_files(args: argparse.Namespace, target: str) -> int:
                 _tables.write_sqlite(registry, target, inputs=inputs)
             except sqlite3.Error as exc:
                 raise OSError(str(exc)) from None
+        _error(f"{PROG} export: wrote {count} tables to {target}")
         if args.metadata:
             name = Path(target).name.partition(".")[0]
             metadata = _tables.datasette_metadata(registry, name)
             _save("export", args.metadata, _json_text(metadata), inputs)
-        _error(f"{PROG} export: wrote {count} tables to {target}")
+            _error(f"{PROG} export: wrote the Datasette metadata to {args.metadata}")
         return 0
     folder = Path(target)
     with _writing("export", target):
