@@ -233,3 +233,15 @@ class TestDatesInOtherLanguages:
     def test_selection_date(self, text: str, date: str) -> None:
         (entry,) = aifactories.draft(text).entries
         assert entry.selected_on.isoformat() == date
+
+
+class TestGeneralCues:
+    """Cues any release may use, each pinned by a sentence of our own."""
+
+    def test_a_known_entry_machine_named_in_the_text(self) -> None:
+        text = "The Czech AI Factory will train its first models on KarolAIna."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.id == "czai"
+        assert isinstance(entry, aifactories.Factory)
+        assert entry.supercomputer is not None
+        assert entry.supercomputer.name == "KarolAIna"
