@@ -245,3 +245,15 @@ class TestGeneralCues:
         assert isinstance(entry, aifactories.Factory)
         assert entry.supercomputer is not None
         assert entry.supercomputer.name == "KarolAIna"
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Other bodies take part too, among them the Arctic Data Centre.",
+            "Partecipano anche altri enti, tra i quali la Arctic Data Centre.",
+        ],
+    )
+    def test_a_member_named_after_among_them(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles.get("Arctic Data Centre") == "partner"

@@ -116,6 +116,10 @@ _PARTNER_LIST = re.compile(
     r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
     r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
     r"we współpracy z|wraz z|(?:will )?consists? of|"
+    # "among them X": a list's members after the words that open it.
+    r"among them|including|darunter|tra (?:i|le) quali|tra cui|entre (?:ellos|"
+    r"ellas|os quais|as quais)|parmi (?:lesquels|lesquelles|eux)|w tym|mezi nimi|"
+    r"waaronder|bland (?:dem|annat)|inclusiv|"
     # The other languages of the registry's countries.
     r"konsorcium (?:zahrnující(?: také)?|tvoří)|samenwerking tussen|"
     r"consortium (?:bestaat uit|bestående av)|konsortiet består av|"
