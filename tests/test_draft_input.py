@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -257,3 +258,21 @@ class TestGeneralCues:
         (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
         roles = {s.name: s.role.value for s in entry.stakeholders}
         assert roles.get("Arctic Data Centre") == "partner"
+
+    def test_the_rest_of_the_money_from_the_state(self) -> None:
+        text = f"{_AAIF} The European Commission pays half and the rest the state."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: (s.kind.value, s.share) for s in entry.funding.shares}
+        assert shares == {
+            "European Commission": ("eu", Decimal("0.5")),
+            "state": ("national", Decimal("0.5")),
+        }
+
+    def test_the_cabinet_as_a_funder(self) -> None:
+        text = f"{_AAIF} Daarnaast draagt het kabinet 20 miljoen euro bij."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        amounts = {s.funder: s.amount for s in entry.funding.shares}
+        assert amounts["kabinet"] is not None
+        assert amounts["kabinet"].amount == Decimal(20_000_000)
