@@ -276,3 +276,10 @@ class TestGeneralCues:
         amounts = {s.funder: s.amount for s in entry.funding.shares}
         assert amounts["kabinet"] is not None
         assert amounts["kabinet"].amount == Decimal(20_000_000)
+
+    def test_a_funder_that_provides_the_money(self) -> None:
+        text = f"{_AAIF} Pozostałą kwotę zapewni budżet państwa."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        kinds = {s.funder: s.kind.value for s in entry.funding.shares}
+        assert kinds["budżet państwa"] == "national"

@@ -142,7 +142,7 @@ _STATE = re.compile(
 )
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
-    r"spolufin|financiad|financiament|finansowan",
+    r"spolufin|financiad|financiament|finansowan|zapewni|poskytn|contribut",
     re.IGNORECASE,
 )
 _SPLIT_CUE = re.compile(
