@@ -283,3 +283,9 @@ class TestGeneralCues:
         assert entry.funding is not None
         kinds = {s.funder: s.kind.value for s in entry.funding.shares}
         assert kinds["budżet państwa"] == "national"
+
+    def test_countries_that_co_fund_are_partner_countries(self) -> None:
+        text = f"{_AAIF}\nIt is co-financed 50 % by EuroHPC, 50 % by Portugal, Spain."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.country == "PT"
+        assert entry.partner_countries == ("ES",)
