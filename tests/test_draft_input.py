@@ -289,3 +289,14 @@ class TestGeneralCues:
         (entry,) = aifactories.draft(text).entries
         assert entry.country == "PT"
         assert entry.partner_countries == ("ES",)
+
+    def test_a_long_aside_in_a_list_neither_ends_it_nor_names_a_member(self) -> None:
+        text = (
+            f"{_AAIF}\nThe consortium brings together the Arctic Data Centre "
+            "(Centre for Data \u2013 with labs in the north), Nordic Compute and the "
+            "Fjord Institute."
+        )
+        (entry,) = aifactories.draft(text).entries
+        names = {s.name for s in entry.stakeholders}
+        assert {"Nordic Compute", "Fjord Institute"} <= names
+        assert "Centre for Data" not in names

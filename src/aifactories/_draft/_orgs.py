@@ -143,6 +143,7 @@ _HOST_BEFORE = re.compile(
     r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
     r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
 )
+_ASIDE = re.compile(r"\([^()\n]{25,}+\)")
 _SEGMENT_END = re.compile(
     r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
     r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"
@@ -247,6 +248,9 @@ class _Orgs(_Reading):
                         break
                     self.add_holder(item, acc, org, role, (0, len(item.text)))
                 continue
+            # An aside longer than an acronym, "(Centre for AI, with CAI)", is
+            # blanked: its dash does not end the list, its words name no member.
+            segment = _ASIDE.sub(lambda m: " " * len(m[0]), segment)
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
             # In a list of three or more, one capitalised word names a member.
