@@ -263,10 +263,12 @@ class TestGeneralCues:
         text = f"{_AAIF} The European Commission pays half and the rest the state."
         (entry,) = aifactories.draft(text).entries
         assert entry.funding is not None
-        shares = {s.funder: (s.kind.value, s.share) for s in entry.funding.shares}
+        shares = {
+            s.funder: (s.kind.value, s.share, s.country) for s in entry.funding.shares
+        }
         assert shares == {
-            "European Commission": ("eu", Decimal("0.5")),
-            "state": ("national", Decimal("0.5")),
+            "European Commission": ("eu", Decimal("0.5"), None),
+            "state": ("national", Decimal("0.5"), "PT"),
         }
 
     def test_the_cabinet_as_a_funder(self) -> None:

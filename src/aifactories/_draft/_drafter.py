@@ -290,7 +290,9 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         sources += [*acc.factories.values(), *acc.intents.values()]
         # Sectors and the total have no sources of their own: theirs go here.
         sources.extend(acc.sectors.values())
-        funding, total_sources = self.build_funding(acc)
+        funding, total_sources = self.build_funding(
+            acc, None if code == TO_FILL else code
+        )
         sources.extend(total_sources)
         notes = None
         if known is None:

@@ -376,7 +376,10 @@ class _Funding(_Reading):
             share = acc.shares[key] = _Share(label, kind, code)
         return share
 
-    def build_funding(self, acc: _Acc) -> tuple[Funding | None, list[Source]]:
+    def build_funding(
+        self, acc: _Acc, country: str | None = None
+    ) -> tuple[Funding | None, list[Source]]:
+        # "The state" pays for the entry's ``country``, when that is known.
         total = None
         totals = dict(acc.totals)
         if len(totals) == 1:
@@ -388,7 +391,8 @@ class _Funding(_Reading):
             FundingShare(
                 funder=s.funder,
                 kind=s.kind,
-                country=s.country,
+                country=s.country
+                or (country if s.kind is FunderKind.NATIONAL else None),
                 share=s.share,
                 amount=s.amount,
                 via=s.via,

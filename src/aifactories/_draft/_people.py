@@ -31,7 +31,6 @@ _SPEECH = (
     r"a déclaré|déclare|explique|souligne|a souligné|a expliqué|"
     r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?)"
 )
-_ROLE_TEXT = r"(?P<role>[^,;:“”\"„«»()\n]{3,120}?)"
 _PERSON_SAID = re.compile(
     rf"(?:{_SPEECH}|\bso|according to|secondo|según|selon|według)\s+{_PERSON},\s+"
     r"(?P<role>[^;:“”\"„«»()\n]{3,160}?)\s*[.;]?\s*$"
