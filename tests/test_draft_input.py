@@ -302,3 +302,14 @@ class TestGeneralCues:
         names = {s.name for s in entry.stakeholders}
         assert {"Nordic Compute", "Fjord Institute"} <= names
         assert "Centre for Data" not in names
+
+    def test_a_role_for_several_fields_before_the_name(self) -> None:
+        text = (
+            f"{_AAIF}\nDie Vizerektorin für Lehre, Forschung und Digitalisierung "
+            "Maria Berger ergänzt: „Wir freuen uns.“"
+        )
+        (entry,) = aifactories.draft(text).entries
+        roles = {p.name: p.role for p in entry.people}
+        assert roles["Maria Berger"] == (
+            "Vizerektorin für Lehre, Forschung und Digitalisierung"
+        )
