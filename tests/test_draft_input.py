@@ -313,3 +313,12 @@ class TestGeneralCues:
         assert roles["Maria Berger"] == (
             "Vizerektorin für Lehre, Forschung und Digitalisierung"
         )
+
+    def test_a_host_named_after_a_word_for_a_supercomputing_centre(self) -> None:
+        text = (
+            "The Atlantic AI Factory (AAIF) will be built at the national "
+            "supercomputing centre Minho Compute, Portugal."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.host is not None
+        assert entry.host.name == "Minho Compute"

@@ -28,7 +28,10 @@ _HOST_AFTER = re.compile(
     r"ospitat[ao] (?:da|presso)(?:l|lla|llo|i|gli)?|(?:ha sede|con sede) presso|"
     r"(?:alojad[ao]|albergad[ao]|acogid[ao]) (?:por|en)(?: el| la)?|"
     r"hébergée? (?:par|au|chez|à)(?: le| la| l['’])?|"
-    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie))|"
+    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie)|"
+    # A name after a word for a supercomputing centre: "the centre IT4I".
+    r"(?:supercomputing|HPC) cent(?:re|er)|superpočítačov\w+ cent\w+|"
+    r"centr\w* (?:\w+ )?(?:di supercalcolo|de supercomputaci[óo]n|superkomputerow\w*))|"
     r"^(?:Host(?: institution| organi[sz]ation)?|Gastgeber|Ospitante|Anfitrión|"
     r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
