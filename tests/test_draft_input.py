@@ -322,3 +322,12 @@ class TestGeneralCues:
         (entry,) = aifactories.draft(text).entries
         assert entry.host is not None
         assert entry.host.name == "Minho Compute"
+
+    def test_a_ministry_written_in_lower_case_pays_the_rest(self) -> None:
+        text = (
+            f"{_AAIF}\nPolovinu zaplatí Evropská komise a zbytek ministerstvo školství."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: s.share for s in entry.funding.shares}
+        assert shares["ministerstvo školství"] == Decimal("0.5")

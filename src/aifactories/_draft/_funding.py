@@ -137,8 +137,8 @@ _STATE = re.compile(
     r"(?<=\bthe )(?:(?:national|federal) )?government\b|(?<=\bthe )state\b(?![\w-]|"
     r" of)|\b(?:[Bb]undesregierung|Stato|[Gg]overno|[Gg]obierno|Estado|"
     r"[Gg]ouvernement|l['’][ÉE]tat|rząd\w*|krajow\w* budże\w+|budże\w+ państwa|"
-    r"(?<!bude )(?<!by )stát|vlád[aěyu]|kabinet|[Rr]ijksoverheid|regeringen|"
-    r"staten|Guvernul|statul|bugetul de stat)\b"
+    r"(?<!bude )(?<!by )stát|vlád[aěyu]|ministerstv[oaue]m? \w+|kabinet|"
+    r"[Rr]ijksoverheid|regeringen|staten|Guvernul|statul|bugetul de stat)\b"
 )
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
