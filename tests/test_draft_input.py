@@ -331,3 +331,13 @@ class TestGeneralCues:
         assert entry.funding is not None
         shares = {s.funder: s.share for s in entry.funding.shares}
         assert shares["ministerstvo školství"] == Decimal("0.5")
+
+    def test_a_consortium_consisting_of_members(self) -> None:
+        text = (
+            f"{_AAIF}\nDas Konsortium, bestehend aus Nordic Compute, der Fjord "
+            "Universität und einem Netzwerk aus Partnern, wird die Fabrik betreiben."
+        )
+        (entry,) = aifactories.draft(text).entries
+        names = {s.name for s in entry.stakeholders}
+        assert {"Nordic Compute", "Fjord Universität"} <= names
+        assert not names & {"Netzwerk", "Partnern"}

@@ -118,7 +118,8 @@ _PARTNER_LIST = re.compile(
     r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
     r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
     r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
-    r"we współpracy z|wraz z|(?:will )?consists? of|"
+    r"we współpracy z|wraz z|(?:will )?consists? of|consisting of|bestehend aus|"
+    r"compost[ao] da|compuest[ao] por|composée? d(?:e|u|es)|składając\w* się z|"
     # "among them X": a list's members after the words that open it.
     r"among them|including|darunter|tra (?:i|le) quali|tra cui|entre (?:ellos|"
     r"ellas|os quais|as quais)|parmi (?:lesquels|lesquelles|eux)|w tym|mezi nimi|"
@@ -257,7 +258,7 @@ class _Orgs(_Reading):
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
             # In a list of three or more, one capitalised word names a member.
-            strict = segment.count(",") < 2
+            strict = segment.rstrip(" ,").count(",") < 2
             for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
                 span = (match.start(), match.end() + org.end())
                 self.add_holder(sent, acc, org, role, span, strict=strict)
