@@ -341,3 +341,12 @@ class TestGeneralCues:
         names = {s.name for s in entry.stakeholders}
         assert {"Nordic Compute", "Fjord Universität"} <= names
         assert not names & {"Netzwerk", "Partnern"}
+
+    def test_a_country_listed_with_others_takes_their_wave(self) -> None:
+        # Spain has a factory in each of two waves; the others, one each.
+        text = "New AI Factories for Czechia, Lithuania, Romania and Spain."
+        ids = {entry.id for entry in aifactories.draft(text).entries}
+        registry = aifactories.load()
+        assert "1healthai" in ids
+        assert "bsc-aif" not in ids
+        assert {registry[e].wave for e in ids} == {registry["1healthai"].wave}
