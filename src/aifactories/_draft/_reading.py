@@ -138,10 +138,8 @@ class _Reading:
         pattern = re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, keys))})\w{{0,3}}(?!\w)"
         )
-        for index, sent in enumerate(self.sentences):
-            if pattern.search(self.folded[index]):
-                return sent
-        return None
+        said = zip(self.sentences, self.folded, strict=True)
+        return next((sent for sent, folded in said if pattern.search(folded)), None)
 
     @functools.cached_property
     def folded(self) -> list[str]:
