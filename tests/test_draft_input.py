@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -233,3 +234,119 @@ class TestDatesInOtherLanguages:
     def test_selection_date(self, text: str, date: str) -> None:
         (entry,) = aifactories.draft(text).entries
         assert entry.selected_on.isoformat() == date
+
+
+class TestGeneralCues:
+    """Cues any release may use, each pinned by a sentence of our own."""
+
+    def test_a_known_entry_machine_named_in_the_text(self) -> None:
+        text = "The Czech AI Factory will train its first models on KarolAIna."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.id == "czai"
+        assert isinstance(entry, aifactories.Factory)
+        assert entry.supercomputer is not None
+        assert entry.supercomputer.name == "KarolAIna"
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Other bodies take part too, among them the Arctic Data Centre.",
+            "Partecipano anche altri enti, tra i quali la Arctic Data Centre.",
+        ],
+    )
+    def test_a_member_named_after_among_them(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles.get("Arctic Data Centre") == "partner"
+
+    def test_the_rest_of_the_money_from_the_state(self) -> None:
+        text = f"{_AAIF} The European Commission pays half and the rest the state."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {
+            s.funder: (s.kind.value, s.share, s.country) for s in entry.funding.shares
+        }
+        assert shares == {
+            "European Commission": ("eu", Decimal("0.5"), None),
+            "state": ("national", Decimal("0.5"), "PT"),
+        }
+
+    def test_the_cabinet_as_a_funder(self) -> None:
+        text = f"{_AAIF} Daarnaast draagt het kabinet 20 miljoen euro bij."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        amounts = {s.funder: s.amount for s in entry.funding.shares}
+        assert amounts["kabinet"] is not None
+        assert amounts["kabinet"].amount == Decimal(20_000_000)
+
+    def test_a_funder_that_provides_the_money(self) -> None:
+        text = f"{_AAIF} Pozostałą kwotę zapewni budżet państwa."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        kinds = {s.funder: s.kind.value for s in entry.funding.shares}
+        assert kinds["budżet państwa"] == "national"
+
+    def test_countries_that_co_fund_are_partner_countries(self) -> None:
+        text = f"{_AAIF}\nIt is co-financed 50 % by EuroHPC, 50 % by Portugal, Spain."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.country == "PT"
+        assert entry.partner_countries == ("ES",)
+
+    def test_a_long_aside_in_a_list_neither_ends_it_nor_names_a_member(self) -> None:
+        text = (
+            f"{_AAIF}\nThe consortium brings together the Arctic Data Centre "
+            "(Centre for Data \u2013 with labs in the north), Nordic Compute and the "
+            "Fjord Institute."
+        )
+        (entry,) = aifactories.draft(text).entries
+        names = {s.name for s in entry.stakeholders}
+        assert {"Nordic Compute", "Fjord Institute"} <= names
+        assert "Centre for Data" not in names
+
+    def test_a_role_for_several_fields_before_the_name(self) -> None:
+        text = (
+            f"{_AAIF}\nDie Vizerektorin für Lehre, Forschung und Digitalisierung "
+            "Maria Berger ergänzt: „Wir freuen uns.“"
+        )
+        (entry,) = aifactories.draft(text).entries
+        roles = {p.name: p.role for p in entry.people}
+        assert roles["Maria Berger"] == (
+            "Vizerektorin für Lehre, Forschung und Digitalisierung"
+        )
+
+    def test_a_host_named_after_a_word_for_a_supercomputing_centre(self) -> None:
+        text = (
+            "The Atlantic AI Factory (AAIF) will be built at the national "
+            "supercomputing centre Minho Compute, Portugal."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.host is not None
+        assert entry.host.name == "Minho Compute"
+
+    def test_a_ministry_written_in_lower_case_pays_the_rest(self) -> None:
+        text = (
+            f"{_AAIF}\nPolovinu zaplatí Evropská komise a zbytek ministerstvo školství."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: s.share for s in entry.funding.shares}
+        assert shares["ministerstvo školství"] == Decimal("0.5")
+
+    def test_a_consortium_consisting_of_members(self) -> None:
+        text = (
+            f"{_AAIF}\nDas Konsortium, bestehend aus Nordic Compute, der Fjord "
+            "Universität und einem Netzwerk aus Partnern, wird die Fabrik betreiben."
+        )
+        (entry,) = aifactories.draft(text).entries
+        names = {s.name for s in entry.stakeholders}
+        assert {"Nordic Compute", "Fjord Universität"} <= names
+        assert not names & {"Netzwerk", "Partnern"}
+
+    def test_a_country_listed_with_others_takes_their_wave(self) -> None:
+        # Spain has a factory in each of two waves; the others, one each.
+        text = "New AI Factories for Czechia, Lithuania, Romania and Spain."
+        ids = {entry.id for entry in aifactories.draft(text).entries}
+        registry = aifactories.load()
+        assert "1healthai" in ids
+        assert "bsc-aif" not in ids
+        assert {registry[e].wave for e in ids} == {registry["1healthai"].wave}

@@ -35,26 +35,17 @@ _TODAY = re.compile(
 
 
 def _first_date(text: str) -> dt.date | None:
-    for match in _DATE.finditer(text):
-        date = _date_of(match)
-        if date is not None:
-            return date
-    return None
+    return next(filter(None, map(_date_of, _DATE.finditer(text))), None)
 
 
 def _date_of(match: re.Match[str]) -> dt.date | None:
+    # One of the three forms matched whole: its day, month and year are set.
+    year = match["y"] or match["y2"] or match["y3"]
+    day = match["d"] or match["d2"] or match["d3"]
+    words = _cldr.month_numbers()
+    month = int(match["m3"] or 0) or words.get(fold(match["m"] or match["m2"]))
     try:
-        if match.group("y3"):
-            return dt.date(
-                int(match.group("y3")), int(match.group("m3")), int(match.group("d3"))
-            )
-        day = match.group("d") or match.group("d2")
-        month_word = match.group("m") or match.group("m2")
-        year = match.group("y") or match.group("y2")
-        month = _cldr.month_numbers().get(fold(month_word or "").rstrip("."))
-        if month is None or day is None or year is None:
-            return None
-        return dt.date(int(year), month, int(day))
+        return dt.date(int(year), month, int(day)) if month else None
     except ValueError:
         return None
 

@@ -231,7 +231,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         )
 
     def known_facts(self, acc: _Acc) -> None:
-        """Propose the host and stakeholders the registry has that the text names.
+        """Propose the registry's host, stakeholders and machine that the text names.
 
         The registry's record of the organisation, with the sentence that
         names it as the quote; the host's city only when the text says it.
@@ -239,6 +239,10 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         entry = acc.known
         if entry is None:
             return
+        machine = entry.supercomputer if isinstance(entry, Factory) else None
+        said = self.first_naming(machine.name) if machine and machine.name else None
+        if machine and machine.name and said and "name" not in acc.system:
+            acc.system["name"] = (machine.name, self.whole(said, "supercomputer.name"))
         host = entry.host
         if acc.host is None and host is not None:
             said = self.first_naming(host.name, host.short_name)
@@ -286,7 +290,9 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         sources += [*acc.factories.values(), *acc.intents.values()]
         # Sectors and the total have no sources of their own: theirs go here.
         sources.extend(acc.sectors.values())
-        funding, total_sources = self.build_funding(acc)
+        funding, total_sources = self.build_funding(
+            acc, None if code == TO_FILL else code
+        )
         sources.extend(total_sources)
         notes = None
         if known is None:

@@ -184,7 +184,9 @@ class _Entries(_Reading):
     def listed_countries(self, text: str) -> set[str]:
         """The factories of the countries a sentence lists (three or more).
 
-        Each listed country counts when the registry has one factory for it.
+        Each listed country counts when the registry has one factory for it,
+        or one of the wave all the others' single factories share: countries
+        listed together were selected together.
         """
         codes: list[str] = []
         runs: list[list[str]] = []
@@ -197,15 +199,22 @@ class _Entries(_Reading):
         codes = max(runs, key=len, default=[])
         if len(codes) < 3:  # two countries may be a pair, not a list
             return set()
-        found: set[str] = set()
-        for code in codes:
-            ids = [
-                eid
+        factories = [
+            {
+                eid: entry.wave
                 for eid in self.known.by_country.get(code, ())
                 if (entry := self.known.registry.get(eid)) is not None
                 and entry.kind is Kind.FACTORY
-            ]
-            found |= set(ids) if len(ids) == 1 else set()
+            }
+            for code in codes
+        ]
+        waves = {wave for ids in factories if len(ids) == 1 for wave in ids.values()}
+        found: set[str] = set()
+        for ids in factories:
+            same = [eid for eid, wave in ids.items() if {wave} == waves]
+            found |= (
+                set(ids) if len(ids) == 1 else set(same) if len(same) == 1 else set()
+            )
         return found
 
     def country_entry(self, text: str) -> set[str]:

@@ -132,9 +132,17 @@ _EU_FUNDER = re.compile(
     r"(?:Komisj\w+|Commission|Comisión|Comissão|Commissione) [Ee]urop\w+|"
     r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
 )
+# The state as a funder, unnamed: "the government", "lo Stato", "het kabinet".
+_STATE = re.compile(
+    r"(?<=\bthe )(?:(?:national|federal) )?government\b|(?<=\bthe )state\b(?![\w-]|"
+    r" of)|\b(?:[Bb]undesregierung|Stato|[Gg]overno|[Gg]obierno|Estado|"
+    r"[Gg]ouvernement|l['’][ÉE]tat|rząd\w*|krajow\w* budże\w+|budże\w+ państwa|"
+    r"(?<!bude )(?<!by )stát|vlád[aěyu]|ministerstv[oaue]m? \w+|kabinet|"
+    r"[Rr]ijksoverheid|regeringen|staten|Guvernul|statul|bugetul de stat)\b"
+)
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
-    r"spolufin|financiad|financiament|finansowan",
+    r"spolufin|financiad|financiament|finansowan|zapewni|poskytn|contribut",
     re.IGNORECASE,
 )
 _SPLIT_CUE = re.compile(
@@ -152,6 +160,11 @@ _SHARE = re.compile(
     r"puse|fele)\b)|"
     r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*(?:%|per ?cent|percent|Prozent|por ciento|"
     r"pour cent|procent)"
+)
+_REST = re.compile(
+    r"\b(?:the (?:rest|remainder|balance)|der Rest|il resto|el resto|le reste|"
+    r"reszt[aęy]|zbyt(?:ek|ku)|de rest|resten|o restante|restul)\b",
+    re.IGNORECASE,
 )
 _VIA = re.compile(
     r"\b(?:through|via|by way of|über (?:die|das|den)|durch (?:die|das|den)|"
@@ -242,14 +255,21 @@ class _Funding(_Reading):
                     share.sources.append(self.whole(sent, f"share: {funder[0]} 0.5"))
         else:
             for match in _SHARE.finditer(text):
-                clause = _clause(text, match.start())
-                funders = self.funders(text, *clause)
+                lo, hi = _clause(text, match.start())
                 value = _decimal(match["p"]) if match["p"] else Decimal(50)
-                if len(funders) == 1 and value is not None and 0 < value <= 100:
-                    share = self.share(acc, funders[0])
-                    share.share = (value / 100).normalize()
-                    supports = f"share: {funders[0][0]} {share.share}"
-                    share.sources.append(self.source(sent, *clause, supports))
+                # "X pays half and the rest comes from Y": Y pays what is left.
+                rest = _REST.search(text, match.end())
+                parts = [(lo, hi if rest is None else min(hi, rest.start()), value)]
+                if rest is not None and value is not None:
+                    rest_hi = _clause(text, rest.start())[1]
+                    parts.append((rest.start(), rest_hi, 100 - value))
+                for start, end, part in parts:
+                    funders = self.funders(text, start, end)
+                    if len(funders) == 1 and part is not None and 0 < part <= 100:
+                        share = self.share(acc, funders[0])
+                        share.share = (part / 100).normalize()
+                        supports = f"share: {funders[0][0]} {share.share}"
+                        share.sources.append(self.source(sent, start, end, supports))
         for match in amounts:
             money = _money(match, text)
             if money is None:
@@ -331,6 +351,11 @@ class _Funding(_Reading):
             found.append(
                 (match.start(), (country_name(code), FunderKind.NATIONAL, code))
             )
+        if not found or all(kind is FunderKind.EU for _, (_, kind, _) in found):
+            found += [
+                (m.start(), (m.group(), FunderKind.NATIONAL, None))
+                for m in _STATE.finditer(segment)
+            ]
         unique: dict[
             tuple[FunderKind, str | None, str], tuple[str, FunderKind, str | None]
         ] = {}
@@ -351,7 +376,10 @@ class _Funding(_Reading):
             share = acc.shares[key] = _Share(label, kind, code)
         return share
 
-    def build_funding(self, acc: _Acc) -> tuple[Funding | None, list[Source]]:
+    def build_funding(
+        self, acc: _Acc, country: str | None = None
+    ) -> tuple[Funding | None, list[Source]]:
+        # "The state" pays for the entry's ``country``, when that is known.
         total = None
         totals = dict(acc.totals)
         if len(totals) == 1:
@@ -363,7 +391,8 @@ class _Funding(_Reading):
             FundingShare(
                 funder=s.funder,
                 kind=s.kind,
-                country=s.country,
+                country=s.country
+                or (country if s.kind is FunderKind.NATIONAL else None),
                 share=s.share,
                 amount=s.amount,
                 via=s.via,

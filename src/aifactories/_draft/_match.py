@@ -89,12 +89,8 @@ def _demonym_re() -> re.Pattern[str]:
 
 
 def _codes_in(pattern: re.Pattern[str], text: str) -> list[tuple[str, re.Match[str]]]:
-    found = []
-    for match in pattern.finditer(text):
-        group = match.lastgroup
-        if group is not None:
-            found.append((group[2:], match))
-    return found
+    # Each group is named "c_" and the code.
+    return [(str(m.lastgroup)[2:], m) for m in pattern.finditer(text) if m.lastgroup]
 
 
 _ARTICLES = re.compile(
@@ -147,17 +143,9 @@ _GENERIC = frozenset(
 
 
 def _word_find(haystack: str, needle: str) -> int:
-    start = 0
-    while True:
-        pos = haystack.find(needle, start)
-        if pos < 0:
-            return -1
-        end = pos + len(needle)
-        before = haystack[pos - 1] if pos else " "
-        after = haystack[end] if end < len(haystack) else " "
-        if not before.isalnum() and not after.isalnum():
-            return pos
-        start = pos + 1
+    # Where ``needle`` stands as a whole word (no letter or digit either side).
+    found = re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", haystack)
+    return found.start() if found else -1
 
 
 def _clean_name(text: str) -> str:
@@ -176,9 +164,7 @@ def _kind_near(text: str, pos: int) -> Kind:
 
 
 def _abbr(abbr: str | None) -> str | None:
-    if abbr and re.fullmatch(r"[A-Z][\w&.\- ]{1,20}", abbr):
-        return abbr
-    return None
+    return abbr if abbr and re.fullmatch(r"[A-Z][\w&.\- ]{1,20}", abbr) else None
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -28,7 +28,10 @@ _HOST_AFTER = re.compile(
     r"ospitat[ao] (?:da|presso)(?:l|lla|llo|i|gli)?|(?:ha sede|con sede) presso|"
     r"(?:alojad[ao]|albergad[ao]|acogid[ao]) (?:por|en)(?: el| la)?|"
     r"hébergée? (?:par|au|chez|à)(?: le| la| l['’])?|"
-    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie))|"
+    r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie)|"
+    # A name after a word for a supercomputing centre: "the centre IT4I".
+    r"(?:supercomputing|HPC) cent(?:re|er)|superpočítačov\w+ cent\w+|"
+    r"centr\w* (?:\w+ )?(?:di supercalcolo|de supercomputaci[óo]n|superkomputerow\w*))|"
     r"^(?:Host(?: institution| organi[sz]ation)?|Gastgeber|Ospitante|Anfitrión|"
     r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
@@ -115,7 +118,12 @@ _PARTNER_LIST = re.compile(
     r"junto (?:a|con)|en colaboración con|con la participación de(?:l)?|"
     r"consorcio formado por|partenaires (?:sont|\s*:)|avec (?:ses )?partenaires|"
     r"en partenariat avec|aux côtés d[eu]|partnerami (?:są|będą)|partnerzy(?::| to)|"
-    r"we współpracy z|wraz z|(?:will )?consists? of|"
+    r"we współpracy z|wraz z|(?:will )?consists? of|consisting of|bestehend aus|"
+    r"compost[ao] da|compuest[ao] por|composée? d(?:e|u|es)|składając\w* się z|"
+    # "among them X": a list's members after the words that open it.
+    r"among them|including|darunter|tra (?:i|le) quali|tra cui|entre (?:ellos|"
+    r"ellas|os quais|as quais)|parmi (?:lesquels|lesquelles|eux)|w tym|mezi nimi|"
+    r"waaronder|bland (?:dem|annat)|inclusiv|"
     # The other languages of the registry's countries.
     r"konsorcium (?:zahrnující(?: také)?|tvoří)|samenwerking tussen|"
     r"consortium (?:bestaat uit|bestående av)|konsortiet består av|"
@@ -139,6 +147,7 @@ _HOST_BEFORE = re.compile(
     r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
     r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
 )
+_ASIDE = re.compile(r"\([^()\n]{25,}+\)")
 _SEGMENT_END = re.compile(
     r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
     r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"
@@ -243,10 +252,13 @@ class _Orgs(_Reading):
                         break
                     self.add_holder(item, acc, org, role, (0, len(item.text)))
                 continue
+            # An aside longer than an acronym, "(Centre for AI, with CAI)", is
+            # blanked: its dash does not end the list, its words name no member.
+            segment = _ASIDE.sub(lambda m: " " * len(m[0]), segment)
             stop = _SEGMENT_END.search(segment)
             segment = segment[: stop.start()] if stop else segment
             # In a list of three or more, one capitalised word names a member.
-            strict = segment.count(",") < 2
+            strict = segment.rstrip(" ,").count(",") < 2
             for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
                 span = (match.start(), match.end() + org.end())
                 self.add_holder(sent, acc, org, role, span, strict=strict)

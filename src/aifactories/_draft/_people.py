@@ -31,7 +31,6 @@ _SPEECH = (
     r"a déclaré|déclare|explique|souligne|a souligné|a expliqué|"
     r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?)"
 )
-_ROLE_TEXT = r"(?P<role>[^,;:“”\"„«»()\n]{3,120}?)"
 _PERSON_SAID = re.compile(
     rf"(?:{_SPEECH}|\bso|according to|secondo|según|selon|według)\s+{_PERSON},\s+"
     r"(?P<role>[^;:“”\"„«»()\n]{3,160}?)\s*[.;]?\s*$"
@@ -52,7 +51,8 @@ _PERSON_TITLED = re.compile(
     # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu
     # erklärt" are not part of a role.
     rf"(?<![\w.-])(?P<role>(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*\s+){{0,2}}?{_ROLE_WORD}"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_TOKEN}(?:\s+(?:and\s+)?{_TOKEN}){{0,3}}|"
+    # "Vizerektor für Lehre, Forschung und Digitalisierung Maria Berger".
+    rf"(?:\s+(?:of|for|für)\s+(?:the\s+)?{_TOKEN}(?:,?\s+(?:(?:and|und)\s+)?{_TOKEN}){{0,3}}|"
     # "Minister finansów Andrzej Domański": a lower-case word or two.
     rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}}))"
     rf"\s+{_PERSON}"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from aifactories._draft._funding import _SPLIT_CUE
 from aifactories._draft._match import (
     _ANTENNA_KW,
     _FACTORY_KW,
@@ -25,7 +24,8 @@ _CONSORTIUM = re.compile(
     r"multinational|transnational|Konsorti|consorcio|konsorcj|"
     r"(?:with the|con la|com a|avec la) part[ei]cip\w+ d|unter Beteiligung|z udziałem|"
     r"joint bid|candidatura conjunta|junt\w+-se a|uni\w+-se a|se unió a|"
-    r"s['’]associe à|schließt sich",
+    r"s['’]associe à|schließt sich|co-?fun|co-?financ|cofinanc|cofinanz|kofinanz|"
+    r"współfinans|spolufin",
     re.IGNORECASE,
 )
 
@@ -64,7 +64,7 @@ class _Places(_Reading):
 
     def partner_countries(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
-        if not _CONSORTIUM.search(text) or _SPLIT_CUE.search(text):
+        if not _CONSORTIUM.search(text):
             return
         for code, _ in _codes_in(_country_name_re(), text):
             acc.partner_countries.setdefault(

@@ -138,10 +138,8 @@ class _Reading:
         pattern = re.compile(
             rf"(?<!\w)(?:{'|'.join(map(re.escape, keys))})\w{{0,3}}(?!\w)"
         )
-        for index, sent in enumerate(self.sentences):
-            if pattern.search(self.folded[index]):
-                return sent
-        return None
+        said = zip(self.sentences, self.folded, strict=True)
+        return next((sent for sent, folded in said if pattern.search(folded)), None)
 
     @functools.cached_property
     def folded(self) -> list[str]:
@@ -157,22 +155,13 @@ class _Reading:
         )
 
     def names_in(self, acc: _Acc, index: int) -> bool:
-        folded = self.folded[index]
-        labels = [acc.name, *acc.aliases]
-        if acc.known is not None:
-            labels += list(acc.known.names)
-        for label in labels:
-            key = fold(label)
-            if len(key) < 3:
-                continue
-            if _word_find(folded, key) >= 0:
-                return True
-        return False
+        known = acc.known.names if acc.known is not None else ()
+        keys = [fold(label) for label in (acc.name, *acc.aliases, *known)]
+        return any(len(k) >= 3 and _word_find(self.folded[index], k) >= 0 for k in keys)
 
     def city_ok(self, city: str) -> bool:
-        if fold(city) in self.known.cities:
-            return True
-        return not any(stem in city for stem in lex.ORG_WORDS)
+        known = fold(city) in self.known.cities
+        return known or not any(stem in city for stem in lex.ORG_WORDS)
 
     def org_ok(self, label: str, *, strict: bool) -> bool:
         if len(label) < 2 or fold(label) in _NOT_NAMES:

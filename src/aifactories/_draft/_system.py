@@ -51,7 +51,7 @@ _OPERATION_BEFORE = re.compile(
 _OPERATION = re.compile(
     r"\b(?:operational|in operation|in service|up and running|go live|"
     r"in Betrieb|betriebsbereit|operativ[oa]|in funzione|entrerà in funzione|"
-    r"operativ[oa]|en funcionamiento|en servicio|opérationnel(?:le)?|"
+    r"en funcionamiento|en servicio|opérationnel(?:le)?|"
     r"en service|uruchomion\w+|działać)\s+(?:by|in|from|im|ab|nel|entro|a partire dal|"
     r"en|dès|à partir de|w|od)?\s*(?:(?:early|mid|late|the end of|"
     r"Anfang|Mitte|Ende|inizio|metà|fine|principios de|mediados de|finales de|"
@@ -85,15 +85,7 @@ class _System(_Reading):
                     continue
                 if re.search(r"-[a-z]", value):
                     continue  # "AI-optimised supercomputer": a description
-                acc.system.setdefault(
-                    "name",
-                    (
-                        value,
-                        self.source(
-                            sent, match.start(), match.end(), "supercomputer.name"
-                        ),
-                    ),
-                )
+                self.found(sent, acc, "name", value, match)
         for vendor in lex.VENDORS:
             if _word_find(text, vendor) >= 0:
                 acc.system.setdefault(
@@ -102,31 +94,17 @@ class _System(_Reading):
                 break
         accel = _ACCELERATOR.search(text)
         if accel is not None:
-            value = accel.group().strip()
-            acc.system.setdefault(
-                "accelerators",
-                (
-                    value,
-                    self.source(
-                        sent, accel.start(), accel.end(), "supercomputer.accelerators"
-                    ),
-                ),
-            )
+            self.found(sent, acc, "accelerators", accel.group().strip(), accel)
         operation = _OPERATION.search(text) or _OPERATION_BEFORE.search(text)
         if operation is not None:
             value = operation.group().strip()
-            acc.system.setdefault(
-                "expected_operation",
-                (
-                    value,
-                    self.source(
-                        sent,
-                        operation.start(),
-                        operation.end(),
-                        "supercomputer.expected_operation",
-                    ),
-                ),
-            )
+            self.found(sent, acc, "expected_operation", value, operation)
+
+    def found(
+        self, sent: _Sentence, acc: _Acc, field: str, value: str, match: re.Match[str]
+    ) -> None:
+        source = self.source(sent, *match.span(), f"supercomputer.{field}")
+        acc.system.setdefault(field, (value, source))
 
     def build_system(self, acc: _Acc) -> Supercomputer | None:
         if not acc.system and acc.status is None:
