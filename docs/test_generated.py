@@ -453,21 +453,14 @@ def test_the_format_tables_list_every_field_of_every_record(
     files: dict[str, str],
 ) -> None:
     tables = files["fragments/format-tables.md"]
-    for cls in (
-        aifactories.Wave,
-        aifactories.Factory,
-        aifactories.Host,
-        aifactories.Stakeholder,
-        aifactories.Funding,
-        aifactories.FundingShare,
-        aifactories.Money,
-        aifactories.Supercomputer,
-        aifactories.Person,
-        aifactories.Conflict,
-        aifactories.Claim,
-        aifactories.Source,
-        aifactories.Fact,
-    ):
+    # Every public record class but the two made in code, never read from a file.
+    public = [getattr(aifactories, name) for name in aifactories.__all__]
+    records = {cls for cls in public if isinstance(cls, type) and attrs.has(cls)} - {
+        aifactories.Registry,
+        aifactories.Selection,
+    }
+    assert set(aif_pages.format_records()) == records
+    for cls in records - {aifactories.Antenna}:
         section = tables.split(f"### {cls.__name__}\n", 1)[1].split("\n### ", 1)[0]
         for field in attrs.fields(cls):
             assert f"| `{field.name}` |" in section, (cls.__name__, field.name)

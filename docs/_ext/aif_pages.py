@@ -951,6 +951,39 @@ _TOP_LEVEL = {
 }
 
 
+_INTROS = {
+    aifactories.Antenna: (
+        "Every field of a factory except `supercomputer` and "
+        "`experimental_platform`, plus:"
+    ),
+}
+"""What a record's table says before its rows, where it needs saying."""
+
+
+def format_records() -> list[type]:
+    """Every record class of the data-file format, in the order a reader meets them.
+
+    Derived from the declarations: a walk through the field types from the
+    document down, so a new record class has its table without a list to edit.
+    """
+    found: list[type] = []
+    queue: list[type] = [Document]
+    while queue:
+        for tp in typing.get_type_hints(queue.pop(0)).values():
+            for cls in _records_in(tp):
+                if cls not in found:
+                    found.append(cls)
+                    queue.append(cls)
+    return found
+
+
+def _records_in(tp: Any) -> Iterable[type]:
+    if isinstance(tp, type) and attrs.has(tp):
+        yield tp
+    for arg in typing.get_args(tp):
+        yield from _records_in(arg)
+
+
 def format_tables() -> str:
     """A table of fields for every record of the data-file format."""
     docs = attribute_docs(Registry)
@@ -965,44 +998,9 @@ def format_tables() -> str:
     lines = ["(format-document)=", "### The document", ""]
     lines += _table(("Key", "Type", "Required", "Meaning"), top_rows)
 
-    records: list[tuple[type, str]] = [
-        (aifactories.Wave, ""),
-        (aifactories.Factory, ""),
-        (
-            aifactories.Antenna,
-            (
-                "Every field of a factory except `supercomputer` and "
-                "`experimental_platform`, plus:"
-            ),
-        ),
-        (aifactories.Host, ""),
-        (aifactories.Link, ""),
-        (aifactories.Location, ""),
-        (aifactories.Grant, ""),
-        (aifactories.Stakeholder, ""),
-        (aifactories.Funding, ""),
-        (aifactories.FundingShare, ""),
-        (aifactories.Money, ""),
-        (aifactories.Supercomputer, ""),
-        (aifactories.Count, ""),
-        (aifactories.Performance, ""),
-        (aifactories.Top500Rank, ""),
-        (aifactories.Milestone, ""),
-        (aifactories.AccessCall, ""),
-        (aifactories.Person, ""),
-        (aifactories.Conflict, ""),
-        (aifactories.Claim, ""),
-        (aifactories.Source, ""),
-        (aifactories.Fact, ""),
-        (aifactories.Access, ""),
-        (aifactories.AccessMode, ""),
-        (aifactories.Coverage, ""),
-        (aifactories.GigafactoryCall, ""),
-        (aifactories.GigafactoryLot, ""),
-        (aifactories.NationalPosition, ""),
-    ]
-    for cls, intro in records:
+    for cls in format_records():
         name = cls.__name__
+        intro = _INTROS.get(cls, "")
         summary = (cls.__doc__ or "").strip().splitlines()[0]
         lines += [
             f"(format-{name.lower()})=",
