@@ -16,13 +16,13 @@ from decimal import Decimal, InvalidOperation
 from aifactories._countries import country_name
 from aifactories._draft import _cldr
 from aifactories._draft._match import (
-    _ABBR,
-    _ORG,
+    _ORG_NAMED,
     _TOKEN,
     _alternation,
     _codes_in,
     _country_name_re,
     _strip_article,
+    _until,
 )
 from aifactories._draft._output import _dedupe
 from aifactories._draft._reading import _Acc, _Reading, _Share
@@ -223,11 +223,9 @@ def _money(match: re.Match[str], text: str) -> Money | None:
     if currency is None or value <= 0 or value >= Decimal(10) ** 15:
         return None
     before = text[max(0, match.start() - 30) : match.start()]
-    qualifier = Qualifier.EXACT
-    for candidate, pattern in _QUALIFIERS:
-        if pattern.search(before):
-            qualifier = candidate
-            break
+    qualifier = next(
+        (q for q, pattern in _QUALIFIERS if pattern.search(before)), Qualifier.EXACT
+    )
     return Money(
         amount=value.quantize(Decimal(1))
         if value == value.to_integral()
@@ -306,13 +304,12 @@ class _Funding(_Reading):
             funders = self.funders(text, 0, match.start())
             if not funders:
                 continue
-            segment = text[match.end() :]
-            stop = re.search(
-                r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s(?:which|who|and the|with)", segment
+            segment = _until(
+                text[match.end() :],
+                r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s(?:which|who|and the|with)",
             )
-            segment = segment[: stop.start()] if stop else segment
             names: list[str] = []
-            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+            for org in _ORG_NAMED.finditer(segment):
                 label, _ = _strip_article(org.group("org"))
                 if names and names[-1].endswith(label):
                     continue  # the tail of a name joined by "and", already taken
@@ -327,7 +324,7 @@ class _Funding(_Reading):
             for label in names:
                 if label not in share.via:
                     share.via.append(label)
-            end = match.end() + (stop.start() if stop else len(text) - match.end())
+            end = match.end() + len(segment)
             share.sources.append(self.source(sent, match.start(), end, "via"))
 
     def funders(
@@ -356,16 +353,11 @@ class _Funding(_Reading):
                 (m.start(), (m.group(), FunderKind.NATIONAL, None))
                 for m in _STATE.finditer(segment)
             ]
-        unique: dict[
-            tuple[FunderKind, str | None, str], tuple[str, FunderKind, str | None]
-        ] = {}
+        # One funder a kind and country (the state unnamed: no country).
+        unique: dict[tuple[FunderKind, str | None], tuple[str, FunderKind, str | None]]
+        unique = {}
         for _, funder in sorted(found, key=lambda item: item[0]):
-            key = (
-                funder[1],
-                funder[2],
-                funder[0] if funder[1] is FunderKind.REGIONAL else "",
-            )
-            unique.setdefault(key, funder)
+            unique.setdefault(funder[1:], funder)
         return list(unique.values())
 
     def share(self, acc: _Acc, funder: tuple[str, FunderKind, str | None]) -> _Share:

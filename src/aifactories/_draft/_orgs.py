@@ -5,14 +5,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TypeVar
 
 from aifactories._draft._knowledge import _Org
 from aifactories._draft._match import (
-    _ABBR,
-    _ORG,
+    _ORG_NAMED,
     _TOKEN,
     _abbr,
     _strip_article,
+    _until,
     _word_find,
 )
 from aifactories._draft._reading import _Acc, _Reading
@@ -79,7 +81,7 @@ _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.COORDINATOR,
         re.compile(
-            r"^\s*(?:coordinates|will coordinate|is the coordinator|leads the "
+            r"\s*(?:coordinates|will coordinate|is the coordinator|leads the "
             r"consortium|koordiniert|coordina|coordinerà|coordinará|coordonne|"
             r"coordonnera|koordynuje|będzie koordynować)\b"
         ),
@@ -87,21 +89,21 @@ _ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         Role.OPERATOR,
         re.compile(
-            r"^\s*(?:will operate|operates|betreibt|wird \w+ betreiben|gestirà|"
+            r"\s*(?:will operate|operates|betreibt|wird \w+ betreiben|gestirà|"
             r"operará|exploitera|będzie operatorem)\b"
         ),
     ),
     (
         Role.RESPONSIBLE,
         re.compile(
-            r"^\s*(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|będzie)\s+"
+            r"\s*(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|będzie)\s+"
             r"(?:responsible|verantwortlich|responsabile|responsable|odpowiedzialn\w*)"
         ),
     ),
     (
         Role.PARTNER,
         re.compile(
-            r"^\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
+            r"\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
             r"(?:consortium |research |industrial )?partners?|als Partner|"
             r"come partner|como socio|en tant que partenaire|jako partner)\b"
         ),
@@ -143,7 +145,7 @@ _COFUNDER_LIST = re.compile(
     re.IGNORECASE,
 )
 _HOST_BEFORE = re.compile(
-    r"^\s*(?:will host|hosts|is hosting|is the host|will be the host|"
+    r"\s*(?:will host|hosts|is hosting|is the host|will be the host|"
     r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
     r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
 )
@@ -157,45 +159,53 @@ _SEGMENT_END = re.compile(
 )
 
 
+_HOST = ((None, _HOST_AFTER),), ((None, _HOST_BEFORE),)
+_T = TypeVar("_T")
+_Cues = tuple[tuple[_T, re.Pattern[str]], ...]
+
+
+def _cued(
+    text: str, after: _Cues[_T], before: _Cues[_T]
+) -> Iterator[tuple[_T, re.Match[str], int, int]]:
+    """Each organisation a cue names: the cue's role, its match, the span of both.
+
+    ``after`` cues come before the organisation they name ("coordinated by
+    X"), ``before`` cues after it ("X coordinates").
+    """
+    for role, pattern in after:
+        for cue in pattern.finditer(text):
+            org = _ORG_NAMED.match(text, cue.end())
+            if org is not None:
+                yield role, org, cue.start(), org.end()
+    for org in _ORG_NAMED.finditer(text):
+        for role, pattern in before:
+            said = pattern.match(text, org.end())
+            if said is not None:
+                yield role, org, org.start(), said.end()
+
+
 class _Orgs(_Reading):
     """Reads an entry's host and stakeholders."""
 
     def host(self, sent: _Sentence, acc: _Acc) -> None:
-        text = sent.text
-        for match in _HOST_AFTER.finditer(text):
-            org = re.match(rf"{_ORG}{_ABBR}", text[match.end() :])
-            if org is None:
+        for _, org, lo, _ in _cued(sent.text, *_HOST):
+            # The active voice: "MACC will host the factory", but not
+            # "Valencia will host it": a city is where, not who.
+            if lo == org.start() and fold(org["org"]) in self.known.cities:
                 continue
-            lo, hi = match.end() + org.start(), match.end() + org.end()
-            self.set_host(sent, acc, org, (lo, hi), match.start())
+            self.set_host(sent, acc, org, lo)
             return
-        # The active voice: "MACC will host the factory", but not "Valencia
-        # will host it": a city is where, not who.
-        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
-            city = fold(org.group("org")) in self.known.cities
-            if not city and _HOST_BEFORE.match(text[org.end() :]):
-                self.set_host(sent, acc, org, org.span(), org.start())
-                return
 
     def set_host(
-        self,
-        sent: _Sentence,
-        acc: _Acc,
-        org: re.Match[str],
-        span: tuple[int, int],
-        cue: int,
+        self, sent: _Sentence, acc: _Acc, org: re.Match[str], cue: int
     ) -> None:
-        text = sent.text
-        lo, hi = span
-        raw = text[lo:hi]
-        abbr = org.group("abbr")
-        label = raw[: raw.index("(")].strip() if abbr else raw
-        label, _ = _strip_article(label)
+        label, _ = _strip_article(org["org"])
+        abbr = org["abbr"]
         if not self.org_ok(label, strict=False) or acc.host is not None:
             return
         host = self.organisation(label, abbr)
-        city, city_end = self.city_after(text, hi, label)
-        source = self.source(sent, cue, max(hi, city_end), "host")
+        city, city_end = self.city_after(sent.text, org.end(), label)
+        source = self.source(sent, cue, max(org.end(), city_end), "host")
         acc.host = Host(
             name=host.name, short_name=host.short_name, city=city, sources=(source,)
         )
@@ -222,19 +232,8 @@ class _Orgs(_Reading):
         return None, hi
 
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
-        text = sent.text
-        for role, pattern in _ROLE_AFTER:
-            for match in pattern.finditer(text):
-                org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
-                if org is not None:
-                    hi = match.end() + org.end()
-                    self.add_holder(sent, acc, org, role, (match.start(), hi))
-        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
-            for role, pattern in _ROLE_BEFORE:
-                cue = pattern.match(text[org.end() :])
-                if cue is not None:
-                    hi = org.end() + cue.end()
-                    self.add_holder(sent, acc, org, role, (org.start(), hi))
+        for role, org, lo, hi in _cued(sent.text, _ROLE_AFTER, _ROLE_BEFORE):
+            self.add_holder(sent, acc, org, role, (lo, hi))
         self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
         self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
 
@@ -247,7 +246,7 @@ class _Orgs(_Reading):
             segment = text[match.end() :]
             if not segment.strip(" :") and text.rstrip().endswith(":"):
                 for item in self.bullets_after(sent):
-                    org = re.match(rf"(?P<org>{_ORG}){_ABBR}", item.text)
+                    org = _ORG_NAMED.match(item.text)
                     if org is None:
                         break
                     self.add_holder(item, acc, org, role, (0, len(item.text)))
@@ -255,11 +254,10 @@ class _Orgs(_Reading):
             # An aside longer than an acronym, "(Centre for AI, with CAI)", is
             # blanked: its dash does not end the list, its words name no member.
             segment = _ASIDE.sub(lambda m: " " * len(m[0]), segment)
-            stop = _SEGMENT_END.search(segment)
-            segment = segment[: stop.start()] if stop else segment
+            segment = _until(segment, _SEGMENT_END)
             # In a list of three or more, one capitalised word names a member.
             strict = segment.rstrip(" ,").count(",") < 2
-            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+            for org in _ORG_NAMED.finditer(segment):
                 span = (match.start(), match.end() + org.end())
                 self.add_holder(sent, acc, org, role, span, strict=strict)
 
