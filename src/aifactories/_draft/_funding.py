@@ -244,8 +244,7 @@ class _Funding(_Reading):
         split = _SPLIT_CUE.search(text)
         if split is not None:
             via = _VIA.search(text, split.end())
-            segment_end = via.start() if via else len(text)
-            funders = self.funders(text, split.end(), segment_end)
+            funders = self.funders(text, split.end(), via.start() if via else len(text))
             if len(funders) == 2:
                 for funder in funders:
                     share = self.share(acc, funder)
@@ -274,17 +273,15 @@ class _Funding(_Reading):
                 continue
             lo, hi = _clause(text, match.start())
             funders = self.funders(text, lo, hi)
+            # A total cue before the amount wins over a funder in its clause.
             strong = _TOTAL_CUE.search(text[lo : match.start()])
-            if strong is not None:
-                acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
-            elif len(funders) == 1:
+            if strong is None and len(funders) == 1:
                 share = self.share(acc, funders[0])
                 if share.amount is None:
                     share.amount = money
-                    share.sources.append(
-                        self.source(sent, lo, hi, f"amount: {funders[0][0]} {money}")
-                    )
-            elif _TOTAL_CUE.search(text[lo:hi]):
+                    supports = f"amount: {funders[0][0]} {money}"
+                    share.sources.append(self.source(sent, lo, hi, supports))
+            elif strong is not None or _TOTAL_CUE.search(text[lo:hi]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
         for cue in _FUNDED.finditer(text):
             # A funder named without money is still one ("co-funded by X"):
