@@ -98,17 +98,12 @@ def draft(
         ImportError: The optional ``draft`` dependencies are not installed
             (``pip install 'aifactories[draft]'``).
     """
-    require_extra()  # before any work: say at once what to install
+    _cldr.require()  # before any work: say at once what to install
     body = _decode(text)
     if html:
         body = strip_html(body)
     known = _Knowledge.of(_default_registry() if registry is None else registry)
     return _Drafter(body, name, known).run()
-
-
-def require_extra() -> None:
-    """Raise :class:`ImportError` naming the extra to install, if it is missing."""
-    _cldr.require()
 
 
 def _default_registry() -> Registry:

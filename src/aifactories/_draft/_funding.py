@@ -235,6 +235,10 @@ def _money(match: re.Match[str], text: str) -> Money | None:
     )
 
 
+# A funder as the text names it: its label, kind and country code.
+_Funder = tuple[str, FunderKind, str | None]
+
+
 class _Funding(_Reading):
     """Reads an entry's total, shares and the bodies funds go through."""
 
@@ -324,11 +328,9 @@ class _Funding(_Reading):
             end = match.end() + len(segment)
             share.sources.append(self.source(sent, match.start(), end, "via"))
 
-    def funders(
-        self, text: str, lo: int, hi: int
-    ) -> list[tuple[str, FunderKind, str | None]]:
+    def funders(self, text: str, lo: int, hi: int) -> list[_Funder]:
         segment = text[lo:hi]
-        found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
+        found: list[tuple[int, _Funder]] = []
         eu = _EU_FUNDER.search(segment)
         if eu is not None:
             # The funder as the text first names it.
@@ -351,19 +353,17 @@ class _Funding(_Reading):
                 for m in _STATE.finditer(segment)
             ]
         # One funder a kind and country (the state unnamed: no country).
-        unique: dict[tuple[FunderKind, str | None], tuple[str, FunderKind, str | None]]
+        unique: dict[tuple[FunderKind, str | None], _Funder]
         unique = {}
         for _, funder in sorted(found, key=lambda item: item[0]):
             unique.setdefault(funder[1:], funder)
         return list(unique.values())
 
-    def share(self, acc: _Acc, funder: tuple[str, FunderKind, str | None]) -> _Share:
-        label, kind, code = funder
-        key = (kind, code or label)
-        share = acc.shares.get(key)
-        if share is None:
-            share = acc.shares[key] = _Share(label, kind, code)
-        return share
+    def share(self, acc: _Acc, funder: _Funder) -> _Share:
+        key = (funder[1], funder[2] or funder[0])
+        if key not in acc.shares:
+            acc.shares[key] = _Share(*funder)
+        return acc.shares[key]
 
     def build_funding(
         self, acc: _Acc, country: str | None = None

@@ -290,14 +290,10 @@ def _toml_string(text: str) -> str:
 
 
 def _dedupe(sources: Sequence[Source]) -> list[Source]:
-    seen: set[tuple[str | None, str | None]] = set()
-    out = []
+    first: dict[tuple[str | None, str | None], Source] = {}
     for source in sources:
-        key = (source.quote, source.supports)
-        if key not in seen:
-            seen.add(key)
-            out.append(source)
-    return out
+        first.setdefault((source.quote, source.supports), source)
+    return list(first.values())
 
 
 def _same_org(name: str, short_name: str | None, label: str) -> bool:
