@@ -122,9 +122,8 @@ class _Reading:
 
     def source(self, sent: _Sentence, lo: int, hi: int, supports: str) -> Source:
         start, end = sent.start + lo, sent.start + hi
-        quote = self.text[start:end].strip()
-        if not quote:  # never an empty quote: fall back to the whole sentence
-            quote = sent.text
+        # Never an empty quote: fall back to the whole sentence.
+        quote = self.text[start:end].strip() or sent.text
         return Source(seed=self.name, quote=quote, supports=supports)
 
     def whole(self, sent: _Sentence, supports: str) -> Source:
