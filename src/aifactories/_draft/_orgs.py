@@ -159,6 +159,7 @@ _SEGMENT_END = re.compile(
 )
 
 
+# The host's cues, before and after the organisation, as role-less tables.
 _HOST = ((None, _HOST_AFTER),), ((None, _HOST_BEFORE),)
 _T = TypeVar("_T")
 _Cues = tuple[tuple[_T, re.Pattern[str]], ...]
@@ -167,7 +168,7 @@ _Cues = tuple[tuple[_T, re.Pattern[str]], ...]
 def _cued(
     text: str, after: _Cues[_T], before: _Cues[_T]
 ) -> Iterator[tuple[_T, re.Match[str], int, int]]:
-    """Each organisation a cue names: the cue's role, its match, the span of both.
+    """Each organisation a cue names: role, organisation, span of cue and name.
 
     ``after`` cues come before the organisation they name ("coordinated by
     X"), ``before`` cues after it ("X coordinates").
@@ -189,8 +190,8 @@ class _Orgs(_Reading):
 
     def host(self, sent: _Sentence, acc: _Acc) -> None:
         for _, org, lo, _ in _cued(sent.text, *_HOST):
-            # The active voice: "MACC will host the factory", but not
-            # "Valencia will host it": a city is where, not who.
+            # The active voice (the name first): "MACC will host the factory",
+            # but not "Valencia will host it": a city is where, not who.
             if lo == org.start() and fold(org["org"]) in self.known.cities:
                 continue
             self.set_host(sent, acc, org, lo)
