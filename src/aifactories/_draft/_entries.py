@@ -374,12 +374,12 @@ class _Entries(_Reading):
             entry = self.known.registry.get(entry_id)
             if not isinstance(entry, Factory):
                 continue
-            in_intent = bool(intended) and bool(pattern.search(intended))
-            if not in_intent and not pattern.search(linked):
+            if pattern.search(linked):
+                target, label = acc.factories, "linked factory"
+            elif intended and pattern.search(intended):
+                target, label = acc.intents, "letter of intent"
+            else:
                 continue
-            intent_kind = in_intent and not pattern.search(linked)
-            target = acc.intents if intent_kind else acc.factories
-            label = "letter of intent" if intent_kind else "linked factory"
             target.setdefault(entry_id, self.whole(sent, f"{label}: {entry_id}"))
             found = True
         if not found and re.search(_FACTORY_KW, text[link.start() :]):

@@ -88,18 +88,14 @@ class _People(_Reading):
                     continue
                 role, organisation = self.split_role(said)
                 # The speaker for an entry's host speaks for that entry.
-                owner = next(
-                    (
-                        other
-                        for other in self.entries
-                        if organisation is not None
-                        and other.host is not None
-                        and _same_org(
-                            other.host.name, other.host.short_name, organisation
-                        )
-                    ),
-                    acc,
-                )
+                hosts = [
+                    other
+                    for other in self.entries
+                    if other.host
+                    and organisation
+                    and _same_org(other.host.name, other.host.short_name, organisation)
+                ]
+                owner = hosts[0] if hosts else acc
                 if fold(person) in owner.people:
                     continue
                 lo = min(match.start("person"), match.start("role"))
