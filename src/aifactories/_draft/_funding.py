@@ -26,7 +26,7 @@ from aifactories._draft._match import (
 )
 from aifactories._draft._output import _dedupe
 from aifactories._draft._reading import _Acc, _Reading, _Share
-from aifactories._draft._text import _Sentence
+from aifactories._draft._text import _Sentence, words
 from aifactories._model import (
     FunderKind,
     Funding,
@@ -46,7 +46,10 @@ _AND_TAIL = re.compile(
     rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
 )
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
+# The currencies of the registry's countries, by code; their signs and
+# words are in _CURRENCIES.
+_CODES = words("EUR GBP CHF SEK PLN CZK DKK NOK HUF RON BGN ISK")
+_CUR_PRE = rf"(?P<pre>€|£|{'|'.join(_CODES)})\s?"
 _CUR_POST = (
     r"(?P<post>euros?|Euro|EUR|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
     r"(?:di|de|d['’])\s?euros?)"
@@ -64,28 +67,16 @@ def _amount_re() -> re.Pattern[str]:
     )
 
 
-_CURRENCIES = {
+_CURRENCIES = {code.lower(): code for code in _CODES} | {
     "€": "EUR",
-    "eur": "EUR",
     "euro": "EUR",
     "euros": "EUR",
     "£": "GBP",
-    "gbp": "GBP",
-    "chf": "CHF",
-    "sek": "SEK",
     "kronor": "SEK",
-    "pln": "PLN",
     "zł": "PLN",
     "złotych": "PLN",
-    "czk": "CZK",
     "korun": "CZK",
     "kč": "CZK",
-    "dkk": "DKK",
-    "nok": "NOK",
-    "huf": "HUF",
-    "ron": "RON",
-    "bgn": "BGN",
-    "isk": "ISK",
 }
 _QUALIFIERS = (
     (
