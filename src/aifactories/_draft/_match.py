@@ -144,6 +144,11 @@ _GENERIC = frozenset(
 )
 
 
+def _org_like(text: str) -> bool:
+    # A stem of an organisation's name ("Politechniki", "Zentrum") in it.
+    return any(stem in text for stem in lex.ORG_WORDS)
+
+
 def _word_find(haystack: str, needle: str) -> int:
     # Where ``needle`` stands as a whole word (no letter or digit either side).
     found = re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", haystack)
