@@ -360,11 +360,9 @@ class _Funding(_Reading):
         self, acc: _Acc, country: str | None = None
     ) -> tuple[Funding | None, list[Source]]:
         # "The state" pays for the entry's ``country``, when that is known.
-        total = None
         totals = dict(acc.totals)
-        if len(totals) == 1:
-            total = next(iter(totals))
-        elif len(totals) > 1:
+        total = next(iter(totals)) if len(totals) == 1 else None
+        if len(totals) > 1:
             shown = "; ".join(str(m) for m in totals)
             self.warnings.append(f"{acc.name}: total left out: the text gives {shown}")
         shares = [
@@ -381,9 +379,7 @@ class _Funding(_Reading):
             for s in acc.shares.values()
             if s.sources
         ]
-        if total is None and not shares:
-            return None, []
         if total is None:
-            return Funding(shares=shares), []
+            return (Funding(shares=shares) if shares else None), []
         # Funding has no sources of its own: the total's goes to the entry.
         return Funding(total=total, shares=shares), [totals[total]]
