@@ -38,76 +38,61 @@ _HOST_AFTER = re.compile(
     r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
 )
+
+
+def _cues(
+    cues: dict[Role, str], *, name_first: bool
+) -> tuple[tuple[Role, re.Pattern[str]], ...]:
+    # Each role's cue before the organisation ("coordinated by the X"), or
+    # after it ("X coordinates", matched where the organisation ends).
+    form = r"\s*(?:{})\b" if name_first else r"\b(?:{})\s*(?:the\s+|l['’])?"
+    return tuple((role, re.compile(form.format(cue))) for role, cue in cues.items())
+
+
 # "coordinated by X", "operated by X": the role named before the organisation.
-_ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        Role.COORDINATOR,
-        re.compile(
-            r"\b(?:coordinated by|led by|"
-            r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
-            r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
-            r"(?: der| dem)?|"
-            r"unter der Leitung (?:von|des|der)|"
-            r"Koordinator (?:ist|wird)(?: das| die| der)?|"
-            r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
-            r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
-            r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
-            r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
-            r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
-            r"pod kierownictwem)\s*(?:the\s+|l['’])?"
-        ),
-    ),
-    (
-        Role.OPERATOR,
-        re.compile(
-            r"\b(?:operated by|run by|betrieben (?:von|vom|durch)(?: der| dem| die)?|"
-            r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
-            r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
-            r"opérée? par(?: le| la)?|operatorem (?:jest|będzie))\s*(?:the\s+)?"
-        ),
-    ),
-    (
-        Role.RESPONSIBLE,
-        re.compile(
-            r"\b(?:under the responsibility of|responsible:|Verantwortung trägt"
-            r"(?: das| die| der)?|sotto la responsabilità d(?:i|el|ella)|"
-            r"bajo la responsabilidad de(?:l| la)?|sous la responsabilité d(?:e|u)"
-            r"(?: la| l['’])?)\s*(?:the\s+)?"
-        ),
-    ),
+_ROLE_AFTER = _cues(
+    {
+        Role.COORDINATOR: r"coordinated by|led by|"
+        r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
+        r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
+        r"(?: der| dem)?|"
+        r"unter der Leitung (?:von|des|der)|"
+        r"Koordinator (?:ist|wird)(?: das| die| der)?|"
+        r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
+        r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+        r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
+        r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
+        r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
+        r"pod kierownictwem",
+        Role.OPERATOR: r"operated by|run by|"
+        r"betrieben (?:von|vom|durch)(?: der| dem| die)?|"
+        r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
+        r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
+        r"opérée? par(?: le| la)?|operatorem (?:jest|będzie)",
+        Role.RESPONSIBLE: r"under the responsibility of|responsible:|"
+        r"Verantwortung trägt(?: das| die| der)?|"
+        r"sotto la responsabilità d(?:i|el|ella)|"
+        r"bajo la responsabilidad de(?:l| la)?|"
+        r"sous la responsabilité d(?:e|u)(?: la| l['’])?",
+    },
+    name_first=False,
 )
 # "X coordinates", "X as a partner": the role named after the organisation.
-_ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        Role.COORDINATOR,
-        re.compile(
-            r"\s*(?:coordinates|will coordinate|is the coordinator|leads the "
-            r"consortium|koordiniert|coordina|coordinerà|coordinará|coordonne|"
-            r"coordonnera|koordynuje|będzie koordynować)\b"
-        ),
-    ),
-    (
-        Role.OPERATOR,
-        re.compile(
-            r"\s*(?:will operate|operates|betreibt|wird \w+ betreiben|gestirà|"
-            r"operará|exploitera|będzie operatorem)\b"
-        ),
-    ),
-    (
-        Role.RESPONSIBLE,
-        re.compile(
-            r"\s*(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|będzie)\s+"
-            r"(?:responsible|verantwortlich|responsabile|responsable|odpowiedzialn\w*)"
-        ),
-    ),
-    (
-        Role.PARTNER,
-        re.compile(
-            r"\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
-            r"(?:consortium |research |industrial )?partners?|als Partner|"
-            r"come partner|como socio|en tant que partenaire|jako partner)\b"
-        ),
-    ),
+_ROLE_BEFORE = _cues(
+    {
+        Role.COORDINATOR: r"coordinates|will coordinate|is the coordinator|"
+        r"leads the consortium|koordiniert|coordina|coordinerà|coordinará|"
+        r"coordonne|coordonnera|koordynuje|będzie koordynować",
+        Role.OPERATOR: r"will operate|operates|betreibt|wird \w+ betreiben|"
+        r"gestirà|operará|exploitera|będzie operatorem",
+        Role.RESPONSIBLE: r"(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|"
+        r"będzie)\s+(?:responsible|verantwortlich|responsabile|responsable|"
+        r"odpowiedzialn\w*)",
+        Role.PARTNER: r"as (?:a |an |its |the )?(?:new |further |additional )?"
+        r"(?:consortium |research |industrial )?partners?|als Partner|"
+        r"come partner|como socio|en tant que partenaire|jako partner",
+    },
+    name_first=True,
 )
 _PARTNER_LIST = re.compile(
     r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
