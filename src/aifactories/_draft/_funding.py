@@ -78,32 +78,19 @@ _CURRENCIES = {code.lower(): code for code in _CODES} | {
     "korun": "CZK",
     "kč": "CZK",
 }
-_QUALIFIERS = (
-    (
-        Qualifier.ABOUT,
-        re.compile(
-            r"(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
-            r"circa|ca\.|rund|etwa|ungefähr|knapp|intorno a|quasi|alrededor de|"
-            r"aproximadamente|cerca de|casi|unos|environ|près de|presque|około|"
-            r"ok\.|blisko|prawie)\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        Qualifier.AT_LEAST,
-        re.compile(
-            r"(?:more than|over|at least|in excess of|exceeding|upwards of|mehr als|"
-            r"über|mindestens|oltre|più di|almeno|más de|al menos|plus de|au moins|"
-            r"ponad|powyżej|co najmniej|przeszło|więcej niż)\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        Qualifier.UP_TO,
-        re.compile(
-            r"(?:up to|as much as|bis zu|fino a|hasta|jusqu['’]à)\s*$", re.IGNORECASE
-        ),
-    ),
+# The words before an amount that qualify it, a qualifier's at a time.
+_QUALIFIERS = tuple(
+    (qualifier, re.compile(rf"(?:{words})\s*$", re.IGNORECASE))
+    for qualifier, words in {
+        Qualifier.ABOUT: r"about|around|approximately|approx\.|roughly|some|nearly|"
+        r"almost|circa|ca\.|rund|etwa|ungefähr|knapp|intorno a|quasi|alrededor de|"
+        r"aproximadamente|cerca de|casi|unos|environ|près de|presque|około|"
+        r"ok\.|blisko|prawie",
+        Qualifier.AT_LEAST: r"more than|over|at least|in excess of|exceeding|"
+        r"upwards of|mehr als|über|mindestens|oltre|più di|almeno|más de|al menos|"
+        r"plus de|au moins|ponad|powyżej|co najmniej|przeszło|więcej niż",
+        Qualifier.UP_TO: r"up to|as much as|bis zu|fino a|hasta|jusqu['’]à",
+    }.items()
 )
 _TOTAL_CUE = re.compile(
     r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
