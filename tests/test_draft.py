@@ -29,6 +29,7 @@ from aifactories import (
 )
 from aifactories import _draft as drafting
 from aifactories._cli import main
+from aifactories._draft._funding import _decimal
 
 CORPUS = Path(__file__).parent / "draft_corpus"
 SEED = "000_98a94df9ca6a03ef.txt"
@@ -389,7 +390,7 @@ def test_html_loses_tags_scripts_and_entities() -> None:
     ],
 )
 def test_numbers_in_any_of_our_languages(text: str, value: str) -> None:
-    assert str(drafting._decimal(text)) == value  # noqa: SLF001
+    assert str(_decimal(text)) == value
 
 
 @pytest.mark.parametrize(

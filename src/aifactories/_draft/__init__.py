@@ -11,46 +11,18 @@ it into known entries and writes it; :mod:`._match`, :mod:`._knowledge`,
 words they match.
 """
 
-from aifactories._draft._drafter import (
-    PLACEHOLDER_DATE,
-    TO_FILL,
-    draft,
-    require_extra,
-)
-from aifactories._draft._funding import _decimal
-from aifactories._draft._output import (
-    Change,
-    Draft,
-    changes_between,
-    document,
-    merge,
-    to_toml,
-)
-from aifactories._draft._text import (
-    MAX_BYTES,
-    MAX_ENTRIES,
-    MAX_READ,
-    MAX_SENTENCE,
-    MAX_SENTENCES,
-)
+from aifactories._draft._drafter import PLACEHOLDER_DATE, TO_FILL, draft
+from aifactories._draft._output import Draft, document, to_toml
+from aifactories._draft._text import MAX_BYTES
 from aifactories._html import strip_html
 
 __all__ = [
     "MAX_BYTES",
-    "MAX_ENTRIES",
-    "MAX_READ",
-    "MAX_SENTENCE",
-    "MAX_SENTENCES",
     "PLACEHOLDER_DATE",
     "TO_FILL",
-    "Change",
     "Draft",
-    "_decimal",
-    "changes_between",
     "document",
     "draft",
-    "merge",
-    "require_extra",
     "strip_html",
     "to_toml",
 ]

@@ -13,18 +13,16 @@ import functools
 import re
 from types import ModuleType
 
-from aifactories._draft._text import words
+from aifactories._draft import _lexicon as lex
 from aifactories._text import fold
 
 EXTRA = "draft"
 """The optional dependency group drafting needs: ``aifactories[draft]``."""
 
-# The EuroHPC participating states and the other countries with an entry:
-# the countries an article about the initiative names.
-COUNTRIES = words(
-    "AL AT BE BG CH CY CZ DE DK EE ES FI FR GB GR HR HU IE IS IT LT LU LV MD ME MK "
-    "MT NL NO PL PT RO RS SE SI SK TR"
-)
+# The EuroHPC participating states and the other countries with an entry,
+# the countries an article about the initiative names: those the lexicon
+# gives demonyms for, so the list is kept in one place.
+COUNTRIES = tuple(sorted(lex.DEMONYMS))
 
 
 class MissingExtraError(ImportError):

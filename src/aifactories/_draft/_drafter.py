@@ -98,17 +98,12 @@ def draft(
         ImportError: The optional ``draft`` dependencies are not installed
             (``pip install 'aifactories[draft]'``).
     """
-    require_extra()  # before any work: say at once what to install
+    _cldr.require()  # before any work: say at once what to install
     body = _decode(text)
     if html:
         body = strip_html(body)
     known = _Knowledge.of(_default_registry() if registry is None else registry)
     return _Drafter(body, name, known).run()
-
-
-def require_extra() -> None:
-    """Raise :class:`ImportError` naming the extra to install, if it is missing."""
-    _cldr.require()
 
 
 def _default_registry() -> Registry:
@@ -145,24 +140,19 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         for sent, owner in zip(self.sentences, owners, strict=True):
             if owner is None:
                 continue
-            self.people(sent, owner)
             # A sentence about the initiative as a whole, unless it names the
             # known entry itself, gives no country, money or machine.
             known = owner.known.id if owner.known is not None else None
             initiative = bool(_INITIATIVE.search(sent.text)) and (
                 known not in self.mentions(sent)
             )
-            self.host(sent, owner)
-            self.stakeholders(sent, owner)
-            self.links(sent, owner)
-            self.dates(sent, owner)
-            if initiative:
-                continue
-            self.countries(sent, owner)
-            self.partner_countries(sent, owner)
-            self.focus(sent, owner)
-            self.funding(sent, owner)
-            self.system(sent, owner)
+            readers = [self.people, self.host, self.stakeholders, self.links]
+            readers.append(self.dates)
+            if not initiative:
+                readers += [self.countries, self.partner_countries, self.focus]
+                readers += [self.funding, self.system]
+            for read in readers:
+                read(sent, owner)
         for acc in self.entries:
             self.known_facts(acc)
         built = [self.build(acc) for acc in self.entries]
@@ -188,9 +178,8 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             return None
         acc = _Acc("", Kind.FACTORY, None)
         for sent in own:
-            self.host(sent, acc)
-            self.stakeholders(sent, acc)
-            self.partner_countries(sent, acc)
+            for read in (self.host, self.stakeholders, self.partner_countries):
+                read(sent, acc)
             self.funding(sent, acc)
         country = _bids.most_named(
             code for sent in said for code in _countries_named(sent.text)
@@ -263,29 +252,26 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
     def build(self, acc: _Acc) -> Entry:
         known = acc.known
         to_fill: list[str] = []
+
+        def given(field: str, value: object, placeholder: object) -> Any:
+            # The text's value, else the registry's, else a placeholder to fill.
+            if value is not None:
+                return value
+            if known is not None:
+                return getattr(known, field)
+            to_fill.append(field)
+            return placeholder
+
         sources = list(acc.sources)
         country = self.pick_country(acc)
         if country is not None:
-            code, source = country
-            sources.append(attrs.evolve(source, supports=f"country: {code}"))
-        elif known is not None:
-            code = known.country
-        else:
-            code = TO_FILL
-            to_fill.append("country")
+            sources.append(attrs.evolve(country[1], supports=f"country: {country[0]}"))
+        code = given("country", country[0] if country else None, TO_FILL)
         sources.append(attrs.evolve(acc.sources[0], supports=f"kind: {acc.kind.value}"))
-        if acc.selected_on is not None:
-            selected_on, date_sources = acc.selected_on
-            sources.extend(date_sources)
-        elif known is not None:
-            selected_on = known.selected_on
-        else:
-            selected_on = PLACEHOLDER_DATE
-            to_fill.append("selected_on")
-        wave = acc.wave or (known.wave if known is not None else None)
-        if wave is None:
-            wave = TO_FILL
-            to_fill.append("wave")
+        date = acc.selected_on
+        sources.extend(date[1] if date else ())
+        selected_on = given("selected_on", date[0] if date else None, PLACEHOLDER_DATE)
+        wave = given("wave", acc.wave, TO_FILL)
         sources += [*acc.partner_countries.values(), *acc.focus.values()]
         sources += [*acc.factories.values(), *acc.intents.values()]
         # Sectors and the total have no sources of their own: theirs go here.

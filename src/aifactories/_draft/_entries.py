@@ -60,6 +60,11 @@ _NAME_AFTER = re.compile(
     r"(?<![\w-])(?P<kw>AI Factory(?: Antenna)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
     rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
 )
+_INTENT = re.compile(
+    r"letters? of intent|lettera di intenti|Absichtserklärung|"
+    r"carta de intenciones|lettre d['’]intention|list\w* intencyjn\w*",
+    re.IGNORECASE,
+)
 _LINK = re.compile(
     r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
     r"^Linked (?:AI )?[Ff]actor(?:y|ies)\s*:|"
@@ -68,13 +73,9 @@ _LINK = re.compile(
     r"angebunden an|verbunden mit|Zugang zu|Anbindung an|collegat[ao] (?:a|al|alla|"
     r"all['’])|accesso a|connessa a|vinculad[ao] a|conectad[ao] (?:a|con)|"
     r"acceso a|reliée? à|connectée? à|rattachée? à|accès à|połączon\w+ z|"
-    r"dostęp do|powiązan\w+ z|letters? of intent|lettera di intenti|"
-    r"Absichtserklärung|carta de intenciones|lettre d['’]intention|list intencyjny"
-)
-_INTENT = re.compile(
-    r"letters? of intent|lettera di intenti|Absichtserklärung|"
-    r"carta de intenciones|lettre d['’]intention|list\w* intencyjn\w*",
-    re.IGNORECASE,
+    r"dostęp do|powiązan\w+ z|"
+    # A letter of intent links an antenna to a factory as well.
+    rf"(?i:{_INTENT.pattern})"
 )
 # Between two items of a list: a comma, or the word for "and".
 _LIST_GAP = re.compile(
@@ -373,12 +374,12 @@ class _Entries(_Reading):
             entry = self.known.registry.get(entry_id)
             if not isinstance(entry, Factory):
                 continue
-            in_intent = bool(intended) and bool(pattern.search(intended))
-            if not in_intent and not pattern.search(linked):
+            if pattern.search(linked):
+                target, label = acc.factories, "linked factory"
+            elif intended and pattern.search(intended):
+                target, label = acc.intents, "letter of intent"
+            else:
                 continue
-            intent_kind = in_intent and not pattern.search(linked)
-            target = acc.intents if intent_kind else acc.factories
-            label = "letter of intent" if intent_kind else "linked factory"
             target.setdefault(entry_id, self.whole(sent, f"{label}: {entry_id}"))
             found = True
         if not found and re.search(_FACTORY_KW, text[link.start() :]):

@@ -10,7 +10,7 @@ import re
 import attrs
 
 from aifactories._draft import _lexicon as lex
-from aifactories._draft._match import _strip_article, _word_find
+from aifactories._draft._match import _strip_article, _until, _word_find
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import _Sentence
 from aifactories._model import Sector
@@ -92,9 +92,7 @@ class _Focus(_Reading):
         cue = _FOCUS_CUE.search(text)
         if cue is None:
             return
-        rest = text[cue.end() :]
-        stop = re.search(r"[.;!?]\s|[.;!?]$|\s[–—]\s|\(", rest)
-        rest = rest[: stop.start()] if stop else rest
+        rest = _until(text[cue.end() :], r"[.;!?]\s|[.;!?]$|\s[–—]\s|\(")
         items: list[tuple[int, int]] = []
         pos = 0
         for sep in [*_LIST_SPLIT.finditer(rest), None]:

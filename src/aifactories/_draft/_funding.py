@@ -16,17 +16,17 @@ from decimal import Decimal, InvalidOperation
 from aifactories._countries import country_name
 from aifactories._draft import _cldr
 from aifactories._draft._match import (
-    _ABBR,
-    _ORG,
+    _ORG_NAMED,
     _TOKEN,
     _alternation,
     _codes_in,
     _country_name_re,
     _strip_article,
+    _until,
 )
 from aifactories._draft._output import _dedupe
 from aifactories._draft._reading import _Acc, _Reading, _Share
-from aifactories._draft._text import _Sentence
+from aifactories._draft._text import _Sentence, words
 from aifactories._model import (
     FunderKind,
     Funding,
@@ -46,7 +46,10 @@ _AND_TAIL = re.compile(
     rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
 )
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-_CUR_PRE = r"(?P<pre>€|EUR|£|GBP|CHF|SEK|PLN|CZK|DKK|NOK|HUF|RON|BGN|ISK)\s?"
+# The currencies of the registry's countries, by code; their signs and
+# words are in _CURRENCIES.
+_CODES = words("EUR GBP CHF SEK PLN CZK DKK NOK HUF RON BGN ISK")
+_CUR_PRE = rf"(?P<pre>€|£|{'|'.join(_CODES)})\s?"
 _CUR_POST = (
     r"(?P<post>euros?|Euro|EUR|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
     r"(?:di|de|d['’])\s?euros?)"
@@ -64,55 +67,30 @@ def _amount_re() -> re.Pattern[str]:
     )
 
 
-_CURRENCIES = {
+_CURRENCIES = {code.lower(): code for code in _CODES} | {
     "€": "EUR",
-    "eur": "EUR",
     "euro": "EUR",
     "euros": "EUR",
     "£": "GBP",
-    "gbp": "GBP",
-    "chf": "CHF",
-    "sek": "SEK",
     "kronor": "SEK",
-    "pln": "PLN",
     "zł": "PLN",
     "złotych": "PLN",
-    "czk": "CZK",
     "korun": "CZK",
     "kč": "CZK",
-    "dkk": "DKK",
-    "nok": "NOK",
-    "huf": "HUF",
-    "ron": "RON",
-    "bgn": "BGN",
-    "isk": "ISK",
 }
-_QUALIFIERS = (
-    (
-        Qualifier.ABOUT,
-        re.compile(
-            r"(?:about|around|approximately|approx\.|roughly|some|nearly|almost|"
-            r"circa|ca\.|rund|etwa|ungefähr|knapp|intorno a|quasi|alrededor de|"
-            r"aproximadamente|cerca de|casi|unos|environ|près de|presque|około|"
-            r"ok\.|blisko|prawie)\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        Qualifier.AT_LEAST,
-        re.compile(
-            r"(?:more than|over|at least|in excess of|exceeding|upwards of|mehr als|"
-            r"über|mindestens|oltre|più di|almeno|más de|al menos|plus de|au moins|"
-            r"ponad|powyżej|co najmniej|przeszło|więcej niż)\s*$",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        Qualifier.UP_TO,
-        re.compile(
-            r"(?:up to|as much as|bis zu|fino a|hasta|jusqu['’]à)\s*$", re.IGNORECASE
-        ),
-    ),
+# The words before an amount that qualify it, a qualifier's at a time.
+_QUALIFIERS = tuple(
+    (qualifier, re.compile(rf"(?:{words})\s*$", re.IGNORECASE))
+    for qualifier, words in {
+        Qualifier.ABOUT: r"about|around|approximately|approx\.|roughly|some|nearly|"
+        r"almost|circa|ca\.|rund|etwa|ungefähr|knapp|intorno a|quasi|alrededor de|"
+        r"aproximadamente|cerca de|casi|unos|environ|près de|presque|około|"
+        r"ok\.|blisko|prawie",
+        Qualifier.AT_LEAST: r"more than|over|at least|in excess of|exceeding|"
+        r"upwards of|mehr als|über|mindestens|oltre|più di|almeno|más de|al menos|"
+        r"plus de|au moins|ponad|powyżej|co najmniej|przeszło|więcej niż",
+        Qualifier.UP_TO: r"up to|as much as|bis zu|fino a|hasta|jusqu['’]à",
+    }.items()
 )
 _TOTAL_CUE = re.compile(
     r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
@@ -223,11 +201,9 @@ def _money(match: re.Match[str], text: str) -> Money | None:
     if currency is None or value <= 0 or value >= Decimal(10) ** 15:
         return None
     before = text[max(0, match.start() - 30) : match.start()]
-    qualifier = Qualifier.EXACT
-    for candidate, pattern in _QUALIFIERS:
-        if pattern.search(before):
-            qualifier = candidate
-            break
+    qualifier = next(
+        (q for q, pattern in _QUALIFIERS if pattern.search(before)), Qualifier.EXACT
+    )
     return Money(
         amount=value.quantize(Decimal(1))
         if value == value.to_integral()
@@ -235,6 +211,10 @@ def _money(match: re.Match[str], text: str) -> Money | None:
         currency=currency,
         qualifier=qualifier,
     )
+
+
+# A funder as the text names it: its label, kind and country code.
+_Funder = tuple[str, FunderKind, str | None]
 
 
 class _Funding(_Reading):
@@ -246,8 +226,7 @@ class _Funding(_Reading):
         split = _SPLIT_CUE.search(text)
         if split is not None:
             via = _VIA.search(text, split.end())
-            segment_end = via.start() if via else len(text)
-            funders = self.funders(text, split.end(), segment_end)
+            funders = self.funders(text, split.end(), via.start() if via else len(text))
             if len(funders) == 2:
                 for funder in funders:
                     share = self.share(acc, funder)
@@ -276,17 +255,15 @@ class _Funding(_Reading):
                 continue
             lo, hi = _clause(text, match.start())
             funders = self.funders(text, lo, hi)
+            # A total cue before the amount wins over a funder in its clause.
             strong = _TOTAL_CUE.search(text[lo : match.start()])
-            if strong is not None:
-                acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
-            elif len(funders) == 1:
+            if strong is None and len(funders) == 1:
                 share = self.share(acc, funders[0])
                 if share.amount is None:
                     share.amount = money
-                    share.sources.append(
-                        self.source(sent, lo, hi, f"amount: {funders[0][0]} {money}")
-                    )
-            elif _TOTAL_CUE.search(text[lo:hi]):
+                    supports = f"amount: {funders[0][0]} {money}"
+                    share.sources.append(self.source(sent, lo, hi, supports))
+            elif strong is not None or _TOTAL_CUE.search(text[lo:hi]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
         for cue in _FUNDED.finditer(text):
             # A funder named without money is still one ("co-funded by X"):
@@ -306,13 +283,12 @@ class _Funding(_Reading):
             funders = self.funders(text, 0, match.start())
             if not funders:
                 continue
-            segment = text[match.end() :]
-            stop = re.search(
-                r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s(?:which|who|and the|with)", segment
+            segment = _until(
+                text[match.end() :],
+                r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s(?:which|who|and the|with)",
             )
-            segment = segment[: stop.start()] if stop else segment
             names: list[str] = []
-            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+            for org in _ORG_NAMED.finditer(segment):
                 label, _ = _strip_article(org.group("org"))
                 if names and names[-1].endswith(label):
                     continue  # the tail of a name joined by "and", already taken
@@ -327,14 +303,12 @@ class _Funding(_Reading):
             for label in names:
                 if label not in share.via:
                     share.via.append(label)
-            end = match.end() + (stop.start() if stop else len(text) - match.end())
+            end = match.end() + len(segment)
             share.sources.append(self.source(sent, match.start(), end, "via"))
 
-    def funders(
-        self, text: str, lo: int, hi: int
-    ) -> list[tuple[str, FunderKind, str | None]]:
+    def funders(self, text: str, lo: int, hi: int) -> list[_Funder]:
         segment = text[lo:hi]
-        found: list[tuple[int, tuple[str, FunderKind, str | None]]] = []
+        found: list[tuple[int, _Funder]] = []
         eu = _EU_FUNDER.search(segment)
         if eu is not None:
             # The funder as the text first names it.
@@ -356,35 +330,26 @@ class _Funding(_Reading):
                 (m.start(), (m.group(), FunderKind.NATIONAL, None))
                 for m in _STATE.finditer(segment)
             ]
-        unique: dict[
-            tuple[FunderKind, str | None, str], tuple[str, FunderKind, str | None]
-        ] = {}
+        # One funder a kind and country (the state unnamed: no country).
+        unique: dict[tuple[FunderKind, str | None], _Funder]
+        unique = {}
         for _, funder in sorted(found, key=lambda item: item[0]):
-            key = (
-                funder[1],
-                funder[2],
-                funder[0] if funder[1] is FunderKind.REGIONAL else "",
-            )
-            unique.setdefault(key, funder)
+            unique.setdefault(funder[1:], funder)
         return list(unique.values())
 
-    def share(self, acc: _Acc, funder: tuple[str, FunderKind, str | None]) -> _Share:
-        label, kind, code = funder
-        key = (kind, code or label)
-        share = acc.shares.get(key)
-        if share is None:
-            share = acc.shares[key] = _Share(label, kind, code)
-        return share
+    def share(self, acc: _Acc, funder: _Funder) -> _Share:
+        key = (funder[1], funder[2] or funder[0])
+        if key not in acc.shares:
+            acc.shares[key] = _Share(*funder)
+        return acc.shares[key]
 
     def build_funding(
         self, acc: _Acc, country: str | None = None
     ) -> tuple[Funding | None, list[Source]]:
         # "The state" pays for the entry's ``country``, when that is known.
-        total = None
         totals = dict(acc.totals)
-        if len(totals) == 1:
-            total = next(iter(totals))
-        elif len(totals) > 1:
+        total = next(iter(totals)) if len(totals) == 1 else None
+        if len(totals) > 1:
             shown = "; ".join(str(m) for m in totals)
             self.warnings.append(f"{acc.name}: total left out: the text gives {shown}")
         shares = [
@@ -401,9 +366,7 @@ class _Funding(_Reading):
             for s in acc.shares.values()
             if s.sources
         ]
-        if total is None and not shares:
-            return None, []
         if total is None:
-            return Funding(shares=shares), []
+            return (Funding(shares=shares) if shares else None), []
         # Funding has no sources of its own: the total's goes to the entry.
         return Funding(total=total, shares=shares), [totals[total]]

@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from aifactories._draft import _lexicon as lex
+from aifactories._model import Host
 from aifactories._registry import Registry
 from aifactories._text import fold
 
@@ -39,6 +40,7 @@ class _Knowledge:
         orgs: dict[str, _Org] = {}
         cities = {fold(city): (city, code) for city, code in lex.CITIES.items()}
         by_country: dict[str, tuple[str, ...]] = {}
+        places: tuple[tuple[re.Pattern[str], str], ...] = ()
         for entry in registry.entries:
             names += [(fold(n), entry.id) for n in entry.names if len(fold(n)) >= 4]
             by_country[entry.country] = (*by_country.get(entry.country, ()), entry.id)
@@ -48,6 +50,7 @@ class _Knowledge:
                 known.insert(0, _Org(host.name, host.short_name, entry.country))
                 if host.city:
                     cities.setdefault(fold(host.city), (host.city, entry.country))
+                places += _place(host, entry.id)
             for org in known:
                 for label in filter(None, (org.name, org.short_name)):
                     orgs.setdefault(fold(label), org)
@@ -56,32 +59,17 @@ class _Knowledge:
             (re.compile(rf"(?<![\w-]){re.escape(key)}(?!-?\w)"), entry_id)
             for key, entry_id in names
         )
-        return cls(
-            registry,
-            tuple(names),
-            orgs,
-            cities,
-            mentions,
-            _places(registry),
-            by_country,
-        )
+        return cls(registry, tuple(names), orgs, cities, mentions, places, by_country)
 
     def org(self, text: str) -> _Org | None:
         return self.orgs.get(fold(text))
 
 
-def _places(registry: Registry) -> tuple[tuple[re.Pattern[str], str], ...]:
+def _place(host: Host, entry_id: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     # An entry's host (name or short name) and its city: a city may be
     # inflected ("Ostrave", "Poznaniu"), so its stem matches a word start.
-    found: list[tuple[re.Pattern[str], str]] = []
-    for entry in registry.entries:
-        host = entry.host
-        if host is None:
-            continue
-        labels = [fold(host.name), fold(host.short_name or "")]
-        keys = [re.escape(label) + r"(?!\w)" for label in labels if len(label) >= 3]
-        if host.city and len(fold(host.city)) >= 5:
-            keys.append(re.escape(fold(host.city)[:-1]) + r"\w{0,4}(?!\w)")
-        if keys:
-            found.append((re.compile(rf"(?<!\w)(?:{'|'.join(keys)})"), entry.id))
-    return tuple(found)
+    labels = [fold(host.name), fold(host.short_name or "")]
+    keys = [re.escape(label) + r"(?!\w)" for label in labels if len(label) >= 3]
+    if host.city and len(fold(host.city)) >= 5:
+        keys.append(re.escape(fold(host.city)[:-1]) + r"\w{0,4}(?!\w)")
+    return ((re.compile(rf"(?<!\w)(?:{'|'.join(keys)})"), entry_id),) if keys else ()

@@ -47,6 +47,8 @@ _ORG = (
     rf"\s+(?:{_CONN}\s+)?(?:d|l|dell)['’]|\s+){_TOKEN}){{0,9}}"
 )
 _ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
+# An organisation's name (group ``org``), with its abbreviation if one follows.
+_ORG_NAMED = re.compile(rf"(?P<org>{_ORG}){_ABBR}")
 _FACTORY_KW = (
     r"(?:AI[ -][Ff]actory|KI-Fabrik|AI-Fabrik|KI-Factory|[Ff]abbrica (?:di |dell['’])"
     r"(?:IA|intelligenza artificiale)|[Ff]ábrica de (?:IA|inteligencia artificial)|"
@@ -142,6 +144,11 @@ _GENERIC = frozenset(
 )
 
 
+def _org_like(text: str) -> bool:
+    # A stem of an organisation's name ("Politechniki", "Zentrum") in it.
+    return any(stem in text for stem in lex.ORG_WORDS)
+
+
 def _word_find(haystack: str, needle: str) -> int:
     # Where ``needle`` stands as a whole word (no letter or digit either side).
     found = re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", haystack)
@@ -165,6 +172,12 @@ def _kind_near(text: str, pos: int) -> Kind:
 
 def _abbr(abbr: str | None) -> str | None:
     return abbr if abbr and re.fullmatch(r"[A-Z][\w&.\- ]{1,20}", abbr) else None
+
+
+def _until(text: str, stop: re.Pattern[str] | str) -> str:
+    """Return ``text`` up to the first match of ``stop`` (all of it if none)."""
+    found = re.search(stop, text)
+    return text[: found.start()] if found else text
 
 
 def _short(text: str, limit: int = 60) -> str:

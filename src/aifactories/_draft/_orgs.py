@@ -5,14 +5,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TypeVar
 
 from aifactories._draft._knowledge import _Org
 from aifactories._draft._match import (
-    _ABBR,
-    _ORG,
+    _ORG_NAMED,
     _TOKEN,
     _abbr,
     _strip_article,
+    _until,
     _word_find,
 )
 from aifactories._draft._reading import _Acc, _Reading
@@ -36,76 +38,61 @@ _HOST_AFTER = re.compile(
     r"Hôte|Gospodarz)\s*:)"
     r"\s*(?:the\s+|l['’])?"
 )
+
+
+def _cues(
+    cues: dict[Role, str], *, name_first: bool
+) -> tuple[tuple[Role, re.Pattern[str]], ...]:
+    # Each role's cue before the organisation ("coordinated by the X"), or
+    # after it ("X coordinates", matched where the organisation ends).
+    form = r"\s*(?:{})\b" if name_first else r"\b(?:{})\s*(?:the\s+|l['’])?"
+    return tuple((role, re.compile(form.format(cue))) for role, cue in cues.items())
+
+
 # "coordinated by X", "operated by X": the role named before the organisation.
-_ROLE_AFTER: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        Role.COORDINATOR,
-        re.compile(
-            r"\b(?:coordinated by|led by|"
-            r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
-            r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
-            r"(?: der| dem)?|"
-            r"unter der Leitung (?:von|des|der)|"
-            r"Koordinator (?:ist|wird)(?: das| die| der)?|"
-            r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
-            r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
-            r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
-            r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
-            r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
-            r"pod kierownictwem)\s*(?:the\s+|l['’])?"
-        ),
-    ),
-    (
-        Role.OPERATOR,
-        re.compile(
-            r"\b(?:operated by|run by|betrieben (?:von|vom|durch)(?: der| dem| die)?|"
-            r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
-            r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
-            r"opérée? par(?: le| la)?|operatorem (?:jest|będzie))\s*(?:the\s+)?"
-        ),
-    ),
-    (
-        Role.RESPONSIBLE,
-        re.compile(
-            r"\b(?:under the responsibility of|responsible:|Verantwortung trägt"
-            r"(?: das| die| der)?|sotto la responsabilità d(?:i|el|ella)|"
-            r"bajo la responsabilidad de(?:l| la)?|sous la responsabilité d(?:e|u)"
-            r"(?: la| l['’])?)\s*(?:the\s+)?"
-        ),
-    ),
+_ROLE_AFTER = _cues(
+    {
+        Role.COORDINATOR: r"coordinated by|led by|"
+        r"koordiniert (?:von|vom|durch)(?: der| dem| die)?|"
+        r"[Kk]oordiniert wird (?:das Projekt|die KI-Fabrik|sie|es) (?:von|vom)"
+        r"(?: der| dem)?|"
+        r"unter der Leitung (?:von|des|der)|"
+        r"Koordinator (?:ist|wird)(?: das| die| der)?|"
+        r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
+        r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
+        r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
+        r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
+        r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
+        r"pod kierownictwem",
+        Role.OPERATOR: r"operated by|run by|"
+        r"betrieben (?:von|vom|durch)(?: der| dem| die)?|"
+        r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
+        r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
+        r"opérée? par(?: le| la)?|operatorem (?:jest|będzie)",
+        Role.RESPONSIBLE: r"under the responsibility of|responsible:|"
+        r"Verantwortung trägt(?: das| die| der)?|"
+        r"sotto la responsabilità d(?:i|el|ella)|"
+        r"bajo la responsabilidad de(?:l| la)?|"
+        r"sous la responsabilité d(?:e|u)(?: la| l['’])?",
+    },
+    name_first=False,
 )
 # "X coordinates", "X as a partner": the role named after the organisation.
-_ROLE_BEFORE: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        Role.COORDINATOR,
-        re.compile(
-            r"^\s*(?:coordinates|will coordinate|is the coordinator|leads the "
-            r"consortium|koordiniert|coordina|coordinerà|coordinará|coordonne|"
-            r"coordonnera|koordynuje|będzie koordynować)\b"
-        ),
-    ),
-    (
-        Role.OPERATOR,
-        re.compile(
-            r"^\s*(?:will operate|operates|betreibt|wird \w+ betreiben|gestirà|"
-            r"operará|exploitera|będzie operatorem)\b"
-        ),
-    ),
-    (
-        Role.RESPONSIBLE,
-        re.compile(
-            r"^\s*(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|będzie)\s+"
-            r"(?:responsible|verantwortlich|responsabile|responsable|odpowiedzialn\w*)"
-        ),
-    ),
-    (
-        Role.PARTNER,
-        re.compile(
-            r"^\s*(?:as (?:a |an |its |the )?(?:new |further |additional )?"
-            r"(?:consortium |research |industrial )?partners?|als Partner|"
-            r"come partner|como socio|en tant que partenaire|jako partner)\b"
-        ),
-    ),
+_ROLE_BEFORE = _cues(
+    {
+        Role.COORDINATOR: r"coordinates|will coordinate|is the coordinator|"
+        r"leads the consortium|koordiniert|coordina|coordinerà|coordinará|"
+        r"coordonne|coordonnera|koordynuje|będzie koordynować",
+        Role.OPERATOR: r"will operate|operates|betreibt|wird \w+ betreiben|"
+        r"gestirà|operará|exploitera|będzie operatorem",
+        Role.RESPONSIBLE: r"(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|"
+        r"będzie)\s+(?:responsible|verantwortlich|responsabile|responsable|"
+        r"odpowiedzialn\w*)",
+        Role.PARTNER: r"as (?:a |an |its |the )?(?:new |further |additional )?"
+        r"(?:consortium |research |industrial )?partners?|als Partner|"
+        r"come partner|como socio|en tant que partenaire|jako partner",
+    },
+    name_first=True,
 )
 _PARTNER_LIST = re.compile(
     r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
@@ -143,7 +130,7 @@ _COFUNDER_LIST = re.compile(
     re.IGNORECASE,
 )
 _HOST_BEFORE = re.compile(
-    r"^\s*(?:will host|hosts|is hosting|is the host|will be the host|"
+    r"\s*(?:will host|hosts|is hosting|is the host|will be the host|"
     r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
     r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
 )
@@ -157,45 +144,54 @@ _SEGMENT_END = re.compile(
 )
 
 
+# The host's cues, before and after the organisation, as role-less tables.
+_HOST = ((None, _HOST_AFTER),), ((None, _HOST_BEFORE),)
+_T = TypeVar("_T")
+_Cues = tuple[tuple[_T, re.Pattern[str]], ...]
+
+
+def _cued(
+    text: str, after: _Cues[_T], before: _Cues[_T]
+) -> Iterator[tuple[_T, re.Match[str], int, int]]:
+    """Each organisation a cue names: role, organisation, span of cue and name.
+
+    ``after`` cues come before the organisation they name ("coordinated by
+    X"), ``before`` cues after it ("X coordinates").
+    """
+    for role, pattern in after:
+        for cue in pattern.finditer(text):
+            org = _ORG_NAMED.match(text, cue.end())
+            if org is not None:
+                yield role, org, cue.start(), org.end()
+    for org in _ORG_NAMED.finditer(text):
+        for role, pattern in before:
+            said = pattern.match(text, org.end())
+            if said is not None:
+                yield role, org, org.start(), said.end()
+
+
 class _Orgs(_Reading):
     """Reads an entry's host and stakeholders."""
 
     def host(self, sent: _Sentence, acc: _Acc) -> None:
-        text = sent.text
-        for match in _HOST_AFTER.finditer(text):
-            org = re.match(rf"{_ORG}{_ABBR}", text[match.end() :])
-            if org is None:
+        for _, org, lo, _ in _cued(sent.text, *_HOST):
+            # The active voice (the name first): "MACC will host the factory",
+            # but not "Valencia will host it": a city is where, not who.
+            if lo == org.start() and fold(org["org"]) in self.known.cities:
                 continue
-            lo, hi = match.end() + org.start(), match.end() + org.end()
-            self.set_host(sent, acc, org, (lo, hi), match.start())
+            self.set_host(sent, acc, org, lo)
             return
-        # The active voice: "MACC will host the factory", but not "Valencia
-        # will host it": a city is where, not who.
-        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
-            city = fold(org.group("org")) in self.known.cities
-            if not city and _HOST_BEFORE.match(text[org.end() :]):
-                self.set_host(sent, acc, org, org.span(), org.start())
-                return
 
     def set_host(
-        self,
-        sent: _Sentence,
-        acc: _Acc,
-        org: re.Match[str],
-        span: tuple[int, int],
-        cue: int,
+        self, sent: _Sentence, acc: _Acc, org: re.Match[str], cue: int
     ) -> None:
-        text = sent.text
-        lo, hi = span
-        raw = text[lo:hi]
-        abbr = org.group("abbr")
-        label = raw[: raw.index("(")].strip() if abbr else raw
-        label, _ = _strip_article(label)
+        label, _ = _strip_article(org["org"])
+        abbr = org["abbr"]
         if not self.org_ok(label, strict=False) or acc.host is not None:
             return
         host = self.organisation(label, abbr)
-        city, city_end = self.city_after(text, hi, label)
-        source = self.source(sent, cue, max(hi, city_end), "host")
+        city, city_end = self.city_after(sent.text, org.end(), label)
+        source = self.source(sent, cue, max(org.end(), city_end), "host")
         acc.host = Host(
             name=host.name, short_name=host.short_name, city=city, sources=(source,)
         )
@@ -222,19 +218,8 @@ class _Orgs(_Reading):
         return None, hi
 
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
-        text = sent.text
-        for role, pattern in _ROLE_AFTER:
-            for match in pattern.finditer(text):
-                org = re.match(rf"(?P<org>{_ORG}){_ABBR}", text[match.end() :])
-                if org is not None:
-                    hi = match.end() + org.end()
-                    self.add_holder(sent, acc, org, role, (match.start(), hi))
-        for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", text):
-            for role, pattern in _ROLE_BEFORE:
-                cue = pattern.match(text[org.end() :])
-                if cue is not None:
-                    hi = org.end() + cue.end()
-                    self.add_holder(sent, acc, org, role, (org.start(), hi))
+        for role, org, lo, hi in _cued(sent.text, _ROLE_AFTER, _ROLE_BEFORE):
+            self.add_holder(sent, acc, org, role, (lo, hi))
         self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
         self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
 
@@ -247,7 +232,7 @@ class _Orgs(_Reading):
             segment = text[match.end() :]
             if not segment.strip(" :") and text.rstrip().endswith(":"):
                 for item in self.bullets_after(sent):
-                    org = re.match(rf"(?P<org>{_ORG}){_ABBR}", item.text)
+                    org = _ORG_NAMED.match(item.text)
                     if org is None:
                         break
                     self.add_holder(item, acc, org, role, (0, len(item.text)))
@@ -255,11 +240,10 @@ class _Orgs(_Reading):
             # An aside longer than an acronym, "(Centre for AI, with CAI)", is
             # blanked: its dash does not end the list, its words name no member.
             segment = _ASIDE.sub(lambda m: " " * len(m[0]), segment)
-            stop = _SEGMENT_END.search(segment)
-            segment = segment[: stop.start()] if stop else segment
+            segment = _until(segment, _SEGMENT_END)
             # In a list of three or more, one capitalised word names a member.
             strict = segment.rstrip(" ,").count(",") < 2
-            for org in re.finditer(rf"(?P<org>{_ORG}){_ABBR}", segment):
+            for org in _ORG_NAMED.finditer(segment):
                 span = (match.start(), match.end() + org.end())
                 self.add_holder(sent, acc, org, role, span, strict=strict)
 

@@ -23,6 +23,7 @@ from aifactories._model import (
     Funding,
     NationalPosition,
     Source,
+    Supercomputer,
 )
 from aifactories._registry import Registry
 from aifactories._text import fold
@@ -103,20 +104,14 @@ def merge(old: Entry, new: Entry) -> Entry:
     values: dict[str, Any] = {}
     if new.country != old.country:
         values["country"] = new.country
-    if new.host is not None and (
-        old.host is None
-        or not _same_org(old.host.name, old.host.short_name, new.host.name)
+    host, known = new.host, old.host
+    if host is not None and (
+        known is None or not _same_org(known.name, known.short_name, host.name)
     ):
-        values["host"] = new.host
-    elif (
-        new.host is not None
-        and old.host is not None
-        and new.host.city
-        and not old.host.city
-    ):
-        values["host"] = attrs.evolve(
-            old.host, city=new.host.city, sources=(*old.host.sources, *new.host.sources)
-        )
+        values["host"] = host
+    elif host is not None and known is not None and host.city and not known.city:
+        sources = (*known.sources, *host.sources)
+        values["host"] = attrs.evolve(known, city=host.city, sources=sources)
     values["stakeholders"] = _union(
         old.stakeholders,
         new.stakeholders,
@@ -126,9 +121,12 @@ def merge(old: Entry, new: Entry) -> Entry:
     values["people"] = _union(
         old.people, new.people, lambda p: fold(p.name), lambda p: {fold(p.name)}
     )
-    values["partner_countries"] = tuple(
-        dict.fromkeys((*old.partner_countries, *new.partner_countries))
-    )
+    # Lists of codes and ids gain the items they lack, in order.
+    for name in ("partner_countries", "factories", "letters_of_intent"):
+        if hasattr(old, name):
+            values[name] = tuple(
+                dict.fromkeys((*getattr(old, name), *getattr(new, name)))
+            )
     values["focus"] = (
         *old.focus,
         *(f for f in new.focus if not any(_contains(f, o) for o in old.focus)),
@@ -136,33 +134,24 @@ def merge(old: Entry, new: Entry) -> Entry:
     values["sectors"] = old.sectors | new.sectors
     if new.funding is not None:
         values["funding"] = _merge_funding(old.funding, new.funding)
-    if isinstance(old, Antenna) and isinstance(new, Antenna):
-        values["factories"] = tuple(dict.fromkeys((*old.factories, *new.factories)))
-        values["letters_of_intent"] = tuple(
-            dict.fromkeys((*old.letters_of_intent, *new.letters_of_intent))
-        )
-    if (
-        isinstance(old, Factory)
-        and isinstance(new, Factory)
-        and new.supercomputer is not None
-    ):
-        if old.supercomputer is None:
-            values["supercomputer"] = new.supercomputer
-        else:
-            fields = {
-                name: getattr(new.supercomputer, name)
-                for name in ("name", "vendor", "accelerators", "expected_operation")
-                if getattr(new.supercomputer, name) is not None
-                and getattr(old.supercomputer, name) is None
-            }
-            if (
-                new.supercomputer.note is None
-                and new.supercomputer.status != old.supercomputer.status
-            ):
-                fields["status"] = new.supercomputer.status
-            values["supercomputer"] = attrs.evolve(old.supercomputer, **fields)
+    machine = new.supercomputer if isinstance(new, Factory) else None
+    if isinstance(old, Factory) and machine is not None:
+        values["supercomputer"] = _merge_machine(old.supercomputer, machine)
     values["sources"] = _dedupe([*old.sources, *new.sources])
     return attrs.evolve(old, **values)
+
+
+def _merge_machine(old: Supercomputer | None, new: Supercomputer) -> Supercomputer:
+    if old is None:
+        return new
+    fields = {
+        name: getattr(new, name)
+        for name in ("name", "vendor", "accelerators", "expected_operation")
+        if getattr(new, name) is not None and getattr(old, name) is None
+    }
+    if new.note is None and new.status != old.status:
+        fields["status"] = new.status
+    return attrs.evolve(old, **fields)
 
 
 def _union(
@@ -301,14 +290,10 @@ def _toml_string(text: str) -> str:
 
 
 def _dedupe(sources: Sequence[Source]) -> list[Source]:
-    seen: set[tuple[str | None, str | None]] = set()
-    out = []
+    first: dict[tuple[str | None, str | None], Source] = {}
     for source in sources:
-        key = (source.quote, source.supports)
-        if key not in seen:
-            seen.add(key)
-            out.append(source)
-    return out
+        first.setdefault((source.quote, source.supports), source)
+    return list(first.values())
 
 
 def _same_org(name: str, short_name: str | None, label: str) -> bool:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from aifactories._draft import _lexicon as lex
-from aifactories._draft._match import _CONN, _LO, _ORG, _TOKEN, _UP
+from aifactories._draft._match import _CONN, _LO, _ORG, _TOKEN, _UP, _org_like
 from aifactories._draft._output import _same_org
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import _Sentence
@@ -71,11 +70,6 @@ _ROLE_ORG_SPLIT = re.compile(
 )
 
 
-def _is_person(name: str) -> bool:
-    # "rektor Politechniki Gdańskiej": an organisation where a name stands.
-    return not any(w in name for w in lex.ORG_WORDS)
-
-
 class _People(_Reading):
     """Reads the people who speak for an entry."""
 
@@ -84,22 +78,19 @@ class _People(_Reading):
         for pattern in (_PERSON_SAID, _PERSON_DASH, _PERSON_TITLED, _PERSON_ROLE):
             for match in pattern.finditer(text):
                 person, said = match["person"], match["role"].strip().rstrip(".")
-                if not _is_person(person) or len(said) < 3:
+                # "rektor Politechniki Gdańskiej": no name where it stands.
+                if _org_like(person) or len(said) < 3:
                     continue
                 role, organisation = self.split_role(said)
                 # The speaker for an entry's host speaks for that entry.
-                owner = next(
-                    (
-                        other
-                        for other in self.entries
-                        if organisation is not None
-                        and other.host is not None
-                        and _same_org(
-                            other.host.name, other.host.short_name, organisation
-                        )
-                    ),
-                    acc,
-                )
+                hosts = [
+                    other
+                    for other in self.entries
+                    if other.host
+                    and organisation
+                    and _same_org(other.host.name, other.host.short_name, organisation)
+                ]
+                owner = hosts[0] if hosts else acc
                 if fold(person) in owner.people:
                     continue
                 lo = min(match.start("person"), match.start("role"))

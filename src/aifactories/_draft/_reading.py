@@ -17,11 +17,11 @@ from decimal import Decimal
 
 import attrs
 
-from aifactories._draft import _lexicon as lex
 from aifactories._draft._knowledge import _Knowledge
 from aifactories._draft._match import (
     _NOT_NAMES,
     _country_name_re,
+    _org_like,
     _word_find,
 )
 from aifactories._draft._text import (
@@ -122,9 +122,8 @@ class _Reading:
 
     def source(self, sent: _Sentence, lo: int, hi: int, supports: str) -> Source:
         start, end = sent.start + lo, sent.start + hi
-        quote = self.text[start:end].strip()
-        if not quote:  # never an empty quote: fall back to the whole sentence
-            quote = sent.text
+        # Never an empty quote: fall back to the whole sentence.
+        quote = self.text[start:end].strip() or sent.text
         return Source(seed=self.name, quote=quote, supports=supports)
 
     def whole(self, sent: _Sentence, supports: str) -> Source:
@@ -160,8 +159,7 @@ class _Reading:
         return any(len(k) >= 3 and _word_find(self.folded[index], k) >= 0 for k in keys)
 
     def city_ok(self, city: str) -> bool:
-        known = fold(city) in self.known.cities
-        return known or not any(stem in city for stem in lex.ORG_WORDS)
+        return fold(city) in self.known.cities or not _org_like(city)
 
     def org_ok(self, label: str, *, strict: bool) -> bool:
         if len(label) < 2 or fold(label) in _NOT_NAMES:

@@ -63,7 +63,7 @@ _OPERATION = re.compile(
 class _System(_Reading):
     """Reads a factory's supercomputer."""
 
-    def system(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901 - a flat list of cues
+    def system(self, sent: _Sentence, acc: _Acc) -> None:
         if acc.kind is not Kind.FACTORY:
             return
         text = sent.text
@@ -79,13 +79,12 @@ class _System(_Reading):
         for pattern in _SYSTEM_NAME:
             for match in pattern.finditer(text):
                 value = match.group("n").rstrip(".,")
-                if fold(value) in _NOT_NAMES | names or _demonym_re().fullmatch(value):
-                    continue
-                if value in lex.VENDORS:
-                    continue
-                if re.search(r"-[a-z]", value):
-                    continue  # "AI-optimised supercomputer": a description
-                self.found(sent, acc, "name", value, match)
+                # Not a word, a place or a vendor, nor a description
+                # ("AI-optimised supercomputer").
+                common = fold(value) in _NOT_NAMES | names or value in lex.VENDORS
+                place = _demonym_re().fullmatch(value)
+                if not common and not place and not re.search(r"-[a-z]", value):
+                    self.found(sent, acc, "name", value, match)
         for vendor in lex.VENDORS:
             if _word_find(text, vendor) >= 0:
                 acc.system.setdefault(
