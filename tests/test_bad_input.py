@@ -200,25 +200,30 @@ def test_huge_toml_integer(tmp_path: Path) -> None:
     _assert_reported(info.value, "$", "invalid number")
 
 
-@pytest.mark.parametrize(
-    "name", [*sorted(n for n in CASES if n.endswith(".json")), "_valid.json"]
-)
+def _data_cases() -> list[str]:
+    """The JSON cases whose text passes the text rules: data reaches validate()."""
+    found = ["_valid.json"]
+    for name in sorted(n for n in CASES if n.endswith(".json")):
+        try:
+            parse_json(broken(name))  # UTF-8, no NaN, no repeated key
+        except aifactories.RegistryDataError:
+            continue
+        found.append(name)
+    return found
+
+
+@pytest.mark.parametrize("name", _data_cases())
 def test_validate_on_json_loads_data_agrees_with_loads(name: str) -> None:
     # validate() takes what json.loads makes of a file (floats included);
     # it must find what loads() finds, no more and no less.
     raw = (BAD / name).read_bytes() if name in CONTROLS else broken(name)
-    try:
-        parse_json(raw)  # the text rules (UTF-8, no NaN, no repeated key)
-    except aifactories.RegistryDataError:
-        pytest.skip("refused as text, before there is data to validate")
-    data = json.loads(raw)
     try:
         aifactories.loads(raw)
     except aifactories.RegistryDataError as exc:
         expected = list(exc.errors)
     else:
         expected = []
-    assert aifactories.validate(data) == expected
+    assert aifactories.validate(json.loads(raw)) == expected
 
 
 @pytest.mark.parametrize(
