@@ -501,7 +501,7 @@ class TestValidate:
         assert result.out.splitlines() == [
             f"{broken}: {e}" for e in caught.value.errors
         ]
-        assert result.err == "aifactories validate: 2 problems in 1 of 1 file(s)\n"
+        assert result.err == "aifactories validate: 2 problems in 1 of 1 file\n"
 
     def test_json_report(self, cli: Cli, tmp_path: Path, registry: Registry) -> None:
         good = _user_file(tmp_path, registry)

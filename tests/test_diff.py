@@ -361,7 +361,7 @@ class TestCommand:
         assert "sources[https://example.org/new]" in every
         assert "sources[" not in facts
         assert "    notes: " in facts
-        assert "initiative: 0 field(s) changed" in facts
+        assert "initiative: 0 fields changed" in facts
         data = json.loads(
             self._run(str(files[0]), str(third), "--facts", "--json").stdout
         )

@@ -286,7 +286,7 @@ def _stale(args: argparse.Namespace) -> int:
     else:
         for item in found:
             _write(f"{item.since.isoformat()}  {item}")
-        _write(f"{len(found)} item(s) to check again")
+        _write(f"{_count(len(found), 'item')} to check again")
     return 0
 
 
@@ -828,6 +828,12 @@ def _named(name: str, short_name: str | None) -> str:
     return f"{name} ({short_name})" if short_name and short_name != name else name
 
 
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    """``number`` with its noun: ``"1 problem"``, ``"7 problems"``."""
+    word = singular if number == 1 else plural or f"{singular}s"
+    return f"{number:,} {word}"
+
+
 def _country_label(code: str) -> str:
     try:
         return f"{country_name(code)} ({code})"
@@ -1199,8 +1205,9 @@ def _validate(args: argparse.Namespace) -> int:
     count = sum(len(p) for _, status, p, _ in results if status == _INVALID)
     bad = sum(1 for _, status, _, _ in results if status == _INVALID)
     if count and not args.json:
-        noun = "problem" if count == 1 else "problems"
-        _error(f"{PROG} validate: {count} {noun} in {bad} of {len(results)} file(s)")
+        found = _count(count, "problem")
+        files = _count(len(results), "file")
+        _error(f"{PROG} validate: {found} in {bad} of {files}")
     if _UNREADABLE in statuses:
         return 2
     return 1 if _INVALID in statuses else 0
@@ -1225,8 +1232,9 @@ def _diff(args: argparse.Namespace) -> int:
             raise _CommandError(msg, 2)
         if registry is None:
             msg = (
-                f"{PROG} diff: {name}: invalid registry data, {len(problems)} "
-                f"problem(s) (run '{PROG} validate {name}' to list them)"
+                f"{PROG} diff: {name}: invalid registry data, "
+                f"{_count(len(problems), 'problem')} "
+                f"(run '{PROG} validate {name}' to list them)"
             )
             raise _CommandError(msg)
         registries.append(registry)
@@ -1284,7 +1292,7 @@ def _diff_lines(found: Diff) -> Iterator[str]:
             f"{title} records: {len(changes.added)} added, "
             f"{len(changes.removed)} removed, {len(changes.changed)} changed"
         )
-    yield f"initiative: {len(found.initiative)} field(s) changed"
+    yield f"initiative: {_count(len(found.initiative), 'field')} changed"
     # Each record after a blank line: _write escapes a newline inside a line.
     for title, changes in groups:
         for key in changes.added:
@@ -1453,10 +1461,10 @@ def _draft(args: argparse.Namespace) -> int:
         _emit(text)
         return 0
     _save("draft", args.output, text, _inputs(args))
-    count = len(result.entries)
-    noun = "entry" if count == 1 else "entries"
-    bids = f" and {len(result.positions)} bid position" if result.positions else ""
-    _error(f"{PROG} draft: wrote {count} draft {noun}{bids} to {args.output}")
+    drafts = _count(len(result.entries), "draft entry", "draft entries")
+    positions = len(result.positions)
+    bids = f" and {_count(positions, 'bid position')}" if positions else ""
+    _error(f"{PROG} draft: wrote {drafts}{bids} to {args.output}")
     return 0
 
 
