@@ -96,17 +96,39 @@ TableName = Literal[
 ]
 """The names of the tables."""
 
-TYPE_NOTES: dict[str, str] = {
-    # For each type, a row of the reference's table: how records, pandas,
-    # polars, SQLite and CSV hold it.
-    "text": "`str` | `string` | `String` | `TEXT` | text (escaped: see below)",
-    "integer": "`int` | `Int64` (nullable) | `Int64` | `INTEGER` | digits",
-    "decimal": "exact decimal `str` | `Float64` | `Float64` | `REAL` | exact decimal",
-    "date": "ISO date `str` | `datetime64[s]` | `Date` | `TEXT` (ISO date) | ISO date",
-    "boolean": "`bool` | `boolean` | `Boolean` | `INTEGER` (0 or 1) | `true`, `false`",
-    "category": "the enum's value | `category` | `Enum` | `TEXT` | the value",
-    "list": "`list[str]` | `object` (lists) | `List(String)` | `TEXT` (JSON) "
-    "| JSON array",
+TYPE_NOTES: dict[str, tuple[str, str, str, str, str]] = {
+    # For each type: how records, pandas, polars, SQLite and CSV hold it.
+    "text": ("`str`", "`string`", "`String`", "`TEXT`", "text (escaped: see below)"),
+    "integer": ("`int`", "`Int64` (nullable)", "`Int64`", "`INTEGER`", "digits"),
+    "decimal": (
+        "exact decimal `str`",
+        "`Float64`",
+        "`Float64`",
+        "`REAL`",
+        "exact decimal",
+    ),
+    "date": (
+        "ISO date `str`",
+        "`datetime64[s]`",
+        "`Date`",
+        "`TEXT` (ISO date)",
+        "ISO date",
+    ),
+    "boolean": (
+        "`bool`",
+        "`boolean`",
+        "`Boolean`",
+        "`INTEGER` (0 or 1)",
+        "`true`, `false`",
+    ),
+    "category": ("the enum's value", "`category`", "`Enum`", "`TEXT`", "the value"),
+    "list": (
+        "`list[str]`",
+        "`object` (lists)",
+        "`List(String)`",
+        "`TEXT` (JSON)",
+        "JSON array",
+    ),
 }
 """How each column type appears in records, pandas, polars, SQLite and CSV.
 
@@ -1181,7 +1203,7 @@ def markdown() -> str:
         "| type | records | pandas | polars | SQLite | CSV |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
-    out += [f"| {kind} | {forms} |" for kind, forms in TYPE_NOTES.items()]
+    out += [f"| {kind} | {' | '.join(forms)} |" for kind, forms in TYPE_NOTES.items()]
     starts = ", ".join(f"`{repr(c)[1:-1]}`" for c in FORMULA_STARTS)
     out += [
         "",
