@@ -12,6 +12,8 @@ The ISO names themselves come from :mod:`aifactories._codes`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from aifactories._draft._text import words
 from aifactories._model import Sector
 
@@ -21,13 +23,19 @@ def _listed(words: str) -> tuple[str, ...]:
     return tuple(word.strip() for word in words.split(","))
 
 
+def _rows(table: str) -> Iterator[tuple[str, str]]:
+    # A table written as one string: a row a line (indented lines go on),
+    # its key the first word.
+    for row in table.replace("\n    ", " ").strip().splitlines():
+        key, rest = row.split(maxsplit=1)
+        yield key.rstrip(":"), rest
+
+
 DEMONYMS: dict[str, tuple[str, ...]] = {
     # English first, then the country's own adjective, German, Italian,
     # Spanish, French and Polish stems (endings left open).
-    code: tuple(stems)
-    for code, *stems in map(
-        str.split,
-        r"""
+    code: tuple(stems.split())
+    for code, stems in _rows(r"""
 AT Austrian österreichisch\w* austriac\w* autrichien\w*
 BE Belgian belgisch\w* belg[ae]\w* belge\w*
 BG Bulgarian bulgarisch\w* bulgar[oa]\w* bułgarsk\w*
@@ -65,8 +73,7 @@ SE Swedish svensk\w* schwedisch\w* svedes[ei] suec[oa]s? suédois\w* szwedzk\w*
 CH Swiss schweizer\w* svizzer[oaie] suiz[oa]s? suisse
 TR Turkish türk\w* türkisch\w* turc[oa] tureck\w*
 GB British britisch\w* britannic[oa] británic[oa] britannique
-""".strip().splitlines(),
-    )
+""")
 }
 """Adjectives of nationality, by ISO code ("the Swedish AI Factory")."""
 
@@ -100,80 +107,52 @@ VENDORS: tuple[str, ...] = _listed(
 """Companies that build supercomputers (not chip makers: those are accelerators)."""
 
 SECTOR_WORDS: dict[Sector, tuple[str, ...]] = {
-    # Words in German, Italian, Spanish, French and Polish; folded (no
-    # accents, lower case) before matching, so accents need not be exact.
-    Sector.AGRIFOOD: _listed(
-        "landwirtschaft, agrar, lebensmittel, agricoltura, agroalimentare, "
-        "agricultura, agroalimentario, agriculture, agroalimentaire, rolnictwo, "
-        "rolnictwa, rolnictwie, rolnictwem"
-    ),
-    Sector.BIOTECH: _listed(
-        "biotechnologie, biotecnologia, biotecnologie, farmaceutica"
-    ),
-    Sector.CLIMATE: _listed(
-        "klima, klimaforschung, umwelt, clima, ambiente, medio ambiente, climat, "
-        "environnement, klimat, klimatu, srodowisko, srodowiska, meteorologia, "
-        "meteorologie"
-    ),
-    Sector.CULTURE: _listed(
-        "kultur, kulturerbe, cultura, patrimonio culturale, patrimonio cultural, "
-        "patrimoine culturel, culture, kultura, kultury, dziedzictwo kulturowe"
-    ),
-    Sector.CYBERSECURITY: _listed(
-        "cybersicherheit, cybersicurezza, sicurezza informatica, ciberseguridad, "
-        "cybersecurite, cyberbezpieczenstwo, cyberbezpieczenstwa"
-    ),
-    Sector.DEFENCE: _listed("verteidigung, difesa, defensa, defense nationale"),
-    Sector.EDUCATION: _listed("bildung, istruzione, educacion, education, edukacja"),
-    Sector.ENERGY: _listed(
-        "energie, energiewende, energia, energetyka, energetyki, energetyce"
-    ),
-    Sector.FINANCE: _listed("finanzen, finanza, finanzas, finances, finanse"),
-    Sector.HEALTH: _listed(
-        "gesundheit, gesundheitswesen, medizin, lebenswissenschaften, salute, "
-        "sanita, medicina, scienze della vita, sanitario, salud, sanidad, "
-        "ciencias de la vida, sante, medecine, sciences de la vie, zdrowie, "
-        "zdrowia, medycyna, medycyny, ochrona zdrowia, ochrony zdrowia"
-    ),
-    Sector.LANGUAGE: _listed(
-        "sprachtechnologie, sprachmodelle, tecnologie linguistiche, tecnologias "
-        "del lenguaje, modelos de lenguaje, traitement du langage, modeles de "
-        "langage, modele jezykowe, przetwarzanie jezyka"
-    ),
-    Sector.LEGAL: _listed("recht, diritto, derecho, droit, prawo"),
-    Sector.MANUFACTURING: _listed(
-        "fertigung, produktion, industrie, maschinenbau, manifattura, "
-        "manifatturiero, industria, fabricacion, manufactura, industrie "
-        "manufacturiere, production industrielle, przemysl, przemyslu, produkcja, "
-        "produkcji"
-    ),
-    Sector.MATERIALS: _listed(
-        "materialwissenschaft, materialforschung, werkstoffe, scienza dei "
-        "materiali, materiali, ciencia de materiales, materiales, science des "
-        "materiaux, materiaux, materialoznawstwo, materialy"
-    ),
-    Sector.MEDIA: _listed("medien, videogiochi, videojuegos, jeux video, gry"),
-    Sector.MOBILITY: _listed(
-        "mobilitat, verkehr, automobil, mobilita, trasporti, automotive, "
-        "movilidad, transporte, automocion, mobilite, transports, automobile, "
-        "mobilnosc, logistik, logistica, logistique, logistyka, transport, "
-        "motoryzacja"
-    ),
-    Sector.PUBLIC_SECTOR: _listed(
-        "offentliche verwaltung, verwaltung, pubblica amministrazione, "
-        "administracion publica, administration publique, administracja "
-        "publiczna, administracji publicznej, sektor publiczny, sektora "
-        "publicznego"
-    ),
-    Sector.RESEARCH: _listed("wissenschaft, ricerca, investigacion, recherche, nauka"),
-    Sector.ROBOTICS: _listed(
-        "robotik, robotica, robotique, robotyka, robotyki, sistemi autonomi, "
-        "sistemas autonomos, systemes autonomes, autonome systeme"
-    ),
-    Sector.SPACE: _listed(
-        "raumfahrt, aerospazio, aerospaziale, espacio, aeroespacial, spatial, "
-        "aerospatiale, kosmiczny, przemysl kosmiczny"
-    ),
+    # Words in German, Italian, Spanish, French and Polish, a sector a line
+    # (indented lines go on); folded (no accents, lower case) before
+    # matching, so accents need not be exact.
+    Sector(sector): _listed(listed)
+    for sector, listed in _rows("""
+agrifood: landwirtschaft, agrar, lebensmittel, agricoltura, agroalimentare, agricultura,
+    agroalimentario, agriculture, agroalimentaire, rolnictwo, rolnictwa, rolnictwie,
+    rolnictwem
+biotech: biotechnologie, biotecnologia, biotecnologie, farmaceutica
+climate: klima, klimaforschung, umwelt, clima, ambiente, medio ambiente, climat,
+    environnement, klimat, klimatu, srodowisko, srodowiska, meteorologia, meteorologie
+culture: kultur, kulturerbe, cultura, patrimonio culturale, patrimonio cultural,
+    patrimoine culturel, culture, kultura, kultury, dziedzictwo kulturowe
+cybersecurity: cybersicherheit, cybersicurezza, sicurezza informatica, ciberseguridad,
+    cybersecurite, cyberbezpieczenstwo, cyberbezpieczenstwa
+defence: verteidigung, difesa, defensa, defense nationale
+education: bildung, istruzione, educacion, education, edukacja
+energy: energie, energiewende, energia, energetyka, energetyki, energetyce
+finance: finanzen, finanza, finanzas, finances, finanse
+health: gesundheit, gesundheitswesen, medizin, lebenswissenschaften, salute, sanita,
+    medicina, scienze della vita, sanitario, salud, sanidad, ciencias de la vida, sante,
+    medecine, sciences de la vie, zdrowie, zdrowia, medycyna, medycyny, ochrona zdrowia,
+    ochrony zdrowia
+language: sprachtechnologie, sprachmodelle, tecnologie linguistiche,
+    tecnologias del lenguaje, modelos de lenguaje, traitement du langage,
+    modeles de langage, modele jezykowe, przetwarzanie jezyka
+legal: recht, diritto, derecho, droit, prawo
+manufacturing: fertigung, produktion, industrie, maschinenbau, manifattura,
+    manifatturiero, industria, fabricacion, manufactura, industrie manufacturiere,
+    production industrielle, przemysl, przemyslu, produkcja, produkcji
+materials: materialwissenschaft, materialforschung, werkstoffe, scienza dei materiali,
+    materiali, ciencia de materiales, materiales, science des materiaux, materiaux,
+    materialoznawstwo, materialy
+media: medien, videogiochi, videojuegos, jeux video, gry
+mobility: mobilitat, verkehr, automobil, mobilita, trasporti, automotive, movilidad,
+    transporte, automocion, mobilite, transports, automobile, mobilnosc, logistik,
+    logistica, logistique, logistyka, transport, motoryzacja
+public-sector: offentliche verwaltung, verwaltung, pubblica amministrazione,
+    administracion publica, administration publique, administracja publiczna,
+    administracji publicznej, sektor publiczny, sektora publicznego
+research: wissenschaft, ricerca, investigacion, recherche, nauka
+robotics: robotik, robotica, robotique, robotyka, robotyki, sistemi autonomi,
+    sistemas autonomos, systemes autonomes, autonome systeme
+space: raumfahrt, aerospazio, aerospaziale, espacio, aeroespacial, spatial,
+    aerospatiale, kosmiczny, przemysl kosmiczny
+""")
 }
 """Sector words in the other languages of our press releases."""
 
