@@ -122,13 +122,8 @@ def multipliers() -> dict[str, int]:
             for by_plural in formats.get(width, {}).values():
                 for magnitude in (10**3, 10**6, 10**9):
                     pattern = by_plural.get(str(magnitude))
-                    word = (
-                        str(getattr(pattern, "pattern", ""))
-                        .replace("0", "")
-                        .replace("¤", "")
-                        .strip(" \u00a0\u202f.'\u2019")
-                        .lower()
-                    )
+                    word = re.sub("[0¤]", "", str(getattr(pattern, "pattern", "")))
+                    word = word.strip(" \u00a0\u202f.'\u2019").lower()
                     # Languages read first win a word two of them share; a
                     # word for a thousand anywhere ("mil") is never a million.
                     if len(word) < 3:

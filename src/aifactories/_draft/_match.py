@@ -175,7 +175,6 @@ def _abbr(abbr: str | None) -> str | None:
 
 
 def _until(text: str, stop: re.Pattern[str] | str) -> str:
-    """Return ``text`` up to the first match of ``stop`` (all of it if none)."""
     found = re.search(stop, text)
     return text[: found.start()] if found else text
 

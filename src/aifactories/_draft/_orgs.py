@@ -153,11 +153,7 @@ _Cues = tuple[tuple[_T, re.Pattern[str]], ...]
 def _cued(
     text: str, after: _Cues[_T], before: _Cues[_T]
 ) -> Iterator[tuple[_T, re.Match[str], int, int]]:
-    """Each organisation a cue names: role, organisation, span of cue and name.
-
-    ``after`` cues come before the organisation they name ("coordinated by
-    X"), ``before`` cues after it ("X coordinates").
-    """
+    """Each organisation a cue names: role, organisation, span of cue and name."""
     for role, pattern in after:
         for cue in pattern.finditer(text):
             org = _ORG_NAMED.match(text, cue.end())
@@ -174,31 +170,27 @@ class _Orgs(_Reading):
     """Reads an entry's host and stakeholders."""
 
     def host(self, sent: _Sentence, acc: _Acc) -> None:
+        if acc.host is not None:
+            return
         for _, org, lo, _ in _cued(sent.text, *_HOST):
             # The active voice (the name first): "MACC will host the factory",
             # but not "Valencia will host it": a city is where, not who.
             if lo == org.start() and fold(org["org"]) in self.known.cities:
                 continue
-            self.set_host(sent, acc, org, lo)
+            label, _ = _strip_article(org["org"])
+            if not self.org_ok(label, strict=False):
+                return
+            host = self.organisation(label, org["abbr"])
+            city, city_end = self.city_after(sent.text, org.end(), label)
+            source = self.source(sent, lo, max(org.end(), city_end), "host")
+            acc.host = Host(
+                name=host.name, short_name=host.short_name, city=city, sources=(source,)
+            )
+            place = self.known.cities.get(fold(city)) if city else None
+            country = host.country or (place[1] if place is not None else None)
+            if country:
+                acc.countries.append((3, country, source))
             return
-
-    def set_host(
-        self, sent: _Sentence, acc: _Acc, org: re.Match[str], cue: int
-    ) -> None:
-        label, _ = _strip_article(org["org"])
-        abbr = org["abbr"]
-        if not self.org_ok(label, strict=False) or acc.host is not None:
-            return
-        host = self.organisation(label, abbr)
-        city, city_end = self.city_after(sent.text, org.end(), label)
-        source = self.source(sent, cue, max(org.end(), city_end), "host")
-        acc.host = Host(
-            name=host.name, short_name=host.short_name, city=city, sources=(source,)
-        )
-        place = self.known.cities.get(fold(city)) if city else None
-        country = host.country or (place[1] if place is not None else None)
-        if country:
-            acc.countries.append((3, country, source))
 
     def city_after(self, text: str, hi: int, host: str) -> tuple[str | None, int]:
         after = re.match(
@@ -257,9 +249,8 @@ class _Orgs(_Reading):
         *,
         strict: bool = True,
     ) -> None:
-        label = org.group("org")
-        label, _ = _strip_article(label)
-        abbr = org.group("abbr")
+        label, _ = _strip_article(org["org"])
+        abbr = org["abbr"]
         known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
         if not (label and self.org_ok(label, strict=strict)) and not known_abbr:
             return

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -46,42 +45,40 @@ from aifactories._model import (
 from aifactories._text import fold
 
 
-@dataclasses.dataclass
+@attrs.define
 class _Share:
     funder: str
     kind: FunderKind
     country: str | None
     share: Decimal | None = None
     amount: Money | None = None
-    via: list[str] = dataclasses.field(default_factory=list)
-    sources: list[Source] = dataclasses.field(default_factory=list)
+    via: list[str] = attrs.Factory(list)
+    sources: list[Source] = attrs.Factory(list)
 
 
-@dataclasses.dataclass
+@attrs.define
 class _Acc:
     """A mutable entry under construction; frozen into a record at the end."""
 
     name: str
     kind: Kind
     known: Entry | None
-    aliases: list[str] = dataclasses.field(default_factory=list)
-    sources: list[Source] = dataclasses.field(default_factory=list)
-    countries: list[tuple[int, str, Source]] = dataclasses.field(default_factory=list)
+    aliases: list[str] = attrs.Factory(list)
+    sources: list[Source] = attrs.Factory(list)
+    countries: list[tuple[int, str, Source]] = attrs.Factory(list)
     host: Host | None = None
-    stakeholders: dict[str, Stakeholder] = dataclasses.field(default_factory=dict)
-    partner_countries: dict[str, Source] = dataclasses.field(default_factory=dict)
-    factories: dict[str, Source] = dataclasses.field(default_factory=dict)
-    intents: dict[str, Source] = dataclasses.field(default_factory=dict)
-    focus: dict[str, Source] = dataclasses.field(default_factory=dict)
-    sectors: dict[Sector, Source] = dataclasses.field(default_factory=dict)
-    totals: list[tuple[Money, Source]] = dataclasses.field(default_factory=list)
-    shares: dict[tuple[FunderKind, str], _Share] = dataclasses.field(
-        default_factory=dict
-    )
-    people: dict[str, Person] = dataclasses.field(default_factory=dict)
+    stakeholders: dict[str, Stakeholder] = attrs.Factory(dict)
+    partner_countries: dict[str, Source] = attrs.Factory(dict)
+    factories: dict[str, Source] = attrs.Factory(dict)
+    intents: dict[str, Source] = attrs.Factory(dict)
+    focus: dict[str, Source] = attrs.Factory(dict)
+    sectors: dict[Sector, Source] = attrs.Factory(dict)
+    totals: list[tuple[Money, Source]] = attrs.Factory(list)
+    shares: dict[tuple[FunderKind, str], _Share] = attrs.Factory(dict)
+    people: dict[str, Person] = attrs.Factory(dict)
     selected_on: tuple[dt.date, list[Source]] | None = None
     wave: str | None = None
-    system: dict[str, tuple[str, Source]] = dataclasses.field(default_factory=dict)
+    system: dict[str, tuple[str, Source]] = attrs.Factory(dict)
     status: tuple[SystemStatus, Source] | None = None
 
     def alias(self, name: str, source: Source) -> None:

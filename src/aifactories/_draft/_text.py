@@ -106,9 +106,6 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-_BREAKS = str.maketrans({"\n": " "})
-
-
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Yield the spans of the text's lines, hard-wrapped lines joined.
 
@@ -148,7 +145,7 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
     for number, (start, stop) in enumerate(_lines(text)):
         # Line breaks inside a joined line read as spaces; offsets stay the
         # same, so quotes are still cut from the text itself.
-        segment = text[start:stop].translate(_BREAKS)
+        segment = text[start:stop].replace("\n", " ")
         bullet = _BULLET.match(segment)
         offset = bullet.end() if bullet else 0
         pieces: list[tuple[int, int]] = []
