@@ -73,25 +73,23 @@ def _alternation(patterns: Iterable[str]) -> str:
     return "|".join(sorted(patterns, key=len, reverse=True))
 
 
+def _by_code(names: dict[str, tuple[str, ...]], flags: int = 0) -> re.Pattern[str]:
+    # A group a country, named "c_" and its code (read by _codes_in).
+    groups = [f"(?P<c_{code}>{_alternation(words)})" for code, words in names.items()]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", flags)
+
+
 @functools.cache
 def _country_name_re() -> re.Pattern[str]:
-    groups = [
-        f"(?P<c_{code}>{_alternation(names)})"
-        for code, names in _cldr.country_names().items()
-    ]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)")
+    return _by_code(_cldr.country_names())
 
 
 @functools.cache
 def _demonym_re() -> re.Pattern[str]:
-    groups = [
-        f"(?P<c_{code}>{_alternation(words)})" for code, words in lex.DEMONYMS.items()
-    ]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?!\w)", re.IGNORECASE)
+    return _by_code(lex.DEMONYMS, re.IGNORECASE)
 
 
 def _codes_in(pattern: re.Pattern[str], text: str) -> list[tuple[str, re.Match[str]]]:
-    # Each group is named "c_" and the code.
     return [(str(m.lastgroup)[2:], m) for m in pattern.finditer(text) if m.lastgroup]
 
 
@@ -125,11 +123,11 @@ _NOT_NAMES = frozenset(
         "EuroHPC Europe's Today Each Every Both Future Planned Joint Programme Program "
         "Initiative Call Calls Network Antennas Antenna In And For Of With At To Will "
         "Is Are Has Was Project Der Die Das Eine Ein Neue La Il El Le Una Un Nuova "
-        "Nueva Nouvelle Nowa Pierwsza Polska Hub Hubs Host Hosts Launch Launches Join "
-        "Joins Win Wins Build Builds Get Gets Open Opens Team Consortium Services "
-        "Service Support Users Access Ecosystem Factory Factories Gigafactory "
-        "Gigafactories AI KI IA Now Here There Linked Nowy Nowa Nowe Nuovo Nuevo "
-        "Nouveau Neuer Neues Il El Le Der Brand Latest"
+        "Nueva Nouvelle Pierwsza Polska Hub Hubs Host Hosts Launch Launches Join Joins "
+        "Win Wins Build Builds Get Gets Open Opens Team Consortium Services Service "
+        "Support Users Access Ecosystem Factory Factories Gigafactory Gigafactories AI "
+        "KI IA Now Here There Linked Nowy Nowa Nowe Nuovo Nuevo Nouveau Neuer Neues "
+        "Brand Latest"
     )
 )
 

@@ -100,8 +100,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•–·▪]|\d{1,2}[.)])\s+")
 _ABBREVIATIONS = frozenset(
     words(
         "dr prof mag ing dipl hab mr ms mrs st no nr e.g i.e approx ca inc ltd co jr "
-        "sr vs etc mio mrd mln mld bzw z.b u.a ggf dott dott.ssa sig dra sra ing mag "
-        "gen art abs vol fig dipl p.a s.a s.p.a mgr hab inż"
+        "sr vs etc mio mrd mln mld bzw z.b u.a ggf dott dott.ssa sig dra sra gen art "
+        "abs vol fig p.a s.a s.p.a mgr inż"
     )
 )
 
