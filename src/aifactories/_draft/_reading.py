@@ -103,10 +103,7 @@ class _Reading:
             self.warnings.append(
                 f"skipped {skipped} sentence(s) longer than {MAX_SENTENCE} characters"
             )
-        kept = min(
-            MAX_SENTENCES,
-            sum(1 for sent in self.sentences if sent.start < MAX_READ),
-        )
+        kept = min(MAX_SENTENCES, sum(sent.start < MAX_READ for sent in self.sentences))
         if kept < len(self.sentences):
             self.warnings.append(
                 f"read the first {kept} sentences of {len(self.sentences)} "
