@@ -1,13 +1,10 @@
-"""Word lists for :func:`aifactories.draft`: demonyms, cities, cues and sector words.
+"""Word lists for :func:`aifactories.draft`: demonyms, cities, vendors, sector words.
 
 Hand-written for the languages our press releases come in (English,
 German, Italian, Spanish, French, Polish); country and month names come
-from Unicode CLDR instead (:mod:`._cldr`), which has no
-demonyms. Patterns are regular-expression fragments, matched on word
-boundaries; names match case-sensitively (they are capitalised in every one
-of these languages), demonyms ignoring case (German, Italian, Spanish,
-French and Polish write adjectives in lower case, English in upper case).
-The ISO names themselves come from :mod:`aifactories._codes`.
+from Unicode CLDR instead (:mod:`._cldr`), which has no demonyms. Demonyms
+are regular-expression stems matched ignoring case (German, Italian,
+Spanish, French and Polish write adjectives in lower case).
 """
 
 from __future__ import annotations
