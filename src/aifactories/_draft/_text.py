@@ -22,21 +22,12 @@ Press releases are a few kilobytes; the cap keeps time and memory bounded
 for anything else someone feeds the command.
 """
 
-MAX_SENTENCE = 1_000
-"""Sentences longer than this many characters are skipped, not searched."""
-
-MAX_SENTENCES = 5_000
-"""Only the first this many sentences are read (a press release has tens)."""
-
-MAX_READ = 250_000
-"""Only sentences within the first this many characters of text are read.
-
-With :data:`MAX_SENTENCES` this bounds the time a draft takes whatever
-the input (a press release is a few thousand characters).
-"""
-
-MAX_ENTRIES = 64
-"""A draft proposes at most this many entries; later names are reported."""
+# What a draft reads, so its time is bounded whatever the input (a press
+# release has tens of sentences in a few thousand characters).
+MAX_SENTENCE = 1_000  # characters: a longer sentence is skipped, not searched
+MAX_SENTENCES = 5_000  # only the first this many sentences are read
+MAX_READ = 250_000  # only sentences within the first this many characters
+MAX_ENTRIES = 64  # a draft proposes at most this many; later names are reported
 
 
 def _decode(text: object) -> str:
