@@ -95,11 +95,9 @@ class _People(_Reading):
                     continue
                 lo = min(match.start("person"), match.start("role"))
                 hi = max(match.end("person"), match.end("role"))
+                source = self.source(sent, lo, hi, "person")
                 owner.people[fold(person)] = Person(
-                    name=person,
-                    role=role,
-                    organisation=organisation,
-                    sources=(self.source(sent, lo, hi, "person"),),
+                    name=person, role=role, organisation=organisation, sources=(source,)
                 )
 
     def split_role(self, role: str) -> tuple[str, str | None]:

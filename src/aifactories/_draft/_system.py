@@ -71,10 +71,8 @@ class _System(_Reading):
         upgrade = _SYSTEM_UPGRADE.search(text)
         if acc.status is None and (new is not None) != (upgrade is not None):
             status = SystemStatus.NEW if new is not None else SystemStatus.UPGRADE
-            acc.status = (
-                status,
-                self.whole(sent, f"supercomputer.status: {status.value}"),
-            )
+            supports = f"supercomputer.status: {status.value}"
+            acc.status = (status, self.whole(sent, supports))
         names = {fold(w) for label in [acc.name, *acc.aliases] for w in label.split()}
         for pattern in _SYSTEM_NAME:
             for match in pattern.finditer(text):
@@ -85,19 +83,15 @@ class _System(_Reading):
                 place = _demonym_re().fullmatch(value)
                 if not common and not place and not re.search(r"-[a-z]", value):
                     self.found(sent, acc, "name", value, match)
-        for vendor in lex.VENDORS:
-            if _word_find(text, vendor) >= 0:
-                acc.system.setdefault(
-                    "vendor", (vendor, self.whole(sent, "supercomputer.vendor"))
-                )
-                break
+        vendor = next((v for v in lex.VENDORS if _word_find(text, v) >= 0), None)
+        if vendor is not None:
+            source = self.whole(sent, "supercomputer.vendor")
+            acc.system.setdefault("vendor", (vendor, source))
         accel = _ACCELERATOR.search(text)
-        if accel is not None:
-            self.found(sent, acc, "accelerators", accel.group().strip(), accel)
         operation = _OPERATION.search(text) or _OPERATION_BEFORE.search(text)
-        if operation is not None:
-            value = operation.group().strip()
-            self.found(sent, acc, "expected_operation", value, operation)
+        for field, said in (("accelerators", accel), ("expected_operation", operation)):
+            if said is not None:
+                self.found(sent, acc, field, said.group().strip(), said)
 
     def found(
         self, sent: _Sentence, acc: _Acc, field: str, value: str, match: re.Match[str]
