@@ -141,6 +141,43 @@ class TestForm:
         roles = {s.name: s.role.value for s in entry.stakeholders}
         assert roles.get("Arctic Data Centre") == role
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Het consortium wordt gecoördineerd door het Arctic Data Centre.",
+            "O consórcio está sob a coordenação do Arctic Data Centre.",
+            "El consorci està coordinat pel Arctic Data Centre.",
+            "Consorțiul este coordonat de Arctic Data Centre.",
+            "Projekt je pod vedením Arctic Data Centre.",
+            "Konsortiet leds av Arctic Data Centre.",
+            "Konsortiet er ledet af Arctic Data Centre.",
+            "Η κοινοπραξία είναι υπό τον συντονισμό του Arctic Data Centre.",  # noqa: RUF001
+            "Консорциумът е координиран от Arctic Data Centre.",  # noqa: RUF001
+            "Arctic Data Centre coördineert het consortium.",
+            "Arctic Data Centre koordinoi hanketta.",
+        ],
+    )
+    def test_a_coordinator_named_in_another_language(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles.get("Arctic Data Centre") == "coordinator"
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "De Nordic AI Factory wordt gehost door het Arctic Data Centre.",
+            "A Nordic AI Factory será acolhida pelo Arctic Data Centre.",
+            "La Nordic AI Factory serà allotjada pel Arctic Data Centre.",
+            "Nordic AI Factory va fi găzduită de Arctic Data Centre.",
+            "Nordic AI Factory: värd är Arctic Data Centre.",
+        ],
+    )
+    def test_a_host_named_in_another_language(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(sentence).entries
+        assert entry.name == "Nordic AI Factory"
+        assert entry.host is not None
+        assert entry.host.name == "Arctic Data Centre"
+
     def test_hard_wrapped_text_drafts_like_one_line(self) -> None:
         import textwrap
 

@@ -95,7 +95,8 @@ def _codes_in(pattern: re.Pattern[str], text: str) -> list[tuple[str, re.Match[s
 
 _ARTICLES = re.compile(
     r"^(?:(?:the|The|a|A|an|An|die|Die|der|Der|das|Das|den|dem|des|il|Il|lo|la|La|"
-    r"le|Le|les|Les|el|El|los|Los|las|Las|i|gli|l['’]|L['’]|its|our|their)\s+|"
+    r"le|Le|les|Les|el|El|los|Los|las|Las|i|gli|de|De|het|Het|o|O|els|Els|l['’]|"
+    r"L['’]|its|our|their)\s+|"
     r"[lL]['’]|dell['’]|dall['’]|all['’])+"
 )
 
@@ -127,7 +128,7 @@ _NOT_NAMES = frozenset(
         "Win Wins Build Builds Get Gets Open Opens Team Consortium Services Service "
         "Support Users Access Ecosystem Factory Factories Gigafactory Gigafactories AI "
         "KI IA Now Here There Linked Nowy Nowa Nowe Nuovo Nuevo Nouveau Neuer Neues "
-        "Brand Latest"
+        "Brand Latest De Het Een"
     )
 )
 

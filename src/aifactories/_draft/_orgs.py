@@ -31,6 +31,13 @@ _HOST_AFTER = re.compile(
     r"(?:alojad[ao]|albergad[ao]|acogid[ao]) (?:por|en)(?: el| la)?|"
     r"hébergée? (?:par|au|chez|à)(?: le| la| l['’])?|"
     r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie)|"
+    # The other languages of the registry's countries.
+    r"(?:gehost|gehuisvest|ondergebracht) (?:door|bij)(?: het| de)?|"
+    r"(?:acolhid|sediad)[ao] (?:pel[ao]|n[ao])|"
+    r"(?:allotja|acolli)(?:t|da|ts|des) (?:pel|per(?: la| l['’])?)|"
+    r"g[ăa]zduit\w* de(?: către)?|hostitel[eo]m (?:je|bude)|gostitelj (?:je|bo)|"
+    r"domaćin (?:je|će biti)|värd (?:är|blir)|vært (?:er|bliver)|"
+    r"домакин (?:е|ще бъде)|φιλοξεν\w+ από(?: το| τον| την)?|"
     # A name after a word for a supercomputing centre: "the centre IT4I".
     r"(?:supercomputing|HPC) cent(?:re|er)|superpočítačov\w+ cent\w+|"
     r"centr\w* (?:\w+ )?(?:di supercalcolo|de supercomputaci[óo]n|superkomputerow\w*))|"
@@ -63,7 +70,17 @@ _ROLE_AFTER = _cues(
         r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
         r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
         r"koordynowan\w+ przez|[Kk]oordynatorem (?:\w+ )?(?:jest|będzie)|"
-        r"pod kierownictwem",
+        r"pod kierownictwem|"
+        # The other languages of the registry's countries.
+        r"(?:gecoördineerd|geleid) door(?: het| de)?|"
+        r"onder (?:leiding|coördinatie) van(?: het| de)?|"
+        r"sob a (?:coordenação|liderança) d[aoe]|"
+        r"(?:coordina|lidera)(?:t|da|ts|des) (?:pel|per(?: la| l['’])?)|"
+        r"(?:coordonat|condus)\w* de(?: către)?|sub (?:coordonarea|conducerea)|"
+        r"pod vedením|koordinátor[eo]m (?:je|bude)|pod vodstvom|"
+        r"koordinator (?:je|bo|će biti)|(?:leds|samordnas|koordineras) av|"
+        r"(?:ledet|koordineret) af|υπό τον συντονισμό (?:του|της)|"
+        r"(?:координиран|ръководен)\w* от|под ръководството на",
         Role.OPERATOR: r"operated by|run by|"
         r"betrieben (?:von|vom|durch)(?: der| dem| die)?|"
         r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
@@ -82,7 +99,10 @@ _ROLE_BEFORE = _cues(
     {
         Role.COORDINATOR: r"coordinates|will coordinate|is the coordinator|"
         r"leads the consortium|koordiniert|coordina|coordinerà|coordinará|"
-        r"coordonne|coordonnera|koordynuje|będzie koordynować",
+        r"coordonne|coordonnera|koordynuje|będzie koordynować|"
+        r"coördineert|coordoneaz[ăa]|koordinira|koordinerar|koordinerer|koordinoi|"
+        r"koordinuoja|koordinē|koordineerib|συντονίζει|координира|vezetésével|"
+        r"koordinálásával",
         Role.OPERATOR: r"will operate|operates|betreibt|wird \w+ betreiben|"
         r"gestirà|operará|exploitera|będzie operatorem",
         Role.RESPONSIBLE: r"(?:is|will be|are|ist|è|sarà|es|será|est|sera|jest|"
