@@ -296,6 +296,36 @@ class TestGeneralCues:
         roles = {s.name: s.role.value for s in entry.stakeholders}
         assert roles.get("Arctic Data Centre") == "partner"
 
+    @pytest.mark.parametrize(
+        ("sentence", "role"),
+        [
+            ("“Klaar,” zei Jan de Vries, directeur van het centrum.", "directeur"),
+            ("“Prontos”, afirmou Ana Silva, diretora do centro.", "diretora"),
+            ("“Preparats”, va dir Ana Silva, directora del centre.", "directora"),
+            ("„Gata”, a declarat Ana Silva, directorul centrului.", "directorul"),
+            ("„Hotovo,“ řekl Jan Novák, ředitel centra.", "ředitel"),
+            # "According to X": the word opens the sentence, it is not a name.
+            ("Laut Jan Novák, Direktor des Zentrums, ist das gut.", "Direktor"),
+            ("Según Ana Silva, directora del centro, es bueno.", "directora"),
+            (
+                "Volgens Jan de Vries, directeur van het centrum, is het goed.",
+                "directeur",
+            ),
+            ("Potrivit lui Ana Silva, directorul centrului, e bine.", "directorul"),
+            ("Enligt Anna Berg, generaldirektör för centret, är det bra.", "general"),
+            ("Voorzitter Jan de Vries opende het centrum.", "Voorzitter"),
+            ("Ředitel Jan Novák otevřel centrum.", "Ředitel"),
+        ],
+    )
+    def test_a_person_named_in_another_language(self, sentence: str, role: str) -> None:
+        first = _AAIF.split(" It ", maxsplit=1)[0]  # the entry without its own speaker
+        (entry,) = aifactories.draft(f"{first} {sentence}").entries
+        (person,) = entry.people
+        assert person.name in {"Jan de Vries", "Ana Silva", "Jan Novák", "Anna Berg"}
+        assert person.role is not None
+        assert person.role.startswith(role)
+        assert "," not in person.role
+
     def test_the_rest_of_the_money_from_the_state(self) -> None:
         text = f"{_AAIF} The European Commission pays half and the rest the state."
         (entry,) = aifactories.draft(text).entries

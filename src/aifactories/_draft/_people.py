@@ -14,11 +14,16 @@ from aifactories._model import Person
 from aifactories._text import fold
 
 _PTOKEN = rf"[{_UP}][{_LO}]++(?:-[{_UP}][{_LO}]++)?+"
+# "according to X": never part of X's name, even capitalised ("Laut Thomas …").
+_ACCORDING = (
+    r"(?i:according to|laut|secondo|según|selon|według|volgens|segundo|segons|"
+    r"potrivit(?: lui)?|podle|enligt|ifølge)"
+)
 _PERSON = (
     rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
     rf"Univ\.-Prof|"
     rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
-    rf"\.?\s+){{0,3}}+(?P<person>{_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
+    rf"\.?\s+){{0,3}}+(?P<person>(?!{_ACCORDING}\s){_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
     rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
 )
 _SPEECH = (
@@ -28,11 +33,20 @@ _SPEECH = (
     r"ha detto|dichiara|afferma|ha affermato|ha spiegato|spiega|sottolinea|"
     r"explicó|afirmó|señaló|declaró|afirma|explica|señala|subraya|"
     r"a déclaré|déclare|explique|souligne|a souligné|a expliqué|"
-    r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?)"
+    r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?|"
+    # The other languages of the registry's countries.
+    r"\b(?:zei|zegt|verklaarde|benadrukte|disse|afirmou|explicou|destacou|declarou|"
+    r"va dir|ha dit|va afirmar|va explicar|a declarat|a spus|a afirmat|a explicat|"
+    r"řekl|řekla|uvedl|uvedla|säger|sade|sagde|siger))"
 )
 _PERSON_SAID = re.compile(
-    rf"(?:{_SPEECH}|\bso|according to|secondo|según|selon|według)\s+{_PERSON},\s+"
+    rf"(?:{_SPEECH}|\bso)\s+{_PERSON},\s+"
     r"(?P<role>[^;:“”\"„«»()\n]{3,160}?)\s*[.;]?\s*$"
+)
+# "according to X, role, …": the role ends at the next comma.
+_PERSON_ACCORDING = re.compile(
+    rf"(?<!\w){_ACCORDING}\s+{_PERSON},\s+(?P<role>[^,;:“”\"„«»()\n]{{3,160}}?)"
+    r"\s*(?:,|[.;]?\s*$)"
 )
 _PERSON_DASH = re.compile(
     rf"^[—–-]\s*{_PERSON},\s+(?P<role>[^;:“”\"„«»()\n]{{3,160}}?)\s*\.?$"
@@ -40,11 +54,12 @@ _PERSON_DASH = re.compile(
 # A role written before the name: "Bundesminister Peter Hanke", "HUN-REN
 # CEO Roland Jakab", "Minister of the Economy and Innovation Edvinas Grikšas".
 _ROLE_WORD = (
-    r"(?:[\w-]*(?:[Mm]inist(?:er|ra|re|r)|[Dd]irekt(?:or|orin)|[Dd]irector|CEO|"
+    r"(?:[\w-]*(?:[Mm]inist(?:er|ra|re|r)|[Dd]irekt(?:or|orin|ör)|[Dd]irector|CEO|"
     r"[Rr]e[ck]tor|[Pp]r[äa]sident|[Pp]resident|[Cc]ommissioner|[Kk]ommissar|"
     r"[Cc]hair(?:man|woman)?|[Ll]eiter|[Cc]oordinat(?:or|ore|rice)|[Mm]ayor|"
     r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz|[Vv]orsitzend|"
-    r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore)[\w-]*)"
+    r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore|"
+    r"[Řř]editel|[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller)[\w-]*)"
 )
 _PERSON_TITLED = re.compile(
     # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu
@@ -75,7 +90,13 @@ class _People(_Reading):
 
     def people(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
-        for pattern in (_PERSON_SAID, _PERSON_DASH, _PERSON_TITLED, _PERSON_ROLE):
+        for pattern in (
+            _PERSON_SAID,
+            _PERSON_ACCORDING,
+            _PERSON_DASH,
+            _PERSON_TITLED,
+            _PERSON_ROLE,
+        ):
             for match in pattern.finditer(text):
                 person, said = match["person"], match["role"].strip().rstrip(".")
                 # "rektor Politechniki Gdańskiej": no name where it stands.
