@@ -326,6 +326,22 @@ class TestGeneralCues:
         assert person.role.startswith(role)
         assert "," not in person.role
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "De Nordic AI Factory krijgt een nieuwe supercomputer genaamd Polaris.",
+            "A Nordic AI Factory terá um novo supercomputador chamado Polaris.",
+            "Nordic AI Factory va avea un supercomputer numit Polaris.",
+            "Nordic AI Factory získá nový superpočítač s názvem Polaris.",
+            "Nordic AI Factory får en ny superdator kallad Polaris.",
+            "Nordic AI Factory va folosi supercomputerul Polaris.",
+        ],
+    )
+    def test_a_machine_named_in_another_language(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(sentence).entries
+        assert entry.supercomputer is not None
+        assert entry.supercomputer.name == "Polaris"
+
     def test_the_rest_of_the_money_from_the_state(self) -> None:
         text = f"{_AAIF} The European Commission pays half and the rest the state."
         (entry,) = aifactories.draft(text).entries

@@ -16,10 +16,15 @@ from aifactories._text import fold
 # A word for a supercomputer in the languages of our press releases.
 _MACHINE = (
     r"(?:[Ss]upercomput(?:er|ador)|[Ss]uperordenador|[Ss]upercalculateur|"
-    r"[Ss]uperkomputer\w*|[Ss]upercalcolatore)"
+    r"[Ss]uperkomputer\w*|[Ss]upercalcolatore|"
+    # The other languages of the registry's countries.
+    r"[Ss]upercomputerul\w*|[Ss]upercomputador|[Ss]uperpočítač\w*|[Ss]uperdator\w*|"
+    r"[Ss]upertietokone\w*|[Ss]uperračunal\w*|[Ss]zuperszámítógép\w*|"
+    r"[Ss]uperkompiuter\w*|[Ss]uperarvuti\w*|υπερυπολογιστ\w*|суперкомпют\w*)"
 )
 _SYSTEM_NEW = re.compile(
-    r"\b(?:brand[ -])?(?:new|neue[nrs]?|nuovo|nuevo|nouveau|now\w+)\s+"
+    r"\b(?:brand[ -])?(?:new|neue[nrs]?|nuovo|nuevo|nouveau|now\w+|nieuwe|novo|"
+    r"noul|nový|nová|nya|nytt|uusi)\s+"
     rf"(?:[\w-]+\s+){{0,2}}?(?:{_MACHINE}|system)",
     re.IGNORECASE,
 )
@@ -34,7 +39,8 @@ _SYSTEM_NAME = (
     re.compile(
         rf"(?:{_MACHINE}|HPC system|AI system|system),?\s+(?:named|called|dubbed|"
         r"namens|chiamato|denominato|llamado|denominado|baptisé|appelé|nommé|"
-        rf"o nazwie)\s+[„“\"«']?(?P<n>{_TOKEN})"
+        r"o nazwie|genaamd|met de naam|chamado|numit|denumit|anomenat|s názvem|"
+        rf"nazvan\w*|kallad)\s+[„“\"«']?(?P<n>{_TOKEN})"
     ),
     re.compile(rf"(?<![\w-])(?P<n>[{_UP}][\w-]*)\s+(?:AI\s+)?{_MACHINE}(?!\w)"),
     re.compile(rf"{_MACHINE}\s+[„“\"«]?(?P<n>[{_UP}][\w-]*)"),
