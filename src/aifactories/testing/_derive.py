@@ -47,6 +47,10 @@ from aifactories._rules import MAX_INT, TEXT, Rule
 from aifactories._text import visible
 from aifactories._validate import slots
 
+# Strategies are immutable; building each once keeps drawing fast, since
+# Hypothesis validates every new strategy object before its first draw.
+cached = functools.lru_cache(maxsize=512)
+
 # -- one strategy per rule ----------------------------------------------------------
 
 # The text rules: no control characters (Cc), no lone surrogates (Cs); prose
@@ -135,7 +139,8 @@ def _text(alphabet: SearchStrategy[str]) -> Draw:
     return Draw(st.text(alphabet, min_size=1, max_size=TEXT_MAX), non_blank)
 
 
-def _ints(low: int, high: int, places: int = 0) -> Draw:
+def ints(low: int, high: int, places: int = 0) -> Draw:
+    """Integers from ``low`` to ``high``, scaled to decimals of ``places`` places."""
     # Integers scaled to decimals: one choice each, with the bounds (0.0001
     # and 1 for a share) among Hypothesis's boundary values.
     return Draw(st.integers(low, high), _scaled(places) if places else None)
@@ -152,11 +157,11 @@ RULE_STRATEGIES: Mapping[str, Callable[[], Draw]] = {
         st.tuples(st.text(_ROR_ALPHABET, min_size=6, max_size=6), st.integers(0, 99)),
         _as_ror,
     ),
-    "share": lambda: _ints(1, 10**4, 4),
-    "amount": lambda: _ints(0, 10**14, 2),
-    "latitude": lambda: _ints(-(90 * 10**6), 90 * 10**6, 6),
-    "longitude": lambda: _ints(-(180 * 10**6), 180 * 10**6, 6),
-    "positive": lambda: _ints(1, MAX_INT),
+    "share": lambda: ints(1, 10**4, 4),
+    "amount": lambda: ints(0, 10**14, 2),
+    "latitude": lambda: ints(-(90 * 10**6), 90 * 10**6, 6),
+    "longitude": lambda: ints(-(180 * 10**6), 180 * 10**6, 6),
+    "positive": lambda: ints(1, MAX_INT),
 }
 """How to draw the values of each rule, by rule name; every rule has one."""
 
@@ -169,16 +174,6 @@ def rule_draw(rule: Rule) -> Draw:
         KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
     """
     return RULE_STRATEGIES[rule.name]()
-
-
-@functools.cache
-def rule_strategy(rule: Rule) -> SearchStrategy[Any]:
-    """Return the (cached) strategy drawing values that keep ``rule``.
-
-    Raises:
-        KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
-    """
-    return rule_draw(rule).strategy()
 
 
 # -- values by type -----------------------------------------------------------------
@@ -205,8 +200,8 @@ DATE_DRAW = Draw(
 
 
 _KNOWN: dict[Any, Draw] = {
-    Decimal: _ints(-(10**15), 10**15, 2),
-    int: _ints(0, MAX_INT),
+    Decimal: ints(-(10**15), 10**15, 2),
+    int: ints(0, MAX_INT),
     bool: Draw(st.booleans()),
     dt.date: DATE_DRAW,
 }
@@ -273,8 +268,7 @@ class Plan:
     Attributes:
         name: The field's name.
         value: Draws the value; for a collection, one item.
-        always: For a collection, the items always drawn (its
-            ``min_items``); ``None`` for any other field.
+        always: For a collection, the items always drawn (its ``min_items``).
         bits: Presence bits of the record's mask this field reads: one
             for an optional field, one per optional item of a collection.
         collect: Makes the collection from its items.
@@ -283,7 +277,7 @@ class Plan:
 
     name: str
     value: Draw
-    always: int | None = None
+    always: int = 0
     bits: int = 0
     collect: Callable[[list[Any]], Any] | None = None
     empty: Any = None
@@ -419,7 +413,7 @@ def draw_fields(
         if step.collect is not None:
             # The optional items run while their bits are set: a
             # collection is empty half the time, like an optional field.
-            count = (step.always or 0) + _trailing_ones(own)
+            count = step.always + _trailing_ones(own)
             values[step.name] = step.collect(
                 [step.value.one(draw) for _ in range(count)]
             )
@@ -455,7 +449,7 @@ def _pinned(
     return cls(**draw_fields(draw, cls, fixed, level))
 
 
-_pinned_cached = functools.lru_cache(maxsize=512)(_pinned)
+_pinned_cached = cached(_pinned)
 
 
 def pinned_strategy(

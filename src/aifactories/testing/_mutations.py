@@ -221,10 +221,10 @@ def _rebuild(
     )
 
 
-def unused(stem: str, taken: Collection[str]) -> str:
-    """Return ``stem``, or the first of ``stem-2``, ``stem-3``... not ``taken``."""
+def unused(stem: str, taken: Collection[str], key: Callable[[str], str] = str) -> str:
+    """Return ``stem``, or the first of ``stem-2``, ``stem-3``... whose key is free."""
     candidate, n = stem, 1
-    while candidate in taken:
+    while key(candidate) in taken:
         n += 1
         candidate = f"{stem}-{n}"
     return candidate

@@ -70,12 +70,13 @@ from aifactories.testing._derive import (
     LEAN,
     TEXT_ALPHABET,
     Override,
+    cached,
     derived_strategy,
     draw_fields,
+    ints,
     pinned_strategy,
     record_strategy,
     rule_draw,
-    rule_strategy,
 )
 from aifactories.testing._mutations import (
     RULES,
@@ -89,12 +90,7 @@ from aifactories.testing._records import build_registry, make_antenna, make_fact
 
 T = TypeVar("T")
 
-# Strategies are immutable; building each once keeps drawing fast, since
-# Hypothesis validates every new strategy object before its first draw.
-_cached = functools.lru_cache(maxsize=512)
-
-
-_just = _cached(st.just)
+_just = cached(st.just)
 
 
 def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
@@ -261,7 +257,7 @@ def _source_pool() -> SearchStrategy[Source]:
     return st.sampled_from(pool)
 
 
-@_cached
+@cached
 def _sources(*, seed: bool | None, level: int = 0) -> SearchStrategy[Source]:
     if level >= LEAN and seed is None:
         # Deeply nested sources (a claim's, a host's) are many and rarely
@@ -289,9 +285,9 @@ def sources(*, seed: bool | None = None) -> SearchStrategy[Source]:
 # -- small records -------------------------------------------------------------
 
 
-@_cached
+@cached
 def _amounts(max_amount: int) -> SearchStrategy[Decimal]:
-    return st.integers(0, max_amount * 100).map(lambda n: Decimal(n).scaleb(-2))
+    return ints(0, max_amount * 100, 2).strategy()
 
 
 def money(
@@ -341,7 +337,7 @@ def _draw_splits(
     return tuple(attrs.evolve(draw(rest), share=f) for f in fractions)
 
 
-_splits = _cached(_draw_splits)
+_splits = cached(_draw_splits)
 
 
 def funding_splits(
@@ -484,7 +480,7 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
     if cls is Antenna and "factories" not in fixed:
         entry_id = fixed.get("id")
         if entry_id is None:
-            entry_id = fixed["id"] = draw(rule_strategy(SLUG))
+            entry_id = fixed["id"] = rule_draw(SLUG).one(draw)
         fixed.update(_links(draw, entry_id, factory_ids))
     own_aliases = "aliases" not in fixed
     values = draw_fields(draw, cls, fixed, level)
@@ -506,7 +502,7 @@ def _pinned_entries(
     return _draw_entry(draw, cls, fixed, factory_ids=factory_ids, level=level)
 
 
-_entries_cached: Callable[..., SearchStrategy[Entry]] = _cached(_pinned_entries)
+_entries_cached: Callable[..., SearchStrategy[Entry]] = cached(_pinned_entries)
 
 
 def _entry_strategy(
@@ -630,8 +626,9 @@ def entries(
 def _unique(stem: str, taken: set[str]) -> str:
     # A suffix, not a unique list: a list of unique strings rejects and
     # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
-    candidate = unused(stem, taken)
-    taken.add(candidate)
+    # Folded, so that names and aliases that fold alike count as taken.
+    candidate = unused(stem, taken, fold)
+    taken.add(fold(candidate))
     return candidate
 
 
@@ -642,16 +639,8 @@ _NAME_STEMS = ("AI Factory", "Ŝtest ÅI", "İstanbul AIF", "資金 AI", "Ελλ
 def _unique_name(draw: st.DrawFn, taken: set[str], lean: int | None = None) -> str:
     # A lean entry's name is a stem and its position: no choice at all.
     if lean is None:
-        name = draw(_names())
-    else:
-        name = f"{_NAME_STEMS[lean % len(_NAME_STEMS)]} {lean}"
-    suffix = 1
-    while fold(name) in taken:
-        # Rare: a deterministic fix shrinks better than a filter.
-        suffix += 1
-        name = f"{name} {suffix}"
-    taken.add(fold(name))
-    return name
+        return _unique(draw(_names()), taken)
+    return _unique(f"{_NAME_STEMS[lean % len(_NAME_STEMS)]} {lean}", taken)
 
 
 def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
@@ -660,7 +649,7 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     taken: set[str] = set()
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for kind in kinds:
-        fixed = {"id": _unique(draw(rule_strategy(TEXT)), taken), "kind": kind}
+        fixed = {"id": _unique(rule_draw(TEXT).one(draw), taken), "kind": kind}
         found[kind].append(Wave(**draw_fields(draw, Wave, fixed, LEAN)))
     return found
 
@@ -728,7 +717,7 @@ def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Ent
     """An entry of a large registry: its identity drawn, its body prebuilt."""
     body = _pick(draw, _lean_bodies(factory=cls is Factory))
     values = {"partner_countries": (), **body, **fixed}
-    values.setdefault("country", draw(rule_strategy(COUNTRY)))
+    values.setdefault("country", rule_draw(COUNTRY).one(draw))
     # The one rule a body can break with a drawn country: no partner may
     # be the host country. Its aliases are none.
     _fix_entry(values, set(), own_aliases=False)
@@ -760,7 +749,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     taken: set[str] = set()
     ids = [
         _unique(
-            draw(rule_strategy(SLUG))
+            rule_draw(SLUG).one(draw)
             if position == 0
             else f"{'factory' if position < factory_count else 'antenna'}-{position}",
             taken,
@@ -799,7 +788,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         else:
             built.append(_lean_entry(draw, cls, fixed))
     return Registry(
-        data_version=draw(rule_strategy(TEXT)),
+        data_version=rule_draw(TEXT).one(draw),
         data_date=DATE_DRAW.one(draw) if draw(st.booleans()) else None,
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
@@ -809,7 +798,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     )
 
 
-_registries = _cached(_draw_registries)
+_registries = cached(_draw_registries)
 _ID = operator.attrgetter("id")
 
 
@@ -894,7 +883,7 @@ def _selections() -> SearchStrategy[Selection]:
 # -- invalid data --------------------------------------------------------------
 
 
-@_cached
+@cached
 def _invalid_registries(rule: Rule | None) -> SearchStrategy[BrokenDocument]:
     if rule is None:
         usable = [r for r in RULES if r != "misquoted-seed" or _quote_starts()]
@@ -1045,6 +1034,9 @@ CLASS_OVERRIDES.update(
         Source: lambda level: _sources(seed=None, level=level),
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
+        # Drawn by hand: no field of theirs is drawn from its declaration.
+        Registry: lambda _level: registries(),
+        Selection: lambda _level: _selections(),
     }
 )
 FIELD_OVERRIDES.update(
@@ -1058,12 +1050,6 @@ FIELD_OVERRIDES.update(
 
 # -- type registration ---------------------------------------------------------
 
-_HAND_DRAWN: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
-    Registry: registries,
-    Selection: _selections,
-}
-"""The classes drawn by hand; every record class is drawn by :func:`record_strategy`."""
-
 
 def for_type(cls: type[T]) -> SearchStrategy[T]:
     """Return the default strategy for one of our record classes.
@@ -1075,9 +1061,6 @@ def for_type(cls: type[T]) -> SearchStrategy[T]:
     Raises:
         KeyError: ``cls`` is not one of them.
     """
-    public = _HAND_DRAWN.get(cls)
-    if public is not None:
-        return public()
     if attrs.has(cls) and cls.__module__.startswith("aifactories."):
-        return record_strategy(cls)
+        return typing.cast("SearchStrategy[T]", record_strategy(cls))
     raise KeyError(cls)
