@@ -102,23 +102,28 @@ def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
     return value if isinstance(value, SearchStrategy) else _just(value)
 
 
-def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
-    """The pinned fields, each as a strategy; ``None`` leaves a field drawn."""
-    return {name: _drawn(value) for name, value in given.items() if value is not None}
+def _checked_pins(
+    cls: type[Any], given: Mapping[str, object]
+) -> dict[str, SearchStrategy[Any]]:
+    """The pins ``given`` as strategies; ``None`` leaves a field drawn.
 
-
-def _refuse_invalid(cls: type[Any], pins: Mapping[str, object]) -> None:
-    """Refuse plain pins that break a rule of ``cls``'s fields.
-
-    A pin is drawn as it is, so an invalid one would make every drawn
+    A plain pin is drawn as it is, so an invalid one would make every drawn
     record invalid; say so when the strategy is made instead.
 
     Raises:
-        InvalidArgument: A pin breaks its field's rule; the message says how.
+        InvalidArgument: A plain pin breaks its field's rule; the message says how.
     """
+    # Sequences pinned as tuples, which the records hold and the cache hashes.
+    plain = {
+        name: value
+        if isinstance(value, str) or not isinstance(value, Sequence)
+        else tuple(value)
+        for name, value in given.items()
+        if value is not None
+    }
     checks = {name: check_field for name, _, check_field in _record_checks(cls)}
-    for name, value in pins.items():
-        if value is None or isinstance(value, SearchStrategy):
+    for name, value in plain.items():
+        if isinstance(value, SearchStrategy):
             continue
         check = _Checker()
         checks[name](check, name, value)
@@ -126,16 +131,14 @@ def _refuse_invalid(cls: type[Any], pins: Mapping[str, object]) -> None:
             problems = "; ".join(check.problems)
             msg = f"{name}={value!r} is not a valid pin: {problems}"
             raise InvalidArgument(msg)
+    return {name: _drawn(value) for name, value in plain.items()}
 
 
 def _pinned_record(cls: type[T], **given: object) -> SearchStrategy[T]:
-    """The derived strategy for ``cls`` with ``given`` pinned (``None``: drawn).
-
-    Raises:
-        InvalidArgument: A plain pin breaks its field's rule.
-    """
-    _refuse_invalid(cls, given)
-    return typing.cast("SearchStrategy[T]", pinned_strategy(cls, _pins(**given)))
+    """The derived strategy for ``cls`` with ``given`` pinned (``None``: drawn)."""
+    return typing.cast(
+        "SearchStrategy[T]", pinned_strategy(cls, _checked_pins(cls, given))
+    )
 
 
 def _resolve_drawn(value: T) -> T:
@@ -396,8 +399,6 @@ def fundings(
         total: Pin the total (``st.none()`` for an unknown total).
         shares: Pin the shares, e.g. ``funding_splits(min_size=2)``.
     """
-    if shares is not None and not isinstance(shares, SearchStrategy):
-        shares = tuple(shares)
     return _pinned_record(Funding, total=total, shares=shares)
 
 
@@ -467,15 +468,10 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
     factory_ids: tuple[str, ...] = (),
     level: int = 0,
 ) -> Entry:
-    """Draw the rest of an entry around the fields the caller fixed.
+    """Draw the rest of an entry around the fields ``fixed`` (pins, or identity).
 
-    Args:
-        draw: The composite's draw function.
-        cls: :class:`Factory` or :class:`Antenna`.
-        fixed: The fields already chosen (pins, or identity in a registry).
-        taken: Folded names already used in the registry; updated.
-        factory_ids: The factories an antenna may link to.
-        level: How deep the entry is drawn (see :data:`._derive.LEAN`).
+    ``taken`` holds the folded names already used in a registry, and is
+    updated; an antenna links to some of ``factory_ids``.
     """
     if cls is Antenna and "factories" not in fixed:
         entry_id = fixed.get("id")
@@ -508,21 +504,13 @@ _entries_cached: Callable[..., SearchStrategy[Entry]] = cached(_pinned_entries)
 def _entry_strategy(
     cls: type[Entry], given: dict[str, Any], factory_ids: tuple[str, ...] = ()
 ) -> SearchStrategy[Any]:
-    """The strategy for ``cls`` with the fields ``given`` pins (``None``: drawn).
-
-    Raises:
-        InvalidArgument: A pin is not a known country, one string where
-            aliases belong, or breaks its field's rule.
-    """
+    """The strategy for ``cls`` with the fields ``given`` pins (``None``: drawn)."""
     aliases = given["aliases"]
     if isinstance(aliases, str):
         msg = f"aliases={aliases!r}: must be a sequence of names, not one string"
         raise InvalidArgument(msg)
-    if aliases is not None and not isinstance(aliases, SearchStrategy):
-        given["aliases"] = tuple(aliases)
     given["country"] = _country_pin(given["country"], "country")
-    _refuse_invalid(cls, given)
-    return _entries_cached(cls, tuple(_pins(**given).items()), factory_ids)
+    return _entries_cached(cls, tuple(_checked_pins(cls, given).items()), factory_ids)
 
 
 def factories(  # noqa: PLR0913 - one pin per field worth pinning
@@ -942,20 +930,6 @@ def _aliases_override(level: int) -> SearchStrategy[Any]:
     return st.lists(_names(), min_size=1, max_size=most).map(tuple)
 
 
-@functools.cache
-def _claim_values() -> tuple[Claim, ...]:
-    """A fixed pool of valid claims, for conflicts nested in records."""
-    values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
-    return tuple(
-        Claim(
-            value=values[i % len(values)],
-            sources=(_POOL_SOURCES[i % 3],),
-            amount=Money(Decimal(10**i), "EUR") if i % 2 else None,
-        )
-        for i in range(8)
-    )
-
-
 _POOL_SOURCES = (
     Source(url="https://a.example.org/"),
     Source(url="https://b.example.org/ü", supports="the figure"),
@@ -972,7 +946,15 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
     its funding and its system, which stay drawn.
     """
     a, b, c = _POOL_SOURCES
-    claims = _claim_values()
+    values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
+    claims = tuple(
+        Claim(
+            value=values[i % len(values)],
+            sources=(_POOL_SOURCES[i % 3],),
+            amount=Money(Decimal(10**i), "EUR") if i % 2 else None,
+        )
+        for i in range(8)
+    )
     return {
         # Conflicts hold two claims or more, each with sources.
         Claim: claims,
