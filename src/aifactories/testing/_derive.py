@@ -222,10 +222,8 @@ def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
         return Draw(record_strategy(kind, level))
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return Draw(st.sampled_from(kind))
-    if kind is str:
+    if rule is not None or kind is str:
         return rule_draw(rule or TEXT)
-    if rule is not None:
-        return rule_draw(rule)
     if kind not in _KNOWN:
         msg = f"no strategy for the type {kind!r}; teach aifactories.testing._derive"
         raise TypeError(msg)

@@ -149,7 +149,7 @@ def _resolve_drawn(value: T) -> T:
 
 
 def _country_pin(
-    value: str | SearchStrategy[T] | None, argument: str
+    value: str | SearchStrategy[T] | None,
 ) -> str | SearchStrategy[T] | None:
     """Accept ISO codes or English names, plain or drawn, for a pinned country."""
     if value is None:
@@ -159,7 +159,7 @@ def _country_pin(
     try:
         return country_code(value)
     except ValueError as exc:
-        msg = f"{argument}={value!r}: {exc}"
+        msg = f"country={value!r}: {exc}"
         raise InvalidArgument(msg) from None
 
 
@@ -509,7 +509,7 @@ def _entry_strategy(
     if isinstance(aliases, str):
         msg = f"aliases={aliases!r}: must be a sequence of names, not one string"
         raise InvalidArgument(msg)
-    given["country"] = _country_pin(given["country"], "country")
+    given["country"] = _country_pin(given["country"])
     return _entries_cached(cls, tuple(_checked_pins(cls, given).items()), factory_ids)
 
 
@@ -852,7 +852,7 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     ):
         msg = f"kind={pinned.value!r} contradicts min_factories/min_antennas"
         raise InvalidArgument(msg)
-    chosen = _country_pin(country, "country")
+    chosen = _country_pin(country)
     return _registries(
         min_size=max(min_size, min_factories + min_antennas),
         max_size=max_size,
