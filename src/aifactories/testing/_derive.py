@@ -208,12 +208,9 @@ _KNOWN: dict[Any, Draw] = {
 
 
 def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
-    """How to draw one value of the type ``kind`` under ``rule``.
+    """How to draw one value of the type ``kind`` (no ``| None``) under ``rule``.
 
-    Args:
-        kind: The field's type, without ``| None``.
-        rule: The field's declared rule, if any.
-        level: For a record type: how deep it is nested (see :data:`LEAN`).
+    ``level``: for a record type, how deep it is nested (see :data:`LEAN`).
 
     Raises:
         TypeError: The model uses a type nobody taught the strategies.
@@ -336,9 +333,7 @@ def _collection_plan(
 def plan(cls: type[Any], level: int = 0) -> tuple[Plan, ...]:
     """How to draw each init field of the attrs class ``cls``, from its declarations.
 
-    Args:
-        cls: An attrs record class.
-        level: How deep the record is nested (see :data:`LEAN`).
+    ``level``: how deep the record is nested (see :data:`LEAN`).
 
     Raises:
         TypeError: A field has a type the strategies do not know.
@@ -393,13 +388,9 @@ def draw_fields(
     fixed: Mapping[str, Any],
     level: int = 0,
 ) -> dict[str, Any]:
-    """Draw every field of ``cls`` not in ``fixed``, and return all the fields.
+    """Draw every field of ``cls`` not in ``fixed`` (pins), and return all the fields.
 
-    Args:
-        draw: The draw function of a composite strategy.
-        cls: An attrs record class.
-        fixed: Field values the caller already chose (pins).
-        level: How deep the record is nested (see :data:`LEAN`).
+    ``level``: how deep the record is nested (see :data:`LEAN`).
     """
     steps = [p for p in plan(cls, level) if p.name not in fixed]
     bits = sum(p.bits for p in steps)
@@ -424,12 +415,7 @@ def draw_fields(
 
 @functools.cache
 def record_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
-    """The strategy for the attrs class ``cls``: its override, or derived.
-
-    Args:
-        cls: An attrs record class.
-        level: How deep the record is nested (see :data:`LEAN`).
-    """
+    """The strategy for ``cls`` at ``level``: its class override, or derived."""
     override = CLASS_OVERRIDES.get(cls)
     if override is not None:
         return override(level)
