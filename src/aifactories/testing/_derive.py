@@ -8,9 +8,8 @@ generator (:data:`RULE_STRATEGIES`, one per rule name), ``min_items`` and
 needs one line in :data:`RULE_STRATEGIES` (a test fails until it has one).
 
 Only what no single field can say is written by hand, in
-:mod:`aifactories.testing._strategies`: a source's URL *or* seed quote,
-shares adding up to at most one, names unique across a registry, links,
-waves. Those plug in here as class or field overrides.
+:mod:`aifactories.testing._strategies`, and plugs in here as class or
+field overrides.
 
 The draws are shaped for speed, because Hypothesis pays per choice and per
 nested strategy (``docs/howto/testing.md`` says what each strategy costs):

@@ -5,12 +5,10 @@ module adds what no single field declares: a source's URL *or* seed quote,
 shares adding up to at most one, names unique across a registry, antenna
 links, waves. It also keeps the public strategy functions and their pins.
 
-Each public function checks its arguments when called (raising
-:class:`hypothesis.errors.InvalidArgument`), not when drawing, so a bad
+Each public function checks its arguments and pins (see
+:mod:`aifactories.testing.strategies`) when called, raising
+:class:`hypothesis.errors.InvalidArgument`, not when drawing, so a bad
 argument fails at collection with a clear message.
-
-Pins: a parameter left ``None`` is generated; a plain value pins it; a
-strategy draws it. To pin an optional field to ``None``, pass ``st.none()``.
 """
 
 from __future__ import annotations
