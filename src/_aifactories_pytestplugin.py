@@ -98,11 +98,8 @@ def _registry(
 ) -> Registry:
     """The registry a fixture returns: the marker's file, ``file``, or the bundled.
 
-    Args:
-        request: The fixture's request.
-        file: The ``aif_registry_file`` fixture's value.
-        cache: Parsed files by (path, mtime, size), for the session.
-        marked: Whether the ``aif_data`` marker applies (function scope).
+    ``marked``: the ``aif_data`` marker applies; ``cache``: parsed files by
+    (path, mtime, size), for the session.
     """
     from aifactories import RegistryDataError, load  # noqa: PLC0415 - lazily
 

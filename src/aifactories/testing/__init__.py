@@ -50,15 +50,10 @@ __all__ = [
 
 
 def _require(module: str, feature: str) -> ModuleType:
-    """Import ``module`` or explain which extra provides it.
-
-    Args:
-        module: The third-party module ``feature`` needs, e.g. ``"hypothesis"``.
-        feature: Our module that needs it, named in the message.
+    """Import ``module``, which our ``feature`` needs, or name the extra providing it.
 
     Raises:
-        ImportError: ``module`` is not installed; the message names the
-            ``aifactories[testing]`` extra.
+        ImportError: ``module`` is not installed; the message names the extra.
     """
     try:
         return importlib.import_module(module)

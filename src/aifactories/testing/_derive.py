@@ -8,9 +8,8 @@ generator (:data:`RULE_STRATEGIES`, one per rule name), ``min_items`` and
 needs one line in :data:`RULE_STRATEGIES` (a test fails until it has one).
 
 Only what no single field can say is written by hand, in
-:mod:`aifactories.testing._strategies`: a source's URL *or* seed quote,
-shares adding up to at most one, names unique across a registry, links,
-waves. Those plug in here as class or field overrides.
+:mod:`aifactories.testing._strategies`, and plugs in here as class or
+field overrides.
 
 The draws are shaped for speed, because Hypothesis pays per choice and per
 nested strategy (``docs/howto/testing.md`` says what each strategy costs):
@@ -46,6 +45,10 @@ from aifactories._codes import COUNTRY_NAMES, CURRENCIES
 from aifactories._rules import MAX_INT, TEXT, Rule
 from aifactories._text import visible
 from aifactories._validate import slots
+
+# Strategies are immutable; building each once keeps drawing fast, since
+# Hypothesis validates every new strategy object before its first draw.
+cached = functools.lru_cache(maxsize=512)
 
 # -- one strategy per rule ----------------------------------------------------------
 
@@ -135,7 +138,8 @@ def _text(alphabet: SearchStrategy[str]) -> Draw:
     return Draw(st.text(alphabet, min_size=1, max_size=TEXT_MAX), non_blank)
 
 
-def _ints(low: int, high: int, places: int = 0) -> Draw:
+def ints(low: int, high: int, places: int = 0) -> Draw:
+    """Integers from ``low`` to ``high``, scaled to decimals of ``places`` places."""
     # Integers scaled to decimals: one choice each, with the bounds (0.0001
     # and 1 for a share) among Hypothesis's boundary values.
     return Draw(st.integers(low, high), _scaled(places) if places else None)
@@ -152,11 +156,11 @@ RULE_STRATEGIES: Mapping[str, Callable[[], Draw]] = {
         st.tuples(st.text(_ROR_ALPHABET, min_size=6, max_size=6), st.integers(0, 99)),
         _as_ror,
     ),
-    "share": lambda: _ints(1, 10**4, 4),
-    "amount": lambda: _ints(0, 10**14, 2),
-    "latitude": lambda: _ints(-(90 * 10**6), 90 * 10**6, 6),
-    "longitude": lambda: _ints(-(180 * 10**6), 180 * 10**6, 6),
-    "positive": lambda: _ints(1, MAX_INT),
+    "share": lambda: ints(1, 10**4, 4),
+    "amount": lambda: ints(0, 10**14, 2),
+    "latitude": lambda: ints(-(90 * 10**6), 90 * 10**6, 6),
+    "longitude": lambda: ints(-(180 * 10**6), 180 * 10**6, 6),
+    "positive": lambda: ints(1, MAX_INT),
 }
 """How to draw the values of each rule, by rule name; every rule has one."""
 
@@ -169,16 +173,6 @@ def rule_draw(rule: Rule) -> Draw:
         KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
     """
     return RULE_STRATEGIES[rule.name]()
-
-
-@functools.cache
-def rule_strategy(rule: Rule) -> SearchStrategy[Any]:
-    """Return the (cached) strategy drawing values that keep ``rule``.
-
-    Raises:
-        KeyError: ``rule`` has no entry in :data:`RULE_STRATEGIES`.
-    """
-    return rule_draw(rule).strategy()
 
 
 # -- values by type -----------------------------------------------------------------
@@ -205,20 +199,17 @@ DATE_DRAW = Draw(
 
 
 _KNOWN: dict[Any, Draw] = {
-    Decimal: _ints(-(10**15), 10**15, 2),
-    int: _ints(0, MAX_INT),
+    Decimal: ints(-(10**15), 10**15, 2),
+    int: ints(0, MAX_INT),
     bool: Draw(st.booleans()),
     dt.date: DATE_DRAW,
 }
 
 
 def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
-    """How to draw one value of the type ``kind`` under ``rule``.
+    """How to draw one value of the type ``kind`` (no ``| None``) under ``rule``.
 
-    Args:
-        kind: The field's type, without ``| None``.
-        rule: The field's declared rule, if any.
-        level: For a record type: how deep it is nested (see :data:`LEAN`).
+    ``level``: for a record type, how deep it is nested (see :data:`LEAN`).
 
     Raises:
         TypeError: The model uses a type nobody taught the strategies.
@@ -227,10 +218,8 @@ def scalar_draw(kind: Any, rule: Rule | None, *, level: int = 0) -> Draw:
         return Draw(record_strategy(kind, level))
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         return Draw(st.sampled_from(kind))
-    if kind is str:
+    if rule is not None or kind is str:
         return rule_draw(rule or TEXT)
-    if rule is not None:
-        return rule_draw(rule)
     if kind not in _KNOWN:
         msg = f"no strategy for the type {kind!r}; teach aifactories.testing._derive"
         raise TypeError(msg)
@@ -273,8 +262,7 @@ class Plan:
     Attributes:
         name: The field's name.
         value: Draws the value; for a collection, one item.
-        always: For a collection, the items always drawn (its
-            ``min_items``); ``None`` for any other field.
+        always: For a collection, the items always drawn (its ``min_items``).
         bits: Presence bits of the record's mask this field reads: one
             for an optional field, one per optional item of a collection.
         collect: Makes the collection from its items.
@@ -283,7 +271,7 @@ class Plan:
 
     name: str
     value: Draw
-    always: int | None = None
+    always: int = 0
     bits: int = 0
     collect: Callable[[list[Any]], Any] | None = None
     empty: Any = None
@@ -344,9 +332,7 @@ def _collection_plan(
 def plan(cls: type[Any], level: int = 0) -> tuple[Plan, ...]:
     """How to draw each init field of the attrs class ``cls``, from its declarations.
 
-    Args:
-        cls: An attrs record class.
-        level: How deep the record is nested (see :data:`LEAN`).
+    ``level``: how deep the record is nested (see :data:`LEAN`).
 
     Raises:
         TypeError: A field has a type the strategies do not know.
@@ -401,13 +387,9 @@ def draw_fields(
     fixed: Mapping[str, Any],
     level: int = 0,
 ) -> dict[str, Any]:
-    """Draw every field of ``cls`` not in ``fixed``, and return all the fields.
+    """Draw every field of ``cls`` not in ``fixed`` (pins), and return all the fields.
 
-    Args:
-        draw: The draw function of a composite strategy.
-        cls: An attrs record class.
-        fixed: Field values the caller already chose (pins).
-        level: How deep the record is nested (see :data:`LEAN`).
+    ``level``: how deep the record is nested (see :data:`LEAN`).
     """
     steps = [p for p in plan(cls, level) if p.name not in fixed]
     bits = sum(p.bits for p in steps)
@@ -419,7 +401,7 @@ def draw_fields(
         if step.collect is not None:
             # The optional items run while their bits are set: a
             # collection is empty half the time, like an optional field.
-            count = (step.always or 0) + _trailing_ones(own)
+            count = step.always + _trailing_ones(own)
             values[step.name] = step.collect(
                 [step.value.one(draw) for _ in range(count)]
             )
@@ -432,12 +414,7 @@ def draw_fields(
 
 @functools.cache
 def record_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
-    """The strategy for the attrs class ``cls``: its override, or derived.
-
-    Args:
-        cls: An attrs record class.
-        level: How deep the record is nested (see :data:`LEAN`).
-    """
+    """The strategy for ``cls`` at ``level``: its class override, or derived."""
     override = CLASS_OVERRIDES.get(cls)
     if override is not None:
         return override(level)
@@ -455,7 +432,7 @@ def _pinned(
     return cls(**draw_fields(draw, cls, fixed, level))
 
 
-_pinned_cached = functools.lru_cache(maxsize=512)(_pinned)
+_pinned_cached = cached(_pinned)
 
 
 def pinned_strategy(

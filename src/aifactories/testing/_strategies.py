@@ -5,12 +5,10 @@ module adds what no single field declares: a source's URL *or* seed quote,
 shares adding up to at most one, names unique across a registry, antenna
 links, waves. It also keeps the public strategy functions and their pins.
 
-Each public function checks its arguments when called (raising
-:class:`hypothesis.errors.InvalidArgument`), not when drawing, so a bad
+Each public function checks its arguments and pins (see
+:mod:`aifactories.testing.strategies`) when called, raising
+:class:`hypothesis.errors.InvalidArgument`, not when drawing, so a bad
 argument fails at collection with a clear message.
-
-Pins: a parameter left ``None`` is generated; a plain value pins it; a
-strategy draws it. To pin an optional field to ``None``, pass ``st.none()``.
 """
 
 from __future__ import annotations
@@ -70,12 +68,13 @@ from aifactories.testing._derive import (
     LEAN,
     TEXT_ALPHABET,
     Override,
+    cached,
     derived_strategy,
     draw_fields,
+    ints,
     pinned_strategy,
     record_strategy,
     rule_draw,
-    rule_strategy,
 )
 from aifactories.testing._mutations import (
     RULES,
@@ -89,12 +88,7 @@ from aifactories.testing._records import build_registry, make_antenna, make_fact
 
 T = TypeVar("T")
 
-# Strategies are immutable; building each once keeps drawing fast, since
-# Hypothesis validates every new strategy object before its first draw.
-_cached = functools.lru_cache(maxsize=512)
-
-
-_just = _cached(st.just)
+_just = cached(st.just)
 
 
 def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
@@ -106,23 +100,28 @@ def _drawn(value: T | SearchStrategy[T]) -> SearchStrategy[T]:
     return value if isinstance(value, SearchStrategy) else _just(value)
 
 
-def _pins(**given: object) -> dict[str, SearchStrategy[Any]]:
-    """The pinned fields, each as a strategy; ``None`` leaves a field drawn."""
-    return {name: _drawn(value) for name, value in given.items() if value is not None}
+def _checked_pins(
+    cls: type[Any], given: Mapping[str, object]
+) -> dict[str, SearchStrategy[Any]]:
+    """The pins ``given`` as strategies; ``None`` leaves a field drawn.
 
-
-def _refuse_invalid(cls: type[Any], pins: Mapping[str, object]) -> None:
-    """Refuse plain pins that break a rule of ``cls``'s fields.
-
-    A pin is drawn as it is, so an invalid one would make every drawn
+    A plain pin is drawn as it is, so an invalid one would make every drawn
     record invalid; say so when the strategy is made instead.
 
     Raises:
-        InvalidArgument: A pin breaks its field's rule; the message says how.
+        InvalidArgument: A plain pin breaks its field's rule; the message says how.
     """
+    # Sequences pinned as tuples, which the records hold and the cache hashes.
+    plain = {
+        name: value
+        if isinstance(value, str) or not isinstance(value, Sequence)
+        else tuple(value)
+        for name, value in given.items()
+        if value is not None
+    }
     checks = {name: check_field for name, _, check_field in _record_checks(cls)}
-    for name, value in pins.items():
-        if value is None or isinstance(value, SearchStrategy):
+    for name, value in plain.items():
+        if isinstance(value, SearchStrategy):
             continue
         check = _Checker()
         checks[name](check, name, value)
@@ -130,16 +129,14 @@ def _refuse_invalid(cls: type[Any], pins: Mapping[str, object]) -> None:
             problems = "; ".join(check.problems)
             msg = f"{name}={value!r} is not a valid pin: {problems}"
             raise InvalidArgument(msg)
+    return {name: _drawn(value) for name, value in plain.items()}
 
 
 def _pinned_record(cls: type[T], **given: object) -> SearchStrategy[T]:
-    """The derived strategy for ``cls`` with ``given`` pinned (``None``: drawn).
-
-    Raises:
-        InvalidArgument: A plain pin breaks its field's rule.
-    """
-    _refuse_invalid(cls, given)
-    return typing.cast("SearchStrategy[T]", pinned_strategy(cls, _pins(**given)))
+    """The derived strategy for ``cls`` with ``given`` pinned (``None``: drawn)."""
+    return typing.cast(
+        "SearchStrategy[T]", pinned_strategy(cls, _checked_pins(cls, given))
+    )
 
 
 def _resolve_drawn(value: T) -> T:
@@ -150,7 +147,7 @@ def _resolve_drawn(value: T) -> T:
 
 
 def _country_pin(
-    value: str | SearchStrategy[T] | None, argument: str
+    value: str | SearchStrategy[T] | None,
 ) -> str | SearchStrategy[T] | None:
     """Accept ISO codes or English names, plain or drawn, for a pinned country."""
     if value is None:
@@ -160,7 +157,7 @@ def _country_pin(
     try:
         return country_code(value)
     except ValueError as exc:
-        msg = f"{argument}={value!r}: {exc}"
+        msg = f"country={value!r}: {exc}"
         raise InvalidArgument(msg) from None
 
 
@@ -261,7 +258,7 @@ def _source_pool() -> SearchStrategy[Source]:
     return st.sampled_from(pool)
 
 
-@_cached
+@cached
 def _sources(*, seed: bool | None, level: int = 0) -> SearchStrategy[Source]:
     if level >= LEAN and seed is None:
         # Deeply nested sources (a claim's, a host's) are many and rarely
@@ -289,9 +286,9 @@ def sources(*, seed: bool | None = None) -> SearchStrategy[Source]:
 # -- small records -------------------------------------------------------------
 
 
-@_cached
+@cached
 def _amounts(max_amount: int) -> SearchStrategy[Decimal]:
-    return st.integers(0, max_amount * 100).map(lambda n: Decimal(n).scaleb(-2))
+    return ints(0, max_amount * 100, 2).strategy()
 
 
 def money(
@@ -341,7 +338,7 @@ def _draw_splits(
     return tuple(attrs.evolve(draw(rest), share=f) for f in fractions)
 
 
-_splits = _cached(_draw_splits)
+_splits = cached(_draw_splits)
 
 
 def funding_splits(
@@ -400,8 +397,6 @@ def fundings(
         total: Pin the total (``st.none()`` for an unknown total).
         shares: Pin the shares, e.g. ``funding_splits(min_size=2)``.
     """
-    if shares is not None and not isinstance(shares, SearchStrategy):
-        shares = tuple(shares)
     return _pinned_record(Funding, total=total, shares=shares)
 
 
@@ -471,20 +466,15 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
     factory_ids: tuple[str, ...] = (),
     level: int = 0,
 ) -> Entry:
-    """Draw the rest of an entry around the fields the caller fixed.
+    """Draw the rest of an entry around the fields ``fixed`` (pins, or identity).
 
-    Args:
-        draw: The composite's draw function.
-        cls: :class:`Factory` or :class:`Antenna`.
-        fixed: The fields already chosen (pins, or identity in a registry).
-        taken: Folded names already used in the registry; updated.
-        factory_ids: The factories an antenna may link to.
-        level: How deep the entry is drawn (see :data:`._derive.LEAN`).
+    ``taken`` holds the folded names already used in a registry, and is
+    updated; an antenna links to some of ``factory_ids``.
     """
     if cls is Antenna and "factories" not in fixed:
         entry_id = fixed.get("id")
         if entry_id is None:
-            entry_id = fixed["id"] = draw(rule_strategy(SLUG))
+            entry_id = fixed["id"] = rule_draw(SLUG).one(draw)
         fixed.update(_links(draw, entry_id, factory_ids))
     own_aliases = "aliases" not in fixed
     values = draw_fields(draw, cls, fixed, level)
@@ -506,27 +496,19 @@ def _pinned_entries(
     return _draw_entry(draw, cls, fixed, factory_ids=factory_ids, level=level)
 
 
-_entries_cached: Callable[..., SearchStrategy[Entry]] = _cached(_pinned_entries)
+_entries_cached: Callable[..., SearchStrategy[Entry]] = cached(_pinned_entries)
 
 
 def _entry_strategy(
     cls: type[Entry], given: dict[str, Any], factory_ids: tuple[str, ...] = ()
 ) -> SearchStrategy[Any]:
-    """The strategy for ``cls`` with the fields ``given`` pins (``None``: drawn).
-
-    Raises:
-        InvalidArgument: A pin is not a known country, one string where
-            aliases belong, or breaks its field's rule.
-    """
+    """The strategy for ``cls`` with the fields ``given`` pins (``None``: drawn)."""
     aliases = given["aliases"]
     if isinstance(aliases, str):
         msg = f"aliases={aliases!r}: must be a sequence of names, not one string"
         raise InvalidArgument(msg)
-    if aliases is not None and not isinstance(aliases, SearchStrategy):
-        given["aliases"] = tuple(aliases)
-    given["country"] = _country_pin(given["country"], "country")
-    _refuse_invalid(cls, given)
-    return _entries_cached(cls, tuple(_pins(**given).items()), factory_ids)
+    given["country"] = _country_pin(given["country"])
+    return _entries_cached(cls, tuple(_checked_pins(cls, given).items()), factory_ids)
 
 
 def factories(  # noqa: PLR0913 - one pin per field worth pinning
@@ -630,8 +612,9 @@ def entries(
 def _unique(stem: str, taken: set[str]) -> str:
     # A suffix, not a unique list: a list of unique strings rejects and
     # redraws, a deterministic fix never does (and shrinks to "0", "0-2").
-    candidate = unused(stem, taken)
-    taken.add(candidate)
+    # Folded, so that names and aliases that fold alike count as taken.
+    candidate = unused(stem, taken, fold)
+    taken.add(fold(candidate))
     return candidate
 
 
@@ -642,16 +625,8 @@ _NAME_STEMS = ("AI Factory", "Ŝtest ÅI", "İstanbul AIF", "資金 AI", "Ελλ
 def _unique_name(draw: st.DrawFn, taken: set[str], lean: int | None = None) -> str:
     # A lean entry's name is a stem and its position: no choice at all.
     if lean is None:
-        name = draw(_names())
-    else:
-        name = f"{_NAME_STEMS[lean % len(_NAME_STEMS)]} {lean}"
-    suffix = 1
-    while fold(name) in taken:
-        # Rare: a deterministic fix shrinks better than a filter.
-        suffix += 1
-        name = f"{name} {suffix}"
-    taken.add(fold(name))
-    return name
+        return _unique(draw(_names()), taken)
+    return _unique(f"{_NAME_STEMS[lean % len(_NAME_STEMS)]} {lean}", taken)
 
 
 def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
@@ -660,7 +635,7 @@ def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
     taken: set[str] = set()
     found: dict[Kind, list[Wave]] = {kind: [] for kind in Kind}
     for kind in kinds:
-        fixed = {"id": _unique(draw(rule_strategy(TEXT)), taken), "kind": kind}
+        fixed = {"id": _unique(rule_draw(TEXT).one(draw), taken), "kind": kind}
         found[kind].append(Wave(**draw_fields(draw, Wave, fixed, LEAN)))
     return found
 
@@ -728,7 +703,7 @@ def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Ent
     """An entry of a large registry: its identity drawn, its body prebuilt."""
     body = _pick(draw, _lean_bodies(factory=cls is Factory))
     values = {"partner_countries": (), **body, **fixed}
-    values.setdefault("country", draw(rule_strategy(COUNTRY)))
+    values.setdefault("country", rule_draw(COUNTRY).one(draw))
     # The one rule a body can break with a drawn country: no partner may
     # be the host country. Its aliases are none.
     _fix_entry(values, set(), own_aliases=False)
@@ -760,7 +735,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     taken: set[str] = set()
     ids = [
         _unique(
-            draw(rule_strategy(SLUG))
+            rule_draw(SLUG).one(draw)
             if position == 0
             else f"{'factory' if position < factory_count else 'antenna'}-{position}",
             taken,
@@ -799,7 +774,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         else:
             built.append(_lean_entry(draw, cls, fixed))
     return Registry(
-        data_version=draw(rule_strategy(TEXT)),
+        data_version=rule_draw(TEXT).one(draw),
         data_date=DATE_DRAW.one(draw) if draw(st.booleans()) else None,
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
@@ -809,7 +784,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     )
 
 
-_registries = _cached(_draw_registries)
+_registries = cached(_draw_registries)
 _ID = operator.attrgetter("id")
 
 
@@ -875,7 +850,7 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     ):
         msg = f"kind={pinned.value!r} contradicts min_factories/min_antennas"
         raise InvalidArgument(msg)
-    chosen = _country_pin(country, "country")
+    chosen = _country_pin(country)
     return _registries(
         min_size=max(min_size, min_factories + min_antennas),
         max_size=max_size,
@@ -894,7 +869,7 @@ def _selections() -> SearchStrategy[Selection]:
 # -- invalid data --------------------------------------------------------------
 
 
-@_cached
+@cached
 def _invalid_registries(rule: Rule | None) -> SearchStrategy[BrokenDocument]:
     if rule is None:
         usable = [r for r in RULES if r != "misquoted-seed" or _quote_starts()]
@@ -953,20 +928,6 @@ def _aliases_override(level: int) -> SearchStrategy[Any]:
     return st.lists(_names(), min_size=1, max_size=most).map(tuple)
 
 
-@functools.cache
-def _claim_values() -> tuple[Claim, ...]:
-    """A fixed pool of valid claims, for conflicts nested in records."""
-    values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
-    return tuple(
-        Claim(
-            value=values[i % len(values)],
-            sources=(_POOL_SOURCES[i % 3],),
-            amount=Money(Decimal(10**i), "EUR") if i % 2 else None,
-        )
-        for i in range(8)
-    )
-
-
 _POOL_SOURCES = (
     Source(url="https://a.example.org/"),
     Source(url="https://b.example.org/ü", supports="the figure"),
@@ -983,7 +944,15 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
     its funding and its system, which stay drawn.
     """
     a, b, c = _POOL_SOURCES
-    claims = _claim_values()
+    values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
+    claims = tuple(
+        Claim(
+            value=values[i % len(values)],
+            sources=(_POOL_SOURCES[i % 3],),
+            amount=Money(Decimal(10**i), "EUR") if i % 2 else None,
+        )
+        for i in range(8)
+    )
     return {
         # Conflicts hold two claims or more, each with sources.
         Claim: claims,
@@ -1045,6 +1014,9 @@ CLASS_OVERRIDES.update(
         Source: lambda level: _sources(seed=None, level=level),
         Factory: _entry_override(Factory),
         Antenna: _entry_override(Antenna),
+        # Drawn by hand: no field of theirs is drawn from its declaration.
+        Registry: lambda _level: registries(),
+        Selection: lambda _level: _selections(),
     }
 )
 FIELD_OVERRIDES.update(
@@ -1058,12 +1030,6 @@ FIELD_OVERRIDES.update(
 
 # -- type registration ---------------------------------------------------------
 
-_HAND_DRAWN: dict[type[Any], Callable[[], SearchStrategy[Any]]] = {
-    Registry: registries,
-    Selection: _selections,
-}
-"""The classes drawn by hand; every record class is drawn by :func:`record_strategy`."""
-
 
 def for_type(cls: type[T]) -> SearchStrategy[T]:
     """Return the default strategy for one of our record classes.
@@ -1075,9 +1041,6 @@ def for_type(cls: type[T]) -> SearchStrategy[T]:
     Raises:
         KeyError: ``cls`` is not one of them.
     """
-    public = _HAND_DRAWN.get(cls)
-    if public is not None:
-        return public()
     if attrs.has(cls) and cls.__module__.startswith("aifactories."):
-        return record_strategy(cls)
+        return typing.cast("SearchStrategy[T]", record_strategy(cls))
     raise KeyError(cls)
