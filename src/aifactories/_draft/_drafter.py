@@ -146,11 +146,8 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         owners = self.owners({sent.position for sent in said})
         own = [s for s, o in zip(self.sentences, owners, strict=True) if o is None]
         bid = self.bid(said, own)
-        positions = () if bid is None else (bid,)
-        if not self.entries:
-            if self.sentences and bid is None:
-                self.warnings.append("no AI Factory or Antenna is named in the text")
-            return Draft(self.text, (), (), tuple(self.warnings), positions)
+        if not self.entries and self.sentences and bid is None:
+            self.warnings.append("no AI Factory or Antenna is named in the text")
         for sent, owner in zip(self.sentences, owners, strict=True):
             if owner is None:
                 continue
@@ -167,13 +164,12 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                 readers += [self.funding, self.system]
             for read in readers:
                 read(sent, owner)
-        for acc in self.entries:
-            self.known_facts(acc)
         built = [self.build(acc) for acc in self.entries]
         changes: list[Change] = []
         for acc, entry in zip(self.entries, built, strict=True):
             if acc.known is not None:
                 changes.extend(changes_between(acc.known, entry))
+        positions = () if bid is None else (bid,)
         return Draft(
             self.text, tuple(built), tuple(changes), tuple(self.warnings), positions
         )
@@ -273,6 +269,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                 )
 
     def build(self, acc: _Acc) -> Entry:
+        self.known_facts(acc)
         known = acc.known
         to_fill: list[str] = []
 

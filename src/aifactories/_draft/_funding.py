@@ -222,7 +222,6 @@ class _Funding(_Reading):
 
     def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
         text = sent.text
-        amounts = list(_amount_re().finditer(text))
         split = _SPLIT_CUE.search(text)
         if split is not None:
             via = _VIA.search(text, split.end())
@@ -249,7 +248,7 @@ class _Funding(_Reading):
                         share.share = (part / 100).normalize()
                         supports = f"share: {funders[0][0]} {share.share}"
                         share.sources.append(self.source(sent, start, end, supports))
-        for match in amounts:
+        for match in _amount_re().finditer(text):
             money = _money(match, text)
             if money is None:
                 continue
@@ -331,8 +330,7 @@ class _Funding(_Reading):
                 for m in _STATE.finditer(segment)
             ]
         # One funder a kind and country (the state unnamed: no country).
-        unique: dict[tuple[FunderKind, str | None], _Funder]
-        unique = {}
+        unique: dict[tuple[FunderKind, str | None], _Funder] = {}
         for _, funder in sorted(found, key=lambda item: item[0]):
             unique.setdefault(funder[1:], funder)
         return list(unique.values())
