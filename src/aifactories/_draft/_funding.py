@@ -185,8 +185,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def _money(match: re.Match[str], text: str) -> Money | None:
-    number = match.group("n1") or match.group("n2")
-    value = _decimal(number) if number else None
+    value = _decimal(match["n1"] or match["n2"])
     if value is None:
         return None
     mult = (

@@ -105,12 +105,9 @@ def merge(old: Entry, new: Entry) -> Entry:
     values["stakeholders"] = _union(
         old.stakeholders,
         new.stakeholders,
-        lambda s: fold(s.name),
-        lambda s: {fold(s.name), fold(s.short_name or "")},
+        lambda s: (fold(s.name), fold(s.short_name or "")),
     )
-    values["people"] = _union(
-        old.people, new.people, lambda p: fold(p.name), lambda p: {fold(p.name)}
-    )
+    values["people"] = _union(old.people, new.people, lambda p: (fold(p.name),))
     # Lists of codes and ids gain the items they lack, in order.
     for name in ("partner_countries", "factories", "letters_of_intent"):
         if hasattr(old, name):
@@ -144,13 +141,10 @@ def _merge_machine(old: Supercomputer | None, new: Supercomputer) -> Supercomput
     return attrs.evolve(old, **fields)
 
 
-def _union(
-    old: tuple[Any, ...], new: tuple[Any, ...], key: Any, keys: Any
-) -> tuple[Any, ...]:
-    seen: set[str] = set()
-    for item in old:
-        seen |= keys(item)
-    return (*old, *(item for item in new if key(item) not in seen))
+def _union(old: tuple[Any, ...], new: tuple[Any, ...], keys: Any) -> tuple[Any, ...]:
+    # A new item is matched by its name (its first key), an old one by any key.
+    seen = {key for item in old for key in keys(item)}
+    return (*old, *(item for item in new if keys(item)[0] not in seen))
 
 
 def _merge_funding(old: Funding | None, new: Funding) -> Funding:
