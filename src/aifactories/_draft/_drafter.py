@@ -231,9 +231,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             consortium=None if lead is None else lead.name,
             confidence=Confidence.LOW,
             site=site,
-            stakeholders=[
-                s for s in acc.stakeholders.values() if lead is None or s != lead
-            ],
+            stakeholders=[s for s in acc.stakeholders.values() if s != lead],
             partner_countries=[c for c in acc.partner_countries if c != country],
             funding=funding,
         )
@@ -306,8 +304,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             notes = (
                 f"Draft from {self.name}; to fill by reviewer: {', '.join(to_fill)}."
             )
-            for field in to_fill:
-                self.warnings.append(f"{acc.name}: {field}: to fill by reviewer")
+            self.warnings += [f"{acc.name}: {f}: to fill by reviewer" for f in to_fill]
         common: dict[str, Any] = {
             "id": known.id if known is not None else self.slug(acc.name),
             "name": acc.name if known is None else known.name,
