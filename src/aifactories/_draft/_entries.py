@@ -91,9 +91,9 @@ class _Entries(_Reading):
         return {eid for pattern, eid in self.present_names if pattern.search(folded)}
 
     def find_entries(self) -> None:
-        by_key: dict[str, _Acc] = {}
+        self.by_key: dict[str, _Acc] = {}  # by entry id, or compacted name
         subjects, fallback = self.subjects
-        self.add_known(by_key, subjects)
+        self.add_known(subjects)
         for sent in self.sentences:
             named: _Acc | None = None
             for name, kind, lo, hi, alias in self.named(sent):
@@ -102,18 +102,16 @@ class _Entries(_Reading):
                     if named is not None:
                         named.alias(name, source)
                     continue
-                named = self.add_entry(by_key, name, kind, source)
+                named = self.add_entry(name, kind, source)
         if not self.entries:
-            self.add_known(by_key, fallback)
+            self.add_known(fallback)
 
-    def add_known(
-        self, by_key: dict[str, _Acc], subjects: dict[str, tuple[_Sentence, str]]
-    ) -> None:
+    def add_known(self, subjects: dict[str, tuple[_Sentence, str]]) -> None:
         for entry_id, (sent, supports) in subjects.items():
             entry = self.known.registry.get(entry_id)
-            if entry is not None and entry_id not in by_key:
+            if entry is not None and entry_id not in self.by_key:
                 acc = _Acc(entry.name, entry.kind, entry)
-                by_key[entry_id] = acc
+                self.by_key[entry_id] = acc
                 self.entries.append(acc)
                 acc.sources.append(self.whole(sent, supports))
 
@@ -230,13 +228,7 @@ class _Entries(_Reading):
         ids = self.known.by_country.get(codes.pop(), ())
         return set(ids) if len(ids) == 1 else set()
 
-    def add_entry(
-        self,
-        by_key: dict[str, _Acc],
-        name: str,
-        kind: Kind,
-        source: Source,
-    ) -> _Acc | None:
+    def add_entry(self, name: str, kind: Kind, source: Source) -> _Acc | None:
         entry = self.known.registry.get(name) or self.known.registry.get(
             _generic_free(name)
         )
@@ -256,7 +248,7 @@ class _Entries(_Reading):
         key = entry.id if entry is not None else compact(_generic_free(name))
         if not key:
             return None
-        acc = by_key.get(key)
+        acc = self.by_key.get(key)
         if acc is not None:
             acc.alias(name, source)
             return acc
@@ -273,7 +265,7 @@ class _Entries(_Reading):
             if entry is None
             else _Acc(entry.name, entry.kind, entry)
         )
-        by_key[key] = acc
+        self.by_key[key] = acc
         self.entries.append(acc)
         acc.sources.append(source)
         return acc

@@ -336,9 +336,7 @@ class _Funding(_Reading):
 
     def share(self, acc: _Acc, funder: _Funder) -> _Share:
         key = (funder[1], funder[2] or funder[0])
-        if key not in acc.shares:
-            acc.shares[key] = _Share(*funder)
-        return acc.shares[key]
+        return acc.shares.setdefault(key, _Share(*funder))
 
     def build_funding(
         self, acc: _Acc, country: str | None = None
