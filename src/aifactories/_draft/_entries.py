@@ -139,15 +139,17 @@ class _Entries(_Reading):
         listed: list[str] = []
         for index, sent in enumerate(self.sentences):
             folded = self.folded[index]
-            named = {
+            # In the registry's order, not a set's: entries first named in
+            # the same sentence come out in the same order on every run.
+            named = dict.fromkeys(
                 eid for pattern, eid in self.known.mentions if pattern.search(folded)
-            }
+            )
             kind_word = _KIND_WORD.search(folded) is not None
-            placed = {
+            placed = dict.fromkeys(
                 eid
                 for pattern, eid in self.known.places
-                if kind_word and pattern.search(folded)
-            } - named
+                if kind_word and pattern.search(folded) and eid not in named
+            )
             if kind_word and sent.position <= 1:
                 # "Six more countries were selected: Czechia, Lithuania, ...":
                 # a list of countries leading the article is its subject.
@@ -180,12 +182,12 @@ class _Entries(_Reading):
         rest += [eid for eid in listed if eid not in chosen and eid not in rest]
         return ordered(chosen), ordered(rest)
 
-    def listed_countries(self, text: str) -> set[str]:
+    def listed_countries(self, text: str) -> list[str]:
         """The factories of the countries a sentence lists (three or more).
 
         Each listed country counts when the registry has one factory for it,
         or one of the wave all the others' single factories share: countries
-        listed together were selected together.
+        listed together were selected together. In the order of the list.
         """
         codes: list[str] = []
         runs: list[list[str]] = []
@@ -197,7 +199,7 @@ class _Entries(_Reading):
             end = match.end()
         codes = max(runs, key=len, default=[])
         if len(codes) < 3:  # two countries may be a pair, not a list
-            return set()
+            return []
         factories = [
             {
                 eid: entry.wave
@@ -208,13 +210,11 @@ class _Entries(_Reading):
             for code in codes
         ]
         waves = {wave for ids in factories if len(ids) == 1 for wave in ids.values()}
-        found: set[str] = set()
+        found: list[str] = []
         for ids in factories:
             same = [eid for eid, wave in ids.items() if {wave} == waves]
-            found |= (
-                set(ids) if len(ids) == 1 else set(same) if len(same) == 1 else set()
-            )
-        return found
+            found += list(ids) if len(ids) == 1 else same if len(same) == 1 else []
+        return list(dict.fromkeys(found))
 
     def country_entry(self, text: str) -> set[str]:
         """The entry of the one country a sentence names, if it has only one.
