@@ -4,11 +4,11 @@ One concept a module: :mod:`._text` turns the input into sentences,
 :mod:`._entries` finds the entries it is about, one reader a field
 (:mod:`._places`, :mod:`._orgs`, :mod:`._funding`, :mod:`._people`,
 :mod:`._system`, :mod:`._focus`, :mod:`._dates`) reads their fields over
-:mod:`._reading`, :mod:`._bids` tells a gigafactory bid and :mod:`._drafter`
-runs them and builds the records; :mod:`._output` holds the result, merges
-it into known entries and writes it; :mod:`._match`, :mod:`._knowledge`,
-:mod:`._cldr` and :mod:`._lexicon` hold the patterns, registry knowledge and
-words they match.
+:mod:`._reading`, and :mod:`._drafter` runs them and builds the records
+(entries, and the position an article about a gigafactory bid proposes);
+:mod:`._output` holds the result, merges it into known entries and writes
+it; :mod:`._match`, :mod:`._knowledge`, :mod:`._cldr` and :mod:`._lexicon`
+hold the patterns, registry knowledge and words they match.
 """
 
 from aifactories._draft._drafter import PLACEHOLDER_DATE, TO_FILL, draft

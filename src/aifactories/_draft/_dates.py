@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import attrs
-
 from aifactories._draft import _cldr
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import _Sentence
@@ -34,10 +32,6 @@ _TODAY = re.compile(
 )
 
 
-def _first_date(text: str) -> dt.date | None:
-    return next(filter(None, map(_date_of, _DATE.finditer(text))), None)
-
-
 def _date_of(match: re.Match[str]) -> dt.date | None:
     # One of the three forms matched whole: its day, month and year are set.
     year = match["y"] or match["y2"] or match["y3"]
@@ -56,7 +50,7 @@ class _Dates(_Reading):
     def dates(self, sent: _Sentence, acc: _Acc) -> None:
         if acc.selected_on is not None or not _SELECTED.search(sent.text):
             return
-        date = _first_date(sent.text)
+        date = next(filter(None, map(_date_of, _DATE.finditer(sent.text))), None)
         sources = [self.whole(sent, "selected_on")]
         if date is None and _TODAY.search(sent.text):
             dateline = self.dateline()
@@ -68,11 +62,7 @@ class _Dates(_Reading):
         for wave in self.known.registry.wave_records:
             if wave.announced == date and wave.kind is acc.kind:
                 acc.wave = wave.id
-                sources.append(
-                    attrs.evolve(
-                        sources[0], supports=f"wave: {wave.id} ({wave.announced})"
-                    )
-                )
+                sources.append(self.whole(sent, f"wave: {wave.id} ({wave.announced})"))
         acc.selected_on = (date, sources)
 
     def dateline(self) -> tuple[dt.date, Source] | None:

@@ -1,14 +1,4 @@
-# The drafter matches typographic quotes, dashes and apostrophes on purpose.
-# ruff: noqa: RUF001
 """Propose entries from an article: run every field's reader, build the records.
-
-:func:`draft` reads an announcement and proposes one entry per AI Factory or
-Antenna it describes. The entries come from :mod:`._entries`; each sentence
-an entry owns is read by one reader a field (:mod:`._places`,
-:mod:`._orgs`, :mod:`._funding`, :mod:`._people`, :mod:`._system`,
-:mod:`._focus`, :mod:`._dates`), whose cue words ("hosted by", "ospitata
-da", "50/50 between") are regular expressions over the sentences of
-:mod:`._text`, checked against the registry (:mod:`._knowledge`).
 
 Evidence or nothing: a value is proposed only together with a
 :class:`~aifactories.Source` whose ``quote`` is sliced out of the text
@@ -16,17 +6,26 @@ itself, so every quote is a verbatim substring of :attr:`Draft.text` by
 construction. What the text does not say stays ``None``; the few fields the
 file format requires (``wave``, ``selected_on``, ``country``) get a
 placeholder that the entry's ``notes`` list as "to fill by reviewer".
+
+A gigafactory bid is not an entry of the registry: until the call selects
+its sites, the registry records where each country stands on bidding
+(:class:`~aifactories.NationalPosition`, one per country, under the call's
+:class:`~aifactories.GigafactoryCall`). An article about a bid therefore
+proposes a position (country, lead, site, members, money), each value
+with its quote; its summary and people are left to the reviewer, in the
+registry's own words.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from typing import Any
 
 import attrs
 
-from aifactories._draft import _bids, _cldr
+from aifactories._draft import _cldr
 from aifactories._draft._dates import _Dates
 from aifactories._draft._entries import _Entries
 from aifactories._draft._focus import _Focus
@@ -39,7 +38,7 @@ from aifactories._draft._people import _People
 from aifactories._draft._places import _Places
 from aifactories._draft._reading import _Acc
 from aifactories._draft._system import _System
-from aifactories._draft._text import _decode, _Sentence
+from aifactories._draft._text import _decode, _Sentence, words
 from aifactories._html import strip_html
 from aifactories._model import (
     Antenna,
@@ -102,16 +101,31 @@ def draft(
     body = _decode(text)
     if html:
         body = strip_html(body)
-    known = _Knowledge.of(_default_registry() if registry is None else registry)
+    if registry is None:
+        import aifactories  # noqa: PLC0415 - avoid an import cycle at start-up
+
+        registry = aifactories.load()
+    known = _Knowledge.of(registry)
     return _Drafter(body, name, known).run()
 
 
-def _default_registry() -> Registry:
-    import aifactories  # noqa: PLC0415 - avoid an import cycle at start-up
-
-    return aifactories.load()
-
-
+# The word for a gigafactory in the registry's languages ("Gigafabrik",
+# "gigafábrica", "gigafàbrica", "gigatovárna", "gigafabryka").
+_GIGAFACTORY = re.compile(
+    r"\bgiga[ -]?(?:factor|fabri|fábric|fàbric|továr|tovarn|usine)\w*", re.IGNORECASE
+)
+# The place a gigafactory is to be built: "gigafábrica ... em Sines".
+_SITE = re.compile(
+    rf"{_GIGAFACTORY.pattern}[^.;]{{0,60}}?\b(?:em|in|en|w|à|v|ve|im|no|na|nel|nella|bei)\s+"
+    r"(?P<c>(?-i:[A-ZÀ-ÖØ-Þ])[\w-]+)",
+    re.IGNORECASE,
+)
+# A bid, an application or an expression of interest.
+_BID = re.compile(
+    r"candidat|bewerb|interessensbekundung|expression of interest|\bbids?\b|"
+    r"žádost|kandid|consorti|konsorc|solicitud|wniosek|manifesta[çc]|propost",
+    re.IGNORECASE,
+)
 _INITIATIVE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fifteen|nineteen|all|these|the new|other|sechs|sieben|sei|sette|"
@@ -128,15 +142,12 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
 
     def run(self) -> Draft:
         self.find_entries()
-        said = _bids.bid_sentences(self.sentences)
+        said = self.bid_sentences()
         owners = self.owners({sent.position for sent in said})
         own = [s for s, o in zip(self.sentences, owners, strict=True) if o is None]
         bid = self.bid(said, own)
-        positions = () if bid is None else (bid,)
-        if not self.entries:
-            if self.sentences and bid is None:
-                self.warnings.append("no AI Factory or Antenna is named in the text")
-            return Draft(self.text, (), (), tuple(self.warnings), positions)
+        if not self.entries and self.sentences and bid is None:
+            self.warnings.append("no AI Factory or Antenna is named in the text")
         for sent, owner in zip(self.sentences, owners, strict=True):
             if owner is None:
                 continue
@@ -153,16 +164,25 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                 readers += [self.funding, self.system]
             for read in readers:
                 read(sent, owner)
-        for acc in self.entries:
-            self.known_facts(acc)
         built = [self.build(acc) for acc in self.entries]
         changes: list[Change] = []
         for acc, entry in zip(self.entries, built, strict=True):
             if acc.known is not None:
                 changes.extend(changes_between(acc.known, entry))
+        positions = () if bid is None else (bid,)
         return Draft(
             self.text, tuple(built), tuple(changes), tuple(self.warnings), positions
         )
+
+    def bid_sentences(self) -> list[_Sentence]:
+        """The sentences naming a gigafactory, if the article is about a bid.
+
+        It is when its title names a gigafactory, or a sentence names one
+        next to a word for a bid; a gigafactory named in passing
+        ("complementing the future AI Gigafactories") gives nothing.
+        """
+        said = [sent for sent in self.sentences if _GIGAFACTORY.search(sent.text)]
+        return said if any(s.line == 0 or _BID.search(s.text) for s in said) else []
 
     def bid(
         self, said: list[_Sentence], own: list[_Sentence]
@@ -181,16 +201,15 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             for read in (self.host, self.stakeholders, self.partner_countries):
                 read(sent, acc)
             self.funding(sent, acc)
-        country = _bids.most_named(
-            code for sent in said for code in _countries_named(sent.text)
-        )
+        named = Counter(code for sent in said for code in _countries_named(sent.text))
+        country = named.most_common(1)[0][0] if named else None
         lead = acc.host or next(
             (s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR), None
         )
         sources = [self.whole(sent, "position") for sent in said[:3]]
         site = acc.host.city if acc.host is not None else None
         for sent in said:
-            found = _bids.SITE.search(sent.text)
+            found = _SITE.search(sent.text)
             if site is None and found is not None and self.city_ok(found["c"]):
                 site = found["c"]
                 sources.append(self.whole(sent, f"site: {site}"))
@@ -212,9 +231,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             consortium=None if lead is None else lead.name,
             confidence=Confidence.LOW,
             site=site,
-            stakeholders=[
-                s for s in acc.stakeholders.values() if lead is None or s != lead
-            ],
+            stakeholders=[s for s in acc.stakeholders.values() if s != lead],
             partner_countries=[c for c in acc.partner_countries if c != country],
             funding=funding,
         )
@@ -250,6 +267,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                 )
 
     def build(self, acc: _Acc) -> Entry:
+        self.known_facts(acc)
         known = acc.known
         to_fill: list[str] = []
 
@@ -286,8 +304,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             notes = (
                 f"Draft from {self.name}; to fill by reviewer: {', '.join(to_fill)}."
             )
-            for field in to_fill:
-                self.warnings.append(f"{acc.name}: {field}: to fill by reviewer")
+            self.warnings += [f"{acc.name}: {f}: to fill by reviewer" for f in to_fill]
         common: dict[str, Any] = {
             "id": known.id if known is not None else self.slug(acc.name),
             "name": acc.name if known is None else known.name,
@@ -328,7 +345,6 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         return None
 
     def slug(self, name: str) -> str:
-        # Letters NFKD does not take apart ("Ł", "ø") get their usual spelling.
         plain = fold(name).translate(_SLUG_LETTERS)
         base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "draft"
         slug, number = base, 2
@@ -339,16 +355,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         return slug
 
 
+# Letters NFKD does not take apart ("Ł", "ø") get their usual spelling.
 _SLUG_LETTERS = str.maketrans(
-    {
-        "ł": "l",
-        "ø": "o",
-        "đ": "d",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "þ": "th",
-        "ð": "d",
-        "ı": "i",
-    }
+    dict(zip("łøđßæœþðı", words("l o d ss ae oe th d i"), strict=True))
 )

@@ -91,9 +91,9 @@ class _Entries(_Reading):
         return {eid for pattern, eid in self.present_names if pattern.search(folded)}
 
     def find_entries(self) -> None:
-        by_key: dict[str, _Acc] = {}
+        self.by_key: dict[str, _Acc] = {}  # by entry id, or compacted name
         subjects, fallback = self.subjects
-        self.add_known(by_key, subjects)
+        self.add_known(subjects)
         for sent in self.sentences:
             named: _Acc | None = None
             for name, kind, lo, hi, alias in self.named(sent):
@@ -102,18 +102,16 @@ class _Entries(_Reading):
                     if named is not None:
                         named.alias(name, source)
                     continue
-                named = self.add_entry(by_key, name, kind, source)
+                named = self.add_entry(name, kind, source)
         if not self.entries:
-            self.add_known(by_key, fallback)
+            self.add_known(fallback)
 
-    def add_known(
-        self, by_key: dict[str, _Acc], subjects: dict[str, tuple[_Sentence, str]]
-    ) -> None:
+    def add_known(self, subjects: dict[str, tuple[_Sentence, str]]) -> None:
         for entry_id, (sent, supports) in subjects.items():
             entry = self.known.registry.get(entry_id)
-            if entry is not None and entry_id not in by_key:
+            if entry is not None and entry_id not in self.by_key:
                 acc = _Acc(entry.name, entry.kind, entry)
-                by_key[entry_id] = acc
+                self.by_key[entry_id] = acc
                 self.entries.append(acc)
                 acc.sources.append(self.whole(sent, supports))
 
@@ -141,15 +139,17 @@ class _Entries(_Reading):
         listed: list[str] = []
         for index, sent in enumerate(self.sentences):
             folded = self.folded[index]
-            named = {
+            # In the registry's order, not a set's: entries first named in
+            # the same sentence come out in the same order on every run.
+            named = dict.fromkeys(
                 eid for pattern, eid in self.known.mentions if pattern.search(folded)
-            }
+            )
             kind_word = _KIND_WORD.search(folded) is not None
-            placed = {
+            placed = dict.fromkeys(
                 eid
                 for pattern, eid in self.known.places
-                if kind_word and pattern.search(folded)
-            } - named
+                if kind_word and pattern.search(folded) and eid not in named
+            )
             if kind_word and sent.position <= 1:
                 # "Six more countries were selected: Czechia, Lithuania, ...":
                 # a list of countries leading the article is its subject.
@@ -182,12 +182,12 @@ class _Entries(_Reading):
         rest += [eid for eid in listed if eid not in chosen and eid not in rest]
         return ordered(chosen), ordered(rest)
 
-    def listed_countries(self, text: str) -> set[str]:
+    def listed_countries(self, text: str) -> list[str]:
         """The factories of the countries a sentence lists (three or more).
 
         Each listed country counts when the registry has one factory for it,
         or one of the wave all the others' single factories share: countries
-        listed together were selected together.
+        listed together were selected together. In the order of the list.
         """
         codes: list[str] = []
         runs: list[list[str]] = []
@@ -199,7 +199,7 @@ class _Entries(_Reading):
             end = match.end()
         codes = max(runs, key=len, default=[])
         if len(codes) < 3:  # two countries may be a pair, not a list
-            return set()
+            return []
         factories = [
             {
                 eid: entry.wave
@@ -210,13 +210,11 @@ class _Entries(_Reading):
             for code in codes
         ]
         waves = {wave for ids in factories if len(ids) == 1 for wave in ids.values()}
-        found: set[str] = set()
+        found: list[str] = []
         for ids in factories:
             same = [eid for eid, wave in ids.items() if {wave} == waves]
-            found |= (
-                set(ids) if len(ids) == 1 else set(same) if len(same) == 1 else set()
-            )
-        return found
+            found += list(ids) if len(ids) == 1 else same if len(same) == 1 else []
+        return list(dict.fromkeys(found))
 
     def country_entry(self, text: str) -> set[str]:
         """The entry of the one country a sentence names, if it has only one.
@@ -230,13 +228,7 @@ class _Entries(_Reading):
         ids = self.known.by_country.get(codes.pop(), ())
         return set(ids) if len(ids) == 1 else set()
 
-    def add_entry(
-        self,
-        by_key: dict[str, _Acc],
-        name: str,
-        kind: Kind,
-        source: Source,
-    ) -> _Acc | None:
+    def add_entry(self, name: str, kind: Kind, source: Source) -> _Acc | None:
         entry = self.known.registry.get(name) or self.known.registry.get(
             _generic_free(name)
         )
@@ -256,7 +248,7 @@ class _Entries(_Reading):
         key = entry.id if entry is not None else compact(_generic_free(name))
         if not key:
             return None
-        acc = by_key.get(key)
+        acc = self.by_key.get(key)
         if acc is not None:
             acc.alias(name, source)
             return acc
@@ -273,7 +265,7 @@ class _Entries(_Reading):
             if entry is None
             else _Acc(entry.name, entry.kind, entry)
         )
-        by_key[key] = acc
+        self.by_key[key] = acc
         self.entries.append(acc)
         acc.sources.append(source)
         return acc

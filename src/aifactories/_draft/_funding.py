@@ -185,8 +185,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def _money(match: re.Match[str], text: str) -> Money | None:
-    number = match.group("n1") or match.group("n2")
-    value = _decimal(number) if number else None
+    value = _decimal(match["n1"] or match["n2"])
     if value is None:
         return None
     mult = (
@@ -222,7 +221,6 @@ class _Funding(_Reading):
 
     def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
         text = sent.text
-        amounts = list(_amount_re().finditer(text))
         split = _SPLIT_CUE.search(text)
         if split is not None:
             via = _VIA.search(text, split.end())
@@ -249,7 +247,7 @@ class _Funding(_Reading):
                         share.share = (part / 100).normalize()
                         supports = f"share: {funders[0][0]} {share.share}"
                         share.sources.append(self.source(sent, start, end, supports))
-        for match in amounts:
+        for match in _amount_re().finditer(text):
             money = _money(match, text)
             if money is None:
                 continue
@@ -331,17 +329,14 @@ class _Funding(_Reading):
                 for m in _STATE.finditer(segment)
             ]
         # One funder a kind and country (the state unnamed: no country).
-        unique: dict[tuple[FunderKind, str | None], _Funder]
-        unique = {}
+        unique: dict[tuple[FunderKind, str | None], _Funder] = {}
         for _, funder in sorted(found, key=lambda item: item[0]):
             unique.setdefault(funder[1:], funder)
         return list(unique.values())
 
     def share(self, acc: _Acc, funder: _Funder) -> _Share:
         key = (funder[1], funder[2] or funder[0])
-        if key not in acc.shares:
-            acc.shares[key] = _Share(*funder)
-        return acc.shares[key]
+        return acc.shares.setdefault(key, _Share(*funder))
 
     def build_funding(
         self, acc: _Acc, country: str | None = None

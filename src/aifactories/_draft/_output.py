@@ -62,13 +62,7 @@ class Draft:
 
 
 class Change(NamedTuple):
-    """A proposed change to an entry the registry already has.
-
-    Attributes:
-        path: The entry id and field, e.g. ``"mimer.people"``.
-        old: The registry's value (sources left out).
-        new: The proposed value: the registry's, with the article's added.
-    """
+    """A proposed change to a known entry, as :attr:`Draft.changes` describes."""
 
     path: str
     old: object
@@ -82,16 +76,12 @@ def _bare(value: Any) -> Any:
     """Return ``value`` with every ``sources`` emptied, for comparing facts."""
     if isinstance(value, tuple):
         return tuple(_bare(item) for item in value)
-    if attrs.has(type(value)):
-        changes = {}
-        for field in attrs.fields(type(value)):
-            item = getattr(value, field.name)
-            if field.name == "sources":
-                changes[field.name] = ()
-            elif isinstance(item, tuple) or attrs.has(type(item)):
-                changes[field.name] = _bare(item)
-        return attrs.evolve(value, **changes)
-    return value
+    if not attrs.has(type(value)):
+        return value
+    fields = {f.name: _bare(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if "sources" in fields:
+        fields["sources"] = ()
+    return attrs.evolve(value, **fields)
 
 
 def merge(old: Entry, new: Entry) -> Entry:
@@ -115,12 +105,9 @@ def merge(old: Entry, new: Entry) -> Entry:
     values["stakeholders"] = _union(
         old.stakeholders,
         new.stakeholders,
-        lambda s: fold(s.name),
-        lambda s: {fold(s.name), fold(s.short_name or "")},
+        lambda s: (fold(s.name), fold(s.short_name or "")),
     )
-    values["people"] = _union(
-        old.people, new.people, lambda p: fold(p.name), lambda p: {fold(p.name)}
-    )
+    values["people"] = _union(old.people, new.people, lambda p: (fold(p.name),))
     # Lists of codes and ids gain the items they lack, in order.
     for name in ("partner_countries", "factories", "letters_of_intent"):
         if hasattr(old, name):
@@ -154,13 +141,10 @@ def _merge_machine(old: Supercomputer | None, new: Supercomputer) -> Supercomput
     return attrs.evolve(old, **fields)
 
 
-def _union(
-    old: tuple[Any, ...], new: tuple[Any, ...], key: Any, keys: Any
-) -> tuple[Any, ...]:
-    seen: set[str] = set()
-    for item in old:
-        seen |= keys(item)
-    return (*old, *(item for item in new if key(item) not in seen))
+def _union(old: tuple[Any, ...], new: tuple[Any, ...], keys: Any) -> tuple[Any, ...]:
+    # A new item is matched by its name (its first key), an old one by any key.
+    seen = {key for item in old for key in keys(item)}
+    return (*old, *(item for item in new if keys(item)[0] not in seen))
 
 
 def _merge_funding(old: Funding | None, new: Funding) -> Funding:
@@ -221,22 +205,19 @@ def document(result: Draft, registry: Registry) -> Document:
         else:
             entries.append(entry)
     calls = sorted(registry.gigafactory_calls, key=lambda call: call.opened)
+    # A bid's position goes under the latest call, which merging replaces.
+    latest = [
+        attrs.evolve(call, positions=(*call.positions, *result.positions))
+        for call in calls[-1:]
+        if result.positions
+    ]
     return Document(
         data_version="draft",
         # Every wave, so the one the reviewer fills in is there to refer to.
         waves=registry.wave_records,
         factories=tuple(e for e in entries if isinstance(e, Factory)),
         antennas=tuple(e for e in entries if isinstance(e, Antenna)),
-        # A bid's position goes under the latest call, which merging replaces.
-        gigafactory_calls=(
-            (
-                attrs.evolve(
-                    calls[-1], positions=(*calls[-1].positions, *result.positions)
-                ),
-            )
-            if result.positions and calls
-            else ()
-        ),
+        gigafactory_calls=tuple(latest),
     )
 
 
@@ -246,29 +227,24 @@ def to_toml(data: dict[str, Any]) -> str:
     ``null`` values are left out (TOML has none, and the loader reads a
     missing field as its default); dates are written as TOML dates.
     """
-    lines: list[str] = []
+    # Empty lists go up here: TOML keys after a table would join it.
+    lines = _pairs(
+        {k: v for k, v in data.items() if v == [] or not isinstance(v, list | dict)}
+    )
     for key, value in data.items():
-        if value == [] or (not isinstance(value, list | dict) and value is not None):
-            # Empty lists go up here: TOML keys after a table would join it.
-            lines.append(f"{key} = {_toml_value(key, value)}")
-    for key, value in data.items():
-        if isinstance(value, list) and value:
+        if isinstance(value, list):
             for item in value:
-                lines.append("")
-                lines.append(f"[[{key}]]")
-                lines.extend(
-                    f"{k} = {_toml_value(k, v)}"
-                    for k, v in item.items()
-                    if v is not None
-                )
+                lines += ["", f"[[{key}]]", *_pairs(item)]
     return "\n".join(lines) + "\n"
+
+
+def _pairs(table: dict[str, Any]) -> list[str]:
+    return [f"{k} = {_toml_value(k, v)}" for k, v in table.items() if v is not None]
 
 
 def _toml_value(key: str, value: Any) -> str:
     if isinstance(value, dict):
-        items = ", ".join(
-            f"{k} = {_toml_value(k, v)}" for k, v in value.items() if v is not None
-        )
+        items = ", ".join(_pairs(value))
         return "{ " + items + " }" if items else "{}"
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(key, v) for v in value) + "]"
