@@ -213,12 +213,10 @@ class Diff:
         Raises:
             ImportError: pandas is not installed (the ``pandas`` extra).
         """
-        from aifactories._tables import _missing  # noqa: PLC0415
+        from aifactories._tables import _needs  # noqa: PLC0415
 
-        try:
+        with _needs("pandas"):
             import pandas as pd  # noqa: PLC0415 - an optional extra
-        except ImportError as exc:
-            raise _missing("pandas", exc) from None
         rows = self.to_records()
         # object columns keep None as None (and values as they are), not NaN.
         data = {
