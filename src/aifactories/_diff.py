@@ -341,26 +341,22 @@ def _compare(
     """
     if old == new:
         return
+    keyed = isinstance(old, list) and isinstance(new, list)
+    if keyed:
+        old_keys, new_keys = _item_keys(old), _item_keys(new)
+        if old_keys is None or new_keys is None:
+            yield FieldChange(path, old, new, bookkeeping=bookkeeping)
+            return
+        old = dict(zip(old_keys, old, strict=True))
+        new = dict(zip(new_keys, new, strict=True))
     if isinstance(old, dict) and isinstance(new, dict):
-        for key in (*old, *(k for k in new if k not in old)):
-            mark = bookkeeping or key == "sources" or key in stamps
+        for key in {**old, **new}:  # the old order, then what is new
+            where = f"{path}[{key}]" if keyed else _join(path, key)
+            mark = not keyed and (key == "sources" or key in stamps)
             yield from _compare(
-                old.get(key), new.get(key), _join(path, key), bookkeeping=mark
+                old.get(key), new.get(key), where, bookkeeping=bookkeeping or mark
             )
         return
-    if isinstance(old, list) and isinstance(new, list):
-        old_keys, new_keys = _item_keys(old), _item_keys(new)
-        if old_keys is not None and new_keys is not None:
-            old_items = dict(zip(old_keys, old, strict=True))
-            new_items = dict(zip(new_keys, new, strict=True))
-            for key in (*old_items, *(k for k in new_items if k not in old_items)):
-                yield from _compare(
-                    old_items.get(key),
-                    new_items.get(key),
-                    f"{path}[{key}]",
-                    bookkeeping=bookkeeping,
-                )
-            return
     yield FieldChange(path, old, new, bookkeeping=bookkeeping)
 
 
