@@ -440,10 +440,7 @@ class _Schema:
 
     def __init__(self) -> None:
         self.entry_plan = _entry_plan()
-        self.child_plans = {
-            name: _Plan(name, child.cls, skip=frozenset({"conflicts"}))
-            for name, child in _CHILD_TABLES.items()
-        }
+        self.child_plans = {n: _Plan(n, c.cls) for n, c in _CHILD_TABLES.items()}
         self.wave_plan = _Plan("waves", Wave, skip=frozenset({"conflicts"}))
         self.source_plan = _Plan("sources", Source)
         self.timeline_plan = _Plan("timeline", Milestone)
