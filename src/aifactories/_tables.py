@@ -208,7 +208,6 @@ COVERED: dict[str, str] = {}
 
 
 def _unwrap(tp: Any) -> Any:
-    """``X | None`` -> ``X``."""
     if typing.get_origin(tp) in {types.UnionType, typing.Union}:
         (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
         return inner
@@ -426,11 +425,13 @@ _CHILD_TABLES: dict[TableName, _Child] = {
     "calls": _Child(("calls",), AccessCall, "An entry's own access call or programme."),
 }
 
+# Each kind of link in the links table, with the antenna's field that holds it.
+_LINKS = {"formal": "factories", "letter-of-intent": "letters_of_intent"}
+
 # Entry fields that are tables of their own, by path.
 _CHILDREN: dict[str, TableName] = {
     **{".".join(child.path): name for name, child in _CHILD_TABLES.items()},
-    "factories": "links",
-    "letters_of_intent": "links",
+    **dict.fromkeys(_LINKS.values(), "links"),
     **dict.fromkeys(("milestones", "supercomputer.milestones"), "timeline"),
 }
 
@@ -478,9 +479,8 @@ class _Schema:
                 Column(
                     "link",
                     "category",
-                    "formal (Antenna.factories) or letter-of-intent "
-                    "(Antenna.letters_of_intent).",
-                    ("formal", "letter-of-intent"),
+                    " or ".join(f"{k} (Antenna.{f})" for k, f in _LINKS.items()) + ".",
+                    tuple(_LINKS),
                 ),
             ),
             ("antenna_id", "factory_id", "link"),
@@ -647,7 +647,6 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
 
 
 def _numbered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows``, each with its row number (from 1) first: the key."""
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
 
 
@@ -672,11 +671,8 @@ def _links(registry: Registry) -> list[dict[str, Any]]:
     return [
         {"antenna_id": antenna.id, "factory_id": factory_id, "link": link}
         for antenna in registry.antennas
-        for link, ids in (
-            ("formal", antenna.factories),
-            ("letter-of-intent", antenna.letters_of_intent),
-        )
-        for factory_id in ids
+        for link, field in _LINKS.items()
+        for factory_id in getattr(antenna, field)
     ]
 
 
