@@ -258,7 +258,6 @@ def _empty(value: object) -> bool:
 
 
 def _row(record: str, key: str | None, field: FieldChange) -> tuple[Any, ...]:
-    """One row of :meth:`Diff.to_records`, in :data:`RECORD_COLUMNS` order."""
     change = "added" if field.added else "removed" if field.removed else "changed"
     old, new = _cell(field.old), _cell(field.new)
     return (record, key, change, field.path, old, new, field.bookkeeping)
