@@ -42,7 +42,7 @@ from aifactories._format import (
     decimal_to_wire,
     document_of,
 )
-from aifactories._funding import implied_eur
+from aifactories._funding import euro_value, implied_eur
 from aifactories._model import (
     SERVING_HOW,
     AccessCall,
@@ -318,14 +318,8 @@ class _Plan:
     def _add_euros(self, name: str, names: tuple[str, ...]) -> None:
         def euro(part: int, kind: ColumnType) -> _Getter:
             def get(record: object, on: dt.date | None) -> Any:
-                money = _dig(record, names)
-                if not isinstance(money, Money) or on is None:
-                    return None
-                try:
-                    value = money.in_eur(on)
-                except LookupError:
-                    return None  # no rate: the cells stay empty, never a guess
-                return _encode(kind, value[part])
+                value = euro_value(typing.cast("Money | None", _dig(record, names)), on)
+                return None if value is None else _encode(kind, value[part])
 
             return get
 
