@@ -213,12 +213,10 @@ class Diff:
         Raises:
             ImportError: pandas is not installed (the ``pandas`` extra).
         """
-        from aifactories._tables import _missing  # noqa: PLC0415
+        from aifactories._tables import _needs  # noqa: PLC0415
 
-        try:
+        with _needs("pandas"):
             import pandas as pd  # noqa: PLC0415 - an optional extra
-        except ImportError as exc:
-            raise _missing("pandas", exc) from None
         rows = self.to_records()
         # object columns keep None as None (and values as they are), not NaN.
         data = {
@@ -260,7 +258,6 @@ def _empty(value: object) -> bool:
 
 
 def _row(record: str, key: str | None, field: FieldChange) -> tuple[Any, ...]:
-    """One row of :meth:`Diff.to_records`, in :data:`RECORD_COLUMNS` order."""
     change = "added" if field.added else "removed" if field.removed else "changed"
     old, new = _cell(field.old), _cell(field.new)
     return (record, key, change, field.path, old, new, field.bookkeeping)
@@ -343,26 +340,22 @@ def _compare(
     """
     if old == new:
         return
+    keyed = isinstance(old, list) and isinstance(new, list)
+    if keyed:
+        old_keys, new_keys = _item_keys(old), _item_keys(new)
+        if old_keys is None or new_keys is None:
+            yield FieldChange(path, old, new, bookkeeping=bookkeeping)
+            return
+        old = dict(zip(old_keys, old, strict=True))
+        new = dict(zip(new_keys, new, strict=True))
     if isinstance(old, dict) and isinstance(new, dict):
-        for key in (*old, *(k for k in new if k not in old)):
-            mark = bookkeeping or key == "sources" or key in stamps
+        for key in {**old, **new}:  # the old order, then what is new
+            where = f"{path}[{key}]" if keyed else _join(path, key)
+            mark = not keyed and (key == "sources" or key in stamps)
             yield from _compare(
-                old.get(key), new.get(key), _join(path, key), bookkeeping=mark
+                old.get(key), new.get(key), where, bookkeeping=bookkeeping or mark
             )
         return
-    if isinstance(old, list) and isinstance(new, list):
-        old_keys, new_keys = _item_keys(old), _item_keys(new)
-        if old_keys is not None and new_keys is not None:
-            old_items = dict(zip(old_keys, old, strict=True))
-            new_items = dict(zip(new_keys, new, strict=True))
-            for key in (*old_items, *(k for k in new_items if k not in old_items)):
-                yield from _compare(
-                    old_items.get(key),
-                    new_items.get(key),
-                    f"{path}[{key}]",
-                    bookkeeping=bookkeeping,
-                )
-            return
     yield FieldChange(path, old, new, bookkeeping=bookkeeping)
 
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from aifactories._model import FunderKind, Money
+from aifactories._model import FunderKind
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from aifactories._model import Entry
+    from aifactories._model import Entry, Money
+    from aifactories._rates import EuroValue
     from aifactories._registry import Registry
 
 GroupBy = Literal["country", "kind"]
@@ -79,18 +80,17 @@ class _Group:
 
 def implied_eur(entry: Entry) -> list[Decimal | None]:
     """Each funding share's implied amount in EUR (see ``implied_amounts``)."""
-    funding = entry.funding
-    return [
-        _eur(money, entry.selected_on)
-        for money in (funding.implied_amounts if funding else ())
-    ]
+    implied = entry.funding.implied_amounts if entry.funding else ()
+    values = [euro_value(money, entry.selected_on) for money in implied]
+    return [None if value is None else value.amount for value in values]
 
 
-def _eur(money: Money | None, on: dt.date) -> Decimal | None:
-    if money is None:
+def euro_value(money: Money | None, on: dt.date | None) -> EuroValue | None:
+    """``money`` in EUR at the rate of ``on``; ``None`` where any is unknown."""
+    if money is None or on is None:
         return None
     try:
-        return money.in_eur(on).amount
+        return money.in_eur(on)
     except LookupError:
         return None  # no rate: unknown in euros, never a guess
 
@@ -128,9 +128,9 @@ def funding_by(
             group = groups.setdefault(key, _Group())
             group.entries.add(entry.id)
             group.shares += 1
-            stated = _eur(share.amount, entry.selected_on)
+            stated = euro_value(share.amount, entry.selected_on)
             if stated is not None:
-                group.stated.append(stated)
+                group.stated.append(stated.amount)
             elif implied is not None:
                 group.implied.append(implied)
             else:

@@ -61,14 +61,9 @@ class _Rates:
     def column(self, code: str) -> tuple[int, list[int | None]]:
         """A currency's decimal places and its rate on each day, in units."""
         _code, places, *steps = self.lines[code].split()
-        units: list[int | None] = []
-        total = 0
-        for step in steps:
-            if step == "_":
-                units.append(None)
-            else:
-                total += int(step)
-                units.append(total)
+        # A "_" step adds nothing to the running sum: no rate that day.
+        sums = itertools.accumulate(0 if step == "_" else int(step) for step in steps)
+        units = [None if s == "_" else n for s, n in zip(steps, sums, strict=True)]
         return int(places), units
 
     def day(self, index: int) -> dt.date:

@@ -85,8 +85,6 @@ class _Builder:
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
-            if not field.init:
-                continue
             schema = self.type(hints[field.name])
             _add_declared(schema, field, f"{cls.__name__}.{field.name}")
             # The field's own words first; a type's note only adds to them.

@@ -63,23 +63,14 @@ def render(
     natural = {
         i: max([len(columns[i].header), *(len(row[i]) for row in rows)]) for i in keep
     }
-    widths = dict(natural)
-    if width is not None:
-        widths = _fit(columns, keep, natural, width)
-        keep = [i for i in keep if i in widths]
-    lines = [_line([columns[i].header for i in keep], keep, widths, ellipsis)]
-    lines.extend(_line([row[i] for i in keep], keep, widths, ellipsis) for row in rows)
-    return lines
-
-
-def _line(
-    cells: list[str], keep: list[int], widths: dict[int, int], ellipsis: str
-) -> str:
-    parts = [
-        truncate(cell, widths[i], ellipsis).ljust(widths[i])
-        for cell, i in zip(cells, keep, strict=True)
+    widths = natural if width is None else _fit(columns, keep, natural, width)
+    keep = [i for i in keep if i in widths]
+    return [
+        (" " * GAP)
+        .join(truncate(cells[i], widths[i], ellipsis).ljust(widths[i]) for i in keep)
+        .rstrip()
+        for cells in ([column.header for column in columns], *rows)
     ]
-    return (" " * GAP).join(parts).rstrip()
 
 
 def _fit(

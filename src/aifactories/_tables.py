@@ -42,7 +42,7 @@ from aifactories._format import (
     decimal_to_wire,
     document_of,
 )
-from aifactories._funding import implied_eur
+from aifactories._funding import euro_value, implied_eur
 from aifactories._model import (
     SERVING_HOW,
     AccessCall,
@@ -97,7 +97,9 @@ TableName = Literal[
 """The names of the tables."""
 
 TYPE_NOTES: dict[str, tuple[str, str, str, str, str]] = {
-    # For each type: how records, pandas, polars, SQLite and CSV hold it.
+    # For each type: how records, pandas, polars, SQLite and CSV hold it. The
+    # first name in backticks is the type each form is given (_declared), so
+    # the reference page and the exports cannot disagree.
     "text": ("`str`", "`string`", "`String`", "`TEXT`", "text (escaped: see below)"),
     "integer": ("`int`", "`Int64` (nullable)", "`Int64`", "`INTEGER`", "digits"),
     "decimal": (
@@ -206,7 +208,6 @@ COVERED: dict[str, str] = {}
 
 
 def _unwrap(tp: Any) -> Any:
-    """``X | None`` -> ``X``."""
     if typing.get_origin(tp) in {types.UnionType, typing.Union}:
         (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
         return inner
@@ -317,14 +318,8 @@ class _Plan:
     def _add_euros(self, name: str, names: tuple[str, ...]) -> None:
         def euro(part: int, kind: ColumnType) -> _Getter:
             def get(record: object, on: dt.date | None) -> Any:
-                money = _dig(record, names)
-                if not isinstance(money, Money) or on is None:
-                    return None
-                try:
-                    value = money.in_eur(on)
-                except LookupError:
-                    return None  # no rate: the cells stay empty, never a guess
-                return _encode(kind, value[part])
+                value = euro_value(typing.cast("Money | None", _dig(record, names)), on)
+                return None if value is None else _encode(kind, value[part])
 
             return get
 
@@ -424,11 +419,13 @@ _CHILD_TABLES: dict[TableName, _Child] = {
     "calls": _Child(("calls",), AccessCall, "An entry's own access call or programme."),
 }
 
+# Each kind of link in the links table, with the antenna's field that holds it.
+_LINKS = {"formal": "factories", "letter-of-intent": "letters_of_intent"}
+
 # Entry fields that are tables of their own, by path.
 _CHILDREN: dict[str, TableName] = {
     **{".".join(child.path): name for name, child in _CHILD_TABLES.items()},
-    "factories": "links",
-    "letters_of_intent": "links",
+    **dict.fromkeys(_LINKS.values(), "links"),
     **dict.fromkeys(("milestones", "supercomputer.milestones"), "timeline"),
 }
 
@@ -438,10 +435,7 @@ class _Schema:
 
     def __init__(self) -> None:
         self.entry_plan = _entry_plan()
-        self.child_plans = {
-            name: _Plan(name, child.cls, skip=frozenset({"conflicts"}))
-            for name, child in _CHILD_TABLES.items()
-        }
+        self.child_plans = {n: _Plan(n, c.cls) for n, c in _CHILD_TABLES.items()}
         self.wave_plan = _Plan("waves", Wave, skip=frozenset({"conflicts"}))
         self.source_plan = _Plan("sources", Source)
         self.timeline_plan = _Plan("timeline", Milestone)
@@ -479,9 +473,8 @@ class _Schema:
                 Column(
                     "link",
                     "category",
-                    "formal (Antenna.factories) or letter-of-intent "
-                    "(Antenna.letters_of_intent).",
-                    ("formal", "letter-of-intent"),
+                    " or ".join(f"{k} (Antenna.{f})" for k, f in _LINKS.items()) + ".",
+                    tuple(_LINKS),
                 ),
             ),
             ("antenna_id", "factory_id", "link"),
@@ -648,7 +641,6 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
 
 
 def _numbered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``rows``, each with its row number (from 1) first: the key."""
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
 
 
@@ -673,11 +665,8 @@ def _links(registry: Registry) -> list[dict[str, Any]]:
     return [
         {"antenna_id": antenna.id, "factory_id": factory_id, "link": link}
         for antenna in registry.antennas
-        for link, ids in (
-            ("formal", antenna.factories),
-            ("letter-of-intent", antenna.letters_of_intent),
-        )
-        for factory_id in ids
+        for link, field in _LINKS.items()
+        for factory_id in getattr(antenna, field)
     ]
 
 
@@ -795,11 +784,21 @@ def provenance(registry: Registry) -> Provenance:
 # -- typed forms -----------------------------------------------------------------
 
 
-def _missing(extra: str, exc: ImportError) -> ImportError:
-    return ImportError(
-        f"this needs {extra}, which is not installed: "
-        f"pip install 'aifactories[{extra}]'"
-    ).with_traceback(exc.__traceback__)
+def _declared(kind: ColumnType, form: int) -> str:
+    """The type in backticks for ``kind`` in :data:`TYPE_NOTES` column ``form``."""
+    return TYPE_NOTES[kind][form].split("`")[1]
+
+
+@contextlib.contextmanager
+def _needs(extra: str) -> Iterator[None]:
+    """Turn an ImportError of the block into one naming the extra to install."""
+    try:
+        yield
+    except ImportError as exc:
+        raise ImportError(
+            f"this needs {extra}, which is not installed: "
+            f"pip install 'aifactories[{extra}]'"
+        ).with_traceback(exc.__traceback__) from None
 
 
 def _python_values(
@@ -828,10 +827,8 @@ def to_pandas(registry: Registry, name: str = "entries") -> pd.DataFrame:
         ImportError: pandas is not installed (the ``pandas`` extra).
         ValueError: No table has that name.
     """
-    try:
+    with _needs("pandas"):
         import pandas as pd  # noqa: PLC0415 - an optional extra
-    except ImportError as exc:
-        raise _missing("pandas", exc) from None
     columns, data = _python_values(registry, name)
     frame = pd.DataFrame(
         {c.name: pd.Series(data[c.name], dtype=_pandas_dtype(pd, c)) for c in columns}
@@ -841,17 +838,9 @@ def to_pandas(registry: Registry, name: str = "entries") -> pd.DataFrame:
 
 
 def _pandas_dtype(pd: Any, column: Column) -> Any:
-    dtypes: dict[str, Any] = {
-        "text": pd.StringDtype(),
-        "integer": pd.Int64Dtype(),
-        "decimal": pd.Float64Dtype(),
-        "date": "datetime64[s]",
-        "boolean": pd.BooleanDtype(),
-        "list": object,
-    }
     if column.type == "category":
         return pd.CategoricalDtype(list(column.categories))
-    return dtypes[column.type]
+    return _declared(column.type, 1)
 
 
 def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
@@ -864,24 +853,18 @@ def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
         ImportError: polars is not installed (the ``polars`` extra).
         ValueError: No table has that name.
     """
-    try:
+    with _needs("polars"):
         import polars as pl  # noqa: PLC0415 - an optional extra
-    except ImportError as exc:
-        raise _missing("polars", exc) from None
     columns, data = _python_values(registry, name)
-    dtypes: dict[str, Any] = {
-        "text": pl.String,
-        "integer": pl.Int64,
-        "decimal": pl.Float64,
-        "date": pl.Date,
-        "boolean": pl.Boolean,
-        "list": pl.List(pl.String),
-    }
-    schema = {
-        c.name: pl.Enum(list(c.categories)) if c.type == "category" else dtypes[c.type]
-        for c in columns
-    }
-    return pl.DataFrame(data, schema=schema)
+    return pl.DataFrame(data, schema={c.name: _polars_dtype(pl, c) for c in columns})
+
+
+def _polars_dtype(pl: Any, column: Column) -> Any:
+    if column.type == "category":
+        return pl.Enum(list(column.categories))
+    if column.type == "list":
+        return pl.List(pl.String)
+    return getattr(pl, _declared(column.type, 2))
 
 
 # -- CSV -------------------------------------------------------------------------
@@ -932,15 +915,14 @@ def csv_text(registry: Registry, name: str = "entries") -> str:
     return buffer.getvalue()
 
 
-_TYPES: dict[str, tuple[str, str]] = {
-    # Each column type's type in SQLite and in a Table Schema.
-    "text": ("TEXT", "string"),
-    "integer": ("INTEGER", "integer"),
-    "decimal": ("REAL", "number"),
-    "date": ("TEXT", "date"),
-    "boolean": ("INTEGER", "boolean"),
-    "category": ("TEXT", "string"),
-    "list": ("TEXT", "array"),
+_TABLE_SCHEMA_TYPES = {
+    "text": "string",
+    "integer": "integer",
+    "decimal": "number",
+    "date": "date",
+    "boolean": "boolean",
+    "category": "string",
+    "list": "array",
 }
 
 
@@ -966,7 +948,7 @@ def datapackage(registry: Registry) -> dict[str, Any]:
                 "fields": [
                     {
                         "name": column.name,
-                        "type": _TYPES[column.type][1],
+                        "type": _TABLE_SCHEMA_TYPES[column.type],
                         "description": column.description,
                     }
                     | (
@@ -1028,15 +1010,13 @@ def _sql_value(column: Column, value: Any) -> Any:
         return None
     if column.type == "decimal":
         return float(value)
-    if column.type == "boolean":
-        return int(value)
-    if column.type == "list":
+    if column.type == "list":  # a boolean is an int to sqlite3 already
         return json.dumps(value, ensure_ascii=False)
     return value
 
 
 def _create(definition: Table) -> list[str]:
-    lines = [f'  "{c.name}" {_TYPES[c.type][0]}' for c in definition.columns]
+    lines = [f'  "{c.name}" {_declared(c.type, 3)}' for c in definition.columns]
     keys = ", ".join(f'"{k}"' for k in definition.primary_key)
     lines.append(f"  PRIMARY KEY ({keys})")
     lines += [

@@ -24,7 +24,7 @@ from aifactories._model import (
 )
 
 if typing.TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from aifactories._registry import Registry
 
@@ -108,16 +108,15 @@ def _selection(registry: Registry, entry: Entry) -> Milestone:
 def entry_events(registry: Registry, entry: Entry) -> tuple[Event, ...]:
     """Return the events of ``entry`` and its supercomputer, by date."""
     found = [Event(_selection(registry, entry), entry.id, "selected_on")]
-    found += [
-        Event(m, entry.id, f"milestones[{i}]") for i, m in enumerate(entry.milestones)
-    ]
+    found += _events(entry.id, entry.milestones)
     system = entry.supercomputer if isinstance(entry, Factory) else None
     if system is not None:
-        found += [
-            Event(m, entry.id, f"supercomputer.milestones[{i}]")
-            for i, m in enumerate(system.milestones)
-        ]
+        found += _events(entry.id, system.milestones, "supercomputer.")
     return tuple(sorted(found, key=_order))
+
+
+def _events(subject: str, milestones: Iterable[Milestone], at: str = "") -> list[Event]:
+    return [Event(m, subject, f"{at}milestones[{i}]") for i, m in enumerate(milestones)]
 
 
 def _order(event: Event) -> tuple[dt.date, int, str, str]:
@@ -136,9 +135,7 @@ def timeline(registry: Registry) -> tuple[Event, ...]:
     for entry in registry:
         found += entry_events(registry, entry)
     for call in registry.gigafactory_calls:
-        found += [
-            Event(m, call.id, f"milestones[{i}]") for i, m in enumerate(call.milestones)
-        ]
+        found += _events(call.id, call.milestones)
     return tuple(sorted(found, key=_order))
 
 
