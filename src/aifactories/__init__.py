@@ -166,44 +166,41 @@ __all__ = [
 ]
 
 
-_DIFF_NAMES = frozenset({"diff", "Diff", "Changes", "FieldChange", "RecordChange"})
+# The names served on first use, by the module that defines them: the sector
+# tables cost a few milliseconds, the drafter compiles its patterns on
+# import, diff() and its result types (results, not data records, so only
+# diff is in __all__) and what conversions and sums return are loaded when
+# first named, and importing the limits of the strict loader at start-up
+# would slow down the bundled path.
+_LAZY = {
+    "SECTOR_LABELS": "_sectors",
+    "SECTOR_SYNONYMS": "_sectors",
+    "Draft": "_draft",
+    "draft": "_draft",
+    "Changes": "_diff",
+    "Diff": "_diff",
+    "FieldChange": "_diff",
+    "RecordChange": "_diff",
+    "diff": "_diff",
+    "EuroValue": "_rates",
+    "FundingSum": "_funding",
+    "MAX_BYTES": "_files",
+    "MAX_KEY_DEPTH": "_parse",
+}
 
 
 def _lazy(name: str) -> object:
-    # importlib.metadata costs tens of milliseconds, and the sector tables a
-    # few: pay for them only when asked.
     if name == "__version__":
+        # importlib.metadata costs tens of milliseconds: only when asked.
         from importlib.metadata import version  # noqa: PLC0415
 
         return version("aifactories")
-    if name in {"SECTOR_LABELS", "SECTOR_SYNONYMS"}:
-        from aifactories import _sectors  # noqa: PLC0415
+    if name not in _LAZY:
+        msg = f"module 'aifactories' has no attribute {name!r}"
+        raise AttributeError(msg)
+    from importlib import import_module  # noqa: PLC0415
 
-        return getattr(_sectors, name)
-    if name in {"draft", "Draft"}:
-        # The drafter compiles its patterns on import; only drafting pays.
-        from aifactories import _draft  # noqa: PLC0415
-
-        return getattr(_draft, name)
-    if name in _DIFF_NAMES:
-        # diff() and its result types; the classes are results, not data
-        # records, so they stay out of __all__ (which lists the records).
-        from aifactories import _diff  # noqa: PLC0415
-
-        return getattr(_diff, name)
-    if name in {"EuroValue", "FundingSum"}:
-        # What conversions and sums return: loaded when first named.
-        from aifactories import _funding, _rates  # noqa: PLC0415
-
-        return _rates.EuroValue if name == "EuroValue" else _funding.FundingSum
-    # The limits of the strict loader, from the modules that enforce them;
-    # importing those at start-up would slow down the bundled path.
-    if name in {"MAX_BYTES", "MAX_KEY_DEPTH"}:
-        from aifactories import _files, _parse  # noqa: PLC0415
-
-        return getattr(_files if name == "MAX_BYTES" else _parse, name)
-    msg = f"module 'aifactories' has no attribute {name!r}"
-    raise AttributeError(msg)
+    return getattr(import_module(f"aifactories.{_LAZY[name]}"), name)
 
 
 if not _typing.TYPE_CHECKING:

@@ -299,12 +299,7 @@ def _add_drafting(command: Callable[[str, str, Callable[..., int]], Any]) -> Non
     shape = drafting.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="write JSON (the default)")
     shape.add_argument("--toml", action="store_true", help="write TOML")
-    drafting.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write to FILE instead of standard output",
-    )
+    _add_output(drafting)
     merging = command("merge", "fold a reviewed draft into a registry file", _merge)
     merging.add_argument("draft", metavar="DRAFT", help="the reviewed draft file")
     merging.add_argument(
@@ -447,12 +442,7 @@ def _parser() -> argparse.ArgumentParser:
         help="with --format sqlite: also write Datasette metadata (the tables, "
         "their columns and the provenance) to FILE",
     )
-    export.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE",
-        help="write to FILE instead of standard output",
-    )
+    _add_output(export)
     return parser
 
 
@@ -481,6 +471,15 @@ def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
 
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for programs")
+
+
+def _add_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE instead of standard output",
+    )
 
 
 def _add_width(parser: argparse.ArgumentParser) -> None:
@@ -561,7 +560,6 @@ def printable(text: str) -> str:
 
 
 def _write(text: str = "") -> None:
-    """Write one line of human output, user text escaped."""
     sys.stdout.write(printable(text) + "\n")
 
 
@@ -664,12 +662,9 @@ def _registry(args: argparse.Namespace) -> Registry:
 
 
 def _wave_id(registry: Registry, text: str) -> str:
-    wanted = text.strip().upper()
-    if wanted.isdigit():
-        wanted = f"W{int(wanted)}"
-    for wave in registry.wave_records:
-        if wave.id.upper() == wanted:
-            return wave.id
+    wanted = text.strip()
+    with contextlib.suppress(NotFoundError):
+        return registry.wave(f"W{int(wanted)}" if wanted.isdigit() else wanted).id
     known = ", ".join(f"{w.id} ({w.announced})" for w in registry.wave_records)
     msg = f"{PROG} list: unknown wave {text!r}; the waves are {known}"
     raise _CommandError(msg, 2)
@@ -697,9 +692,7 @@ def _select(registry: Registry, args: argparse.Namespace) -> list[Entry]:
 
 def _rows(registry: Registry, entries: Sequence[Entry]) -> list[dict[str, Any]]:
     """The entries' rows of the entries table, in the order given."""
-    from aifactories._tables import records  # noqa: PLC0415 - the row layer
-
-    by_id = {row["id"]: row for row in records(registry, "entries")}
+    by_id = {row["id"]: row for row in registry.to_records()}
     return [by_id[entry.id] for entry in entries]
 
 
@@ -1201,16 +1194,14 @@ def _validate(args: argparse.Namespace) -> int:
                 )
             for problem in problems if status == _INVALID else ():
                 _write(f"{name}: {problem}")
-    statuses = {status for _, status, _, _ in results}
-    count = sum(len(p) for _, status, p, _ in results if status == _INVALID)
-    bad = sum(1 for _, status, _, _ in results if status == _INVALID)
-    if count and not args.json:
-        found = _count(count, "problem")
+    invalid = [problems for _, status, problems, _ in results if status == _INVALID]
+    if invalid and not args.json:
+        found = _count(sum(map(len, invalid)), "problem")
         files = _count(len(results), "file")
-        _error(f"{PROG} validate: {found} in {bad} of {files}")
-    if _UNREADABLE in statuses:
+        _error(f"{PROG} validate: {found} in {len(invalid)} of {files}")
+    if any(status == _UNREADABLE for _, status, _, _ in results):
         return 2
-    return 1 if _INVALID in statuses else 0
+    return 1 if invalid else 0
 
 
 # -- diff ---------------------------------------------------------------------
@@ -1245,10 +1236,7 @@ def _diff(args: argparse.Namespace) -> int:
         _json(found.to_json())
     else:
         for line in _diff_lines(found):
-            # A record's block starts with a blank line: write it as one, not
-            # as the escaped newline _write would make of it.
-            for part in line.split("\n"):
-                _write(part)
+            _write(line)
     return 0
 
 
@@ -1344,17 +1332,10 @@ def _export(args: argparse.Namespace) -> int:
             msg = f"{PROG} export: --format {args.format} writes {what}"
             raise _CommandError(msg, 2)
         return _export_files(args, target)
-    text, what = _export_text(args)
-    if target is None:
-        _emit(text)
-        return 0
-    _save("export", target, text, _inputs(args))
-    _error(f"{PROG} export: wrote {what} to {target}")
-    return 0
+    return _output("export", args, *_export_text(args))
 
 
 def _export_files(args: argparse.Namespace, target: str) -> int:
-    """Write a SQLite database or a Data Package folder at ``target``."""
     import sqlite3  # noqa: PLC0415 - export only
     from pathlib import Path  # noqa: PLC0415
 
@@ -1404,7 +1385,7 @@ def _export_text(args: argparse.Namespace) -> tuple[str, str]:
     if args.format == "json":
         return aifactories.dumps(registry), what
     if args.format == "geojson":
-        found = _tables.geojson(registry, links=args.links)
+        found = registry.to_geojson(links=args.links)
         text = json.dumps(found, indent=1, ensure_ascii=False) + "\n"
         return text, f"{len(found['features'])} features as GeoJSON"
     table = args.table or "entries"
@@ -1457,15 +1438,10 @@ def _draft(args: argparse.Namespace) -> int:
         _error(f"{PROG} draft: change {path}")
     for warning in result.warnings:
         _error(f"{PROG} draft: {warning}")
-    if args.output in {None, "-"}:
-        _emit(text)
-        return 0
-    _save("draft", args.output, text, _inputs(args))
     drafts = _count(len(result.entries), "draft entry", "draft entries")
     positions = len(result.positions)
     bids = f" and {_count(positions, 'bid position')}" if positions else ""
-    _error(f"{PROG} draft: wrote {drafts}{bids} to {args.output}")
-    return 0
+    return _output("draft", args, text, drafts + bids)
 
 
 def _merge(args: argparse.Namespace) -> int:
@@ -1498,6 +1474,16 @@ def _inputs(args: argparse.Namespace) -> list[str]:
         with contextlib.suppress(OSError):
             names += [entry.path for entry in os.scandir(folder)]
     return names
+
+
+def _output(command: str, args: argparse.Namespace, text: str, what: str) -> int:
+    """Write ``text`` to standard output, or to ``-o`` saying ``what`` it holds."""
+    if args.output in {None, "-"}:
+        _emit(text)
+    else:
+        _save(command, args.output, text, _inputs(args))
+        _error(f"{PROG} {command}: wrote {what} to {args.output}")
+    return 0
 
 
 def _save(command: str, target: str, text: str, inputs: list[str]) -> None:

@@ -122,7 +122,6 @@ _Hay = tuple[Entry, tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
 def _hay(entry: Entry) -> _Hay:
-    """The searchable texts of ``entry``."""
     from aifactories._sectors import SECTOR_LABELS  # noqa: PLC0415 - search only
 
     hosts: list[str | None] = []
