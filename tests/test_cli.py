@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -655,6 +656,20 @@ class TestCommon:
             missing.err
             == f"aifactories: cannot read {nope}: No such file or directory\n"
         )
+
+    def test_many_problems_counted_as_validate_counts_them(
+        self, cli: Cli, tmp_path: Path, registry: Registry
+    ) -> None:
+        doc = json.loads(aifactories.dumps(registry))
+        doc["facts"] = [{}] * 2000
+        broken = tmp_path / "many.json"
+        broken.write_text(json.dumps(doc), encoding="utf-8")
+        listed = cli("list", "--data", str(broken)).err
+        counted = cli("validate", str(broken)).err.splitlines()[-1]
+        number = re.search(r"data, ([\d,]+) problems", listed)
+        assert number is not None
+        assert "," in number[1]  # thousands grouped, as validate writes them
+        assert f"{number[1]} problems" in counted
 
     def test_version(self, cli: Cli) -> None:
         result = cli("--version")

@@ -651,7 +651,8 @@ def _registry(args: argparse.Namespace) -> Registry:
             msg = f"{PROG}: {path}: {exc.errors[0]}"
         else:
             msg = (
-                f"{PROG}: {path}: invalid registry data, {len(exc.errors)} problems "
+                f"{PROG}: {path}: invalid registry data, "
+                f"{_count(len(exc.errors), 'problem')} "
                 f"(run '{PROG} validate {path}' to list them)"
             )
         raise _CommandError(msg) from None
