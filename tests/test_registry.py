@@ -10,9 +10,12 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import aifactories
 from aifactories import Antenna, Factory, NotFoundError, Registry, Sector
+from aifactories._text import fold, is_ignorable
 
 
 class TestLoad:
@@ -95,6 +98,18 @@ class TestGet:
                 if not unicodedata.combining(c)
             )
             assert registry.get(bare) is entry, name
+
+    @given(st.text())
+    @example("Mi\u00adme\u0301r\u200b \u02ff\u0300x\U000e0001")
+    def test_keys_fold_character_by_character(self, text: str) -> None:
+        # Names match folded: what the matching regex skips must be exactly
+        # the marks and invisible characters, over the whole of Unicode.
+        bare = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", text)
+            if not (unicodedata.combining(c) or is_ignorable(c))
+        )
+        assert fold(text) == " ".join(bare.casefold().split())
 
     def test_punctuation_fallback(self, registry: Registry) -> None:
         assert registry.get("lumi_aif") is registry["lumi-aif"]

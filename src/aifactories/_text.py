@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -59,16 +58,16 @@ def fold(text: str) -> str:
         # Most names are ASCII; skip the Unicode decomposition for them.
         return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = _special().sub(_drop, decomposed)
+    bare = _SPECIAL.sub(_drop, decomposed)
     return " ".join(bare.casefold().split())
 
 
-@functools.cache
-def _special() -> re.Pattern[str]:
-    # fold() need look only at these one by one: no character below U+0300
-    # combines, and the soft hyphen is the only one there that is ignorable.
-    # Compiled on first use: the range's character set takes ~8 ms to build.
-    return re.compile("[\u00ad\u0300-\U0010ffff]")
+# fold() need look only at these one by one: no character below U+0300
+# combines, and the soft hyphen is the only one there that is ignorable.
+# Written as the complement of what is skipped: the same set as
+# [\u00ad\u0300-\U0010ffff], but it compiles in a fraction of a millisecond
+# instead of about 9 ms (re builds a character map for the large range).
+_SPECIAL = re.compile("[^\x00-\xac\xae-\u02ff]")
 
 
 def _drop(match: re.Match[str]) -> str:
