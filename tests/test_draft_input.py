@@ -339,6 +339,7 @@ class TestGeneralCues:
     )
     def test_a_machine_named_in_another_language(self, sentence: str) -> None:
         (entry,) = aifactories.draft(sentence).entries
+        assert isinstance(entry, aifactories.Factory)
         assert entry.supercomputer is not None
         assert entry.supercomputer.name == "Polaris"
 
