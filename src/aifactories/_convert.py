@@ -13,7 +13,6 @@ import datetime as dt
 import enum
 import functools
 import re
-import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -31,7 +30,7 @@ from aifactories._format import (
     decimal_to_wire,
 )
 from aifactories._parse import json_type
-from aifactories._rules import decimal_problem
+from aifactories._rules import decimal_problem, strip_none
 from aifactories._text import short
 
 if TYPE_CHECKING:
@@ -197,14 +196,15 @@ def _strict_str(value: object, _: object) -> str:
     return value
 
 
-# Every enum of the model gets its own hook (the str hook would take them).
-_ENUMS = tuple(
-    value
-    for value in vars(_model).values()
-    if isinstance(value, type)
-    and issubclass(value, enum.Enum)
-    and value.__module__ == _model.__name__
-)
+# Every enum of the model gets its own hook (the str hook would take them),
+# with its members by value.
+_MEMBERS: dict[type[enum.Enum], dict[str, enum.Enum]] = {
+    kind: {member.value: member for member in kind}
+    for kind in vars(_model).values()
+    if isinstance(kind, type)
+    and issubclass(kind, enum.Enum)
+    and kind.__module__ == _model.__name__
+}
 
 
 def _strict_enum(value: object, tp: type[enum.Enum]) -> enum.Enum:
@@ -218,48 +218,36 @@ def _strict_enum(value: object, tp: type[enum.Enum]) -> enum.Enum:
     return member
 
 
-_MEMBERS: dict[type[enum.Enum], dict[str, enum.Enum]] = {
-    kind: {member.value: member for member in kind} for kind in _ENUMS
-}
-
-
 def _strict_decimal(value: object, _: object) -> Decimal:
-    number = _to_decimal(value)
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        # What json.loads makes of a fraction. Its repr is the shortest text
+        # that reads back as the same float: the digits the file had, as
+        # our own parser (parse_float=Decimal) would read them.
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        number = decimal_from_wire(value)
+    else:
+        msg = f"expected a decimal number or string, got {json_type(value)}"
+        raise TypeError(msg)
     problem = decimal_problem(number)
     if problem is not None:
         raise ValueError(problem)
     return number
 
 
-def _to_decimal(value: object) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, float):
-        # What json.loads makes of a fraction. Its repr is the shortest text
-        # that reads back as the same float: the digits the file had, as
-        # our own parser (parse_float=Decimal) would read them.
-        return Decimal(repr(value))
-    if isinstance(value, str):
-        return decimal_from_wire(value)
-    msg = f"expected a decimal number or string, got {json_type(value)}"
-    raise TypeError(msg)
-
-
-def _strict_int(value: object, _: object) -> int:
+def _exactly(kind: type[Any], what: str) -> Callable[[object, object], Any]:
     # type(), not isinstance(): True is an int too.
-    if type(value) is not int:
-        msg = f"expected a whole number, got {json_type(value)}"
-        raise TypeError(msg)
-    return value
+    def hook(value: object, _: object) -> Any:
+        if type(value) is not kind:
+            msg = f"expected {what}, got {json_type(value)}"
+            raise TypeError(msg)
+        return value
 
-
-def _strict_bool(value: object, _: object) -> bool:
-    if type(value) is not bool:
-        msg = f"expected true or false, got {json_type(value)}"
-        raise TypeError(msg)
-    return value
+    return hook
 
 
 def _strict_date(value: object, _: object) -> dt.date:
@@ -292,12 +280,12 @@ def converter(*, detailed: bool = True) -> cattrs.Converter:
     # cattrs would turn 1 into "1"; we want the type the format says. The
     # str hook also catches every StrEnum subclass, so each enum gets its own.
     conv.register_structure_hook(str, _strict_str)
-    for enum_type in _ENUMS:
+    for enum_type in _MEMBERS:
         conv.register_structure_hook(enum_type, _strict_enum)
     conv.register_structure_hook(Decimal, _strict_decimal)
     conv.register_structure_hook(dt.date, _strict_date)
-    conv.register_structure_hook(int, _strict_int)
-    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_structure_hook(int, _exactly(int, "a whole number"))
+    conv.register_structure_hook(bool, _exactly(bool, "true or false"))
     conv.register_unstructure_hook(Decimal, decimal_to_wire)
     conv.register_unstructure_hook(dt.date, date_to_wire)
     # Sets have no order; sort them so a file diffs cleanly between releases.
@@ -307,7 +295,7 @@ def converter(*, detailed: bool = True) -> cattrs.Converter:
     )
 
     conv.register_structure_hook_factory(
-        _is_optional, functools.partial(_optional_hook, conv)
+        lambda tp: strip_none(tp)[1], functools.partial(_optional_hook, conv)
     )
     conv.register_structure_hook_factory(
         _is_collection, functools.partial(_collection_hook, conv)
@@ -318,18 +306,9 @@ def converter(*, detailed: bool = True) -> cattrs.Converter:
     return conv
 
 
-def _is_optional(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return (
-        typing.get_origin(tp) in {types.UnionType, typing.Union}
-        and len(args) == 2  # one type and None
-        and type(None) in args
-    )
-
-
 def _optional_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
     """Structure ``X | None``: the hook of ``X`` is looked up once, not per value."""
-    inner = next(a for a in typing.get_args(tp) if a is not type(None))
+    inner = strip_none(tp)[0]
     inner_hook = conv.get_structure_hook(inner)
 
     def hook(value: Any, _: Any) -> Any:

@@ -95,15 +95,11 @@ def _read_bounded(
     hint: int = 0,
     text_only: bool = False,
 ) -> bytes:
-    """Read to the end with ``read``, but never more than ``limit`` bytes.
+    """Read to the end (``b""``) with ``read``, but never more than ``limit`` bytes.
 
-    Args:
-        read: Reads up to ``n`` bytes; ``b""`` at the end.
-        name: The file name, for messages.
-        limit: The most bytes to read.
-        hint: The expected size (a regular file's), read in one call.
-        text_only: Refuse at once a piece holding a byte no JSON or TOML
-            text can hold (``/dev/zero`` through a pipe).
+    ``hint`` is the expected size (a regular file's), read in one call;
+    ``text_only`` refuses at once a piece holding a byte no JSON or TOML
+    text can hold (``/dev/zero`` through a pipe).
     """
     chunks: list[bytes] = []
     total = 0
@@ -199,15 +195,6 @@ def read_stream(stream: BinaryIO, name: str = "<stdin>") -> bytes:
 # -- writing ---------------------------------------------------------------------
 
 
-def installed_files() -> list[str]:
-    """Every file of the installed package's data: never an output."""
-    return [
-        os.path.join(folder, name)
-        for folder, _, names in os.walk(DATA_DIR)
-        for name in names
-    ]
-
-
 def write_file(
     target: str, content: bytes | BinaryIO, *, inputs: Collection[str] = ()
 ) -> None:
@@ -238,7 +225,13 @@ def write_file(
     except FileNotFoundError:
         info = None
     if info is not None:
-        for name in (*inputs, *installed_files()):
+        # Every file of the installed package's data is an input too.
+        installed = [
+            os.path.join(folder, name)
+            for folder, _, names in os.walk(DATA_DIR)
+            for name in names
+        ]
+        for name in (*inputs, *installed):
             if _same_file(name, info):
                 what = "the input file" if name in inputs else "installed data:"
                 msg = f"is {what} {name}"

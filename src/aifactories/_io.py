@@ -88,11 +88,7 @@ def load(
     if suffix.lower() not in {".json", ".toml"}:
         msg = f"unsupported file type {suffix!r}: use .json or .toml"
         raise RegistryDataError([f"$: {msg}"], source=name)
-    try:
-        raw = read_file(name)
-    except ValueError as exc:  # e.g. an embedded NUL: no such file can exist
-        msg = f"cannot read {name!r}: {exc}"
-        raise OSError(msg) from None
+    raw = read_file(name)
     try:
         data = parse_toml(raw) if suffix == ".toml" else parse_json(raw)
         return _from_data(data, documents)
@@ -134,7 +130,9 @@ def loads(text: str | bytes, *, documents: DocumentFolders = None) -> Registry:
 
 def dumps(registry: Registry) -> str:
     """Return ``registry`` as JSON text; ``loads(dumps(r)) == r``."""
-    return dump_document(_document(registry))
+    from aifactories._format import document_of  # noqa: PLC0415
+
+    return dump_document(document_of(registry))
 
 
 def dump_document(document: Document) -> str:
@@ -168,23 +166,18 @@ def validate(
         ``aifactories.MAX_PROBLEMS``, then one line that counts the rest.
         An empty list means valid: ``loads`` would accept the data.
     """
+    from aifactories._format import document_of  # noqa: PLC0415
     from aifactories._seeds import documents_from  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
     if isinstance(data, Registry):
-        document = _document(data)
+        document = document_of(data)
     else:
         try:
             document = _structured(data, consume=False)
         except RegistryDataError as exc:
             return list(exc.errors)
     return check_document(document, documents_from(documents))
-
-
-def _document(registry: Registry) -> Document:
-    from aifactories._format import document_of  # noqa: PLC0415
-
-    return document_of(registry)
 
 
 def _load_bundled() -> Registry:

@@ -45,14 +45,13 @@ class _Labelled(enum.StrEnum):
     """An enum whose members have a label: the words people read.
 
     The one vocabulary for ``str()`` of records, the command line and the
-    docs; :data:`LABELS` holds the words, and a test checks every member has
-    one.
+    docs: the value, hyphens as spaces, unless :data:`LABELS` words it.
     """
 
     @property
     def label(self) -> str:
         """The member in words, e.g. ``"AI Factory"`` for :attr:`Kind.FACTORY`."""
-        return LABELS[self]
+        return LABELS.get(self, self.value.replace("-", " "))
 
 
 class Kind(_Labelled):
@@ -174,42 +173,6 @@ class Sector(enum.StrEnum):
     RESEARCH = "research"
     ROBOTICS = "robotics"
     SPACE = "space"
-
-
-LABELS: dict[enum.Enum, str] = {
-    Kind.FACTORY: "AI Factory",
-    Kind.ANTENNA: "AI Factory Antenna",
-    SystemStatus.NEW: "a new AI-optimised supercomputer",
-    SystemStatus.UPGRADE: "an AI upgrade of an existing EuroHPC supercomputer",
-    SystemStatus.ASSOCIATED: "works with an existing or planned EuroHPC system",
-    Confidence.HIGH: "high",
-    Confidence.MEDIUM: "medium",
-    Confidence.LOW: "low",
-    Qualifier.EXACT: "",
-    Qualifier.ABOUT: "about",
-    Qualifier.AT_LEAST: "at least",
-    Qualifier.MORE_THAN: "more than",
-    Qualifier.UP_TO: "up to",
-    Qualifier.PLANNED: "planned",
-    FunderKind.EU: "EU",
-    FunderKind.NATIONAL: "national",
-    FunderKind.REGIONAL: "regional",
-    FunderKind.OTHER: "other",
-    SourceKind.OFFICIAL: "official",
-    SourceKind.GOVERNMENT: "government",
-    SourceKind.HOST: "host",
-    SourceKind.PRESS: "press",
-    SourceKind.SECONDARY: "secondary",
-    FlopsUnit.TFLOPS: "TFLOPS",
-    FlopsUnit.PFLOPS: "PFLOPS",
-    FlopsUnit.EFLOPS: "EFLOPS",
-    Role.RESPONSIBLE: "responsible",
-    Role.COORDINATOR: "coordinator",
-    Role.OPERATOR: "operator",
-    Role.PARTNER: "partner",
-    Role.COFUNDER: "co-funder",
-}
-"""The words for every labelled enum member (see ``member.label``)."""
 
 
 def qualified(qualifier: Qualifier, text: str) -> str:
@@ -657,46 +620,21 @@ class PositionStatus(_Labelled):
     """Said it will not commit public money to a bid."""
 
 
-LABELS.update(
-    {
-        Precision.DAY: "day",
-        Precision.MONTH: "month",
-        Precision.QUARTER: "quarter",
-        Precision.YEAR: "year",
-        MilestoneKind.APPLIED: "applied",
-        MilestoneKind.APPROVED: "approved",
-        MilestoneKind.SELECTED: "selected",
-        MilestoneKind.STARTED: "started",
-        MilestoneKind.PROCUREMENT_LAUNCHED: "procurement launched",
-        MilestoneKind.CONTRACT_SIGNED: "contract signed",
-        MilestoneKind.INSTALLED: "installed",
-        MilestoneKind.FIRST_USERS: "first users",
-        MilestoneKind.INAUGURATED: "inaugurated",
-        MilestoneKind.IN_OPERATION: "in operation",
-        MilestoneKind.RENAMED: "renamed",
-        MilestoneKind.PLANNED: "planned",
-        Audience.ACADEMIA: "academia",
-        Audience.INDUSTRY: "industry",
-        Audience.STARTUPS_SMES: "start-ups and SMEs",
-        Audience.PUBLIC_SECTOR: "public sector",
-        PositionStatus.INTEREST: "interest",
-        PositionStatus.APPROVED: "approved",
-        PositionStatus.JOINED: "joined",
-        PositionStatus.BIDDING: "bidding",
-        PositionStatus.DECLINED: "declined",
-    }
-)
+LABELS: dict[enum.Enum, str] = {
+    Kind.FACTORY: "AI Factory",
+    Kind.ANTENNA: "AI Factory Antenna",
+    SystemStatus.NEW: "a new AI-optimised supercomputer",
+    SystemStatus.UPGRADE: "an AI upgrade of an existing EuroHPC supercomputer",
+    SystemStatus.ASSOCIATED: "works with an existing or planned EuroHPC system",
+    Qualifier.EXACT: "",
+    FunderKind.EU: "EU",
+    Role.COFUNDER: "co-funder",
+    Audience.STARTUPS_SMES: "start-ups and SMEs",
+}
+"""The words of each labelled enum member whose value is not its words.
 
-
-def _period_end(start: dt.date, precision: Precision) -> dt.date:
-    months = {Precision.DAY: 0, Precision.MONTH: 1, Precision.QUARTER: 3}
-    if precision is Precision.DAY:
-        return start
-    if precision is Precision.YEAR:
-        return dt.date(start.year, 12, 31)
-    month = start.month - 1 + months[precision]
-    first_after = dt.date(start.year + month // 12, month % 12 + 1, 1)
-    return first_after - dt.timedelta(days=1)
+Every other member reads as its value, hyphens as spaces (``"at least"``).
+"""
 
 
 @attrs.frozen
@@ -739,7 +677,14 @@ class Milestone:
     @property
     def end(self) -> dt.date:
         """The last day the date may mean (31 December for ``year``)."""
-        return _period_end(self.start, self.precision)
+        start = self.start
+        if self.precision is Precision.DAY:
+            return start
+        if self.precision is Precision.YEAR:
+            return dt.date(start.year, 12, 31)
+        # The first day of the next month or quarter, less one day.
+        month = start.month + (0 if self.precision is Precision.MONTH else 2)
+        return dt.date(start.year + month // 12, month % 12 + 1, 1) - dt.timedelta(1)
 
     def when(self) -> str:
         """Return the date as precisely as it is known: ``"2025"``, ``"2026-Q3"``."""
@@ -1309,50 +1254,3 @@ class Coverage:
     checked_until: dt.date
     most_checked_until: dt.date | None = None
     note: str | None = attrs.field(default=None, metadata=declare(PROSE))
-
-
-__all__ = [
-    "LABELS",
-    "Access",
-    "AccessCall",
-    "AccessMode",
-    "Antenna",
-    "Audience",
-    "Claim",
-    "Confidence",
-    "Conflict",
-    "Count",
-    "Coverage",
-    "Entry",
-    "Fact",
-    "Factory",
-    "FlopsUnit",
-    "FunderKind",
-    "Funding",
-    "FundingShare",
-    "GigafactoryCall",
-    "GigafactoryLot",
-    "Grant",
-    "Host",
-    "Kind",
-    "Link",
-    "Location",
-    "Milestone",
-    "MilestoneKind",
-    "Money",
-    "NationalPosition",
-    "Performance",
-    "Person",
-    "PositionStatus",
-    "Precision",
-    "Qualifier",
-    "Role",
-    "Sector",
-    "Source",
-    "SourceKind",
-    "Stakeholder",
-    "Supercomputer",
-    "SystemStatus",
-    "Top500Rank",
-    "Wave",
-]

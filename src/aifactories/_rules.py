@@ -12,15 +12,16 @@ where the type alone is not enough, a :class:`Rule` in its attrs metadata
   when a rule has none);
 * the docs list the rules from :data:`RULES`.
 
-The strict loader's hooks use :func:`decimal_problem` and
-:func:`text_problem` too, so that whatever :func:`~aifactories.validate`
-accepts, :func:`~aifactories.loads` reads back from
-:func:`~aifactories.dumps`.
+The strict loader's decimal hook uses :func:`decimal_problem` too, so that
+whatever :func:`~aifactories.validate` accepts, :func:`~aifactories.loads`
+reads back from :func:`~aifactories.dumps`.
 """
 
 from __future__ import annotations
 
 import re
+import types
+import typing
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -105,6 +106,15 @@ def declare(
     return {key: value for key, value in declared if value}
 
 
+def strip_none(hint: Any) -> tuple[Any, bool]:
+    """Return a field's type ``hint`` without ``| None``, and whether it had it."""
+    if typing.get_origin(hint) in {types.UnionType, typing.Union}:
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return hint, False
+
+
 # -- text -------------------------------------------------------------------------
 
 
@@ -116,33 +126,25 @@ _CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def text_problem(value: str, *, lines: bool = False) -> str | None:
-    """Return what is wrong with ``value`` as data text, or ``None``.
-
-    Args:
-        value: The text.
-        lines: Whether newlines and tabs are allowed (long texts).
-    """
-    if value.isascii():
-        if value.isprintable():
-            return None
-    elif _SURROGATE.search(value) is not None:
-        # A JSON escape like "\ud800" decodes to a lone surrogate, which no
-        # UTF-8 file can hold: dumps() could not write it back.
-        return "contains a lone surrogate, which is not valid Unicode"
-    found = (_CONTROL_BUT_LINES if lines else _CONTROL).search(value)
-    if found is not None:
-        # Control characters would reach terminals (escape sequences)
-        # and break one-line messages.
-        return f"contains the control character U+{ord(found.group()):04X}"
-    return None
-
-
 def _text_check(lines: bool) -> Callable[[str], str | None]:  # noqa: FBT001
+    """Return the check of data text; ``lines`` allows newlines and tabs."""
+    controls = _CONTROL_BUT_LINES if lines else _CONTROL
+
     def check(value: str) -> str | None:
+        if value.isascii() and value.isprintable() and value.strip():
+            return None  # the common case: visible ASCII keeps the text rules
         if not visible(value):
             return "must not be empty"
-        return text_problem(value, lines=lines)
+        if not value.isascii() and _SURROGATE.search(value) is not None:
+            # A JSON escape like "\ud800" decodes to a lone surrogate, which no
+            # UTF-8 file can hold: dumps() could not write it back.
+            return "contains a lone surrogate, which is not valid Unicode"
+        found = controls.search(value)
+        if found is not None:
+            # Control characters would reach terminals (escape sequences)
+            # and break one-line messages.
+            return f"contains the control character U+{ord(found.group()):04X}"
+        return None
 
     return check
 

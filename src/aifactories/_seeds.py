@@ -201,8 +201,6 @@ def documents_from(documents: DocumentFolders) -> Documents:
     """
     if documents is None:
         return BUNDLED
-    if isinstance(documents, Documents):
-        return documents
     if isinstance(documents, str | os.PathLike):
         return Documents([documents])
     return Documents(documents)

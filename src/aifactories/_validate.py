@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import enum
-import types
 import typing
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -41,6 +40,7 @@ from aifactories._rules import (
     Rule,
     decimal_problem,
     int_problem,
+    strip_none,
 )
 from aifactories._seeds import BUNDLED, DocumentError, Documents
 from aifactories._text import fold, short
@@ -110,32 +110,19 @@ def slots(cls: type[Any]) -> tuple[_Slot, ...]:
     """Return the walker's view of every init field of the attrs class ``cls``."""
     found = _SLOTS.get(cls)
     if found is None:
-        found = _SLOTS[cls] = _read_slots(cls)
-    return found
-
-
-def _read_slots(cls: type[Any]) -> tuple[_Slot, ...]:
-    hints = typing.get_type_hints(cls)
-    return tuple(
-        _Slot(
-            field.name,
-            *_strip_none(hints[field.name]),
-            rule=field.metadata.get(RULE_KEY),
-            min_items=field.metadata.get(MIN_ITEMS_KEY, 0),
-            unique=field.metadata.get(UNIQUE_KEY, False),
+        hints = typing.get_type_hints(cls)
+        found = _SLOTS[cls] = tuple(
+            _Slot(
+                field.name,
+                *strip_none(hints[field.name]),
+                rule=field.metadata.get(RULE_KEY),
+                min_items=field.metadata.get(MIN_ITEMS_KEY, 0),
+                unique=field.metadata.get(UNIQUE_KEY, False),
+            )
+            for field in attrs.fields(cls)
+            if field.init
         )
-        for field in attrs.fields(cls)
-        if field.init
-    )
-
-
-def _strip_none(hint: Any) -> tuple[Any, bool]:
-    """Return ``hint`` without ``| None``, and whether it had it."""
-    if typing.get_origin(hint) in {types.UnionType, typing.Union}:
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
-    return hint, False
+    return found
 
 
 def _type_name(value: object) -> str:
@@ -188,7 +175,7 @@ def _compile_kind(slot: _Slot, kind: Any) -> _Check:
         base = PROSE if rule is PROSE else TEXT
         # Codes and URLs are text too: no blanks, controls or surrogates first.
         extra = None if rule is base else rule
-        return _compile_scalar(str, "a string", _text_problem(base), extra)
+        return _compile_scalar(str, "a string", base.check, extra)
     if kind in _SCALARS:
         article, bounds = _SCALARS[kind]
         return _compile_scalar(kind, article, bounds, slot.rule)
@@ -215,15 +202,6 @@ def _compile_enum(kind: type[enum.Enum]) -> _Check:
             check.add(path, f"{short(value)} is not a {kind.__name__} ({allowed})")
 
     return member
-
-
-def _text_problem(base: Rule) -> Callable[[str], str | None]:
-    def problem(value: str) -> str | None:
-        if value.isascii() and value.isprintable() and value.strip():
-            return None  # the common case: visible ASCII keeps the text rules
-        return base.check(value)
-
-    return problem
 
 
 # Values of exactly one type (type(), not isinstance(): True is an int too),
