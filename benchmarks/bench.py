@@ -104,7 +104,7 @@ COLD_LIMIT = 3.0
 
 The target is 1.0x. The simple bundled path (one data file structured by
 the strict path's converter, no lazy per-entry build) measures 2.1x-2.9x by
-time and 3.05x by instructions: importing attrs alone is 0.69x, building
+time and 2.80x by instructions: importing attrs alone is 0.69x, building
 the model's classes takes the import to 1.53x, and importing cattrs and
 generating its hooks is most of the first answer. The gate holds what
 simple code gives, so that it catches a regression; see benchmarks/README.md
