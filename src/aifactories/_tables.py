@@ -27,7 +27,6 @@ import io
 import json
 import os
 import re
-import types
 import typing
 from collections.abc import Callable, Collection, Iterator
 from decimal import Decimal
@@ -64,6 +63,7 @@ from aifactories._model import (
     Wave,
     serves,
 )
+from aifactories._rules import strip_none
 from aifactories._schema import _field_docs
 
 if TYPE_CHECKING:
@@ -207,13 +207,6 @@ COVERED: dict[str, str] = {}
 """Every entry field path, mapped to the ``table.column`` (or table) holding it."""
 
 
-def _unwrap(tp: Any) -> Any:
-    if typing.get_origin(tp) in {types.UnionType, typing.Union}:
-        (inner,) = (a for a in typing.get_args(tp) if a is not type(None))
-        return inner
-    return tp
-
-
 def _dig(record: object, names: tuple[str, ...]) -> object:
     for name in names:
         if record is None:
@@ -296,7 +289,7 @@ class _Plan:
                 continue
             if path in skip:
                 continue
-            tp = _unwrap(hints[field.name])
+            tp = strip_none(hints[field.name])[0]
             if field.name == main and prefix:
                 name = prefix.removesuffix("_")
             else:
