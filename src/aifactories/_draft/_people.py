@@ -57,9 +57,9 @@ _ROLE_WORD = (
     r"(?:[\w-]*(?:[Mm]inist(?:er|ra|re|r)|[Dd]irekt(?:or|orin|ör)|[Dd]irector|CEO|"
     r"[Rr]e[ck]tor|[Pp]r[äa]sident|[Pp]resident|[Cc]ommissioner|[Kk]ommissar|"
     r"[Cc]hair(?:man|woman)?|[Ll]eiter|[Cc]oordinat(?:or|ore|rice)|[Mm]ayor|"
-    r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[Rr]editel|[Ss]ekretarz|[Vv]orsitzend|"
+    r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[ŘřRr]editel|[Ss]ekretarz|[Vv]orsitzend|"
     r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore|"
-    r"[Řř]editel|[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller)[\w-]*)"
+    r"[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller)[\w-]*)"
 )
 _PERSON_TITLED = re.compile(
     # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu

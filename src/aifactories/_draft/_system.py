@@ -18,7 +18,7 @@ _MACHINE = (
     r"(?:[Ss]upercomput(?:er|ador)|[Ss]uperordenador|[Ss]upercalculateur|"
     r"[Ss]uperkomputer\w*|[Ss]upercalcolatore|"
     # The other languages of the registry's countries.
-    r"[Ss]upercomputerul\w*|[Ss]upercomputador|[Ss]uperpočítač\w*|[Ss]uperdator\w*|"
+    r"[Ss]upercomputerul\w*|[Ss]uperpočítač\w*|[Ss]uperdator\w*|"
     r"[Ss]upertietokone\w*|[Ss]uperračunal\w*|[Ss]zuperszámítógép\w*|"
     r"[Ss]uperkompiuter\w*|[Ss]uperarvuti\w*|υπερυπολογιστ\w*|суперкомпют\w*)"
 )
