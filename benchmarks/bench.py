@@ -405,7 +405,8 @@ def warm(results: Results, budget: float) -> None:
     registry = aifactories.load()
     plain = {entry.id: entry for entry in registry}
     namespace: dict[str, object] = {"registry": registry, "plain": plain}
-    baseline = _per_call('plain.get("mimer")', namespace, budget)
+    base = 'plain.get("mimer")'
+    baseline = statistics.median(_per_call(base, namespace, budget) for _ in range(5))
     cases = [
         ('`get("mimer")` (id)', 'registry.get("mimer")'),
         ('`get("MIMER")` (folded name)', 'registry.get("MIMER")'),
@@ -418,8 +419,14 @@ def warm(results: Results, budget: float) -> None:
     ]
     rows: list[Row] = [("`dict.get` (baseline)", _us(baseline), "1.00x")]
     for name, statement in cases:
-        seconds = _per_call(statement, namespace, budget)
-        ratio = seconds / baseline
+        # Side by side: each round times the baseline and the call back to
+        # back, so that a slower or faster spell of the machine moves both.
+        pair = (base, statement)
+        rounds = [
+            tuple(_per_call(code, namespace, budget) for code in pair) for _ in range(5)
+        ]
+        seconds = statistics.median(call for _, call in rounds)
+        ratio = statistics.median(call / plain for plain, call in rounds)
         verdict = f"{ratio:.2f}x"
         if name.startswith('`get("mimer")'):
             verdict = results.target("warm get vs dict.get", ratio, 3)
