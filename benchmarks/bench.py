@@ -288,6 +288,10 @@ def write_synthetic(folder: Path, size: int) -> Path:
 # -- the sections ----------------------------------------------------------------
 
 
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MiB"
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1e3:.1f} ms"
 
@@ -438,7 +442,9 @@ def warm(results: Results, budget: float) -> None:
     )
 
 
-def load_vs_json(results: Results, folder: Path, size: int, runs: int) -> None:
+def load_vs_json(
+    results: Results, folder: Path, size: int, runs: int, *, peaks: bool = True
+) -> None:
     """Strict load of a generated file against json.loads of the same bytes.
 
     Twice: the file as ``dumps`` writes it (indented) and the same data as
@@ -446,6 +452,9 @@ def load_vs_json(results: Results, folder: Path, size: int, runs: int) -> None:
     baseline. Both are timed as users run them, with the cyclic garbage
     collector in its default state (``timeit`` would switch it off, which
     flatters ``json.loads``).
+
+    ``peaks``: also trace the peak of Python allocations, which slows each
+    traced call about fivefold (smoke mode leaves it out: it is not gated).
     """
     indented = write_synthetic(folder, size)
     compact = folder / f"registry-{size}-compact.json"
@@ -458,8 +467,10 @@ def load_vs_json(results: Results, folder: Path, size: int, runs: int) -> None:
         # Both read the file: the baseline is the cheapest way from file to data.
         parse = _once(lambda: json.loads(path.read_bytes()), runs)  # noqa: B023 - called at once
         load = _once(lambda: aifactories.load(path), runs)  # noqa: B023 - called at once
-        parse_peak = _peak(lambda: json.loads(path.read_bytes()))  # noqa: B023 - called at once
-        load_peak = _peak(lambda: aifactories.load(path))  # noqa: B023 - called at once
+        parse_peak = load_peak = "not traced (smoke)"
+        if peaks:
+            parse_peak = _mib(_peak(lambda: json.loads(path.read_bytes())))  # noqa: B023 - called at once
+            load_peak = _mib(_peak(lambda: aifactories.load(path)))  # noqa: B023 - called at once
         name = f"{size} load vs json.loads ({layout})"
         results.add(
             f"Loading a generated {size:,}-entry file, {layout} JSON "
@@ -469,13 +480,13 @@ def load_vs_json(results: Results, folder: Path, size: int, runs: int) -> None:
                 (
                     "`json.loads(path.read_bytes())`",
                     _ms(parse),
-                    f"{parse_peak / mib:.0f} MiB",
+                    parse_peak,
                     "1.00x",
                 ),
                 (
                     "`aifactories.load(path)` (strict)",
                     _ms(load),
-                    f"{load_peak / mib:.0f} MiB",
+                    load_peak,
                     results.target(name, load / parse, 5),
                 ),
             ],
@@ -664,7 +675,7 @@ def main(argv: list[str] | None = None) -> int:
         if "warm" in chosen:
             warm(results, budget)
         if "load" in chosen:
-            load_vs_json(results, folder, big, load_runs)
+            load_vs_json(results, folder, big, load_runs, peaks=not smoke)
         if "bad" in chosen:
             bad_input(results, folder, load_runs)
         if "scaling" in chosen:
