@@ -29,7 +29,9 @@ from hypothesis.strategies import SearchStrategy
 
 from aifactories._countries import country_code
 from aifactories._model import (
+    AccessCall,
     Antenna,
+    Audience,
     Claim,
     Confidence,
     Conflict,
@@ -44,8 +46,11 @@ from aifactories._model import (
     Kind,
     Link,
     Location,
+    Milestone,
+    MilestoneKind,
     Money,
     Person,
+    Precision,
     Role,
     Sector,
     Source,
@@ -941,7 +946,10 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
 
     Nested in an entry, each is one draw from these (and drawn in full by
     its own strategy): what a test of an entry reads is its own fields,
-    its funding and its system, which stay drawn.
+    its funding and its system, which stay drawn. Milestones and access
+    calls are here too: drawn, they were a fifth of a factory's choices.
+    Their pools still hold every precision, a planned milestone with what
+    it expects, and a call with and without its dates.
     """
     a, b, c = _POOL_SOURCES
     values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
@@ -994,6 +1002,56 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
             Conflict(topic="budget", claims=claims[:2]),
             Conflict(topic="date", claims=claims[2:5], field="selected_on"),
         ),
+        Milestone: (
+            Milestone(
+                date=dt.date(2025, 3, 14),
+                kind=MilestoneKind.SELECTED,
+                text="selected",
+                sources=(a,),
+            ),
+            Milestone(
+                date=dt.date(2026, 4, 1),
+                kind=MilestoneKind.PLANNED,
+                text="first users, planned",
+                sources=(b, c),
+                precision=Precision.QUARTER,
+                confidence=Confidence.LOW,
+                expects=MilestoneKind.FIRST_USERS,
+            ),
+            Milestone(
+                date=dt.date(2024, 11, 1),
+                kind=MilestoneKind.INSTALLED,
+                text="Kajaani\nrack ✓",
+                sources=(c,),
+                precision=Precision.MONTH,
+                confidence=Confidence.MEDIUM,
+            ),
+            Milestone(
+                date=dt.date(2026, 1, 1),
+                kind=MilestoneKind.IN_OPERATION,
+                text="in Betrieb",
+                sources=(a,),
+                precision=Precision.YEAR,
+            ),
+        ),
+        AccessCall: (
+            AccessCall(
+                name="Open call",
+                audience=frozenset({Audience.ACADEMIA}),
+                sources=(a,),
+            ),
+            AccessCall(
+                name="Start-ups ✓",
+                audience=frozenset({Audience.STARTUPS_SMES, Audience.INDUSTRY}),
+                sources=(b, c),
+                url="https://calls.example.org/ä",
+                opens=dt.date(2025, 1, 1),
+                closes=dt.date(2025, 2, 1),
+                description="two\nlines",
+                unverified=True,
+                confidence=Confidence.MEDIUM,
+            ),
+        ),
     }
 
 
@@ -1007,7 +1065,17 @@ def _piece_override(cls: type[Any]) -> Override:
 
 
 # Imported by name with the rest: the tables the derived strategies read.
-for _cls in (Claim, Link, Location, Grant, Person, Stakeholder, Conflict):
+for _cls in (
+    Claim,
+    Link,
+    Location,
+    Grant,
+    Person,
+    Stakeholder,
+    Conflict,
+    Milestone,
+    AccessCall,
+):
     CLASS_OVERRIDES[_cls] = _piece_override(_cls)
 CLASS_OVERRIDES.update(
     {
