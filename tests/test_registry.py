@@ -4,6 +4,7 @@ documented."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import typing
 import unicodedata
 from decimal import Decimal
@@ -408,6 +409,19 @@ class TestTime:
             registry.as_of("2025-01-01")  # type: ignore[arg-type]
         with pytest.raises(TypeError):
             registry.as_of(dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
+
+
+@pytest.mark.parametrize(
+    ("module", "extra"),
+    [
+        ("aifactories", ()),
+        ("aifactories.testing", ("pytest_plugin", "strategies")),
+        ("aifactories.testing.strategies", ()),
+    ],
+)
+def test_dir_lists_the_public_names(module: str, extra: tuple[str, ...]) -> None:
+    imported = importlib.import_module(module)
+    assert dir(imported) == sorted([*imported.__all__, *extra])
 
 
 class TestRecords:

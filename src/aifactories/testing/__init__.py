@@ -63,3 +63,8 @@ def _require(module: str, feature: str) -> ModuleType:
             "install the testing extra: pip install 'aifactories[testing]'"
         )
         raise ImportError(msg, name=module) from exc
+
+
+def __dir__() -> list[str]:
+    # What a user may use (the two extra modules too), not how it is built.
+    return sorted([*__all__, "pytest_plugin", "strategies"])

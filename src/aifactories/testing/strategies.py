@@ -66,3 +66,8 @@ __all__ = [
     "sources",
     "waves",
 ]
+
+
+def __dir__() -> list[str]:
+    # What a user may use, not how the module is built.
+    return sorted(__all__)
