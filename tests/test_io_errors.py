@@ -90,6 +90,30 @@ class TestInputTypes:
         assert "\n  factories[0].country: 'XX' is not" in text
         assert isinstance(info.value, ValueError)
 
+    def test_a_cut_list_says_more_than_it_lists(self, tmp_path: Path) -> None:
+        # The line counting the rest is not a problem: "more than 1,000".
+        data = json.loads(CONTROL.read_text("utf-8"))
+        data["facts"] = [1] * (aifactories.MAX_PROBLEMS + 5)
+        path = tmp_path / "many.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(RegistryDataError) as info:
+            aifactories.load(path)
+        text = str(info.value)
+        head = f"{path}: invalid registry data, more than 1,000 problems:\n"
+        assert text.startswith(head)
+        assert info.value.errors[-1].startswith("$: … and more problems; ")
+        result = subprocess.run(
+            [sys.executable, "-m", "aifactories", "validate", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        assert result.returncode == 1
+        assert result.stderr.splitlines()[-1] == (
+            "aifactories validate: more than 1,000 problems in 1 of 1 file"
+        )
+
 
 class TestFiles:
     """A file loads by its suffix in any case, TOML and JSON to the same registry."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
 import aifactories
 from aifactories._countries import country_code, country_name
-from aifactories._errors import NotFoundError, RegistryDataError
+from aifactories._errors import NotFoundError, RegistryDataError, problem_count
 from aifactories._files import OutputIsInputError, read_file, write_file
 from aifactories._model import (
     Antenna,
@@ -649,13 +649,8 @@ def _registry(args: argparse.Namespace) -> Registry:
     except RegistryDataError as exc:
         if len(exc.errors) == 1:
             msg = f"{PROG}: {path}: {exc.errors[0]}"
-        else:
-            msg = (
-                f"{PROG}: {path}: invalid registry data, "
-                f"{_count(len(exc.errors), 'problem')} "
-                f"(run '{PROG} validate {path}' to list them)"
-            )
-        raise _CommandError(msg) from None
+            raise _CommandError(msg) from None
+        raise _invalid("", path, exc.errors) from None
     except OSError as exc:
         # 2, like validate: the file could not be read, so it is not invalid.
         msg = f"{PROG}: cannot read {path}: {exc.strerror or exc}"
@@ -820,6 +815,16 @@ def _intents_for(registry: Registry, factory: Factory) -> list[Antenna]:
 
 def _named(name: str, short_name: str | None) -> str:
     return f"{name} ({short_name})" if short_name and short_name != name else name
+
+
+def _invalid(command: str, path: str, problems: Sequence[str]) -> _CommandError:
+    """The one-line error for a file with problems: how many, and how to list them."""
+    where = f"{PROG} {command}" if command else PROG
+    msg = (
+        f"{where}: {path}: invalid registry data, {problem_count(problems)} "
+        f"(run '{PROG} validate {path}' to list them)"
+    )
+    return _CommandError(msg)
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:
@@ -1197,7 +1202,7 @@ def _validate(args: argparse.Namespace) -> int:
                 _write(f"{name}: {problem}")
     invalid = [problems for _, status, problems, _ in results if status == _INVALID]
     if invalid and not args.json:
-        found = _count(sum(map(len, invalid)), "problem")
+        found = problem_count(p for problems in invalid for p in problems)
         files = _count(len(results), "file")
         _error(f"{PROG} validate: {found} in {len(invalid)} of {files}")
     if any(status == _UNREADABLE for _, status, _, _ in results):
@@ -1223,12 +1228,7 @@ def _diff(args: argparse.Namespace) -> int:
             msg = f"{PROG} diff: {name}: {problems[0]}"
             raise _CommandError(msg, 2)
         if registry is None:
-            msg = (
-                f"{PROG} diff: {name}: invalid registry data, "
-                f"{_count(len(problems), 'problem')} "
-                f"(run '{PROG} validate {name}' to list them)"
-            )
-            raise _CommandError(msg)
+            raise _invalid("diff", name, problems)
         registries.append(registry)
     found = diff(*registries)
     if args.facts:

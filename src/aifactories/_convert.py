@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aifactories import _model
-from aifactories._errors import MAX_PROBLEMS, RegistryDataError
+from aifactories._errors import CUT, MAX_PROBLEMS, RegistryDataError
 from aifactories._format import (
     Document,
     date_from_wire,
@@ -132,11 +132,10 @@ def structure(data: dict[str, Any], *, consume: bool = False) -> Document:
         more = budget.dropped + max(0, len(messages) - MAX_PROBLEMS)
         if budget.unchecked:
             problems.append(
-                f"$: … and more problems; {budget.unchecked:,} array items "
-                "were not checked"
+                f"{CUT}more problems; {budget.unchecked:,} array items were not checked"
             )
         elif more:
-            problems.append(f"$: … and {more:,} more problems")
+            problems.append(f"{CUT}{more:,} more problems")
         raise RegistryDataError(problems) from None
     except RecursionError:
         raise RegistryDataError(["$: nested too deeply"]) from None

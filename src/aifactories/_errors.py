@@ -8,6 +8,26 @@ from typing import Any
 MAX_PROBLEMS = 1000
 """At most this many problems are listed; the rest are counted in one line."""
 
+CUT = "$: … and "
+"""How the line that closes a list cut at :data:`MAX_PROBLEMS` starts."""
+
+
+def problem_count(problems: Iterable[str]) -> str:
+    """How many problems ``problems`` lists, in words.
+
+    ``"1 problem"``, ``"7 problems"``, or ``"more than 1,000 problems"``
+    where a list was cut: the line counting the rest is not a problem.
+    """
+    listed = 0
+    cut = False
+    for problem in problems:
+        if problem.startswith(CUT):
+            cut = True
+        else:
+            listed += 1
+    noun = "problem" if listed == 1 and not cut else "problems"
+    return f"{'more than ' if cut else ''}{listed:,} {noun}"
+
 
 class RegistryDataError(ValueError):
     """Registry data is malformed or breaks a rule.
@@ -19,7 +39,8 @@ class RegistryDataError(ValueError):
         errors: Every problem found, each as ``"path: message"``, e.g.
             ``"factories[3].funding.shares[0].share: must be in (0, 1], got 1.5"``.
             At most :data:`aifactories.MAX_PROBLEMS` problems are listed; a
-            last ``"$: … and N more problems"`` line counts the rest.
+            last line starting ``"$: … and"`` counts the rest (the message
+            then says "more than 1,000 problems").
         source: The name of the file the data came from, or ``None``.
     """
 
@@ -34,10 +55,8 @@ class RegistryDataError(ValueError):
 
     def _message(self) -> str:
         where = f"{self.source}: " if self.source else ""
-        count = len(self.errors)
-        noun = "problem" if count == 1 else "problems"
         lines = "\n".join(f"  {e}" for e in self.errors)
-        return f"{where}invalid registry data, {count} {noun}:\n{lines}"
+        return f"{where}invalid registry data, {problem_count(self.errors)}:\n{lines}"
 
     def __str__(self) -> str:
         # Built from the attributes, not from args: a copy, a pickle or a

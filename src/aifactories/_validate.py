@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from aifactories._errors import MAX_PROBLEMS
+from aifactories._errors import CUT, MAX_PROBLEMS
 from aifactories._format import Document
 from aifactories._model import Antenna, Factory, Funding, Kind, Source, Wave
 from aifactories._rules import (
@@ -470,7 +470,7 @@ def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     try:
         check_record(check, "", doc)
     except _Full:
-        return [*check.problems, "$: … and more problems; checking stopped there"]
+        return [*check.problems, f"{CUT}more problems; checking stopped there"]
     return check.problems
 
 
