@@ -284,6 +284,16 @@ class TestGeneralCues:
         assert entry.supercomputer is not None
         assert entry.supercomputer.name == "KarolAIna"
 
+    def test_a_known_entry_person_named_without_a_role(self) -> None:
+        # No cue says who Pekka Manninen is: the registry does.
+        text = "LUMI AI Factory opens its doors. Pekka Manninen toured the halls."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.id == "lumi-aif"
+        (person,) = entry.people
+        assert (person.name, person.role) == ("Pekka Manninen", "Director")
+        (source,) = person.sources
+        assert source.quote == "Pekka Manninen toured the halls."
+
     @pytest.mark.parametrize(
         "sentence",
         [

@@ -237,7 +237,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         )
 
     def known_facts(self, acc: _Acc) -> None:
-        """Propose the registry's host, stakeholders and machine that the text names.
+        """Propose the registry's host, stakeholders, people and machine the text names.
 
         The registry's record of the organisation, with the sentence that
         names it as the quote; the host's city only when the text says it.
@@ -264,6 +264,13 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                 supports = f"{holder.role.value}: {holder.name}"
                 acc.stakeholders[key] = attrs.evolve(
                     holder, sources=(self.whole(said, supports),)
+                )
+        # A person the registry names for the entry, named with no role cue.
+        for person in entry.people:
+            said = self.first_naming(person.name)
+            if fold(person.name) not in acc.people and said is not None:
+                acc.people[fold(person.name)] = attrs.evolve(
+                    person, sources=(self.whole(said, "person"),)
                 )
 
     def build(self, acc: _Acc) -> Entry:
