@@ -3,7 +3,7 @@
 Run on demand (a few minutes, needs the ``test`` extra for pycountry)::
 
     python benchmarks/bench.py            # full: 1k / 10k / 50k entries
-    python benchmarks/bench.py --smoke    # about a minute: small sizes, few repeats
+    python benchmarks/bench.py --smoke    # 2-3 minutes: small sizes, few repeats
     python benchmarks/bench.py --only testing   # the testing kit (bench_testing.py)
 
 Every figure is measured in this one run, side by side with its baseline,
@@ -635,7 +635,7 @@ def machine() -> str:
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print the tables; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--smoke", action="store_true", help="a few seconds, small")
+    parser.add_argument("--smoke", action="store_true", help="small sizes, few repeats")
     parser.add_argument("--check", action="store_true", help="exit 1 on a miss")
     parser.add_argument(
         "--only",
