@@ -666,7 +666,7 @@ class TestCommon:
         broken.write_text(json.dumps(doc), encoding="utf-8")
         listed = cli("list", "--data", str(broken)).err
         counted = cli("validate", str(broken)).err.splitlines()[-1]
-        number = re.search(r"data, (more than [\d,]+ problems)", listed)
+        number = re.search(r"data, (at least [\d,]+ problems)", listed)
         assert number is not None
         assert "," in number[1]  # thousands grouped, as validate writes them
         assert f"{number[1]} in 1 of 1 file" in counted

@@ -91,7 +91,7 @@ class TestInputTypes:
         assert isinstance(info.value, ValueError)
 
     def test_a_cut_list_says_more_than_it_lists(self, tmp_path: Path) -> None:
-        # The line counting the rest is not a problem: "more than 1,000".
+        # The line closing a cut list is not a problem: "at least 1,000".
         data = json.loads(CONTROL.read_text("utf-8"))
         data["facts"] = [1] * (aifactories.MAX_PROBLEMS + 5)
         path = tmp_path / "many.json"
@@ -99,7 +99,7 @@ class TestInputTypes:
         with pytest.raises(RegistryDataError) as info:
             aifactories.load(path)
         text = str(info.value)
-        head = f"{path}: invalid registry data, more than 1,000 problems:\n"
+        head = f"{path}: invalid registry data, at least 1,000 problems:\n"
         assert text.startswith(head)
         assert info.value.errors[-1].startswith("$: … and more problems; ")
         result = subprocess.run(
@@ -111,7 +111,7 @@ class TestInputTypes:
         )
         assert result.returncode == 1
         assert result.stderr.splitlines()[-1] == (
-            "aifactories validate: more than 1,000 problems in 1 of 1 file"
+            "aifactories validate: at least 1,000 problems in 1 of 1 file"
         )
 
 

@@ -1451,7 +1451,7 @@ def _merge(args: argparse.Namespace) -> int:
     try:
         merged = merge_files(args.draft, args.into, args.documents)
     except RegistryDataError as exc:
-        more = f" (and {len(exc.errors) - 1} more)" if len(exc.errors) > 1 else ""
+        more = f"; {problem_count(exc.errors)} in all" if len(exc.errors) > 1 else ""
         msg = f"{PROG} merge: {exc.source or args.draft}: {exc.errors[0]}{more}"
         raise _CommandError(msg) from None
     except OSError as exc:

@@ -15,8 +15,9 @@ CUT = "$: … and "
 def problem_count(problems: Iterable[str]) -> str:
     """How many problems ``problems`` lists, in words.
 
-    ``"1 problem"``, ``"7 problems"``, or ``"more than 1,000 problems"``
-    where a list was cut: the line counting the rest is not a problem.
+    ``"1 problem"``, ``"7 problems"``, or ``"at least 1,000 problems"``
+    where a list was cut: the line closing it is not a problem, and where
+    checking stopped, what was not checked may hold none.
     """
     listed = 0
     cut = False
@@ -26,7 +27,7 @@ def problem_count(problems: Iterable[str]) -> str:
         else:
             listed += 1
     noun = "problem" if listed == 1 and not cut else "problems"
-    return f"{'more than ' if cut else ''}{listed:,} {noun}"
+    return f"{'at least ' if cut else ''}{listed:,} {noun}"
 
 
 class RegistryDataError(ValueError):
@@ -39,8 +40,9 @@ class RegistryDataError(ValueError):
         errors: Every problem found, each as ``"path: message"``, e.g.
             ``"factories[3].funding.shares[0].share: must be in (0, 1], got 1.5"``.
             At most :data:`aifactories.MAX_PROBLEMS` problems are listed; a
-            last line starting ``"$: … and"`` counts the rest (the message
-            then says "more than 1,000 problems").
+            last line starting ``"$: … and"`` counts the rest or says where
+            checking stopped (the message then says "at least 1,000
+            problems").
         source: The name of the file the data came from, or ``None``.
     """
 

@@ -66,5 +66,5 @@ def _require(module: str, feature: str) -> ModuleType:
 
 
 def __dir__() -> list[str]:
-    # What a user may use (the two extra modules too), not how it is built.
-    return sorted([*__all__, "pytest_plugin", "strategies"])
+    # What a user may use, not how it is built.
+    return sorted(__all__)

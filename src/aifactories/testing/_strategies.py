@@ -949,7 +949,8 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
     its funding and its system, which stay drawn. Milestones and access
     calls are here too: drawn, they were a fifth of a factory's choices.
     Their pools still hold every precision, a planned milestone with what
-    it expects, and a call with and without its dates.
+    it expects and the event that settles it, and a call with and without
+    its dates.
     """
     a, b, c = _POOL_SOURCES
     values = ("EUR 420 million", "about 430 M€", "später: 2027", "两个来源", "a\nb")
@@ -1006,7 +1007,7 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
             Milestone(
                 date=dt.date(2025, 3, 14),
                 kind=MilestoneKind.SELECTED,
-                text="selected",
+                text="vendor selected",
                 sources=(a,),
             ),
             Milestone(
@@ -1032,6 +1033,13 @@ def _pieces() -> dict[type[Any], tuple[Any, ...]]:
                 text="in Betrieb",
                 sources=(a,),
                 precision=Precision.YEAR,
+            ),
+            # Settles the planned milestone above when drawn beside it.
+            Milestone(
+                date=dt.date(2026, 5, 4),
+                kind=MilestoneKind.FIRST_USERS,
+                text="first users",
+                sources=(b,),
             ),
         ),
         AccessCall: (
