@@ -313,6 +313,13 @@ def test_invalid_pins_are_refused_with_the_rule(make: Any, message: str) -> None
     assert message in str(caught.value)
 
 
+def test_a_pin_with_more_problems_than_the_budget_is_refused_too() -> None:
+    # Past MAX_PROBLEMS the check stops, and says so, instead of escaping.
+    with pytest.raises(InvalidArgument) as caught:
+        aist.factories(aliases=[""] * (aifactories.MAX_PROBLEMS + 1))
+    assert str(caught.value).endswith("$: … and more problems; checking stopped there")
+
+
 def test_seed_only_sources_need_seed_documents(monkeypatch: pytest.MonkeyPatch) -> None:
     from aifactories.testing import _strategies
 

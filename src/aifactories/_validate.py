@@ -150,13 +150,13 @@ def _record_checks(cls: type[Any]) -> tuple[_Field, ...]:
 def check_record(check: _Checker, path: Path, record: Any) -> None:
     """Check every field of ``record`` by its declaration, then its record rule."""
     cls: type[Any] = type(record)
-    for name, required, check_field in _record_checks(cls):
+    for name, required, check_value in _record_checks(cls):
         value = getattr(record, name, None)
         if value is None:
             if required:
                 check.add((path, name), "is required, got None")
         else:
-            check_field(check, (path, name), value)
+            check_value(check, (path, name), value)
     record_rule = _RECORD_RULES.get(cls)
     if record_rule is not None:
         record_rule(check, path, record)
@@ -469,6 +469,24 @@ def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     check = _Checker(documents)
     try:
         check_record(check, "", doc)
+    except _Full:
+        return [*check.problems, f"{CUT}more problems; checking stopped there"]
+    return check.problems
+
+
+def check_field(cls: type[Any], name: str, value: object) -> list[str]:
+    """Return every rule ``value`` breaks as the field ``name`` of ``cls``.
+
+    Worded as :func:`check_document` words them, with ``name`` as the path
+    (the testing kit checks its pins with this).
+
+    Raises:
+        KeyError: ``cls`` has no init field ``name``.
+    """
+    checks = {field: check for field, _, check in _record_checks(cls)}
+    check = _Checker()
+    try:
+        checks[name](check, name, value)
     except _Full:
         return [*check.problems, f"{CUT}more problems; checking stopped there"]
     return check.problems

@@ -65,7 +65,7 @@ from aifactories._registry import Registry, Selection
 from aifactories._rules import COUNTRY, SLUG, TEXT, URL
 from aifactories._seeds import seed_names, seed_text
 from aifactories._text import fold, visible
-from aifactories._validate import _Checker, _record_checks
+from aifactories._validate import check_field
 from aifactories.testing._derive import (
     CLASS_OVERRIDES,
     DATE_DRAW,
@@ -124,15 +124,12 @@ def _checked_pins(
         for name, value in given.items()
         if value is not None
     }
-    checks = {name: check_field for name, _, check_field in _record_checks(cls)}
     for name, value in plain.items():
-        if isinstance(value, SearchStrategy):
-            continue
-        check = _Checker()
-        checks[name](check, name, value)
-        if check.problems:
-            problems = "; ".join(check.problems)
-            msg = f"{name}={value!r} is not a valid pin: {problems}"
+        problems = (
+            () if isinstance(value, SearchStrategy) else check_field(cls, name, value)
+        )
+        if problems:
+            msg = f"{name}={value!r} is not a valid pin: {'; '.join(problems)}"
             raise InvalidArgument(msg)
     return {name: _drawn(value) for name, value in plain.items()}
 
