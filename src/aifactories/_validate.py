@@ -87,6 +87,14 @@ class _Checker:
             raise _Full
         self.problems.append(f"{render(path)}: {message}")
 
+    def run(self, walk: Callable[..., None], *args: Any) -> list[str]:
+        """Every problem ``walk(self, *args)`` finds, closed by a line if it was cut."""
+        try:
+            walk(self, *args)
+        except _Full:
+            return [*self.problems, f"{CUT}more problems; checking stopped there"]
+        return self.problems
+
 
 # -- field rules, from the declarations --------------------------------------------
 
@@ -466,12 +474,7 @@ def check_document(doc: Document, documents: Documents = BUNDLED) -> list[str]:
     Seed quotes are checked against ``documents``. At most
     :data:`MAX_PROBLEMS` are listed, then one line counting the rest.
     """
-    check = _Checker(documents)
-    try:
-        check_record(check, "", doc)
-    except _Full:
-        return [*check.problems, f"{CUT}more problems; checking stopped there"]
-    return check.problems
+    return _Checker(documents).run(check_record, "", doc)
 
 
 def check_field(cls: type[Any], name: str, value: object) -> list[str]:
@@ -484,12 +487,7 @@ def check_field(cls: type[Any], name: str, value: object) -> list[str]:
         KeyError: ``cls`` has no init field ``name``.
     """
     checks = {field: check for field, _, check in _record_checks(cls)}
-    check = _Checker()
-    try:
-        checks[name](check, name, value)
-    except _Full:
-        return [*check.problems, f"{CUT}more problems; checking stopped there"]
-    return check.problems
+    return _Checker().run(checks[name], name, value)
 
 
 def _document_rule(check: _Checker, _path: Path, doc: Document) -> None:
