@@ -90,7 +90,7 @@ class TestInputTypes:
         assert "\n  factories[0].country: 'XX' is not" in text
         assert isinstance(info.value, ValueError)
 
-    def test_a_cut_list_says_more_than_it_lists(self, tmp_path: Path) -> None:
+    def test_a_cut_list_counts_at_least_what_it_lists(self, tmp_path: Path) -> None:
         # The line closing a cut list is not a problem: "at least 1,000".
         data = json.loads(CONTROL.read_text("utf-8"))
         data["facts"] = [1] * (aifactories.MAX_PROBLEMS + 5)
