@@ -49,11 +49,14 @@ def require() -> ModuleType:
 
 @functools.cache
 def languages() -> tuple[str, ...]:
-    """The official languages of :data:`COUNTRIES`, English first."""
+    """The official languages of :data:`COUNTRIES`, English first.
+
+    Regional ones count too: a release from Barcelona may be in Catalan.
+    """
     babel = require()
     found = ["en"]
     for code in COUNTRIES:
-        for language in babel.languages.get_official_languages(code):
+        for language in babel.languages.get_official_languages(code, regional=True):
             base = language.split("_")[0]
             if base not in found and babel.localedata.exists(base):
                 found.append(base)

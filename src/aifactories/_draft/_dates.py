@@ -16,28 +16,34 @@ from aifactories._text import fold
 _DATE = re.compile(
     r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,12})\.?"
     r"\s+(?:de\s+)?(?P<y>20\d\d)|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
-    r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d))\b"
+    r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)|"
+    # "18.03.2026", "18. 3. 2026": day first, as Europe writes it.
+    r"(?P<d4>\d{1,2})\.\s?(?P<m4>\d{1,2})\.\s?(?P<y4>20\d\d))\b"
 )
 _SELECTED = re.compile(
-    r"selected|chosen|announced|approved|ausgewählt|bekannt ?gegeben|selezionat|"
-    r"scelt[ao]|seleccionad|elegid|sélectionnée?|retenue?|wybran|zakwalifikowan|"
+    r"selected|chosen|announced|approved|ausgewählt|bekannt ?gegeben|selezion|"
+    r"scelt[ao]|seleccion|elegid|sélectionn|retenue?|wybra|zakwalifikowan|"
     # The other languages of the registry's countries.
-    r"geselecteerd|gekozen|vybrán|selecionad|selectat|atrinkt|izvēlēt|izbran|"
-    r"valittu|utsedd|udvalgt|kiválaszt|επιλέχθηκ|избран",
+    r"geselecteerd|gekozen|vybr[aá]|selecion|selecta|seleccion|atrinkt|izvēlē|"
+    r"izabra|odabra|izbra|valit|utsedd|udvalgt|kiválaszt|επιλέχθηκ|избран",
     re.IGNORECASE,
 )
 _TODAY = re.compile(
-    r"\b(?:today|(?:has|have) now been|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś)\b",
+    r"\b(?:today|(?:has|have) now been|heute|oggi|hoy|aujourd['’]hui|dzisiaj|dziś|"
+    r"hoje|avui|astăzi|azi|vandaag|dnes|danes|danas|idag|i dag|tänään|täna|šiandien|"
+    r"šodien|днес|σήμερα)\b",
     re.IGNORECASE,
 )
 
 
 def _date_of(match: re.Match[str]) -> dt.date | None:
     # One of the three forms matched whole: its day, month and year are set.
-    year = match["y"] or match["y2"] or match["y3"]
-    day = match["d"] or match["d2"] or match["d3"]
+    year = match["y"] or match["y2"] or match["y3"] or match["y4"]
+    day = match["d"] or match["d2"] or match["d3"] or match["d4"]
     words = _cldr.month_numbers()
-    month = int(match["m3"] or 0) or words.get(fold(match["m"] or match["m2"]))
+    month = int(match["m3"] or match["m4"] or 0) or words.get(
+        fold(match["m"] or match["m2"])
+    )
     try:
         return dt.date(int(year), month, int(day)) if month else None
     except ValueError:

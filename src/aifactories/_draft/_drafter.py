@@ -45,6 +45,7 @@ from aifactories._model import (
     Confidence,
     Entry,
     Factory,
+    Host,
     Kind,
     NationalPosition,
     PositionStatus,
@@ -276,6 +277,15 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
     def build(self, acc: _Acc) -> Entry:
         self.known_facts(acc)
         known = acc.known
+        leads = [s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR]
+        if known is None and acc.host is None and len(leads) == 1:
+            # A consortium's one lead is its hosting entity, as EuroHPC
+            # calls it, unless the text names a host of its own.
+            lead = leads[0]
+            quotes = tuple(
+                attrs.evolve(s, supports="host: the lead") for s in lead.sources
+            )
+            acc.host = Host(name=lead.name, short_name=lead.short_name, sources=quotes)
         to_fill: list[str] = []
 
         def given(field: str, value: object, placeholder: object) -> Any:
@@ -339,7 +349,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         return Factory(**common, supercomputer=self.build_system(acc))
 
     def pick_country(self, acc: _Acc) -> tuple[str, Source] | None:
-        for level in (1, 2, 3, 4):
+        for level in (1, 2, 3, 4, 5):
             codes = {code: src for lvl, code, src in acc.countries if lvl == level}
             if len(codes) == 1:
                 return next(iter(codes.items()))

@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from aifactories._draft._match import (
     _ANTENNA_KW,
     _FACTORY_KW,
+    _INTENT,
+    _LINK,
     _NOT_NAMES,
     _TOKEN,
     _clean_name,
@@ -38,7 +40,7 @@ from aifactories._text import compact, fold
 # A word for a factory or an antenna in the registry's languages (folded).
 _KIND_WORD = re.compile(
     r"ai[ -]?factor|ki-fabrik|ai-fabri|fabri[ck]|fabbric|factoria|usine|tovar|"
-    r"fabryk|gigaf|tehda|gamykl|εργοστασ|фабрик|gyar|rupnic|antenn|antena|anteen"
+    r"fabryk|gigaf|tehda|tehas|gamykl|εργοστασ|фабрик|gyar|rupnic|tvornic|anten|anteen"
 )
 _NAMING = re.compile(
     r"\b(?:named|called|dubbed|christened|known as|heißt|genannt|namens|"
@@ -59,23 +61,6 @@ _APPOSITIVE = re.compile(
 _NAME_AFTER = re.compile(
     r"(?<![\w-])(?P<kw>AI Factory(?: Antenna)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
     rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
-)
-_INTENT = re.compile(
-    r"letters? of intent|lettera di intenti|Absichtserklärung|"
-    r"carta de intenciones|lettre d['’]intention|list\w* intencyjn\w*",
-    re.IGNORECASE,
-)
-_LINK = re.compile(
-    r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
-    r"^Linked (?:AI )?[Ff]actor(?:y|ies)\s*:|"
-    r"\blink(?:s|ing)? (?:\w+ ){0,3}(?:to|with)\b|access to|gateway to|"
-    r"\bconnect(?:s|ing)? (?:\w+ ){0,4}(?:to|with)\b|work closely with|"
-    r"angebunden an|verbunden mit|Zugang zu|Anbindung an|collegat[ao] (?:a|al|alla|"
-    r"all['’])|accesso a|connessa a|vinculad[ao] a|conectad[ao] (?:a|con)|"
-    r"acceso a|reliée? à|connectée? à|rattachée? à|accès à|połączon\w+ z|"
-    r"dostęp do|powiązan\w+ z|"
-    # A letter of intent links an antenna to a factory as well.
-    rf"(?i:{_INTENT.pattern})"
 )
 # Between two items of a list: a comma, or the word for "and".
 _LIST_GAP = re.compile(
@@ -138,7 +123,7 @@ class _Entries(_Reading):
         first: dict[str, tuple[_Sentence, str]] = {}
         listed: list[str] = []
         for index, sent in enumerate(self.sentences):
-            folded = self.folded[index]
+            folded = self.unlinked[index]
             # In the registry's order, not a set's: entries first named in
             # the same sentence come out in the same order on every run.
             named = dict.fromkeys(

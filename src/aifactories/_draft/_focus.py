@@ -34,12 +34,15 @@ _FOCUS_CUE = re.compile(
     r"obszary priorytetowe(?: to)?|"
     # The other languages of the registry's countries.
     r"(?:sectoren|domeinen|gebieden) (?:als|zoals)|setores como|sectoare precum|"
-    r"(?:odvětví|oblasti) jako|sektorer som|aloilla kuten)\s*:?\s*",
+    r"(?:odvětví|oblasti) jako|sektorer som|aloilla kuten|"
+    r"richt zich (?:\w+ )?op|se centrarà en|(?:en )?els àmbits (?:de|com)|"
+    r"sectors com|se va concentra pe|se concentrează pe|(?:în special )?domeniile|"
+    r"domenii precum|vai concentrar-se em|com foco em)\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(
     r"(?<!\s)\s*+[,;]\s*+(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
-    r"(?<!\s)\s++(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz)\s+"
+    r"(?<!\s)\s++(?:and|&|und|sowie|as well as|e|ed|y|et|i|oraz|și|en|og|och|és|ir)\s+"
 )
 _ITEM_LEAD = re.compile(
     r"^(?:(?:things|areas|fields|sectors) like|such as|including|notably|"

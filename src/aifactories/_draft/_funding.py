@@ -100,7 +100,7 @@ _TOTAL_CUE = re.compile(
     # The other languages of the registry's countries.
     r"vyjít na|náklad|rozpočet|celkov|investic|žádá o|totale financiering|"
     r"investering|kosten|orçament|custo|buget|költség|бюджет|инвестиц|kostnad|"
-    r"budjet|biudžet|proračun|eelarve",
+    r"budjet|biudžet|proračun|eelarve|pressupost|inversió|bugetul|valoarea",
     re.IGNORECASE,
 )
 _EU_FUNDER = re.compile(
@@ -108,19 +108,38 @@ _EU_FUNDER = re.compile(
     r"(?<![\w-])EU(?![\w-])|European Commission|Unione [Ee]uropea|Unión Europea|"
     r"(?:Europ|Evrop)\w+ (?:[Kk]omis\w*|Commissi\w+|Comiss\w+|Comisi\w+)|"
     r"(?:Komisj\w+|Commission|Comisión|Comissão|Commissione) [Ee]urop\w+|"
-    r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission"
+    r"Union européenne|Uni[ai] Europejsk\w+|Europäische[n]? Union|EU-Kommission|"
+    # The Union in the other languages of the registry's countries.
+    r"Uni(?:ó|unea|unii|ão|e) Europe\w+|Europese Unie|Evropsk\w+ uni\w+|Európai Unió|"
+    r"Europsk\w+ unij\w+"
 )
 # The state as a funder, unnamed: "the government", "lo Stato", "het kabinet".
 _STATE = re.compile(
     r"(?<=\bthe )(?:(?:national|federal) )?government\b|(?<=\bthe )state\b(?![\w-]|"
     r" of)|\b(?:[Bb]undesregierung|Stato|[Gg]overno|[Gg]obierno|Estado|"
-    r"[Gg]ouvernement|l['’][ÉE]tat|rząd\w*|krajow\w* budże\w+|budże\w+ państwa|"
+    r"[Gg]ouvernement|[Gg]overn|l['’][ÉE]tat(?: français)?|rząd\w*|"
+    r"krajow\w* budże\w+|budże\w+ państwa|"
     r"(?<!bude )(?<!by )stát|vlád[aěyu]|ministerstv[oaue]m? \w+|kabinet|"
-    r"[Rr]ijksoverheid|regeringen|staten|Guvernul|statul|bugetul de stat)\b"
+    r"[Rr]ijksoverheid|regeringen|staten|Guvernul|statul|bugetul de stat|"
+    r"(?<=\bder )Bund|[Vv]lad[aeiu]|"
+    # A ministry pays for the state: "Ministerstwo Cyfryzacji".
+    r"Minist(?:ero|erio|ère|erium|erstw[oa]|erul|erie|ry|ério|erstv[oa]|arstv[oa])"
+    r"(?: (?:dell['’]|del|della|de la|de l['’]|de|des|du|of|for|für|van|do|da|"
+    r"pentru|za|pro))? ?\w+)\b"
 )
+# A region as a funder: "das Land Nordrhein-Westfalen", "la Generalitat de Catalunya".
+_REGION = re.compile(
+    r"\b(?:Land|Freistaat|Bundesland|[Pp]rovin(?:cie|ce|cia|z)|[Rr]egion|[Rr]egione|"
+    r"[Rr]égion|[Rr]egião|Generalitat|Comunidad|Comunitat|Junta|[Ww]ojewództw\w*)"
+    r"(?: (?:de|di|del|della|of|du|de la|van|d['’]))? ?[A-ZÀ-Þ][\w-]+"
+)
+_CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
-    r"spolufin|financiad|financiament|finansowan|zapewni|poskytn|contribut",
+    r"spolufin|financiad|financiament|finansowan|zapewni|poskytn|contribut|aport|"
+    # "the rest from X" names X a funder too.
+    r"the rest\b|the remainder|der Rest|il resto|el resto|la resta|le reste|"
+    r"reszt[aęy]|de rest\b|o restante|restul",
     re.IGNORECASE,
 )
 _SPLIT_CUE = re.compile(
@@ -141,13 +160,18 @@ _SHARE = re.compile(
 )
 _REST = re.compile(
     r"\b(?:the (?:rest|remainder|balance)|der Rest|il resto|el resto|le reste|"
-    r"reszt[aęy]|zbyt(?:ek|ku)|de rest|resten|o restante|restul)\b",
+    r"reszt[aęy]|zbyt(?:ek|ku)|de rest|resten|o restante|restul|"
+    # "the other half": the rest too.
+    r"the other half|die andere Hälfte|l['’]altra (?:metà|meitat)|la otra mitad|"
+    r"l['’]autre moitié|a outra metade|drug[aąu] połow\w+|druhou polovin\w+|"
+    r"drugu polovic\w+|cealaltă jumătate|de andere helft)\b",
     re.IGNORECASE,
 )
 _VIA = re.compile(
     r"\b(?:through|via|by way of|über (?:die|das|den)|durch (?:die|das|den)|"
     r"tramite|attraverso|per il tramite d\w+|a través de(?:l)?|por medio de(?:l)?|"
-    r"par l['’]intermédiaire d\w*|par le biais d\w*|za pośrednictwem|poprzez)\s+"
+    r"par l['’]intermédiaire d\w*|par le biais d\w*|za pośrednictwem|poprzez|"
+    r"prin|através d[oa]s?|mitjançant|prostřednictvím)\s+"
 )
 
 
@@ -157,7 +181,10 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     bounds.extend(
         sep.start() if sep.start() >= pos else sep.end()
         for sep in re.finditer(
-            r",\s|;\s|\s(?:and|und|e|y|et|i|oraz|while|whereas)\s|\s[–—]\s", text
+            r",\s|;\s|\s(?:and|und|e|y|et|i|oraz|while|whereas|și|iar|dok|og|och|és|"
+            r"ir|ja|terwijl|mentre|mientras|tandis que|während|natomiast|zatímco)\s|"
+            r"\s[–—]\s",
+            text,
         )
     )
     lo = max(b for b in bounds if b <= pos)
@@ -231,15 +258,23 @@ class _Funding(_Reading):
                     share.share = Decimal("0.5")
                     share.sources.append(self.whole(sent, f"share: {funder[0]} 0.5"))
         else:
+            # "the other half": read as the rest of the share before it.
+            rests = [m.span() for m in _REST.finditer(text)]
             for match in _SHARE.finditer(text):
+                if any(lo <= match.start() < hi for lo, hi in rests):
+                    continue
                 lo, hi = _clause(text, match.start())
                 value = _decimal(match["p"]) if match["p"] else Decimal(50)
                 # "X pays half and the rest comes from Y": Y pays what is left.
                 rest = _REST.search(text, match.end())
                 parts = [(lo, hi if rest is None else min(hi, rest.start()), value)]
                 if rest is not None and value is not None:
-                    rest_hi = _clause(text, rest.start())[1]
-                    parts.append((rest.start(), rest_hi, 100 - value))
+                    # The rest's clause runs on past "and": "the other half
+                    # is shared by X and Y" names two funders, not one.
+                    stop = _CLAUSE_END.search(text, rest.end())
+                    parts.append(
+                        (rest.start(), stop.start() if stop else len(text), 100 - value)
+                    )
                 for start, end, part in parts:
                     funders = self.funders(text, start, end)
                     if len(funders) == 1 and part is not None and 0 < part <= 100:
@@ -247,6 +282,12 @@ class _Funding(_Reading):
                         share.share = (part / 100).normalize()
                         supports = f"share: {funders[0][0]} {share.share}"
                         share.sources.append(self.source(sent, start, end, supports))
+                        continue
+                    for funder in funders:  # a part shared: each pays, how much unsaid
+                        share = self.share(acc, funder)
+                        share.sources.append(
+                            self.source(sent, start, end, f"funder: {funder[0]}")
+                        )
         for match in _amount_re().finditer(text):
             money = _money(match, text)
             if money is None:
@@ -323,7 +364,13 @@ class _Funding(_Reading):
             found.append(
                 (match.start(), (country_name(code), FunderKind.NATIONAL, code))
             )
-        if not found or all(kind is FunderKind.EU for _, (_, kind, _) in found):
+        found += [
+            (m.start(), (m.group(), FunderKind.REGIONAL, None))
+            for m in _REGION.finditer(segment)
+        ]
+        if not found or all(
+            kind is not FunderKind.NATIONAL for _, (_, kind, _) in found
+        ):
             found += [
                 (m.start(), (m.group(), FunderKind.NATIONAL, None))
                 for m in _STATE.finditer(segment)
@@ -331,7 +378,12 @@ class _Funding(_Reading):
         # One funder a kind and country (the state unnamed: no country).
         unique: dict[tuple[FunderKind, str | None], _Funder] = {}
         for _, funder in sorted(found, key=lambda item: item[0]):
-            unique.setdefault(funder[1:], funder)
+            # Regions are told apart by name: there may be two.
+            key = (
+                funder[1],
+                funder[0] if funder[1] is FunderKind.REGIONAL else funder[2],
+            )
+            unique.setdefault(key, funder)
         return list(unique.values())
 
     def share(self, acc: _Acc, funder: _Funder) -> _Share:

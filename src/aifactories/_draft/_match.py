@@ -180,3 +180,23 @@ def _until(text: str, stop: re.Pattern[str] | str) -> str:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# A link from an antenna to a factory: "linked to", "Zugang zu", a letter of intent.
+_INTENT = re.compile(
+    r"letters? of intent|lettera di intenti|Absichtserklärung|"
+    r"carta de intenciones|lettre d['’]intention|list\w* intencyjn\w*",
+    re.IGNORECASE,
+)
+_LINK = re.compile(
+    r"(?:linked|connected|attached|tied|affiliated|coupled) (?:to|with)|"
+    r"^Linked (?:AI )?[Ff]actor(?:y|ies)\s*:|"
+    r"\blink(?:s|ing)? (?:\w+ ){0,3}(?:to|with)\b|access to|gateway to|"
+    r"\bconnect(?:s|ing)? (?:\w+ ){0,4}(?:to|with)\b|work closely with|"
+    r"angebunden an|verbunden mit|Zugang zu|Anbindung an|collegat[ao] (?:a|al|alla|"
+    r"all['’])|accesso a|connessa a|vinculad[ao] a|conectad[ao] (?:a|con)|"
+    r"acceso a|reliée? à|connectée? à|rattachée? à|accès à|połączon\w+ z|"
+    r"dostęp do|powiązan\w+ z|"
+    # A letter of intent links an antenna to a factory as well.
+    rf"(?i:{_INTENT.pattern})"
+)

@@ -27,7 +27,7 @@ _HOST_AFTER = re.compile(
     r"host(?:ing)? (?:institution|organi[sz]ation|site|entity)(?: is|:)?|"
     r"(?:gehostet|beherbergt|angesiedelt|betreut) (?:von|bei|am|an der|im|beim|"
     r"durch)(?: der| dem| die| das)?|Gastgeber (?:ist|wird)(?: das| die| der)?|"
-    r"ospitat[ao] (?:da|presso)(?:l|lla|llo|i|gli)?|(?:ha sede|con sede) presso|"
+    r"ospitat[ao] (?:da|presso)(?:l|lla|llo|ll['’]|i|gli)?|(?:ha sede|con sede) presso|"
     r"(?:alojad[ao]|albergad[ao]|acogid[ao]) (?:por|en)(?: el| la)?|"
     r"hébergée? (?:par|au|chez|à)(?: le| la| l['’])?|"
     r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie)|"
@@ -65,7 +65,7 @@ _ROLE_AFTER = _cues(
         r"(?: der| dem)?|"
         r"unter der Leitung (?:von|des|der)|"
         r"Koordinator (?:ist|wird)(?: das| die| der)?|"
-        r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo)?|"
+        r"coordinat[ao] da(?:l|lla|llo|ll['’])?|guidat[ao] da(?:l|lla|llo|ll['’])?|"
         r"coordinad[ao] por(?: el| la)?|liderad[ao] por(?: el| la)?|"
         r"coordenad[ao] pel[ao]|liderad[ao] pel[ao]|"
         r"coordonnée? par(?: le| la| l['’])?|pilotée? par(?: le| la| l['’])?|"
@@ -85,7 +85,8 @@ _ROLE_AFTER = _cues(
         r"betrieben (?:von|vom|durch)(?: der| dem| die)?|"
         r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
         r"gestionad[ao] por(?: el| la)?|exploitée? par(?: le| la| l['’])?|"
-        r"opérée? par(?: le| la)?|operatorem (?:jest|będzie)",
+        r"opérée? par(?: le| la)?|operatorem (?:jest|będzie)|"
+        r"Betreiber (?:des \w+ |der \w+ )?(?:ist|wird)(?: das| die| der)?",
         Role.RESPONSIBLE: r"under the responsibility of|responsible:|"
         r"Verantwortung trägt(?: das| die| der)?|"
         r"sotto la responsabilità d(?:i|el|ella)|"
@@ -98,7 +99,9 @@ _ROLE_AFTER = _cues(
 _ROLE_BEFORE = _cues(
     {
         Role.COORDINATOR: r"coordinates|will coordinate|is the coordinator|"
-        r"leads the consortium|koordiniert|coordina|coordinerà|coordinará|"
+        r"leads the (?:consortium|project|initiative)|,? which (?:leads|coordinates)"
+        r"(?: the (?:consortium|project|initiative))?|koordiniert|coordina|"
+        r"coordinerà|coordinará|"
         r"coordonne|coordonnera|koordynuje|będzie koordynować|"
         r"coördineert|coordoneaz[ăa]|koordinira|koordinerar|koordinerer|koordinoi|"
         r"koordinuoja|koordinē|koordineerib|συντονίζει|координира|vezetésével|"
@@ -138,7 +141,17 @@ _PARTNER_LIST = re.compile(
     r"com a participação d[aeo]s?(?: \w+ \w+)?|conta(?:ndo)? (?:ainda )?com|"
     r"em parceria com|juntamente com|"
     r"konsorciumą sudaro|konzorcij (?:sestavljajo|bodo sestavljali)|"
-    r"konzorcium tagjai|консорциум(?:ът)? (?:включва|се състои от))\s*"
+    r"konzorcium tagjai|консорциум(?:ът)? (?:включва|се състои от)|"
+    r"hi participen|amb la participació d(?:e|el|els)|en col·laboració amb|"
+    r"juntament amb|în parteneriat cu|împreună cu|alături de|"
+    r"partenerii (?:\w+ )?sunt|consorțiul (?:este format din|cuprinde)|"
+    r"samen met|in samenwerking met|w skład konsorcjum wchodz\w+(?: także| również)?|"
+    r"brings together|réunit|rassemble|reúne|riunisce|vereint|reuneix|"
+    r"(?:fanno|fa) parte del consorzio(?: anche)?|"
+    r"zum Konsortium gehören(?: außerdem| auch| zudem| ferner)?|"
+    r"(?:terá|tem) como parceiros|konsorcium \w+ tvoří(?: kromě \w+)?(?: také)?|"
+    r"partneri (?:u|na) projektu su|(?:working )?alongside|"
+    r"(?:consortium )?members (?:are|include))\s*"
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
@@ -231,7 +244,9 @@ class _Orgs(_Reading):
 
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         for role, org, lo, hi in _cued(sent.text, _ROLE_AFTER, _ROLE_BEFORE):
-            self.add_holder(sent, acc, org, role, (lo, hi))
+            # After "led by", one word names the lead too ("led by Sigma2").
+            strict = lo == org.start()
+            self.add_holder(sent, acc, org, role, (lo, hi), strict=strict)
         self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
         self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
 

@@ -36,7 +36,11 @@ _SPEECH = (
     r"powiedział[a]?|mówi|podkreślił[a]?|podkreśla|dodał[a]?|zaznaczył[a]?|"
     # The other languages of the registry's countries.
     r"\b(?:zei|zegt|verklaarde|benadrukte|disse|afirmou|explicou|destacou|declarou|"
-    r"va dir|ha dit|va afirmar|va explicar|a declarat|a spus|a afirmat|a explicat|"
+    r"va dir|ha dit|va afirmar|va explicar|ha explicat|ha afirmat|ha declarat|"
+    r"ha destacat|"
+    r"a declarat|a spus|a afirmat|a explicat|a subliniat|a precizat|a adăugat|"
+    r"ha commentato|ha aggiunto|ha sottolineato|rekao je|rekla je|izjavio je|"
+    r"izjavila je|istaknuo je|istaknula je|"
     r"řekl|řekla|uvedl|uvedla|säger|sade|sagde|siger))"
 )
 _PERSON_SAID = re.compile(
@@ -59,7 +63,8 @@ _ROLE_WORD = (
     r"[Cc]hair(?:man|woman)?|[Ll]eiter|[Cc]oordinat(?:or|ore|rice)|[Mm]ayor|"
     r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[ŘřRr]editel|[Ss]ekretarz|[Vv]orsitzend|"
     r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore|"
-    r"[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller)[\w-]*)"
+    r"[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller|[Ss]ecretar|[Ss]ekret[aä]r|"
+    r"[Dd]ean|[Dd]ekan|[Dd]ecan|[Dd]oyen|[Dd]ecaan|[Dd]iretor|[Rr]ettor|[Mm]inistar)[\w-]*)"
 )
 _PERSON_TITLED = re.compile(
     # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu

@@ -1,5 +1,5 @@
 # The drafter matches typographic quotes, dashes and apostrophes on purpose.
-# ruff: noqa: RUF001
+# ruff: noqa: RUF001, RUF002
 """An entry's country and its partner countries."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from aifactories._draft._match import (
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import _Sentence
 from aifactories._model import Kind
+from aifactories._text import fold
 
 _CONSORTIUM = re.compile(
     r"consorti|partner countr|partners? from|Partnerländer|paesi partner|"
@@ -30,6 +31,14 @@ _CONSORTIUM = re.compile(
 )
 
 
+# A dateline: a city opening one of the first lines ("Napoli, 9 aprile").
+_DATELINE = re.compile(
+    r"^\W*(?P<c>[^\W\d_][\w.'’-]*(?: [^\W\d_][\w'’-]*)?)\s*(?:,|–|—|-|\(|\d)"
+)
+# Where the EU's own releases are dated: no hint of the entry's country.
+_EU_SEATS = frozenset(("brussels", "bruxelles", "brussel", "luxembourg", "strasbourg"))
+
+
 class _Places(_Reading):
     """Reads an entry's country and partner countries."""
 
@@ -38,7 +47,8 @@ class _Places(_Reading):
 
         1: a demonym before the entry's kind ("the Greek AI Factory");
         2: a country after it ("the AI Factory in Greece"); 3 is the host's
-        (:mod:`._orgs`); 4: a country in the title or next to the entry's name.
+        (:mod:`._orgs`); 4: a country in the title or next to the entry's name;
+        5: the city of a dateline ("Napoli, 9 aprile 2026 –").
         """
         text = sent.text
         kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
@@ -59,6 +69,10 @@ class _Places(_Reading):
                 found.append((2, code))
             elif sent.line == 0 or self.names_in(acc, sent.position):
                 found.append((4, code))
+        dateline = _DATELINE.match(text) if sent.position < 4 else None
+        place = fold(dateline["c"]) if dateline is not None else ""
+        if place in self.known.cities and place not in _EU_SEATS:
+            found.append((5, self.known.cities[place][1]))
         for level, code in found:
             acc.countries.append((level, code, self.whole(sent, f"country: {code}")))
 

@@ -18,6 +18,7 @@ import attrs
 
 from aifactories._draft._knowledge import _Knowledge
 from aifactories._draft._match import (
+    _LINK,
     _NOT_NAMES,
     _country_name_re,
     _org_like,
@@ -147,10 +148,21 @@ class _Reading:
             if key in whole
         )
 
+    @functools.cached_property
+    def unlinked(self) -> list[str]:
+        """Each folded sentence up to a link cue, if it has one.
+
+        A factory named after "linked to" is named in passing: the
+        sentence is about the antenna linked to it.
+        """
+        cue = re.compile(_LINK.pattern, re.IGNORECASE)
+        return [f[: m.start()] if (m := cue.search(f)) else f for f in self.folded]
+
     def names_in(self, acc: _Acc, index: int) -> bool:
         known = acc.known.names if acc.known is not None else ()
         keys = [fold(label) for label in (acc.name, *acc.aliases, *known)]
-        return any(len(k) >= 3 and _word_find(self.folded[index], k) >= 0 for k in keys)
+        said = self.unlinked[index]
+        return any(len(k) >= 3 and _word_find(said, k) >= 0 for k in keys)
 
     def city_ok(self, city: str) -> bool:
         return fold(city) in self.known.cities or not _org_like(city)
