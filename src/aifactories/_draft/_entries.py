@@ -23,6 +23,7 @@ from aifactories._draft._match import (
     _LINK,
     _NOT_NAMES,
     _TOKEN,
+    _UP,
     _clean_name,
     _codes_in,
     _countries_named,
@@ -63,6 +64,18 @@ _NAME_AFTER = re.compile(
     rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
 )
 # Between two items of a list: a comma, or the word for "and".
+# "antenu AI tvornice CRO-AIFA", "la fàbrica d'IA MONTSENY": a word for a
+# factory or an antenna in any language, its words for AI, then a name in
+# capitals. (English word order is read by _NAME_AFTER.)
+_CAPS_AFTER_KIND = re.compile(
+    r"(?i:\b(?P<kw>anten\w*|fabri\w*|fàbri\w*|fábri\w*|fabbric\w*|tvornic\w*|"
+    r"továrn\w*|tovarn\w*|gyár\w*|usine|tehas\w*|tehda\w*|gamykl\w*|rūpnīc\w*|"
+    r"fabryk\w*|фабрик\w*|εργοστάσι\w*)"
+    r"(?:\s+(?:d['’]|de |di |za |pro |dla |pentru |na )?(?:AI|IA|KI|UI|MI|SI|TI|UMI|"
+    r"sztucznej|umělé|umjetne|umetne|mesterséges|künstliche\w*|intel\w*|inteli\w*|"
+    r"artificial\w*|artificiel\w*|inteligen\w*|intelligen\w*)){0,3})"
+    rf"\s+(?P<n>[{_UP}][{_UP}0-9]*(?:[-+][{_UP}0-9]+)+|[{_UP}][{_UP}0-9]{{2,}})(?![\w-])"
+)
 _LIST_GAP = re.compile(
     r"\s*[,;]?\s*(?:(?:and|und|e|y|et|i|и|és|ir|și|en|og|och|a|ja|un|oraz|και)\s+)?"
 )
@@ -297,6 +310,13 @@ class _Entries(_Reading):
             # "AI Factory Antenna Cyprus": a place alone keeps its keyword.
             name = f"{kw} {tail}" if _country_name_re().fullmatch(tail) else tail
             yield name, _kind_of(kw), match.start(), match.end("n"), False
+        for match in _CAPS_AFTER_KIND.finditer(text):
+            name = match["n"]
+            # "la fabbrica di IA CINECA": an organisation, not the entry.
+            if fold(name) in _NOT_NAMES or self.known.org(name) is not None:
+                continue
+            kind = Kind.ANTENNA if "nten" in match["kw"].lower() else Kind.FACTORY
+            yield name, kind, match.start(), match.end("n"), False
 
     def acronym(
         self, text: str, end: int, kind: Kind

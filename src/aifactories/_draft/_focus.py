@@ -37,7 +37,13 @@ _FOCUS_CUE = re.compile(
     r"(?:odvětví|oblasti) jako|sektorer som|aloilla kuten|"
     r"richt zich (?:\w+ )?op|se centrarà en|(?:en )?els àmbits (?:de|com)|"
     r"sectors com|se va concentra pe|se concentrează pe|(?:în special )?domeniile|"
-    r"domenii precum|vai concentrar-se em|com foco em)\s*:?\s*",
+    r"domenii precum|vai concentrar-se em|com foco em|"
+    r"Im Mittelpunkt stehen(?: \w+ (?:für|in|aus))?|"
+    r"(?:em|nas|nos) (?:áreas|setores|domínios) (?:como|d[ao]s?)|"
+    r"[Zz]aměření \w+ (?:je|bude) na|(?:se )?(?:zaměří|soustředí) (?:se )?na|"
+    r"settori (?:di riferimento|chiave|strategici) (?:figurano|sono)|"
+    r"(?:usmjeriti|usmjerit će se|usredotočiti|fokusirati) (?:se )?na|"
+    r"(?:in )?(?:the )?(?:fields|areas|sectors) of)\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(

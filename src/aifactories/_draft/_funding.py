@@ -51,7 +51,8 @@ _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _CODES = words("EUR GBP CHF SEK PLN CZK DKK NOK HUF RON BGN ISK")
 _CUR_PRE = rf"(?P<pre>€|£|{'|'.join(_CODES)})\s?"
 _CUR_POST = (
-    r"(?P<post>euros?|Euro|EUR|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
+    r"(?P<post>euros?|Euro|EUR|eura|eur|€|złotych|zł|PLN|kronor|SEK|CHF|korun|Kč|CZK|"
+    r"evrov|eurų|eiro|euroa|eurot|euró|евро|ευρώ|"
     r"(?:di|de|d['’])\s?euros?)"
 )
 
@@ -63,7 +64,9 @@ def _amount_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:{_CUR_PRE}(?P<n1>{_NUM})(?:\s?(?P<m1>{mult})\b|(?<=\d)(?P<s1>[mMk])\b)?"
         rf"|(?<![\w.,])(?P<n2>{_NUM})\s?(?:(?P<m2>{mult})\s?|(?<=\d)(?P<s2>[mM])\s)?"
-        rf"{_CUR_POST}(?!\w))"
+        rf"{_CUR_POST}(?!\w)"
+        # "45 milioni arrivano da …": the currency the sentence gave before.
+        rf"|(?<![\w.,])(?P<n3>{_NUM})\s?(?P<m3>{mult})(?!\w))"
     )
 
 
@@ -71,6 +74,15 @@ _CURRENCIES = {code.lower(): code for code in _CODES} | {
     "€": "EUR",
     "euro": "EUR",
     "euros": "EUR",
+    "eura": "EUR",
+    "evrov": "EUR",
+    "eurų": "EUR",
+    "eiro": "EUR",
+    "euroa": "EUR",
+    "eurot": "EUR",
+    "euró": "EUR",
+    "евро": "EUR",
+    "ευρώ": "EUR",
     "£": "GBP",
     "kronor": "SEK",
     "zł": "PLN",
@@ -100,7 +112,8 @@ _TOTAL_CUE = re.compile(
     # The other languages of the registry's countries.
     r"vyjít na|náklad|rozpočet|celkov|investic|žádá o|totale financiering|"
     r"investering|kosten|orçament|custo|buget|költség|бюджет|инвестиц|kostnad|"
-    r"budjet|biudžet|proračun|eelarve|pressupost|inversió|bugetul|valoarea",
+    r"budjet|biudžet|proračun|eelarve|pressupost|inversió|bugetul|valoarea|"
+    r"vrijednost|hodnot|érték|vertė|vērtīb|väärtus|стойност|αξία",
     re.IGNORECASE,
 )
 _EU_FUNDER = re.compile(
@@ -181,7 +194,8 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     bounds.extend(
         sep.start() if sep.start() >= pos else sep.end()
         for sep in re.finditer(
-            r",\s|;\s|\s(?:and|und|e|y|et|i|oraz|while|whereas|și|iar|dok|og|och|és|"
+            # A colon ends one before a number: "EUR 90 M: 45 M from X".
+            r"[,;]\s|:\s(?=\d)|\s(?:and|und|e|y|et|i|oraz|while|whereas|și|iar|dok|og|och|és|"
             r"ir|ja|terwijl|mentre|mientras|tandis que|während|natomiast|zatímco)\s|"
             r"\s[–—]\s",
             text,
@@ -211,19 +225,24 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
-def _money(match: re.Match[str], text: str) -> Money | None:
-    value = _decimal(match["n1"] or match["n2"])
+def _money(match: re.Match[str], text: str, said: str | None) -> Money | None:
+    # ``said``: the currency an amount without one is in, if any.
+    value = _decimal(match["n1"] or match["n2"] or match["n3"])
     if value is None:
         return None
     mult = (
-        match.group("m1") or match.group("s1") or match.group("m2") or match.group("s2")
+        match.group("m1")
+        or match.group("s1")
+        or match.group("m2")
+        or match.group("s2")
+        or match.group("m3")
     )
     if mult:
         key = mult.lower().rstrip(".")
         value *= _cldr.multipliers().get(key) or 10**6
     cur = (match.group("pre") or match.group("post") or "").lower()
     cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
-    currency = _CURRENCIES.get(cur)
+    currency = _CURRENCIES.get(cur) if cur else said
     if currency is None or value <= 0 or value >= Decimal(10) ** 15:
         return None
     before = text[max(0, match.start() - 30) : match.start()]
@@ -246,7 +265,7 @@ _Funder = tuple[str, FunderKind, str | None]
 class _Funding(_Reading):
     """Reads an entry's total, shares and the bodies funds go through."""
 
-    def funding(self, sent: _Sentence, acc: _Acc) -> None:  # noqa: C901, PLR0912 - a flat list of cues
+    def funding(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
         split = _SPLIT_CUE.search(text)
         if split is not None:
@@ -258,40 +277,62 @@ class _Funding(_Reading):
                     share.share = Decimal("0.5")
                     share.sources.append(self.whole(sent, f"share: {funder[0]} 0.5"))
         else:
-            # "the other half": read as the rest of the share before it.
-            rests = [m.span() for m in _REST.finditer(text)]
-            for match in _SHARE.finditer(text):
-                if any(lo <= match.start() < hi for lo, hi in rests):
+            self.shares(sent, acc)
+        self.amounts(sent, acc)
+        for cue in _FUNDED.finditer(text):
+            # A funder named without money is still one ("co-funded by X"):
+            # the one of the clause nearest the cue.
+            lo, hi = _clause(text, cue.start())
+            funders = self.funders(text, cue.end(), hi)[:1]
+            funders = funders or self.funders(text, lo, cue.start())[-1:]
+            for funder in funders:
+                share = self.share(acc, funder)
+                if not share.sources:
+                    share.sources.append(self.whole(sent, f"funder: {funder[0]}"))
+        self.via(sent, acc)
+
+    def shares(self, sent: _Sentence, acc: _Acc) -> None:
+        """Each funder's part: a half or a percentage, and the rest."""
+        text = sent.text
+        # "the other half": read as the rest of the share before it.
+        rests = [m.span() for m in _REST.finditer(text)]
+        for match in _SHARE.finditer(text):
+            if any(lo <= match.start() < hi for lo, hi in rests):
+                continue
+            lo, hi = _clause(text, match.start())
+            value = _decimal(match["p"]) if match["p"] else Decimal(50)
+            # "X pays half and the rest comes from Y": Y pays what is left.
+            rest = _REST.search(text, match.end())
+            parts = [(lo, hi if rest is None else min(hi, rest.start()), value)]
+            if rest is not None and value is not None:
+                # The rest's clause runs on past "and": "the other half
+                # is shared by X and Y" names two funders, not one.
+                stop = _CLAUSE_END.search(text, rest.end())
+                parts.append(
+                    (rest.start(), stop.start() if stop else len(text), 100 - value)
+                )
+            for start, end, part in parts:
+                funders = self.funders(text, start, end)
+                if len(funders) == 1 and part is not None and 0 < part <= 100:
+                    share = self.share(acc, funders[0])
+                    share.share = (part / 100).normalize()
+                    supports = f"share: {funders[0][0]} {share.share}"
+                    share.sources.append(self.source(sent, start, end, supports))
                     continue
-                lo, hi = _clause(text, match.start())
-                value = _decimal(match["p"]) if match["p"] else Decimal(50)
-                # "X pays half and the rest comes from Y": Y pays what is left.
-                rest = _REST.search(text, match.end())
-                parts = [(lo, hi if rest is None else min(hi, rest.start()), value)]
-                if rest is not None and value is not None:
-                    # The rest's clause runs on past "and": "the other half
-                    # is shared by X and Y" names two funders, not one.
-                    stop = _CLAUSE_END.search(text, rest.end())
-                    parts.append(
-                        (rest.start(), stop.start() if stop else len(text), 100 - value)
-                    )
-                for start, end, part in parts:
-                    funders = self.funders(text, start, end)
-                    if len(funders) == 1 and part is not None and 0 < part <= 100:
-                        share = self.share(acc, funders[0])
-                        share.share = (part / 100).normalize()
-                        supports = f"share: {funders[0][0]} {share.share}"
-                        share.sources.append(self.source(sent, start, end, supports))
-                        continue
-                    for funder in funders:  # a part shared: each pays, how much unsaid
-                        share = self.share(acc, funder)
-                        share.sources.append(
-                            self.source(sent, start, end, f"funder: {funder[0]}")
-                        )
+                for funder in funders:  # a part shared: each pays, how much unsaid
+                    share = self.share(acc, funder)
+                    supports = f"funder: {funder[0]}"
+                    share.sources.append(self.source(sent, start, end, supports))
+
+    def amounts(self, sent: _Sentence, acc: _Acc) -> None:
+        """Each amount: a funder's, or the total after a word for one."""
+        text = sent.text
+        said: str | None = None  # the currency of the amount before
         for match in _amount_re().finditer(text):
-            money = _money(match, text)
+            money = _money(match, text, said)
             if money is None:
                 continue
+            said = money.currency
             lo, hi = _clause(text, match.start())
             funders = self.funders(text, lo, hi)
             # A total cue before the amount wins over a funder in its clause.
@@ -304,17 +345,6 @@ class _Funding(_Reading):
                     share.sources.append(self.source(sent, lo, hi, supports))
             elif strong is not None or _TOTAL_CUE.search(text[lo:hi]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
-        for cue in _FUNDED.finditer(text):
-            # A funder named without money is still one ("co-funded by X"):
-            # the one of the clause nearest the cue.
-            lo, hi = _clause(text, cue.start())
-            funders = self.funders(text, cue.end(), hi)[:1]
-            funders = funders or self.funders(text, lo, cue.start())[-1:]
-            for funder in funders:
-                share = self.share(acc, funder)
-                if not share.sources:
-                    share.sources.append(self.whole(sent, f"funder: {funder[0]}"))
-        self.via(sent, acc)
 
     def via(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text

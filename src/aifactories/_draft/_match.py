@@ -40,7 +40,8 @@ _START = (
 _TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
-    r"zum|per|pour|para|na|dla|la|le|el|los|las|do|da|dos|das|van|voor|v|ve)"
+    r"zum|per|pour|para a|para o|para|na|dla|la|le|el|los|las|do|da|dos|das|van|"
+    r"voor|v|ve)"
 )
 _ORG = (
     rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
@@ -96,7 +97,7 @@ def _codes_in(pattern: re.Pattern[str], text: str) -> list[tuple[str, re.Match[s
 _ARTICLES = re.compile(
     r"^(?:(?:the|The|a|A|an|An|die|Die|der|Der|das|Das|den|dem|des|il|Il|lo|la|La|"
     r"le|Le|les|Les|el|El|los|Los|las|Las|i|gli|de|De|het|Het|o|O|els|Els|l['’]|"
-    r"L['’]|its|our|their)\s+|"
+    r"L['’]|its|our|their|da|do|das|dos|as|os)\s+|"
     r"[lL]['’]|dell['’]|dall['’]|all['’])+"
 )
 

@@ -80,7 +80,8 @@ _ROLE_AFTER = _cues(
         r"pod vedením|koordinátor[eo]m (?:je|bude)|pod vodstvom|"
         r"koordinator (?:je|bo|će biti)|(?:leds|samordnas|koordineras) av|"
         r"(?:ledet|koordineret) af|υπό τον συντονισμό (?:του|της)|"
-        r"(?:координиран|ръководен)\w* от|под ръководството на",
+        r"(?:координиран|ръководен)\w* от|под ръководството на|"
+        r"nositelj(?:ica)? (?:je|projekta je|će biti)|čiji je nositelj",
         Role.OPERATOR: r"operated by|run by|"
         r"betrieben (?:von|vom|durch)(?: der| dem| die)?|"
         r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"

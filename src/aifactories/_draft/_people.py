@@ -73,7 +73,9 @@ _PERSON_TITLED = re.compile(
     # "Vizerektor für Lehre, Forschung und Digitalisierung Maria Berger".
     rf"(?:\s+(?:of|for|für)\s+(?:the\s+)?{_TOKEN}(?:,?\s+(?:(?:and|und)\s+)?{_TOKEN}){{0,3}}|"
     # "Minister finansów Andrzej Domański": a lower-case word or two.
-    rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}}))"
+    rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}})"
+    # "ředitel IT4Innovations Vít Dvořák": the organisation's short name.
+    r"(?:\s+[A-Z][\w-]*[A-Z0-9][\w-]*)?)"
     rf"\s+{_PERSON}"
 )
 # "Thomas Lippert, Direktor des JSC, und …": the role after the name.
