@@ -51,19 +51,19 @@ _NAMING = re.compile(
     rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,4}})"
 )
 _NAME_BEFORE = re.compile(
-    rf"(?P<n>(?:{_TOKEN}\s+){{0,3}}{_TOKEN})\s+(?P<kw>AI Factory(?: Antenna)?|"
+    rf"(?P<n>(?:{_TOKEN}\s+){{0,3}}{_TOKEN})\s+(?P<kw>AI Factory(?: Antenna\w*)?|"
     r"KI-Fabrik|AI-Fabrik)(?!\w)(?!\s+Antenna)"
 )
 _APPOSITIVE = re.compile(
     rf"(?P<n>{_TOKEN}(?:[ -]{_TOKEN}){{0,2}}),\s+(?:the|a|an|la|le|il|el|die|der|das|"
-    r"l['’])\s*(?:[\w-]+\s+){0,3}?(?P<kw>AI Factory Antenna|AI Factory|KI-Fabrik|"
+    r"l['’]|en|ett|et|ein|eine|un|una|une|um|uma|o|een|egy)\s*(?:[\w-]+\s+){0,3}?"
+    r"(?P<kw>AI Factory Antenna|AI Factory|KI-Fabrik|AI-[Ff]abri\w*|AI-gyár\w*|"
     r"[Aa]ntenn[ae]|[Aa]ntena|[Ff]abbrica|[Ff]ábrica|[Uu]sine|[Ff]abryka)"
 )
 _NAME_AFTER = re.compile(
-    r"(?<![\w-])(?P<kw>AI Factory(?: Antenna)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
-    rf"Antena)\s+(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
+    r"(?<![\w-])(?P<kw>AI Factory(?: Antenn\w*)?|KI-Fabrik|AI-Fabrik|Antenna|Antenne|"
+    rf"Antena)\s+(?!Antenn)(?P<n>{_TOKEN}(?:\s+{_TOKEN}){{0,2}})"
 )
-# Between two items of a list: a comma, or the word for "and".
 # "antenu AI tvornice CRO-AIFA", "la fàbrica d'IA MONTSENY": a word for a
 # factory or an antenna in any language, its words for AI, then a name in
 # capitals. (English word order is read by _NAME_AFTER.)
@@ -76,6 +76,7 @@ _CAPS_AFTER_KIND = re.compile(
     r"artificial\w*|artificiel\w*|inteligen\w*|intelligen\w*)){0,3})"
     rf"\s+(?P<n>[{_UP}][{_UP}0-9]*(?:[-+][{_UP}0-9]+)+|[{_UP}][{_UP}0-9]{{2,}})(?![\w-])"
 )
+# Between two items of a list: a comma, or the word for "and".
 _LIST_GAP = re.compile(
     r"\s*[,;]?\s*(?:(?:and|und|e|y|et|i|и|és|ir|și|en|og|och|a|ja|un|oraz|και)\s+)?"
 )

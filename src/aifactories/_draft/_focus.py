@@ -43,7 +43,10 @@ _FOCUS_CUE = re.compile(
     r"[Zz]aměření \w+ (?:je|bude) na|(?:se )?(?:zaměří|soustředí) (?:se )?na|"
     r"settori (?:di riferimento|chiave|strategici) (?:figurano|sono)|"
     r"(?:usmjeriti|usmjerit će se|usredotočiti|fokusirati) (?:se )?na|"
-    r"(?:in )?(?:the )?(?:fields|areas|sectors) of)\s*:?\s*",
+    r"(?:in )?(?:the )?(?:fields|areas|sectors) of|"
+    r"cent(?:re|er)s on|cent(?:red|ered) on|"
+    r"osredotoči\w* na|inrikta sig på|fokusera\w* på|dará prioridade (?:à|ao|às|aos)|"
+    r"prioridade (?:à|ao|às|aos))\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(

@@ -113,7 +113,7 @@ _TOTAL_CUE = re.compile(
     r"vyjít na|náklad|rozpočet|celkov|investic|žádá o|totale financiering|"
     r"investering|kosten|orçament|custo|buget|költség|бюджет|инвестиц|kostnad|"
     r"budjet|biudžet|proračun|eelarve|pressupost|inversió|bugetul|valoarea|"
-    r"vrijednost|hodnot|érték|vertė|vērtīb|väärtus|стойност|αξία",
+    r"vrijednost|vrednost|hodnot|érték|vertė|vērtīb|väärtus|стойност|αξία",
     re.IGNORECASE,
 )
 _EU_FUNDER = re.compile(
@@ -143,8 +143,15 @@ _STATE = re.compile(
 # A region as a funder: "das Land Nordrhein-Westfalen", "la Generalitat de Catalunya".
 _REGION = re.compile(
     r"\b(?:Land|Freistaat|Bundesland|[Pp]rovin(?:cie|ce|cia|z)|[Rr]egion|[Rr]egione|"
-    r"[Rr]égion|[Rr]egião|Generalitat|Comunidad|Comunitat|Junta|[Ww]ojewództw\w*)"
+    r"[Rr]égion|[Rr]egião|Generalitat|Comunidad|Comunitat|Junta|Xunta|"
+    r"[Ww]ojewództw\w*)"
     r"(?: (?:de|di|del|della|of|du|de la|van|d['’]))? ?[A-ZÀ-Þ][\w-]+"
+)
+# "the Government of", "Vlada Republike": a country's name follows.
+_GOVERNMENT_OF = re.compile(
+    r"(?:[Gg]overnment|[Gg]overno|[Gg]obierno|[Gg]ouvernement|Regierung|rząd|"
+    r"[Vv]lad[aeiu]|Guvernul|[Gg]overn)\w*"
+    r"(?:\s+(?:of|di|de|du|von|d['’]|the|[Rr]epubli\w+)){0,3}\s+$"
 )
 _CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
 _FUNDED = re.compile(
@@ -384,16 +391,17 @@ class _Funding(_Reading):
             label = eu.group().removeprefix("the ")
             found.append((eu.start(), (label, FunderKind.EU, None)))
         for code, match in _codes_in(_country_name_re(), segment):
-            if re.search(
-                r"\b(?:in|im|en|w|we)\s+$", segment[: match.start()]
-            ) and not re.search(
-                r"(?:[Gg]overnment|[Gg]overno|[Gg]obierno|[Gg]ouvernement|Regierung|rząd)\w*\s+(?:of|di|de|du|von)\s+(?:the\s+)?$",
-                segment[: match.start()],
-            ):
+            before = segment[: match.start()]
+            government = _GOVERNMENT_OF.search(before)
+            if government is None and re.search(r"\b(?:in|im|en|w|we)\s+$", before):
                 continue  # "companies in Spain", not Spain paying
-            found.append(
-                (match.start(), (country_name(code), FunderKind.NATIONAL, code))
+            # "Vlada Republike Slovenije": the funder as the text names it.
+            label = (
+                segment[government.start() : match.end()]
+                if government is not None
+                else country_name(code)
             )
+            found.append((match.start(), (label, FunderKind.NATIONAL, code)))
         found += [
             (m.start(), (m.group(), FunderKind.REGIONAL, None))
             for m in _REGION.finditer(segment)

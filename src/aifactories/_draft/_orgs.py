@@ -36,6 +36,7 @@ _HOST_AFTER = re.compile(
     r"(?:acolhid|sediad)[ao] (?:pel[ao]|n[ao])|"
     r"(?:allotja|acolli)(?:t|da|ts|des) (?:pel|per(?: la| l['’])?)|"
     r"g[ăa]zduit\w* de(?: către)?|hostitel[eo]m (?:je|bude)|gostitelj (?:je|bo)|"
+    r"(?:ki (?:jo|ga) bo )?gostil[aio]?|"
     r"domaćin (?:je|će biti)|värd (?:är|blir)|vært (?:er|bliver)|"
     r"домакин (?:е|ще бъде)|φιλοξεν\w+ από(?: το| τον| την)?|"
     # A name after a word for a supercomputing centre: "the centre IT4I".
@@ -152,7 +153,10 @@ _PARTNER_LIST = re.compile(
     r"zum Konsortium gehören(?: außerdem| auch| zudem| ferner)?|"
     r"(?:terá|tem) como parceiros|konsorcium \w+ tvoří(?: kromě \w+)?(?: také)?|"
     r"partneri (?:u|na) projektu su|(?:working )?alongside|"
-    r"(?:consortium )?members (?:are|include))\s*"
+    r"(?:consortium )?members (?:are|include)|consortium includes?|"
+    r"konzorcij (?:sestavljajo|tvorijo)(?: še| tudi)?|"
+    r"i konsortiet ingår(?: även| också)?|"
+    r"a konzorcium tagjai)\s*"
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,
 )
@@ -166,6 +170,7 @@ _COFUNDER_LIST = re.compile(
 _HOST_BEFORE = re.compile(
     r"\s*(?:will host|hosts|is hosting|is the host|will be the host|"
     r"wird (?:die KI-Fabrik |sie )?beherbergen|beherbergt|ospiterà|ospita|"
+    r"vai acolher|acolherá|acolhe|acollirà|acull|va găzdui|găzduiește|"
     r"albergará|acogerá|alberga|accueillera|héberge|hébergera|będzie gospodarzem)\b"
 )
 _ASIDE = re.compile(r"\([^()\n]{25,}+\)")

@@ -40,7 +40,8 @@ _SPEECH = (
     r"ha destacat|"
     r"a declarat|a spus|a afirmat|a explicat|a subliniat|a precizat|a adăugat|"
     r"ha commentato|ha aggiunto|ha sottolineato|rekao je|rekla je|izjavio je|"
-    r"izjavila je|istaknuo je|istaknula je|"
+    r"izjavila je|istaknuo je|istaknula je|je dejal|je dejala|je povedal|je povedala|"
+    r"mondta|nyilatkozta|hangsúlyozta|tette hozzá|disse|afirmou|"
     r"řekl|řekla|uvedl|uvedla|säger|sade|sagde|siger))"
 )
 _PERSON_SAID = re.compile(
@@ -64,7 +65,14 @@ _ROLE_WORD = (
     r"[Pp]remier|[Dd]yrektor|[Pp]rezes|[ŘřRr]editel|[Ss]ekretarz|[Vv]orsitzend|"
     r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore|"
     r"[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller|[Ss]ecretar|[Ss]ekret[aä]r|"
-    r"[Dd]ean|[Dd]ekan|[Dd]ecan|[Dd]oyen|[Dd]ecaan|[Dd]iretor|[Rr]ettor|[Mm]inistar)[\w-]*)"
+    r"[Dd]ean|[Dd]ekan|[Dd]ecan|[Dd]oyen|[Dd]ecaan|[Dd]iretor|[Rr]ettor|[Rr]eitor|"
+    r"[Mm]inistar)[\w-]*)"
+)
+# "said the rector of the University of Minho, Pedro Antunes.": the role
+# before the name, a comma between, the sentence's end after.
+_SAID_ROLE_PERSON = re.compile(
+    rf"{_SPEECH}\s+(?:the|o|a|il|la|el|le|der|die|de)?\s*"
+    rf"(?P<role>(?:[\w-]+\s+)?{_ROLE_WORD}[^;:“”\"„«»()\n]{{0,100}}?),\s+{_PERSON}\s*[.;]?\s*$"
 )
 _PERSON_TITLED = re.compile(
     # Before the role word, only acronyms ("HUN-REN CEO"): "Laut" or "Dazu
@@ -73,7 +81,7 @@ _PERSON_TITLED = re.compile(
     # "Vizerektor für Lehre, Forschung und Digitalisierung Maria Berger".
     rf"(?:\s+(?:of|for|für)\s+(?:the\s+)?{_TOKEN}(?:,?\s+(?:(?:and|und)\s+)?{_TOKEN}){{0,3}}|"
     # "Minister finansów Andrzej Domański": a lower-case word or two.
-    rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[^\W\d_A-ZÀ-ÞĀ-Ž][\w-]*){{0,2}})"
+    rf"(?:\s+(?!{_CONN}\b|the\b|and\b|a\b)[{_LO}][\w-]*){{0,3}})"
     # "ředitel IT4Innovations Vít Dvořák": the organisation's short name.
     r"(?:\s+[A-Z][\w-]*[A-Z0-9][\w-]*)?)"
     rf"\s+{_PERSON}"
@@ -101,6 +109,7 @@ class _People(_Reading):
             _PERSON_SAID,
             _PERSON_ACCORDING,
             _PERSON_DASH,
+            _SAID_ROLE_PERSON,
             _PERSON_TITLED,
             _PERSON_ROLE,
         ):
