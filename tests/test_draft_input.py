@@ -1,5 +1,8 @@
 """Drafting hostile or oddly formed text: it finishes; form does not change facts."""
 
+# Releases use typographic dashes and quotes; the tests quote them as written.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import json
@@ -151,8 +154,8 @@ class TestForm:
             "Projekt je pod vedením Arctic Data Centre.",
             "Konsortiet leds av Arctic Data Centre.",
             "Konsortiet er ledet af Arctic Data Centre.",
-            "Η κοινοπραξία είναι υπό τον συντονισμό του Arctic Data Centre.",  # noqa: RUF001
-            "Консорциумът е координиран от Arctic Data Centre.",  # noqa: RUF001
+            "Η κοινοπραξία είναι υπό τον συντονισμό του Arctic Data Centre.",
+            "Консорциумът е координиран от Arctic Data Centre.",
             "Arctic Data Centre coördineert het consortium.",
             "Arctic Data Centre koordinoi hanketta.",
         ],
@@ -444,3 +447,154 @@ class TestGeneralCues:
         assert "1healthai" in ids
         assert "bsc-aif" not in ids
         assert {registry[e].wave for e in ids} == {registry["1healthai"].wave}
+
+
+class TestPhrasingAcrossLanguages:
+    """Releases written in their own ways: each sentence pins one general reading."""
+
+    def test_a_regional_language_is_read(self) -> None:
+        # Catalan is official in a region of Spain: its words for a million
+        # and the euro come from CLDR like the national languages'.
+        text = f"{_AAIF}\nEl pressupost total és de 61 milions d'euros."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert entry.funding.total.amount == Decimal(61_000_000)
+
+    def test_a_dateline_city_gives_the_country_when_nothing_else_does(self) -> None:
+        text = "Napoli, 9 aprile 2026 – È stata presentata la AI Factory VESUVIO."
+        (entry,) = aifactories.draft(text).entries
+        assert (entry.name, entry.country) == ("VESUVIO", "IT")
+
+    def test_a_brussels_dateline_says_nothing_of_the_country(self) -> None:
+        text = (
+            "Brussels, 9 April 2026 – The EuroHPC JU selected the AI Factory VESUVIO."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.country == "TO-FILL"
+
+    def test_the_lead_of_a_new_entry_is_its_host(self) -> None:
+        text = "The antenna NOR-AI is led by Sigma2, working alongside SINTEF."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.host is not None
+        assert entry.host.name == "Sigma2"
+        (source,) = entry.host.sources
+        assert source.supports == "host: the lead"
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles == {"Sigma2": "coordinator", "SINTEF": "partner"}
+
+    def test_a_factory_named_after_a_link_cue_is_named_in_passing(self) -> None:
+        text = (
+            "EuroHPC picks an antenna to link Norway with LUMI\n\n"
+            "The JU selected NOR-AI, a new AI Factory Antenna for Norway, which "
+            "will be linked to the LUMI AI Factory in Finland."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert (entry.name, entry.kind.value, entry.country) == (
+            "NOR-AI",
+            "antenna",
+            "NO",
+        )
+        assert isinstance(entry, aifactories.Antenna)
+        assert entry.factories == ("lumi-aif",)
+
+    @pytest.mark.parametrize(
+        ("sentence", "name", "kind"),
+        [
+            (
+                "Odabrana je hrvatska antena AI tvornice CRO-AIFA.",
+                "CRO-AIFA",
+                "antenna",
+            ),
+            ("Girona acollirà la fàbrica d'IA MONTSENY.", "MONTSENY", "factory"),
+        ],
+    )
+    def test_a_name_in_capitals_after_a_foreign_kind_word(
+        self, sentence: str, name: str, kind: str
+    ) -> None:
+        (entry,) = aifactories.draft(sentence).entries
+        assert (entry.name, entry.kind.value) == (name, kind)
+
+    def test_an_organisation_after_a_kind_word_is_no_name(self) -> None:
+        text = "La fabbrica di IA CINECA apre le porte alle imprese."
+        assert all(e.name != "CINECA" for e in aifactories.draft(text).entries)
+
+    def test_the_other_half_shared_names_each_funder_without_a_share(self) -> None:
+        text = (
+            f"{_AAIF}\nDie Hälfte trägt die EU, die andere Hälfte teilen sich der "
+            "Bund und das Land Nordrhein-Westfalen."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: (s.kind.value, s.share) for s in entry.funding.shares}
+        assert shares == {
+            "EU": ("eu", Decimal("0.5")),
+            "Bund": ("national", None),
+            "Land Nordrhein-Westfalen": ("regional", None),
+        }
+
+    def test_an_amount_without_a_currency_takes_the_one_before(self) -> None:
+        text = (
+            f"{_AAIF}\nL'investimento complessivo ammonta a 90 milioni di euro: "
+            "45 milioni arrivano dall'Unione europea."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert entry.funding.total.amount == Decimal(90_000_000)
+        amounts = {s.funder: s.amount for s in entry.funding.shares}
+        eu = amounts["Unione europea"]
+        assert eu is not None
+        assert (eu.amount, eu.currency) == (Decimal(45_000_000), "EUR")
+
+    def test_a_government_keeps_the_words_the_text_names_it_with(self) -> None:
+        text = (
+            f"{_AAIF}\nPolovico prispeva Evropska unija, "
+            "polovico pa Vlada Republike Slovenije."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: (s.country, s.share) for s in entry.funding.shares}
+        assert shares["Vlada Republike Slovenije"] == ("SI", Decimal("0.5"))
+        assert shares["Evropska unija"] == (None, Decimal("0.5"))
+
+    @pytest.mark.parametrize(
+        ("sentence", "name", "role"),
+        [
+            (
+                "»Zgodovinski dan,« je dejal minister za visoko šolstvo Marko Novak.",
+                "Marko Novak",
+                "minister za visoko šolstvo",
+            ),
+            (
+                "„Hotovo,“ uvedl ředitel IT4Innovations Vít Dvořák.",
+                "Vít Dvořák",
+                "ředitel IT4Innovations",
+            ),
+            (
+                '"Prontos", disse o reitor da Universidade do Minho, Pedro Antunes.',
+                "Pedro Antunes",
+                "reitor",
+            ),
+        ],
+    )
+    def test_a_role_before_the_name(self, sentence: str, name: str, role: str) -> None:
+        first = _AAIF.split(" It ", maxsplit=1)[0]
+        (entry,) = aifactories.draft(f"{first} {sentence}").entries
+        (person,) = entry.people
+        assert person.name == name
+        assert person.role is not None
+        assert person.role.startswith(role)
+
+    def test_a_focus_list_in_portuguese_loses_its_articles(self) -> None:
+        text = (
+            f"{_AAIF}\nVai apoiar empresas nas áreas da saúde, do mar e da agricultura."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.focus == ("saúde", "mar", "agricultura")
+        assert {s.value for s in entry.sectors} >= {"health", "agrifood"}
+
+    def test_a_day_month_year_written_in_digits(self) -> None:
+        text = "18.03.2026 – EuroHPC hat heute die AI Factory BAIF ausgewählt."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.selected_on.isoformat() == "2026-03-18"

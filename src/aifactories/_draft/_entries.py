@@ -316,7 +316,9 @@ class _Entries(_Reading):
             # "la fabbrica di IA CINECA": an organisation, not the entry.
             if fold(name) in _NOT_NAMES or self.known.org(name) is not None:
                 continue
-            kind = Kind.ANTENNA if "nten" in match["kw"].lower() else Kind.FACTORY
+            # "antena AI tvornice X": an antenna of a factory, named X.
+            said = text[max(0, match.start() - 30) : match.end("n")].lower()
+            kind = Kind.ANTENNA if "nten" in said else Kind.FACTORY
             yield name, kind, match.start(), match.end("n"), False
 
     def acronym(

@@ -202,7 +202,7 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
         sep.start() if sep.start() >= pos else sep.end()
         for sep in re.finditer(
             # A colon ends one before a number: "EUR 90 M: 45 M from X".
-            r"[,;]\s|:\s(?=\d)|\s(?:and|und|e|y|et|i|oraz|while|whereas|și|iar|dok|og|och|és|"
+            r"[,;]\s|:\s(?=\d)|\s(?:and|und|e|y|et|i|oraz|while|whereas|și|iar|dok|og|och|"
             r"ir|ja|terwijl|mentre|mientras|tandis que|während|natomiast|zatímco)\s|"
             r"\s[–—]\s",
             text,

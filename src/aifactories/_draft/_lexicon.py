@@ -105,12 +105,14 @@ VENDORS: tuple[str, ...] = _listed(
 """Companies that build supercomputers (not chip makers: those are accelerators)."""
 
 SECTOR_WORDS: dict[Sector, tuple[str, ...]] = {
-    # Words in German, Italian, Spanish, French and Polish, a sector a line
+    # Words in German, Italian, Spanish, French and Polish (and a few of the
+    # registry's other languages), a sector a line
     # (indented lines go on); folded (no accents, lower case) before
     # matching, so accents need not be exact.
     Sector(sector): _listed(listed)
     for sector, listed in _rows("""
 agrifood: landwirtschaft, agrar, lebensmittel, agricoltura, agroalimentare, agricultura,
+    landbouw, zemedelstvi, kmetijstvo, poljoprivreda, mezogazdasag, jordbruk,
     agroalimentario, agriculture, agroalimentaire, rolnictwo, rolnictwa, rolnictwie,
     rolnictwem
 biotech: biotechnologie, biotecnologia, biotecnologie, farmaceutica
@@ -122,9 +124,12 @@ cybersecurity: cybersicherheit, cybersicurezza, sicurezza informatica, cibersegu
     cybersecurite, cyberbezpieczenstwo, cyberbezpieczenstwa
 defence: verteidigung, difesa, defensa, defense nationale
 education: bildung, istruzione, educacion, education, edukacja
-energy: energie, energiewende, energia, energetyka, energetyki, energetyce
+energy: energie, energiewende, energia, energetyka, energetyki, energetyce, energetika,
+    energetiko, energetikai
 finance: finanzen, finanza, finanzas, finances, finanse
 health: gesundheit, gesundheitswesen, medizin, lebenswissenschaften, salute, sanita,
+    saude, salut, sanatate, gezondheid, gezondheidszorg, zdravotnictvi, zdravstvo,
+    egeszsegugy,
     medicina, scienze della vita, sanitario, salud, sanidad, ciencias de la vida, sante,
     medecine, sciences de la vie, zdrowie, zdrowia, medycyna, medycyny, ochrona zdrowia,
     ochrony zdrowia
