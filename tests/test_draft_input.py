@@ -598,3 +598,54 @@ class TestPhrasingAcrossLanguages:
         text = "18.03.2026 – EuroHPC hat heute die AI Factory BAIF ausgewählt."
         (entry,) = aifactories.draft(text).entries
         assert entry.selected_on.isoformat() == "2026-03-18"
+
+    def test_in_total_is_the_entrys_own_unless_factories_are_summed(self) -> None:
+        own = f"{_AAIF}\nDas Budget beläuft sich auf insgesamt 85 Millionen Euro."
+        (entry,) = aifactories.draft(own).entries
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert entry.funding.total.amount == Decimal(85_000_000)
+        summed = f"{_AAIF}\nIn total, the factories receive EUR 2 billion."
+        (entry,) = aifactories.draft(summed).entries
+        assert entry.funding is None
+
+    def test_a_funder_that_invests_pays_a_share_not_the_total(self) -> None:
+        text = f"{_AAIF}\nHet kabinet investeert 70 miljoen euro in de fabriek."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        assert entry.funding.total is None
+        amounts = {s.funder: s.amount for s in entry.funding.shares}
+        kabinet = amounts["kabinet"]
+        assert kabinet is not None
+        assert kabinet.amount == Decimal(70_000_000)
+
+    def test_an_abbreviation_does_not_end_the_sentence(self) -> None:
+        text = f"{_AAIF}\nCałkowity koszt projektu to ok. 80 mln euro."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert (entry.funding.total.amount, entry.funding.total.qualifier.value) == (
+            Decimal(80_000_000),
+            "about",
+        )
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "It works with Nordic Compute and the Fjord Institute as partners.",
+            "Partner des Projekts sind u. a. Nordic Compute und das Fjord Institute.",
+            "Partnerami projektu są Nordic Compute oraz Fjord Institute.",
+        ],
+    )
+    def test_partners_named_in_a_list(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(f"{_AAIF}\n{sentence}").entries
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles.get("Nordic Compute") == "partner"
+        assert roles.get("Fjord Institute") == "partner"
+
+    def test_fifty_fifty_written_with_a_colon(self) -> None:
+        text = f"{_AAIF}\nIt is funded 50:50 by the EU and the Department of Finance."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: s.share for s in entry.funding.shares}
+        assert shares == {"EU": Decimal("0.5"), "Department of Finance": Decimal("0.5")}

@@ -132,9 +132,20 @@ _INITIATIVE = re.compile(
     r"thirteen|fifteen|nineteen|all|these|the new|other|sechs|sieben|sei|sette|"
     r"seis|siete|six|sept|sześć|siedem)\s+(?:new\s+|neue\s+|nuove\s+|nuevas\s+|"
     r"nouvelles\s+|nowych\s+)?(?:AI\s+[Ff]actor(?:ies|y\s+Antennas)|[Aa]ntennas|"
-    r"KI-Fabriken|AI Factories)\b|\bTogether,|\bcombined\b|\bin total\b|"
-    r"\baltogether\b|\binsgesamt\b|\bcomplessivamente\b|\bin totale\b|"
-    r"\ben total\b|\ben conjunto\b|\bau total\b|\błącznie\b"
+    r"KI-Fabriken|AI Factories)\b"
+)
+# "In total, the factories ...": a sum over the initiative, but only where
+# the sentence speaks of factories or antennas in the plural ("the budget
+# is EUR 85 M in total" is the entry's own).
+_SUM = re.compile(
+    r"\bTogether,|\bcombined\b|\bin total\b|\baltogether\b|\binsgesamt\b|"
+    r"\bcomplessivamente\b|\bin totale\b|\ben total\b|\ben conjunto\b|\bau total\b|"
+    r"\błącznie\b"
+)
+_PLURAL_KIND = re.compile(
+    r"factories|antennas|fabriken|fabbriche|fábricas|usines|fabryk|fabrieken|"
+    r"továrn|antennen|antenas",
+    re.IGNORECASE,
 )
 
 
@@ -155,9 +166,10 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             # A sentence about the initiative as a whole, unless it names the
             # known entry itself, gives no country, money or machine.
             known = owner.known.id if owner.known is not None else None
-            initiative = bool(_INITIATIVE.search(sent.text)) and (
-                known not in self.mentions(sent)
+            about_all = _INITIATIVE.search(sent.text) or (
+                _SUM.search(sent.text) and _PLURAL_KIND.search(sent.text)
             )
+            initiative = bool(about_all) and (known not in self.mentions(sent))
             readers = [self.people, self.host, self.stakeholders, self.links]
             readers.append(self.dates)
             if not initiative:

@@ -46,7 +46,8 @@ _FOCUS_CUE = re.compile(
     r"(?:in )?(?:the )?(?:fields|areas|sectors) of|"
     r"cent(?:re|er)s on|cent(?:red|ered) on|"
     r"osredotoči\w* na|inrikta sig på|fokusera\w* på|dará prioridade (?:à|ao|às|aos)|"
-    r"prioridade (?:à|ao|às|aos))\s*:?\s*",
+    r"prioridade (?:à|ao|às|aos)|Im Fokus stehen|(?:its )?priorities (?:are|include)|"
+    r"in de sectoren|sectoren)\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(

@@ -105,7 +105,9 @@ _QUALIFIERS = tuple(
     }.items()
 )
 _TOTAL_CUE = re.compile(
-    r"total|budget|investment|invest|worth|cost|overall|Gesamt|Investition|"
+    # Nouns: "the EU invests" names a funder's money, not the total.
+    r"total|budget|investment|worth|cost|overall|Gesamt|Investition|backed by|"
+    r"koszt|całkowit|łączn|"
     r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
     r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
     r"finanziamento|financiación|financement|finansowani|"
@@ -136,9 +138,11 @@ _STATE = re.compile(
     r"[Rr]ijksoverheid|regeringen|staten|Guvernul|statul|bugetul de stat|"
     r"(?<=\bder )Bund|[Vv]lad[aeiu]|"
     # A ministry pays for the state: "Ministerstwo Cyfryzacji".
-    r"Minist(?:ero|erio|ère|erium|erstw[oa]|erul|erie|ry|ério|erstv[oa]|arstv[oa])"
+    r"(?:Bundes)?[Mm]inist(?:ero|erio|ère|erium|erstw[oa]|erul|erie|ry|ério|erstv[oa]|"
+    r"arstv[oa])"
     r"(?: (?:dell['’]|del|della|de la|de l['’]|de|des|du|of|for|für|van|do|da|"
-    r"pentru|za|pro))? ?\w+)\b"
+    r"pentru|za|pro))? ?\w+|"
+    r"Department (?:of|for) \w+)\b"
 )
 # A region as a funder: "das Land Nordrhein-Westfalen", "la Generalitat de Catalunya".
 _REGION = re.compile(
@@ -163,7 +167,7 @@ _FUNDED = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_CUE = re.compile(
-    r"50\s*/\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
+    r"50\s*[/:]\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
     r"\s+(?:\w+\s+){0,2}?(?:equally|evenly)|in equal (?:parts|shares)|"
     r"equal(?:ly)? (?:shares|parts)|(?:je|jeweils) zur Hälfte|zu gleichen Teilen|"
     r"al 50\s*%|in parti uguali|a partes iguales|à parts égales|moitié-moitié|"

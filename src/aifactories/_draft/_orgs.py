@@ -155,7 +155,10 @@ _PARTNER_LIST = re.compile(
     r"partneri (?:u|na) projektu su|(?:working )?alongside|"
     r"(?:consortium )?members (?:are|include)|consortium includes?|"
     r"konzorcij (?:sestavljajo|tvorijo)(?: še| tudi)?|"
-    r"i konsortiet ingår(?: även| också)?|"
+    r"i konsortiet ingår(?: även| också)?|en collaboration avec|"
+    r"Partner (?:des|der) \w+ sind(?: unter anderem| u\. ?a\.)?|"
+    r"partnerami \w+ (?:są|będą)|samenwerkingsverband van|consortium van|"
+    r"with(?=[^.;]{0,200}\bas (?:its )?partners\b)|"
     r"a konzorcium tagjai)\s*"
     r"(?:the\s+|l['’]|de\s+)?",
     re.IGNORECASE,

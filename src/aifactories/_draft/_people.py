@@ -41,7 +41,8 @@ _SPEECH = (
     r"a declarat|a spus|a afirmat|a explicat|a subliniat|a precizat|a adăugat|"
     r"ha commentato|ha aggiunto|ha sottolineato|rekao je|rekla je|izjavio je|"
     r"izjavila je|istaknuo je|istaknula je|je dejal|je dejala|je povedal|je povedala|"
-    r"mondta|nyilatkozta|hangsúlyozta|tette hozzá|disse|afirmou|"
+    r"mondta|nyilatkozta|hangsúlyozta|tette hozzá|disse|afirmou|a réagi|réagit|"
+    r"a commenté|a indiqué|a ajouté|a estimé|a rappelé|"
     r"řekl|řekla|uvedl|uvedla|säger|sade|sagde|siger))"
 )
 _PERSON_SAID = re.compile(
@@ -66,7 +67,7 @@ _ROLE_WORD = (
     r"[Cc]harg[ée]|[Hh]ead|[Mm]anager|[Cc]hief|[Dd]irecteur|[Dd]irettore|"
     r"[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller|[Ss]ecretar|[Ss]ekret[aä]r|"
     r"[Dd]ean|[Dd]ekan|[Dd]ecan|[Dd]oyen|[Dd]ecaan|[Dd]iretor|[Rr]ettor|[Rr]eitor|"
-    r"[Mm]inistar)[\w-]*)"
+    r"[Mm]inistar|[Ss]ecr[ée]tai?r)[\w-]*)"
 )
 # "said the rector of the University of Minho, Pedro Antunes.": the role
 # before the name, a comma between, the sentence's end after.

@@ -92,7 +92,9 @@ _ABBREVIATIONS = frozenset(
     words(
         "dr prof mag ing dipl hab mr ms mrs st no nr e.g i.e approx ca inc ltd co jr "
         "sr vs etc mio mrd mln mld bzw z.b u.a ggf dott dott.ssa sig dra sra gen art "
-        "abs vol fig p.a s.a s.p.a mgr inż"
+        "abs vol fig p.a s.a s.p.a mgr inż "
+        # Polish, Czech, Slovak and Hungarian: "ok. 80 mln", "im. Adama", "ds.".
+        "ok r im np tzw m.in ds tys tj cca resp kft zrt d.o.o a.s s.r.o spol"
     )
 )
 
@@ -145,8 +147,11 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
             # "Univ.-Prof.": the title after the hyphen.
             last = word[-1].lower().rstrip(".").rsplit("-", 1)[-1] if word else ""
             nxt = segment[brk.end() : brk.end() + 1]
+            # "u. a.", "z. B.": an abbreviation written with a space.
+            pair = "".join(word[-2:]).lower().rstrip(".")
             if (
                 last in _ABBREVIATIONS
+                or pair in _ABBREVIATIONS
                 # A day written "11. März", "5. září": an ordinal, not an end.
                 or (last.isdigit() and len(last) <= 2 and brk.group().startswith(". "))
                 or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
