@@ -649,3 +649,43 @@ class TestPhrasingAcrossLanguages:
         assert entry.funding is not None
         shares = {s.funder: s.share for s in entry.funding.shares}
         assert shares == {"EU": Decimal("0.5"), "Department of Finance": Decimal("0.5")}
+
+    def test_places_after_a_link_cue_are_the_linked_factorys(self) -> None:
+        text = (
+            "The Republic of Moldova will host an AI Factory Antenna, FAIMA, "
+            "coordinated by the Technical University of Moldova. FAIMA will be "
+            "connected to the Pharos AI Factory in Greece."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.id == "faima-md"
+        assert entry.host is not None
+        assert entry.host.name != "Republic of Moldova"
+        assert "GR" not in entry.partner_countries
+
+    def test_an_amount_split_between_funders_is_the_total(self) -> None:
+        text = (
+            f"{_AAIF}\nFür den Betrieb stehen rund 55 Millionen Euro bereit, die je "
+            "zur Hälfte von EuroHPC und dem Land Nordrhein-Westfalen getragen werden."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert entry.funding.total.amount == Decimal(55_000_000)
+        shares = {s.funder: s.share for s in entry.funding.shares}
+        assert shares == {
+            "EuroHPC": Decimal("0.5"),
+            "Land Nordrhein-Westfalen": Decimal("0.5"),
+        }
+
+    def test_equal_parts_in_catalan_with_a_ministry(self) -> None:
+        text = (
+            f"{_AAIF}\nEs finança a parts iguals per l'EuroHPC i pel Ministeri de "
+            "Transformació Digital."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: s.share for s in entry.funding.shares}
+        assert shares == {
+            "EuroHPC": Decimal("0.5"),
+            "Ministeri de Transformació": Decimal("0.5"),
+        }

@@ -47,7 +47,8 @@ _FOCUS_CUE = re.compile(
     r"cent(?:re|er)s on|cent(?:red|ered) on|"
     r"osredotoči\w* na|inrikta sig på|fokusera\w* på|dará prioridade (?:à|ao|às|aos)|"
     r"prioridade (?:à|ao|às|aos)|Im Fokus stehen|(?:its )?priorities (?:are|include)|"
-    r"in de sectoren|sectoren)\s*:?\s*",
+    r"in de sectoren|sectoren|(?:its )?(?:main |key |priority )?areas (?:are|include))"
+    r"\s*:?\s*",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(

@@ -136,9 +136,10 @@ _STATE = re.compile(
     r"krajow\w* budże\w+|budże\w+ państwa|"
     r"(?<!bude )(?<!by )stát|vlád[aěyu]|ministerstv[oaue]m? \w+|kabinet|"
     r"[Rr]ijksoverheid|regeringen|staten|Guvernul|statul|bugetul de stat|"
+    r"(?<![\w-])Staat|"
     r"(?<=\bder )Bund|[Vv]lad[aeiu]|"
     # A ministry pays for the state: "Ministerstwo Cyfryzacji".
-    r"(?:Bundes)?[Mm]inist(?:ero|erio|ère|erium|erstw[oa]|erul|erie|ry|ério|erstv[oa]|"
+    r"(?:Bundes)?[Mm]inist(?:ero|erio|ère|erium|erstw[oa]|erul|erie|ry|ério|erstv[oa]|eri|"
     r"arstv[oa])"
     r"(?: (?:dell['’]|del|della|de la|de l['’]|de|des|du|of|for|für|van|do|da|"
     r"pentru|za|pro))? ?\w+|"
@@ -171,7 +172,7 @@ _SPLIT_CUE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:equally|evenly)|in equal (?:parts|shares)|"
     r"equal(?:ly)? (?:shares|parts)|(?:je|jeweils) zur Hälfte|zu gleichen Teilen|"
     r"al 50\s*%|in parti uguali|a partes iguales|à parts égales|moitié-moitié|"
-    r"po połowie|po równo|w równych częściach",
+    r"po połowie|po równo|w równych częściach|a parts iguals",
     re.IGNORECASE,
 )
 # One funder's share: a half, or a percentage (group ``p``).
@@ -183,7 +184,7 @@ _SHARE = re.compile(
     r"pour cent|procent)"
 )
 _REST = re.compile(
-    r"\b(?:the (?:rest|remainder|balance)|der Rest|il resto|el resto|le reste|"
+    r"\b(?:the (?:rest|remainder|balance)|der Rest|den Rest|il resto|el resto|le reste|"
     r"reszt[aęy]|zbyt(?:ek|ku)|de rest|resten|o restante|restul|"
     # "the other half": the rest too.
     r"the other half|die andere Hälfte|l['’]altra (?:metà|meitat)|la otra mitad|"
@@ -339,6 +340,8 @@ class _Funding(_Reading):
         """Each amount: a funder's, or the total after a word for one."""
         text = sent.text
         said: str | None = None  # the currency of the amount before
+        # "EUR 55 M, borne half each by X and Y": the amount split is the total.
+        split = _SPLIT_CUE.search(text) is not None
         for match in _amount_re().finditer(text):
             money = _money(match, text, said)
             if money is None:
@@ -354,7 +357,7 @@ class _Funding(_Reading):
                     share.amount = money
                     supports = f"amount: {funders[0][0]} {money}"
                     share.sources.append(self.source(sent, lo, hi, supports))
-            elif strong is not None or _TOTAL_CUE.search(text[lo:hi]):
+            elif strong is not None or split or _TOTAL_CUE.search(text[lo:hi]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
 
     def via(self, sent: _Sentence, acc: _Acc) -> None:

@@ -156,6 +156,8 @@ _PARTNER_LIST = re.compile(
     r"(?:consortium )?members (?:are|include)|consortium includes?|"
     r"konzorcij (?:sestavljajo|tvorijo)(?: še| tudi)?|"
     r"i konsortiet ingår(?: även| också)?|en collaboration avec|"
+    r"beteiligt sind(?: außerdem| auch| zudem)?|compta (?:també )?amb|"
+    r"in cooperation with|"
     r"Partner (?:des|der) \w+ sind(?: unter anderem| u\. ?a\.)?|"
     r"partnerami \w+ (?:są|będą)|samenwerkingsverband van|consortium van|"
     r"with(?=[^.;]{0,200}\bas (?:its )?partners\b)|"

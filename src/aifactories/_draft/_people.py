@@ -42,7 +42,8 @@ _SPEECH = (
     r"ha commentato|ha aggiunto|ha sottolineato|rekao je|rekla je|izjavio je|"
     r"izjavila je|istaknuo je|istaknula je|je dejal|je dejala|je povedal|je povedala|"
     r"mondta|nyilatkozta|hangsúlyozta|tette hozzá|disse|afirmou|a réagi|réagit|"
-    r"a commenté|a indiqué|a ajouté|a estimé|a rappelé|"
+    r"a commenté|a indiqué|a ajouté|a estimé|a rappelé|ha assegurat|ha manifestat|"
+    r"ha subratllat|ha indicat|"
     r"řekl|řekla|uvedl|uvedla|säger|sade|sagde|siger))"
 )
 _PERSON_SAID = re.compile(

@@ -50,7 +50,7 @@ class _Places(_Reading):
         (:mod:`._orgs`); 4: a country in the title or next to the entry's name;
         5: the city of a dateline ("Napoli, 9 aprile 2026 –").
         """
-        text = sent.text
+        text = self.before_link(sent)
         kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
         # "The Greek AI Factory" an antenna links to is not the antenna.
         own = _ANTENNA_KW if acc.kind is Kind.ANTENNA else kw
@@ -77,7 +77,7 @@ class _Places(_Reading):
             acc.countries.append((level, code, self.whole(sent, f"country: {code}")))
 
     def partner_countries(self, sent: _Sentence, acc: _Acc) -> None:
-        text = sent.text
+        text = self.before_link(sent)
         if not _CONSORTIUM.search(text):
             return
         for code, _ in _codes_in(_country_name_re(), text):

@@ -91,6 +91,20 @@ class _Acc:
         self.sources.append(attrs.evolve(source, supports=f"alias: {name}"))
 
 
+_LINK_ANY_CASE = re.compile(_LINK.pattern, re.IGNORECASE)
+_STATE_TITLE = re.compile(
+    r"^(?:the\s+)?(?:Republic|Kingdom|Grand Duchy|Principality|State)\s+of\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _before_link(text: str) -> str:
+    # "…, linked to the Pharos AI Factory in Greece": Greece is Pharos's.
+    match = _LINK_ANY_CASE.search(text)
+    return text[: match.start()] if match else text
+
+
 class _Reading:
     """The article's sentences and entries, and the checks every field shares."""
 
@@ -155,8 +169,12 @@ class _Reading:
         A factory named after "linked to" is named in passing: the
         sentence is about the antenna linked to it.
         """
-        cue = re.compile(_LINK.pattern, re.IGNORECASE)
-        return [f[: m.start()] if (m := cue.search(f)) else f for f in self.folded]
+        return [_before_link(f) for f in self.folded]
+
+    @staticmethod
+    def before_link(sent: _Sentence) -> str:
+        """The sentence up to a link cue: its own places, not the factory's."""
+        return _before_link(sent.text)
 
     def names_in(self, acc: _Acc, index: int) -> bool:
         known = acc.known.names if acc.known is not None else ()
@@ -170,7 +188,8 @@ class _Reading:
     def org_ok(self, label: str, *, strict: bool) -> bool:
         if len(label) < 2 or fold(label) in _NOT_NAMES:
             return False
-        if _country_name_re().fullmatch(label):
+        # "Portugal", "the Republic of Moldova": a country, not an organisation.
+        if _country_name_re().fullmatch(_STATE_TITLE.sub("", label)):
             return False
         if not strict or self.known.org(label) is not None:
             return True
