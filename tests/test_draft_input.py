@@ -689,3 +689,55 @@ class TestPhrasingAcrossLanguages:
             "EuroHPC": Decimal("0.5"),
             "Ministeri de Transformació": Decimal("0.5"),
         }
+
+    @pytest.mark.parametrize(
+        ("sentence", "date"),
+        [
+            ("EuroHPC picked NORDLYS AI Factory on Wednesday.", "2025-03-12"),
+            ("Die AI Factory NORDLYS wurde am Dienstag ausgewählt.", "2025-03-11"),
+            ("NORDLYS AI Factory was selected yesterday.", "2025-03-12"),
+            ("NORDLYS AI Factory was selected today.", "2025-03-13"),
+        ],
+    )
+    def test_a_day_counted_back_from_the_dateline(
+        self, sentence: str, date: str
+    ) -> None:
+        # 13 March 2025 was a Thursday.
+        (entry,) = aifactories.draft(f"Maribor, 13 March 2025\n\n{sentence}").entries
+        assert entry.selected_on.isoformat() == date
+
+    def test_a_speaker_before_a_comma_is_no_entry(self) -> None:
+        text = (
+            f"{_AAIF}\nAccording to CSCS director Thomas Schulthess, the antenna "
+            "builds on Alps."
+        )
+        assert [e.id for e in aifactories.draft(text).entries] == [
+            "atlantic-ai-factory"
+        ]
+
+    def test_an_agency_named_after_from_funds_the_entry(self) -> None:
+        text = (
+            f"{_AAIF}\nThe antenna, backed by £10 million from UK Research and "
+            "Innovation (UKRI), opens in May."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert (entry.funding.total.amount, entry.funding.total.currency) == (
+            Decimal(10_000_000),
+            "GBP",
+        )
+        kinds = {s.funder: s.kind.value for s in entry.funding.shares}
+        assert kinds == {"UK Research and Innovation": "national"}
+
+    def test_through_without_money_names_no_funder(self) -> None:
+        text = f"{_AAIF}\nPortugal joins the EuroHPC network through Minho Antenna."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is None
+
+    def test_a_machine_named_after_a_comma(self) -> None:
+        text = f"{_AAIF}\nThe factory's new supercomputer, Discoverer+, arrives in May."
+        (entry,) = aifactories.draft(text).entries
+        assert isinstance(entry, aifactories.Factory)
+        assert entry.supercomputer is not None
+        assert entry.supercomputer.name == "Discoverer+"

@@ -109,6 +109,23 @@ def month_numbers() -> dict[str, int]:
 
 
 @functools.cache
+def weekday_numbers() -> dict[str, int]:
+    """Folded weekday names in :func:`languages` -> weekday (Monday is 0)."""
+    babel = require()
+    days: dict[str, int] = {}
+    for language in languages():
+        for context in ("format", "stand-alone"):
+            named = babel.dates.get_day_names("wide", context, language)
+            for number, name in named.items():
+                # One word of five letters or more: "mon" is French for
+                # "my", not a Monday.
+                word = fold(name)
+                if len(word) >= 5 and " " not in word:
+                    days.setdefault(word, number)
+    return days
+
+
+@functools.cache
 def multipliers() -> dict[str, int]:
     """Lower-case words for a million and a billion in :func:`languages` -> factor.
 

@@ -21,7 +21,8 @@ _DATE = re.compile(
     r"(?P<d4>\d{1,2})\.\s?(?P<m4>\d{1,2})\.\s?(?P<y4>20\d\d))\b"
 )
 _SELECTED = re.compile(
-    r"selected|chosen|announced|approved|ausgewählt|bekannt ?gegeben|selezion|"
+    r"selected|chosen|chose|picked|announced|approved|ausgewählt|bekannt ?gegeben|"
+    r"selezion|"
     r"scelt[ao]|seleccion|elegid|sélectionn|retenue?|wybra|zakwalifikowan|"
     # The other languages of the registry's countries.
     r"geselecteerd|gekozen|vybr[aá]|selecion|selecta|seleccion|atrinkt|izvēlē|"
@@ -50,6 +51,30 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+_YESTERDAY = re.compile(
+    r"\b(?:yesterday|gestern|gestrigen|ieri|ayer|hier|wczoraj|včera|gisteren|ontem|"
+    r"ahir|igår|i går|eilen|вчера|χθες|tegnap|vakar)\b",
+    re.IGNORECASE,
+)
+
+
+def _days_back(text: str, dateline: dt.date) -> int | None:
+    """How many days before the dateline the sentence's day is, if it says.
+
+    "Today" is the dateline's day, "yesterday" the one before, a weekday
+    ("am Dienstag") the last such day on or before the dateline.
+    """
+    if _TODAY.search(text):
+        return 0
+    if _YESTERDAY.search(text):
+        return 1
+    days = _cldr.weekday_numbers()
+    named = {days[w] for w in re.findall(r"\w+", fold(text)) if w in days}
+    if len(named) != 1:
+        return None
+    return (dateline.weekday() - named.pop()) % 7
+
+
 class _Dates(_Reading):
     """Reads the date an entry was selected."""
 
@@ -58,11 +83,13 @@ class _Dates(_Reading):
             return
         date = next(filter(None, map(_date_of, _DATE.finditer(sent.text))), None)
         sources = [self.whole(sent, "selected_on")]
-        if date is None and _TODAY.search(sent.text):
-            dateline = self.dateline()
-            if dateline is not None:
-                date, source = dateline
-                sources.append(source)
+        dateline = self.dateline() if date is None else None
+        if dateline is not None:
+            # "today", "yesterday", "on Wednesday": counted back from the dateline.
+            back = _days_back(sent.text, dateline[0])
+            if back is not None:
+                date = dateline[0] - dt.timedelta(days=back)
+                sources.append(dateline[1])
         if date is None:
             return
         for wave in self.known.registry.wave_records:

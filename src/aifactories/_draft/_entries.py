@@ -76,10 +76,20 @@ _CAPS_AFTER_KIND = re.compile(
     r"artificial\w*|artificiel\w*|inteligen\w*|intelligen\w*)){0,3})"
     rf"\s+(?P<n>[{_UP}][{_UP}0-9]*(?:[-+][{_UP}0-9]+)+|[{_UP}][{_UP}0-9]{{2,}})(?![\w-])"
 )
+# A role or "according to" right before a name: the name is a person's.
+_SPEAKER_BEFORE = re.compile(
+    r"(?i:director|CEO|minister|president|chair\w*|head|rector|professor|prof\.|dr\.|"
+    r"according to|said|says)\s+$"
+)
 # Between two items of a list: a comma, or the word for "and".
 _LIST_GAP = re.compile(
     r"\s*[,;]?\s*(?:(?:and|und|e|y|et|i|и|és|ir|și|en|og|och|a|ja|un|oraz|και)\s+)?"
 )
+
+
+# A name found: the name, its kind, the span of its evidence, and whether it
+# is an alias ("(AAIF)") of the name before it.
+_Named = tuple[str, Kind, int, int, bool]
 
 
 class _Entries(_Reading):
@@ -269,8 +279,13 @@ class _Entries(_Reading):
         acc.sources.append(source)
         return acc
 
-    def named(self, sent: _Sentence) -> Iterator[tuple[str, Kind, int, int, bool]]:  # noqa: C901 - a flat list of cues
-        text = sent.text
+    def named(self, sent: _Sentence) -> Iterator[_Named]:
+        """Each name the sentence gives an entry: name, kind, span, is-an-alias."""
+        yield from self.named_by_cue(sent.text)
+        yield from self.named_beside_kind(sent.text)
+
+    def named_by_cue(self, text: str) -> Iterator[_Named]:
+        # "named X", "the X AI Factory".
         has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
         for match in _NAMING.finditer(text):
             if has_kw is None or has_kw.start() > match.start():
@@ -298,9 +313,16 @@ class _Entries(_Reading):
             kind = _kind_of(kw)
             yield name, kind, start, match.end(), False
             yield from self.acronym(text, match.end(), kind)
+
+    def named_beside_kind(self, text: str) -> Iterator[_Named]:
+        # "X, the antenna", "AI Factory X", "fàbrica d'IA X".
         for match in _APPOSITIVE.finditer(text):
             name = _clean_name(match.group("n"))
             if not name or fold(name.split()[0]) in _NOT_NAMES:
+                continue
+            # "According to director Thomas Schulthess, the antenna ...": a
+            # person before the comma, not the entry.
+            if _SPEAKER_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue
             yield name, _kind_of(match["kw"]), match.start(), match.end(), False
         for match in _NAME_AFTER.finditer(text):
@@ -321,9 +343,7 @@ class _Entries(_Reading):
             kind = Kind.ANTENNA if "nten" in said else Kind.FACTORY
             yield name, kind, match.start(), match.end("n"), False
 
-    def acronym(
-        self, text: str, end: int, kind: Kind
-    ) -> Iterator[tuple[str, Kind, int, int, bool]]:
+    def acronym(self, text: str, end: int, kind: Kind) -> Iterator[_Named]:
         match = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9+\-]{1,14})\)", text[end:])
         if match and sum(c.isupper() for c in match.group("a")) >= 2:
             yield match.group("a"), kind, 0, end + match.end(), True

@@ -130,7 +130,8 @@ _EU_FUNDER = re.compile(
 )
 # The state as a funder, unnamed: "the government", "lo Stato", "het kabinet".
 _STATE = re.compile(
-    r"(?<=\bthe )(?:(?:national|federal) )?government\b|(?<=\bthe )state\b(?![\w-]|"
+    r"(?<=\bthe )(?:(?:national|federal|[A-Z]\w+) )?government\b|"
+    r"(?<=\bthe )state\b(?![\w-]|"
     r" of)|\b(?:[Bb]undesregierung|Stato|[Gg]overno|[Gg]obierno|Estado|"
     r"[Gg]ouvernement|[Gg]overn|l['’][ÉE]tat(?: français)?|rząd\w*|"
     r"krajow\w* budże\w+|budże\w+ państwa|"
@@ -149,6 +150,7 @@ _STATE = re.compile(
 _REGION = re.compile(
     r"\b(?:Land|Freistaat|Bundesland|[Pp]rovin(?:cie|ce|cia|z)|[Rr]egion|[Rr]egione|"
     r"[Rr]égion|[Rr]egião|Generalitat|Comunidad|Comunitat|Junta|Xunta|"
+    r"[Mm]unicipality|[Gg]emeente|[Cc]omune|[Aa]yuntamiento|[Mm]unicipio|"
     r"[Ww]ojewództw\w*)"
     r"(?: (?:de|di|del|della|of|du|de la|van|d['’]))? ?[A-ZÀ-Þ][\w-]+"
 )
@@ -157,6 +159,17 @@ _GOVERNMENT_OF = re.compile(
     r"(?:[Gg]overnment|[Gg]overno|[Gg]obierno|[Gg]ouvernement|Regierung|rząd|"
     r"[Vv]lad[aeiu]|Guvernul|[Gg]overn)\w*"
     r"(?:\s+(?:of|di|de|du|von|d['’]|the|[Rr]epubli\w+)){0,3}\s+$"
+)
+# Where money comes from: "from X", "by X" and the like, X an organisation.
+_FROM = re.compile(
+    r"\b(?:from|by|von|vom|durch|da|dal|dalla|dall['’]|de|del|de la|par|przez|door|"
+    r"od|din|pelo|pela)\s+(?:the\s+)?"
+)
+# A public body among funders: it pays for its state.
+_PUBLIC_BODY = re.compile(
+    r"Research and Innovation|Research Council|Secretariat|Agency|Office|Authority|"
+    r"Council|Forschungsgemeinschaft|Vinnova|Rådet|rådet|[Aa]gen(?:tur|zia|cia|ce)|"
+    r"Fonds|Fund\b"
 )
 _CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
 _FUNDED = re.compile(
@@ -359,9 +372,16 @@ class _Funding(_Reading):
                     share.sources.append(self.source(sent, lo, hi, supports))
             elif strong is not None or split or _TOTAL_CUE.search(text[lo:hi]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
+                if len(funders) == 1:  # "a budget of EUR 10 M from X": X funds it
+                    share = self.share(acc, funders[0])
+                    supports = f"funder: {funders[0][0]}"
+                    share.sources.append(self.source(sent, lo, hi, supports))
 
     def via(self, sent: _Sentence, acc: _Acc) -> None:
         text = sent.text
+        # "joins the network through X": no money, no funder's channel.
+        if not (_FUNDED.search(text) or _amount_re().search(text)):
+            return
         for match in _VIA.finditer(text):
             funders = self.funders(text, 0, match.start())
             if not funders:
@@ -370,16 +390,7 @@ class _Funding(_Reading):
                 text[match.end() :],
                 r"[.;!?]\s|[.;!?]$|\s[–—]\s|,\s(?:which|who|and the|with)",
             )
-            names: list[str] = []
-            for org in _ORG_NAMED.finditer(segment):
-                label, _ = _strip_article(org.group("org"))
-                if names and names[-1].endswith(label):
-                    continue  # the tail of a name joined by "and", already taken
-                tail = _AND_TAIL.match(segment[org.end("org") :])
-                if _AND_NAME.match(label) and tail is not None:
-                    label += tail.group()
-                if label and self.org_ok(label, strict=False):
-                    names.append(label)
+            names = self.channels(segment)
             if not names:
                 continue
             share = self.share(acc, funders[-1])
@@ -388,6 +399,20 @@ class _Funding(_Reading):
                     share.via.append(label)
             end = match.end() + len(segment)
             share.sources.append(self.source(sent, match.start(), end, "via"))
+
+    def channels(self, segment: str) -> list[str]:
+        """The organisations named after "through": who the money goes via."""
+        names: list[str] = []
+        for org in _ORG_NAMED.finditer(segment):
+            label, _ = _strip_article(org.group("org"))
+            if names and names[-1].endswith(label):
+                continue  # the tail of a name joined by "and", already taken
+            tail = _AND_TAIL.match(segment[org.end("org") :])
+            if _AND_NAME.match(label) and tail is not None:
+                label += tail.group()
+            if label and self.org_ok(label, strict=False):
+                names.append(label)
+        return names
 
     def funders(self, text: str, lo: int, hi: int) -> list[_Funder]:
         segment = text[lo:hi]
@@ -402,12 +427,15 @@ class _Funding(_Reading):
             government = _GOVERNMENT_OF.search(before)
             if government is None and re.search(r"\b(?:in|im|en|w|we)\s+$", before):
                 continue  # "companies in Spain", not Spain paying
-            # "Vlada Republike Slovenije": the funder as the text names it.
-            label = (
-                segment[government.start() : match.end()]
-                if government is not None
-                else country_name(code)
-            )
+            # "Vlada Republike Slovenije", "UK Research and Innovation": the
+            # funder as the text names it.
+            org = _ORG_NAMED.match(segment, match.start())
+            if government is not None:
+                label = segment[government.start() : match.end()]
+            elif org is not None and org.end("org") > match.end() + 1:
+                label = org["org"]
+            else:
+                label = country_name(code)
             found.append((match.start(), (label, FunderKind.NATIONAL, code)))
         found += [
             (m.start(), (m.group(), FunderKind.REGIONAL, None))
@@ -420,6 +448,8 @@ class _Funding(_Reading):
                 (m.start(), (m.group(), FunderKind.NATIONAL, None))
                 for m in _STATE.finditer(segment)
             ]
+        if not found:
+            found += self.named_funder(text, lo, hi)
         # One funder a kind and country (the state unnamed: no country).
         unique: dict[tuple[FunderKind, str | None], _Funder] = {}
         for _, funder in sorted(found, key=lambda item: item[0]):
@@ -430,6 +460,30 @@ class _Funding(_Reading):
             )
             unique.setdefault(key, funder)
         return list(unique.values())
+
+    def named_funder(self, text: str, lo: int, hi: int) -> list[tuple[int, _Funder]]:
+        """The organisation money comes "from" or is given "by", if named.
+
+        The cue is looked for between ``lo`` and ``hi``; the name may run
+        on past ``hi`` ("from UK Research and Innovation"). An agency pays
+        for its state; any other organisation is its own kind of funder.
+        """
+        for cue in _FROM.finditer(text, lo, hi):
+            org = _ORG_NAMED.match(text, cue.end())
+            if org is None:
+                continue
+            label, _ = _strip_article(org["org"])
+            # "UK Research and Innovation (UKRI)": "and" inside a name that
+            # an abbreviation closes.
+            tail = _AND_TAIL.match(text[org.end("org") :])
+            rest = text[org.end("org") + (tail.end() if tail else 0) :]
+            if tail is not None and re.match(r"\s*\(", rest):
+                label += tail.group()
+            if label and self.org_ok(label, strict=True):
+                public = _PUBLIC_BODY.search(label) is not None
+                kind = FunderKind.NATIONAL if public else FunderKind.OTHER
+                return [(org.start() - lo, (label, kind, None))]
+        return []
 
     def share(self, acc: _Acc, funder: _Funder) -> _Share:
         key = (funder[1], funder[2] or funder[0])

@@ -149,6 +149,15 @@ class _Reading:
         said = zip(self.sentences, self.folded, strict=True)
         return next((sent for sent, folded in said if pattern.search(folded)), None)
 
+    def first_saying(self, *words: str) -> _Sentence | None:
+        """The first sentence with one of ``words`` as written (case and all)."""
+        if not words:
+            return None
+        pattern = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(map(re.escape, words))})(?![\w-])"
+        )
+        return next((s for s in self.sentences if pattern.search(s.text)), None)
+
     @functools.cached_property
     def folded(self) -> list[str]:
         return [fold(sent.text) for sent in self.sentences]

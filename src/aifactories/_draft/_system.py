@@ -43,7 +43,7 @@ _SYSTEM_NAME = (
         rf"nazvan\w*|kallad)\s+[„“\"«']?(?P<n>{_TOKEN})"
     ),
     re.compile(rf"(?<![\w-])(?P<n>[{_UP}][\w-]*)\s+(?:AI\s+)?{_MACHINE}(?!\w)"),
-    re.compile(rf"{_MACHINE}\s+[„“\"«]?(?P<n>[{_UP}][\w-]*)"),
+    re.compile(rf"{_MACHINE},?\s+[„“\"«]?(?P<n>[{_UP}][\w-]*\+*)"),
 )
 _ACCELERATOR = re.compile(
     r"(?:NVIDIA|Nvidia|AMD|Intel)(?:\s+(?:[A-Z][\w-]*|\d\w*)){1,4}"
