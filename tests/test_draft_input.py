@@ -741,3 +741,44 @@ class TestPhrasingAcrossLanguages:
         assert isinstance(entry, aifactories.Factory)
         assert entry.supercomputer is not None
         assert entry.supercomputer.name == "Discoverer+"
+
+    def test_a_known_name_is_read_whole(self) -> None:
+        # "European" starts no name, but it starts this one.
+        text = "The European One-Health AI Factory opens its first call."
+        assert [e.id for e in aifactories.draft(text).entries] == ["1healthai"]
+
+    def test_a_word_for_project_starts_no_name(self) -> None:
+        text = "Projekt PIAST AI Factory otrzyma dofinansowanie z programu EuroHPC."
+        assert [e.id for e in aifactories.draft(text).entries] == ["piast-ai"]
+
+    def test_a_catalan_date_with_an_elided_de(self) -> None:
+        text = (
+            "Girona, 10 d'octubre de 2025. Avui s'ha seleccionat la fàbrica d'IA "
+            "MONTSENY."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.selected_on.isoformat() == "2025-10-10"
+
+    def test_an_abbreviation_inside_a_name_or_before_a_list(self) -> None:
+        text = (
+            f"{_AAIF}\nW konsorcjum są również Uniwersytet im. Adama Mickiewicza, "
+            "Politechnika Poznańska i Fjord Institute. Fabryka ma wspierać m.in. "
+            "rolnictwo i energetykę."
+        )
+        (entry,) = aifactories.draft(text).entries
+        names = {s.name for s in entry.stakeholders if s.role.value == "partner"}
+        assert "Uniwersytet im. Adama Mickiewicza" in names
+        assert entry.focus == ("rolnictwo", "energetykę")
+
+    def test_equal_parts_in_romanian(self) -> None:
+        text = (
+            f"{_AAIF}\nEste finanțată în proporții egale de Uniunea Europeană și de "
+            "bugetul de stat."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        shares = {s.funder: s.share for s in entry.funding.shares}
+        assert shares == {
+            "Uniunea Europeană": Decimal("0.5"),
+            "bugetul de stat": Decimal("0.5"),
+        }

@@ -14,7 +14,7 @@ from aifactories._model import Source
 from aifactories._text import fold
 
 _DATE = re.compile(
-    r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:de\s+)?(?P<m>[^\W\d_]{3,12})\.?"
+    r"\b(?:(?P<d>\d{1,2})(?:st|nd|rd|th|\.|er)?\s+(?:de\s+|d['’])?(?P<m>[^\W\d_]{3,12})\.?"
     r"\s+(?:de\s+)?(?P<y>20\d\d)|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})"
     r"(?:st|nd|rd|th)?,\s+(?P<y2>20\d\d)|(?P<y3>20\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)|"
     # "18.03.2026", "18. 3. 2026": day first, as Europe writes it.

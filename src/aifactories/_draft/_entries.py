@@ -297,15 +297,21 @@ class _Entries(_Reading):
                 yield from self.acronym(text, match.end("n"), kind)
         for match in _NAME_BEFORE.finditer(text):
             words = match.group("n").split()
-            while words and (
-                fold(words[0]) in _NOT_NAMES
-                or _demonym_re().fullmatch(words[0])
-                or re.fullmatch(r"\w+['’]s", words[0])
+            kw = match.group("kw")
+            # "European One-Health AI Factory": a known name, whole, even
+            # where its first word would start no name.
+            while (
+                words
+                and self.known.registry.get(" ".join([*words, kw])) is None
+                and (
+                    fold(words[0]) in _NOT_NAMES
+                    or _demonym_re().fullmatch(words[0])
+                    or re.fullmatch(r"\w+['’]s", words[0])
+                )
             ):
                 words.pop(0)
             if not words:
                 continue
-            kw = match.group("kw")
             name = " ".join([*words, kw])
             start = (
                 match.end() - len(name) if text.endswith(name, 0, match.end()) else 0

@@ -47,9 +47,14 @@ _FOCUS_CUE = re.compile(
     r"cent(?:re|er)s on|cent(?:red|ered) on|"
     r"osredotoči\w* na|inrikta sig på|fokusera\w* på|dará prioridade (?:à|ao|às|aos)|"
     r"prioridade (?:à|ao|às|aos)|Im Fokus stehen|(?:its )?priorities (?:are|include)|"
-    r"in de sectoren|sectoren|(?:its )?(?:main |key |priority )?areas (?:are|include))"
+    r"in de sectoren|sectoren|(?:mettra|met) l['’]accent sur|"
+    r"wspiera\w*(?= (?:m\.in\.|przede wszystkim))|"
+    r"(?:its )?(?:main |key |priority )?areas (?:are|include))"
     r"\s*:?\s*",
     re.IGNORECASE,
+)
+_ABBREVIATED_LEAD = re.compile(
+    r"\s*(?:m\.\s?in\.|np\.|e\.\s?g\.|z\.\s?B\.|u\.\s?a\.|i\.\s?a\.|tj\.|mj\.)\s*"
 )
 _LIST_SPLIT = re.compile(
     r"(?<!\s)\s*+[,;]\s*+(?:and\s+|und\s+|e\s+|y\s+|et\s+|i\s+|oraz\s+)?|"
@@ -106,7 +111,10 @@ class _Focus(_Reading):
         cue = _FOCUS_CUE.search(text)
         if cue is None:
             return
-        rest = _until(text[cue.end() :], r"[.;!?]\s|[.;!?]$|\s[–—]\s|\(")
+        # "m.in. rolnictwo, …": the abbreviation's dot does not end the list.
+        lead = _ABBREVIATED_LEAD.match(text, cue.end())
+        base = lead.end() if lead else cue.end()
+        rest = _until(text[base:], r"[.;!?]\s|[.;!?]$|\s[–—]\s|\(")
         items: list[tuple[int, int]] = []
         pos = 0
         for sep in [*_LIST_SPLIT.finditer(rest), None]:
@@ -121,7 +129,6 @@ class _Focus(_Reading):
             bare, cut = _strip_article(item)
             if bare.strip():
                 items.append((lo + cut, hi))
-        base = cue.end()
         for lo, hi in items:
             value = text[base + lo : base + hi].strip()
             source = self.source(

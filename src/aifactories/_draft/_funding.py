@@ -107,7 +107,7 @@ _QUALIFIERS = tuple(
 _TOTAL_CUE = re.compile(
     # Nouns: "the EU invests" names a funder's money, not the total.
     r"total|budget|investment|worth|cost|overall|Gesamt|Investition|backed by|"
-    r"koszt|całkowit|łączn|"
+    r"koszt|całkowit|łączn|totaal|"
     r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
     r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
     r"finanziamento|financiación|financement|finansowani|"
@@ -185,7 +185,8 @@ _SPLIT_CUE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:equally|evenly)|in equal (?:parts|shares)|"
     r"equal(?:ly)? (?:shares|parts)|(?:je|jeweils) zur Hälfte|zu gleichen Teilen|"
     r"al 50\s*%|in parti uguali|a partes iguales|à parts égales|moitié-moitié|"
-    r"po połowie|po równo|w równych częściach|a parts iguals",
+    r"po połowie|po równo|w równych częściach|a parts iguals|"
+    r"în (?:proporții|părți) egale|în mod egal",
     re.IGNORECASE,
 )
 # One funder's share: a half, or a percentage (group ``p``).

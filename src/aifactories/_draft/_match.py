@@ -40,7 +40,7 @@ _START = (
 _TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
 _CONN = (
     r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
-    r"zum|per|pour|para a|para o|para|na|dla|la|le|el|los|las|do|da|dos|das|van|"
+    r"zum|per|pour|para a|para o|para|na|dla|la|le|el|los|las|do|da|dos|das|van|im\.|"
     r"voor|v|ve)"
 )
 _ORG = (
@@ -129,7 +129,8 @@ _NOT_NAMES = frozenset(
         "Win Wins Build Builds Get Gets Open Opens Team Consortium Services Service "
         "Support Users Access Ecosystem Factory Factories Gigafactory Gigafactories AI "
         "KI IA Now Here There Linked Nowy Nowa Nowe Nuovo Nuevo Nouveau Neuer Neues "
-        "Brand Latest De Het Een"
+        "Brand Latest De Het Een Projekt Progetto Proyecto Projet Projeto Proiectul "
+        "Projektu"
     )
 )
 

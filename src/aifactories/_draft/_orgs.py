@@ -82,7 +82,8 @@ _ROLE_AFTER = _cues(
         r"koordinator (?:je|bo|će biti)|(?:leds|samordnas|koordineras) av|"
         r"(?:ledet|koordineret) af|υπό τον συντονισμό (?:του|της)|"
         r"(?:координиран|ръководен)\w* от|под ръководството на|"
-        r"nositelj(?:ica)? (?:je|projekta je|će biti)|čiji je nositelj",
+        r"nositelj(?:ica)? (?:je|projekta je|će biti)|čiji je nositelj|"
+        r"(?:którego |której )?liderem (?:jest|będzie)",
         Role.OPERATOR: r"operated by|run by|"
         r"betrieben (?:von|vom|durch)(?: der| dem| die)?|"
         r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
@@ -160,7 +161,9 @@ _PARTNER_LIST = re.compile(
     r"in cooperation with|(?:will )?work(?:s|ing)? with|"
     r"joint (?:effort|initiative|project) of|"
     r"a partnership (?:of|between)|(?:created|founded|set up|established) by|"
-    r"în consorțiu cu|"
+    r"în consorțiu cu|(?:mit )?an Bord sind(?: auch| außerdem)?|"
+    r"w konsorcjum (?:są|jest)(?: również| także| też)?|"
+    r"(?:el )?consorci (?:inclou|està format per)|"
     r"Partner (?:des|der) \w+ sind(?: unter anderem| u\. ?a\.)?|"
     r"partnerami \w+ (?:są|będą)|samenwerkingsverband van|consortium van|"
     r"with(?=[^.;]{0,200}\bas (?:its )?partners\b)|"
@@ -183,7 +186,9 @@ _HOST_BEFORE = re.compile(
 )
 _ASIDE = re.compile(r"\([^()\n]{25,}+\)")
 _SEGMENT_END = re.compile(
-    r"[;:.!?]\s|[;:!?]$|\.$|\s[–—]\s|\s(?:which|who|that|to|in order|so that|um|"
+    # Not the dot of "im. Adama", "St. Kliment" or an initial: names go on.
+    r"[;:!?]\s|(?<!\bim)(?<!\bSt)(?<!\b[A-Za-z])\.\s|[;:!?]$|\.$|\s[–—]\s|"
+    r"\s(?:which|who|that|to|in order|so that|um|"
     r"che|dass|where|wo|dove|donde|où|aby|que|para|pour|offering|providing|"
     r"serving|will|wird|sarà|será|sera|będzie)\s|"
     # "per" before a verb ("per sostenere"), not in a name ("Agenzia per la").

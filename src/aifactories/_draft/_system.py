@@ -37,8 +37,9 @@ _SYSTEM_UPGRADE = re.compile(
 _SYSTEM_NAME = (
     # "the supercomputer, named X", "X supercomputer", "supercomputer X".
     re.compile(
-        rf"(?:{_MACHINE}|HPC system|AI system|system),?\s+(?:named|called|dubbed|"
-        r"namens|chiamato|denominato|llamado|denominado|baptisé|appelé|nommé|"
+        rf"(?:{_MACHINE}|HPC system|AI system|[Ss]ystem),?\s+(?:named|called|dubbed|"
+        r"mit dem Namen|namens|chiamato|denominato|llamado|denominado|baptisé|"
+        r"appelé|nommé|"
         r"o nazwie|genaamd|met de naam|chamado|numit|denumit|anomenat|s názvem|"
         rf"nazvan\w*|kallad)\s+[„“\"«']?(?P<n>{_TOKEN})"
     ),
