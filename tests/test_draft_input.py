@@ -782,3 +782,54 @@ class TestPhrasingAcrossLanguages:
             "Uniunea Europeană": Decimal("0.5"),
             "bugetul de stat": Decimal("0.5"),
         }
+
+    def test_a_fact_sheet_of_bullets(self) -> None:
+        text = (
+            "FACT SHEET: HELIX AI Factory Antenna (Cyprus)\n\n"
+            "- Host: The Cyprus Institute, Nicosia\n"
+            "- Partners: University of Cyprus, CYENS Centre of Excellence\n"
+            "- Budget: EUR 5 million, 50% EuroHPC JU and 50% Republic of Cyprus\n"
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert (entry.name, entry.kind.value, entry.country) == (
+            "HELIX AI Factory Antenna",
+            "antenna",
+            "CY",
+        )
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles == {
+            "University of Cyprus": "partner",
+            "CYENS Centre of Excellence": "partner",
+        }
+
+    def test_a_co_funded_amount_is_the_whole(self) -> None:
+        text = (
+            f"{_AAIF}\nThe EUR 4 million project is co-funded by the European Union "
+            "and the Government of Malta."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        assert entry.funding.total is not None
+        assert entry.funding.total.amount == Decimal(4_000_000)
+        assert all(s.amount is None for s in entry.funding.shares)
+
+    def test_the_lead_fills_a_known_entry_without_a_host(self) -> None:
+        assert aifactories.load()["antenna-slovakia"].host is None
+        text = (
+            "The Slovak AI Factory Antenna, coordinated by the Slovak Centre of "
+            "Scientific and Technical Information (CVTI SR), opened on Wednesday."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.id == "antenna-slovakia"
+        assert entry.host is not None
+        assert entry.host.name.startswith("Slovak Centre of Scientific")
+
+    def test_a_line_ending_in_a_short_word_runs_on(self) -> None:
+        text = (
+            "Five questions for the LUMI AI Factory\n\n"
+            "What is it?\nThe factory is a joint effort of\n"
+            "Finland, Czechia, Denmark, Estonia, Norway and Poland.\n"
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.id == "lumi-aif"
+        assert set(entry.partner_countries) == {"CZ", "DK", "EE", "NO", "PL"}

@@ -292,7 +292,11 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         self.known_facts(acc)
         known = acc.known
         leads = [s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR]
-        if known is None and acc.host is None and len(leads) == 1:
+        if (
+            acc.host is None
+            and len(leads) == 1
+            and (known is None or known.host is None)
+        ):
             # A consortium's one lead is its hosting entity, as EuroHPC
             # calls it, unless the text names a host of its own.
             lead = leads[0]

@@ -171,6 +171,11 @@ _PUBLIC_BODY = re.compile(
     r"Council|Forschungsgemeinschaft|Vinnova|Rådet|rådet|[Aa]gen(?:tur|zia|cia|ce)|"
     r"Fonds|Fund\b"
 )
+_CO_FUNDED = re.compile(
+    r"co-?(?:funded|financed)|cofinanc|cofinanz|kofinanz|współfinans|spolufin|"
+    r"jointly (?:funded|financed)",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
@@ -365,13 +370,20 @@ class _Funding(_Reading):
             funders = self.funders(text, lo, hi)
             # A total cue before the amount wins over a funder in its clause.
             strong = _TOTAL_CUE.search(text[lo : match.start()])
-            if strong is None and len(funders) == 1:
+            # "The EUR 4 M project is co-funded by X and Y": the whole.
+            co_funded = _CO_FUNDED.search(text[lo:hi]) is not None
+            if strong is None and len(funders) == 1 and not co_funded:
                 share = self.share(acc, funders[0])
                 if share.amount is None:
                     share.amount = money
                     supports = f"amount: {funders[0][0]} {money}"
                     share.sources.append(self.source(sent, lo, hi, supports))
-            elif strong is not None or split or _TOTAL_CUE.search(text[lo:hi]):
+            elif (
+                strong is not None
+                or split
+                or _CO_FUNDED.search(text[lo:hi])
+                or _TOTAL_CUE.search(text[lo:hi])
+            ):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
                 if len(funders) == 1:  # "a budget of EUR 10 M from X": X funds it
                     share = self.share(acc, funders[0])

@@ -121,7 +121,7 @@ _ROLE_BEFORE = _cues(
     name_first=True,
 )
 _PARTNER_LIST = re.compile(
-    r"\b(?:partners? (?:are|include|includes|comprise|\s*:)|with (?:the )?partners|"
+    r"\b(?:partners?(?: (?:are|include|includes|comprise)|\s*:)|with (?:the )?partners|"
     r"in partnership with|together with|joined by|consortium (?:of|comprising|"
     r"including|with|that includes|brings together)|"
     r"Partner (?:sind|\s*:)|Partnern|gemeinsam mit|zusammen mit|Konsortium aus|"

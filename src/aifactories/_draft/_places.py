@@ -26,7 +26,8 @@ _CONSORTIUM = re.compile(
     r"(?:with the|con la|com a|avec la) part[ei]cip\w+ d|unter Beteiligung|z udziałem|"
     r"joint bid|candidatura conjunta|junt\w+-se a|uni\w+-se a|se unió a|"
     r"s['’]associe à|schließt sich|co-?fun|co-?financ|cofinanc|cofinanz|kofinanz|"
-    r"współfinans|spolufin",
+    r"współfinans|spolufin|joint (?:effort|initiative|project)|"
+    r"partnership (?:of|between)",
     re.IGNORECASE,
 )
 

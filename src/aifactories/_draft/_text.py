@@ -84,6 +84,7 @@ class _Sentence(NamedTuple):
 # paragraph separator, or a lone surrogate: none can reach a quote.
 _LINE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+")
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
+_OPEN_END = re.compile(r"(?:,|(?<![^\W\d_])[^\W\d_A-ZÀ-Þ]{1,3})[ \t]*$")
 # Only at the start of a run of terminators, and possessive: a run of
 # 20,000 dots is one try, not one try from each dot.
 _BREAK = re.compile(r"(?<![.!?…])[.!?…]++[\"”’»)\]]*+\s+")
@@ -118,9 +119,11 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
     group: tuple[int, int] | None = None
     for start, stop in spans:
         if group is not None:
+            # A line ending in a comma or a short word ("a joint effort of")
+            # runs on however the text is wrapped.
+            open_end = _OPEN_END.search(text, max(group[0], group[1] - 4), group[1])
             if (
-                wrapped
-                and group[1] - group[0] >= full
+                ((wrapped and group[1] - group[0] >= full) or open_end is not None)
                 and _WRAP.fullmatch(text, group[1], start)
                 and not _BULLET.match(text, start)
             ):
