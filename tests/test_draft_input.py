@@ -833,3 +833,27 @@ class TestPhrasingAcrossLanguages:
         (entry,) = aifactories.draft(text).entries
         assert entry.id == "lumi-aif"
         assert set(entry.partner_countries) == {"CZ", "DK", "EE", "NO", "PL"}
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The Danish antenna, DAIFA, will be run by Nordic Compute.",
+            "Estonia's AI Factory Antenna, DAIFA, is run by Nordic Compute.",
+        ],
+    )
+    def test_a_name_between_commas_after_the_kind(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(sentence).entries
+        assert (entry.name, entry.kind.value) == ("DAIFA", "antenna")
+        # The body that runs a new entry, with no coordinator named, hosts it.
+        assert entry.host is not None
+        assert entry.host.name == "Nordic Compute"
+
+    def test_a_lead_named_with_an_aside_before_its_verb(self) -> None:
+        text = (
+            "Il CRS4, centro di ricerca della Regione Sardegna, guiderà la nuova "
+            "antenna ISOLA-AI."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.name == "ISOLA-AI"
+        assert entry.host is not None
+        assert entry.host.name == "CRS4"

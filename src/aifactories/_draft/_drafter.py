@@ -291,7 +291,11 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
     def build(self, acc: _Acc) -> Entry:
         self.known_facts(acc)
         known = acc.known
-        leads = [s for s in acc.stakeholders.values() if s.role is Role.COORDINATOR]
+        # The lead: the one coordinator, else the one body that runs it.
+        holders = list(acc.stakeholders.values())
+        leads = [s for s in holders if s.role is Role.COORDINATOR] or [
+            s for s in holders if s.role is Role.OPERATOR
+        ]
         if (
             acc.host is None
             and len(leads) == 1

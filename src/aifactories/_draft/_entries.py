@@ -76,6 +76,13 @@ _CAPS_AFTER_KIND = re.compile(
     r"artificial\w*|artificiel\w*|inteligen\w*|intelligen\w*)){0,3})"
     rf"\s+(?P<n>[{_UP}][{_UP}0-9]*(?:[-+][{_UP}0-9]+)+|[{_UP}][{_UP}0-9]{{2,}})(?![\w-])"
 )
+# "The Danish antenna, DAIFA, will ...": a kind, then a name in capitals
+# between commas.
+_KIND_THEN_NAME = re.compile(
+    r"(?P<kw>AI Factory Antenna|AI Factory|[Aa]ntenna|[Aa]ntenne|[Aa]ntena|[Ff]actory|"
+    r"KI-Fabrik|AI-Fabrik),\s+"
+    rf"(?P<n>[{_UP}][{_UP}0-9]+(?:[-+][{_UP}0-9]+)*)\s*,"
+)
 # A role or "according to" right before a name: the name is a person's.
 _SPEAKER_BEFORE = re.compile(
     r"(?i:director|CEO|minister|president|chair\w*|head|rector|professor|prof\.|dr\.|"
@@ -339,6 +346,15 @@ class _Entries(_Reading):
             # "AI Factory Antenna Cyprus": a place alone keeps its keyword.
             name = f"{kw} {tail}" if _country_name_re().fullmatch(tail) else tail
             yield name, _kind_of(kw), match.start(), match.end("n"), False
+        for match in _KIND_THEN_NAME.finditer(text):
+            if self.known.org(match["n"]) is None:
+                yield (
+                    match["n"],
+                    _kind_of(match["kw"]),
+                    match.start(),
+                    match.end("n"),
+                    False,
+                )
         for match in _CAPS_AFTER_KIND.finditer(text):
             name = match["n"]
             # "la fabbrica di IA CINECA": an organisation, not the entry.

@@ -47,7 +47,9 @@ _FOCUS_CUE = re.compile(
     r"cent(?:re|er)s on|cent(?:red|ered) on|"
     r"osredotoči\w* na|inrikta sig på|fokusera\w* på|dará prioridade (?:à|ao|às|aos)|"
     r"prioridade (?:à|ao|às|aos)|Im Fokus stehen|(?:its )?priorities (?:are|include)|"
-    r"in de sectoren|sectoren|(?:mettra|met) l['’]accent sur|"
+    r"in de sectoren|sectoren|(?:give|gives|giving) priority to|si occuperà di|"
+    r"si occupa di|se ocupará de|"
+    r"s['’]occupera de|zajmie się|ciblera|(?:mettra|met) l['’]accent sur|"
     r"wspiera\w*(?= (?:m\.in\.|przede wszystkim))|"
     r"(?:its )?(?:main |key |priority )?areas (?:are|include))"
     r"\s*:?\s*",

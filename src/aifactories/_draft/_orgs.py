@@ -53,7 +53,9 @@ def _cues(
 ) -> tuple[tuple[Role, re.Pattern[str]], ...]:
     # Each role's cue before the organisation ("coordinated by the X"), or
     # after it ("X coordinates", matched where the organisation ends).
-    form = r"\s*(?:{})\b" if name_first else r"\b(?:{})\s*(?:the\s+|l['’])?"
+    # "X, a research centre of Y, will lead": an aside between name and verb.
+    aside = r"(?:\s*,[^,;.]{{1,80}},)?"
+    form = aside + r"\s*(?:{})\b" if name_first else r"\b(?:{})\s*(?:the\s+|l['’])?"
     return tuple((role, re.compile(form.format(cue))) for role, cue in cues.items())
 
 
@@ -101,7 +103,9 @@ _ROLE_AFTER = _cues(
 # "X coordinates", "X as a partner": the role named after the organisation.
 _ROLE_BEFORE = _cues(
     {
-        Role.COORDINATOR: r"coordinates|will coordinate|is the coordinator|"
+        Role.COORDINATOR: r"coordinates|will coordinate|is the coordinator|will lead|"
+        r"guiderà|guida|dirigirá|pilotera|wird \w+ leiten|leitet|będzie kierować|"
+        r"va conduce|zal leiden|"
         r"leads the (?:consortium|project|initiative)|,? which (?:leads|coordinates)"
         r"(?: the (?:consortium|project|initiative))?|koordiniert|coordina|"
         r"coordinerà|coordinará|"
@@ -162,6 +166,7 @@ _PARTNER_LIST = re.compile(
     r"joint (?:effort|initiative|project) of|"
     r"a partnership (?:of|between)|(?:created|founded|set up|established) by|"
     r"în consorțiu cu|(?:mit )?an Bord sind(?: auch| außerdem)?|"
+    r"(?:al progetto |vi )?partecipano(?: anche)?|avec la participation d(?:e|u|es)|"
     r"w konsorcjum (?:są|jest)(?: również| także| też)?|"
     r"(?:el )?consorci (?:inclou|està format per)|"
     r"Partner (?:des|der) \w+ sind(?: unter anderem| u\. ?a\.)?|"

@@ -27,7 +27,7 @@ _CONSORTIUM = re.compile(
     r"joint bid|candidatura conjunta|junt\w+-se a|uni\w+-se a|se unió a|"
     r"s['’]associe à|schließt sich|co-?fun|co-?financ|cofinanc|cofinanz|kofinanz|"
     r"współfinans|spolufin|joint (?:effort|initiative|project)|"
-    r"partnership (?:of|between)",
+    r"partnership (?:of|between)|unissent leurs forces|transfrontali|cross-border",
     re.IGNORECASE,
 )
 
