@@ -857,3 +857,34 @@ class TestPhrasingAcrossLanguages:
         assert entry.name == "ISOLA-AI"
         assert entry.host is not None
         assert entry.host.name == "CRS4"
+
+    def test_a_known_entry_named_in_part_after_its_full_name(self) -> None:
+        text = (
+            "Santiago, 22 de enero de 2026.- El CESGA presentó la European "
+            "One-Health AI Factory, la segunda fábrica de IA de España."
+        )
+        assert [e.id for e in aifactories.draft(text).entries] == ["1healthai"]
+
+    def test_halves_among_three_funders_name_each_without_a_share(self) -> None:
+        text = (
+            f"{_AAIF}\nSe financia al 50% por la Unión Europea y el resto por el "
+            "Gobierno de España y la Xunta de Galicia."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        funders = {s.funder for s in entry.funding.shares}
+        assert {"Unión Europea", "Gobierno de España", "Xunta de Galicia"} <= funders
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "It works in close cooperation with Nordic Compute and Fjord Institute.",
+            "Elle associe Nordic Compute et Fjord Institute.",
+            "Lo completan Nordic Compute y Fjord Institute.",
+        ],
+    )
+    def test_more_ways_to_name_members(self, sentence: str) -> None:
+        (entry,) = aifactories.draft(f"{_AAIF}\n{sentence}").entries
+        roles = {s.name: s.role.value for s in entry.stakeholders}
+        assert roles.get("Nordic Compute") == "partner"
+        assert roles.get("Fjord Institute") == "partner"

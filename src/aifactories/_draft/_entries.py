@@ -35,7 +35,7 @@ from aifactories._draft._match import (
 )
 from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import MAX_ENTRIES, _Sentence
-from aifactories._model import Factory, Kind, Source
+from aifactories._model import Entry, Factory, Kind, Source
 from aifactories._text import compact, fold
 
 # A word for a factory or an antenna in the registry's languages (folded).
@@ -259,6 +259,8 @@ class _Entries(_Reading):
                 ),
                 None,
             )
+        if entry is None:
+            entry = self.known_by_part(name)
         if entry is not None and entry.id not in self.subjects[0]:
             return None  # a known entry named in passing, not the article's subject
         key = entry.id if entry is not None else compact(_generic_free(name))
@@ -285,6 +287,21 @@ class _Entries(_Reading):
         self.entries.append(acc)
         acc.sources.append(source)
         return acc
+
+    def known_by_part(self, name: str) -> Entry | None:
+        """The one known entry whose name, written whole in the text, holds ``name``.
+
+        "One-Health AI Factory, la segunda fábrica" is the European One-Health
+        AI Factory the article names in full.
+        """
+        part = fold(name)
+        whole = fold(self.text)
+        ids = {
+            eid
+            for key, eid in self.known.names
+            if len(part) >= 6 and part in key and key in whole
+        }
+        return self.known.registry.get(ids.pop()) if len(ids) == 1 else None
 
     def named(self, sent: _Sentence) -> Iterator[_Named]:
         """Each name the sentence gives an entry: name, kind, span, is-an-alias."""

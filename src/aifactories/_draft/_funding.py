@@ -303,11 +303,13 @@ class _Funding(_Reading):
         if split is not None:
             via = _VIA.search(text, split.end())
             funders = self.funders(text, split.end(), via.start() if via else len(text))
-            if len(funders) == 2:
-                for funder in funders:
-                    share = self.share(acc, funder)
+            for funder in funders:
+                share = self.share(acc, funder)
+                if len(funders) == 2:
                     share.share = Decimal("0.5")
                     share.sources.append(self.whole(sent, f"share: {funder[0]} 0.5"))
+                else:  # halves among three or more: each pays, how much unsaid
+                    share.sources.append(self.whole(sent, f"funder: {funder[0]}"))
         else:
             self.shares(sent, acc)
         self.amounts(sent, acc)

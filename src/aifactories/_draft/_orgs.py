@@ -85,7 +85,7 @@ _ROLE_AFTER = _cues(
         r"(?:ledet|koordineret) af|υπό τον συντονισμό (?:του|της)|"
         r"(?:координиран|ръководен)\w* от|под ръководството на|"
         r"nositelj(?:ica)? (?:je|projekta je|će biti)|čiji je nositelj|"
-        r"(?:którego |której )?liderem (?:jest|będzie)",
+        r"(?:którego |której )?liderem (?:jest|będzie)|kierowan\w* przez",
         Role.OPERATOR: r"operated by|run by|"
         r"betrieben (?:von|vom|durch)(?: der| dem| die)?|"
         r"gestit[ao] da(?:l|lla|llo)?|operad[ao] por(?: el| la)?|"
@@ -162,7 +162,8 @@ _PARTNER_LIST = re.compile(
     r"konzorcij (?:sestavljajo|tvorijo)(?: še| tudi)?|"
     r"i konsortiet ingår(?: även| också)?|en collaboration avec|"
     r"beteiligt sind(?: außerdem| auch| zudem)?|compta (?:també )?amb|"
-    r"in cooperation with|(?:will )?work(?:s|ing)? with|"
+    r"in (?:close )?(?:cooperation|collaboration|partnership) with|"
+    r"(?:will )?work(?:s|ing)? with|lo (?:completan|integran)|(?:elle |il )?associe|"
     r"joint (?:effort|initiative|project) of|"
     r"a partnership (?:of|between)|(?:created|founded|set up|established) by|"
     r"în consorțiu cu|(?:mit )?an Bord sind(?: auch| außerdem)?|"

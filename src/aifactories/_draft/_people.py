@@ -69,7 +69,7 @@ _ROLE_WORD = (
     r"[Pp]re[șş]edinte|[Vv]oorzitter|[Hh]oogleraar|[Cc]onseller|[Ss]ecretar|[Ss]ekret[aä]r|"
     r"[Dd]ean|[Dd]ekan|[Dd]ecan|[Dd]oyen|[Dd]ecaan|[Dd]iretor|[Rr]ettor|[Rr]eitor|"
     r"[Mm]inistar|[Ss]ecr[ée]tai?r|[Gg]edeputeerde|[Ww]ethouder|[Bb]urgemeester|"
-    r"[Ss]taatssecretaris|[Aa]ssessor|[Cc]onsigliere)[\w-]*)"
+    r"[Ss]taatssecretaris|[Aa]ssessor|[Cc]onsigliere|[Cc]onselleir|[Cc]onsejer)[\w-]*)"
 )
 # "said the rector of the University of Minho, Pedro Antunes.": the role
 # before the name, a comma between, the sentence's end after.
