@@ -107,8 +107,8 @@ _QUALIFIERS = tuple(
 _TOTAL_CUE = re.compile(
     # Nouns: "the EU invests" names a funder's money, not the total.
     r"total|budget|investment|worth|cost|overall|Gesamt|Investition|backed by|"
-    r"koszt|całkowit|łączn|totaal|\bvale\b|ammonta|will receive|erhält|riceverà|"
-    r"recibirá|recevra|otrzyma|"
+    # Not "will receive": "receives EUR 50 M from the EU" is the EU's share.
+    r"koszt|całkowit|łączn|totaal|\bvale\b|ammonta|"
     r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
     r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
     r"finanziamento|financiación|financement|finansowani|"
