@@ -888,3 +888,16 @@ class TestPhrasingAcrossLanguages:
         assert entry.funding is not None
         funders = {s.funder for s in entry.funding.shares}
         assert {"Unión Europea", "Gobierno de España", "Xunta de Galicia"} <= funders
+
+    def test_german_verb_last_host_and_link(self) -> None:
+        text = (
+            "Lübeck bekommt eine KI-Fabrik-Antenne: OSTSEE-KI wurde heute "
+            "ausgewählt. Die Antenne wird von der Technischen Hochschule Lübeck "
+            "gehostet und ist mit der JUPITER AI Factory verbunden."
+        )
+        (entry,) = aifactories.draft(text).entries
+        assert (entry.name, entry.kind.value) == ("OSTSEE-KI", "antenna")
+        assert entry.host is not None
+        assert entry.host.name == "Technischen Hochschule Lübeck"
+        assert isinstance(entry, aifactories.Antenna)
+        assert entry.factories == ("jaif",)

@@ -74,7 +74,8 @@ _CAPS_AFTER_KIND = re.compile(
     r"(?:\s+(?:d['’]|de |di |za |pro |dla |pentru |na )?(?:AI|IA|KI|UI|MI|SI|TI|UMI|"
     r"sztucznej|umělé|umjetne|umetne|mesterséges|künstliche\w*|intel\w*|inteli\w*|"
     r"artificial\w*|artificiel\w*|inteligen\w*|intelligen\w*)){0,3})"
-    rf"\s+(?P<n>[{_UP}][{_UP}0-9]*(?:[-+][{_UP}0-9]+)+|[{_UP}][{_UP}0-9]{{2,}})(?![\w-])"
+    # "eine KI-Fabrik-Antenne: OSTSEE-KI": a colon may stand between.
+    rf":?\s+(?P<n>[{_UP}][{_UP}0-9]*(?:[-+][{_UP}0-9]+)+|[{_UP}][{_UP}0-9]{{2,}})(?![\w-])"
 )
 # "The Danish antenna, DAIFA, will ...": a kind, then a name in capitals
 # between commas.

@@ -199,6 +199,9 @@ _LINK = re.compile(
     r"all['’])|accesso a|connessa a|vinculad[ao] a|conectad[ao] (?:a|con)|"
     r"acceso a|reliée? à|connectée? à|rattachée? à|accès à|połączon\w+ z|"
     r"dostęp do|powiązan\w+ z|"
+    # German and Dutch put the verb last: "mit der JUPITER AI Factory verbunden".
+    r"\b(?:mit|met) (?:der |dem |den |de |het )?(?=[^.;]{1,80}\b(?:verbunden|vernetzt|"
+    r"gekoppelt|verknüpft|verbonden|gekoppeld)\b)|"
     # A letter of intent links an antenna to a factory as well.
     rf"(?i:{_INTENT.pattern})"
 )

@@ -33,6 +33,9 @@ _HOST_AFTER = re.compile(
     r"(?:hostowan\w+|prowadzon\w+) przez|gospodarzem (?:jest|będzie)|"
     # The other languages of the registry's countries.
     r"(?:gehost|gehuisvest|ondergebracht) (?:door|bij)(?: het| de)?|"
+    # The verb last: "von der Technischen Hochschule Lübeck gehostet".
+    r"(?:von|vom|door) (?:der |dem |den |de |het )?(?=[^.;,]{1,80}\b(?:gehostet|"
+    r"beherbergt|gehost)\b)|"
     r"(?:acolhid|sediad)[ao] (?:pel[ao]|n[ao])|"
     r"(?:allotja|acolli)(?:t|da|ts|des) (?:pel|per(?: la| l['’])?)|"
     r"g[ăa]zduit\w* de(?: către)?|hostitel[eo]m (?:je|bude)|gostitelj (?:je|bo)|"
