@@ -296,7 +296,7 @@ class _Entries(_Reading):
         AI Factory the article names in full.
         """
         part = fold(name)
-        whole = fold(self.text)
+        whole = self.folded_text
         ids = {
             eid
             for key, eid in self.known.names

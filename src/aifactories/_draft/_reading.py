@@ -163,8 +163,13 @@ class _Reading:
         return [fold(sent.text) for sent in self.sentences]
 
     @functools.cached_property
+    def folded_text(self) -> str:
+        """The whole text folded, once: every lookup in it reuses this."""
+        return fold(self.text)
+
+    @functools.cached_property
     def present_names(self) -> tuple[tuple[re.Pattern[str], str], ...]:
-        whole = fold(self.text)
+        whole = self.folded_text
         return tuple(
             (re.compile(rf"(?<!\w){re.escape(key)}(?!\w)"), entry_id)
             for key, entry_id in self.known.names
