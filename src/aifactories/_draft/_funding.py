@@ -104,10 +104,10 @@ _QUALIFIERS = tuple(
         Qualifier.UP_TO: r"up to|as much as|bis zu|fino a|hasta|jusqu['’]à",
     }.items()
 )
+# Words for the whole: nouns, not "invests" or "will receive" ("the EU
+# invests EUR 50 M", "it receives EUR 50 M from the EU" give a funder's part).
 _TOTAL_CUE = re.compile(
-    # Nouns: "the EU invests" names a funder's money, not the total.
     r"total|budget|investment|worth|cost|overall|Gesamt|Investition|backed by|"
-    # Not "will receive": "receives EUR 50 M from the EU" is the EU's share.
     r"koszt|całkowit|łączn|totaal|\bvale\b|ammonta|"
     r"investimento|valore|presupuesto|inversión|coût|investissement|budżet|"
     r"inwestycj|wartoś|finanziert|financed|funded|funding|Finanzierung|"
