@@ -1,7 +1,8 @@
-"""Country, month and number words in the languages drafting reads, from CLDR.
+"""Country, month, weekday and number words in the languages drafting reads.
 
-Articles come in the languages of the EuroHPC countries. What those
-languages call each country and each month comes from the Unicode Common
+Articles come in the languages of the EuroHPC countries, regional ones
+included. What those languages call each country, month and weekday comes
+from the Unicode Common
 Locale Data Repository through Babel (the optional ``draft`` extra), not
 from lists kept by hand. CLDR has no demonyms; those stay in the
 drafter's lexicon.

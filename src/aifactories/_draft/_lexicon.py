@@ -1,7 +1,7 @@
 """Word lists for :func:`aifactories.draft`: demonyms, cities, vendors, sector words.
 
-Hand-written for the languages our press releases come in (English,
-German, Italian, Spanish, French, Polish); country and month names come
+Hand-written, mostly for English, German, Italian, Spanish, French and
+Polish (sector words in a few more); country, month and weekday names come
 from Unicode CLDR instead (:mod:`._cldr`), which has no demonyms. Demonyms
 are regular-expression stems matched ignoring case (German, Italian,
 Spanish, French and Polish write adjectives in lower case).
