@@ -2,9 +2,8 @@
 
 Articles come in the languages of the EuroHPC countries, regional ones
 included. What those languages call each country, month and weekday comes
-from the Unicode Common
-Locale Data Repository through Babel (the optional ``draft`` extra), not
-from lists kept by hand. CLDR has no demonyms; those stay in the
+from the Unicode Common Locale Data Repository through Babel (the optional
+``draft`` extra), not from lists kept by hand. CLDR has no demonyms; those stay in the
 drafter's lexicon.
 """
 
