@@ -901,3 +901,13 @@ class TestPhrasingAcrossLanguages:
         assert entry.host.name == "Technischen Hochschule Lübeck"
         assert isinstance(entry, aifactories.Antenna)
         assert entry.factories == ("jaif",)
+
+    def test_a_ministry_is_a_funder_only_by_its_name(self) -> None:
+        # "The ministry said": no funder named, so the EU's amount is the EU's.
+        text = f"{_AAIF}\nThe ministry said EUR 5 million would come from the EU."
+        (entry,) = aifactories.draft(text).entries
+        assert entry.funding is not None
+        amounts = {s.funder: s.amount for s in entry.funding.shares}
+        assert list(amounts) == ["EU"]
+        assert amounts["EU"] is not None
+        assert amounts["EU"].amount == Decimal(5_000_000)

@@ -144,7 +144,7 @@ _STATE = re.compile(
     r"(?:Bundes)?[Mm]inist(?:ero|erio|ère|erium|erstw[oa]|erul|erie|ry|ério|erstv[oa]|eri|"
     r"arstv[oa])"
     r"(?: (?:dell['’]|del|della|de la|de l['’]|de|des|du|of|for|für|van|do|da|"
-    r"pentru|za|pro))? ?\w+|"
+    r"pentru|za|pro))? ?[A-ZÀ-ÞĀ-Ž]\w*|"
     r"Department (?:of|for) \w+)\b"
 )
 # A region as a funder: "das Land Nordrhein-Westfalen", "la Generalitat de Catalunya".
