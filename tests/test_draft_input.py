@@ -911,3 +911,12 @@ class TestPhrasingAcrossLanguages:
         assert list(amounts) == ["EU"]
         assert amounts["EU"] is not None
         assert amounts["EU"].amount == Decimal(5_000_000)
+
+    def test_a_vendor_named_by_its_deal_is_no_funder(self) -> None:
+        text = (
+            f"{_AAIF}\nThe system will be supplied by Eviden for EUR 30 million. "
+            "A second one is sold by Hewlett Packard Enterprise at EUR 9 million."
+        )
+        (entry,) = aifactories.draft(text).entries
+        funders = {s.funder for s in entry.funding.shares} if entry.funding else set()
+        assert not funders & {"Eviden", "Hewlett Packard Enterprise"}

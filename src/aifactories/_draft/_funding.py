@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from aifactories._countries import country_name
 from aifactories._draft import _cldr
+from aifactories._draft import _lexicon as lex
 from aifactories._draft._match import (
     _ORG_NAMED,
     _TOKEN,
@@ -165,6 +166,11 @@ _GOVERNMENT_OF = re.compile(
 _FROM = re.compile(
     r"\b(?:from|by|von|vom|durch|da|dal|dalla|dall['’]|de|del|de la|par|przez|door|"
     r"od|din|pelo|pela)\s+(?:the\s+)?"
+)
+_NOT_PAYING = re.compile(
+    r"(?:supplied|built|delivered|installed|manufactured|made|operated|run|hosted|led|"
+    r"coordinated|developed|designed)\s*$",
+    re.IGNORECASE,
 )
 # A public body among funders: it pays for its state.
 _PUBLIC_BODY = re.compile(
@@ -486,7 +492,10 @@ class _Funding(_Reading):
         """
         for cue in _FROM.finditer(text, lo, hi):
             org = _ORG_NAMED.match(text, cue.end())
-            if org is None:
+            # "supplied by HPE", "hosted by X": who builds or runs it, not who pays.
+            if org is None or _NOT_PAYING.search(
+                text, max(0, cue.start() - 14), cue.start()
+            ):
                 continue
             label, _ = _strip_article(org["org"])
             # "UK Research and Innovation (UKRI)": "and" inside a name that
@@ -495,7 +504,8 @@ class _Funding(_Reading):
             rest = text[org.end("org") + (tail.end() if tail else 0) :]
             if tail is not None and re.match(r"\s*\(", rest):
                 label += tail.group()
-            if label and self.org_ok(label, strict=True):
+            vendor = any(label.startswith(name) for name in lex.VENDORS)
+            if label and not vendor and self.org_ok(label, strict=True):
                 public = _PUBLIC_BODY.search(label) is not None
                 kind = FunderKind.NATIONAL if public else FunderKind.OTHER
                 return [(org.start() - lo, (label, kind, None))]
