@@ -866,6 +866,8 @@ class TestPhrasingAcrossLanguages:
         ],
     )
     def test_a_name_between_commas_after_the_kind(self, sentence: str) -> None:
+        # Two capitals between commas name no entry: "the AI Factory, EU, ...".
+        sentence = f"It is funded by the AI Factory, EU, and others. {sentence}"
         (entry,) = aifactories.draft(sentence).entries
         assert (entry.name, entry.kind.value) == ("DAIFA", "antenna")
         # The body that runs a new entry, with no coordinator named, hosts it.

@@ -365,14 +365,11 @@ class _Entries(_Reading):
             name = f"{kw} {tail}" if _country_name_re().fullmatch(tail) else tail
             yield name, _kind_of(kw), match.start(), match.end("n"), False
         for match in _KIND_THEN_NAME.finditer(text):
-            if self.known.org(match["n"]) is None:
-                yield (
-                    match["n"],
-                    _kind_of(match["kw"]),
-                    match.start(),
-                    match.end("n"),
-                    False,
-                )
+            # "the factory, EU, ...": two capitals or a known body name no entry.
+            name = match["n"]
+            if len(name) < 3 or fold(name) in _NOT_NAMES or self.known.org(name):
+                continue
+            yield name, _kind_of(match["kw"]), match.start(), match.end("n"), False
         for match in _CAPS_AFTER_KIND.finditer(text):
             name = match["n"]
             # "la fabbrica di IA CINECA": an organisation, not the entry.
