@@ -183,6 +183,15 @@ _CO_FUNDED = re.compile(
     r"jointly (?:funded|financed)",
     re.IGNORECASE,
 )
+# What ends a clause: ", ", "; ", " and " in the registry's languages (never
+# inside "1,500,000"); a colon only before a number: "EUR 90 M: 45 M from X".
+_CLAUSE_SEP = re.compile(
+    r"[,;]\s|:\s(?=\d)|\s(?:and|und|e|y|et|i|oraz|while|whereas|și|iar|dok|og|och|"
+    r"ir|ja|terwijl|mentre|mientras|tandis que|während|natomiast|zatímco)\s|"
+    r"\s[–—]\s"
+)
+# "… (UKRI)": an abbreviation follows.
+_OPENS_ABBR = re.compile(r"\s*\(")
 _CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
 _FUNDED = re.compile(
     r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
@@ -231,13 +240,7 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     bounds = [0, len(text)]
     bounds.extend(
         sep.start() if sep.start() >= pos else sep.end()
-        for sep in re.finditer(
-            # A colon ends one before a number: "EUR 90 M: 45 M from X".
-            r"[,;]\s|:\s(?=\d)|\s(?:and|und|e|y|et|i|oraz|while|whereas|și|iar|dok|og|och|"
-            r"ir|ja|terwijl|mentre|mientras|tandis que|während|natomiast|zatímco)\s|"
-            r"\s[–—]\s",
-            text,
-        )
+        for sep in _CLAUSE_SEP.finditer(text)
     )
     lo = max(b for b in bounds if b <= pos)
     hi = min(b for b in bounds if b > pos)
@@ -390,7 +393,7 @@ class _Funding(_Reading):
             elif (
                 strong is not None
                 or split
-                or _CO_FUNDED.search(text[lo:hi])
+                or co_funded
                 or _TOTAL_CUE.search(text[lo:hi])
             ):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
@@ -501,8 +504,9 @@ class _Funding(_Reading):
             # "UK Research and Innovation (UKRI)": "and" inside a name that
             # an abbreviation closes.
             tail = _AND_TAIL.match(text[org.end("org") :])
-            rest = text[org.end("org") + (tail.end() if tail else 0) :]
-            if tail is not None and re.match(r"\s*\(", rest):
+            if tail is not None and _OPENS_ABBR.match(
+                text, org.end("org") + tail.end()
+            ):
                 label += tail.group()
             vendor = any(label.startswith(name) for name in lex.VENDORS)
             if label and not vendor and self.org_ok(label, strict=True):
