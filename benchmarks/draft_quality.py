@@ -5,6 +5,7 @@ Usage::
     python benchmarks/draft_quality.py            # the table
     python benchmarks/draft_quality.py --check    # exit 1 below the targets
     python benchmarks/draft_quality.py --verbose  # every miss and false value
+    python benchmarks/draft_quality.py --real TEXTS --expected DIR  # every case
     python benchmarks/draft_quality.py --real TEXTS --expected DIR --cases D01,D02
 
 ``--real`` scores a folder of texts ``DNN.txt`` (kept outside the
@@ -541,10 +542,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--real", type=Path, help="folder of DNN.txt texts")
     parser.add_argument("--expected", type=Path, help="folder of DNN.expected.json")
-    parser.add_argument("--cases", default="", help="comma-separated case names")
+    parser.add_argument(
+        "--cases",
+        default="",
+        help="comma-separated case names (default: every DNN.expected.json)",
+    )
     args = parser.parse_args(argv)
     if args.real is not None:
-        report = score_real(args.real, args.expected, args.cases.split(","))
+        if args.expected is None:
+            parser.error("--real needs --expected")
+        cases = [case for case in args.cases.split(",") if case] or sorted(
+            path.name.removesuffix(".expected.json")
+            for path in args.expected.glob("*.expected.json")
+        )
+        report = score_real(args.real, args.expected, cases)
         for line in (
             report.pop("details") if args.verbose else report.pop("details")[:0]
         ):
