@@ -193,14 +193,6 @@ _CLAUSE_SEP = re.compile(
 # "… (UKRI)": an abbreviation follows.
 _OPENS_ABBR = re.compile(r"\s*\(")
 _CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
-_FUNDED = re.compile(
-    r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
-    r"spolufin|financiad|financiament|finansowan|zapewni|poskytn|contribut|aport|"
-    # "the rest from X" names X a funder too.
-    r"the rest\b|the remainder|der Rest|il resto|el resto|la resta|le reste|"
-    r"reszt[aęy]|de rest\b|o restante|restul",
-    re.IGNORECASE,
-)
 _SPLIT_CUE = re.compile(
     r"50\s*[/:]\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
     r"\s+(?:\w+\s+){0,2}?(?:equally|evenly)|in equal (?:parts|shares)|"
@@ -219,12 +211,19 @@ _SHARE = re.compile(
     r"pour cent|procent)"
 )
 _REST = re.compile(
-    r"\b(?:the (?:rest|remainder|balance)|der Rest|den Rest|il resto|el resto|le reste|"
-    r"reszt[aęy]|zbyt(?:ek|ku)|de rest|resten|o restante|restul|"
+    r"\b(?:the (?:rest|remainder|balance)|der Rest|den Rest|il resto|el resto|la resta|"
+    r"le reste|reszt[aęy]|zbyt(?:ek|ku)|de rest|resten|o restante|restul|"
     # "the other half": the rest too.
     r"the other half|die andere Hälfte|l['’]altra (?:metà|meitat)|la otra mitad|"
     r"l['’]autre moitié|a outra metade|drug[aąu] połow\w+|druhou polovin\w+|"
     r"drugu polovic\w+|cealaltă jumătate|de andere helft)\b",
+    re.IGNORECASE,
+)
+_FUNDED = re.compile(
+    r"fund|financ|subsid|granted|gefördert|[Ff]örder|finanz|bijdr|dotac|dofinans|"
+    r"spolufin|financiad|financiament|finansowan|zapewni|poskytn|contribut|aport|"
+    # "the rest from X" names X a funder too.
+    + _REST.pattern,
     re.IGNORECASE,
 )
 _VIA = re.compile(

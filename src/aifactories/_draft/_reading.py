@@ -185,11 +185,6 @@ class _Reading:
         """
         return [_before_link(f) for f in self.folded]
 
-    @staticmethod
-    def before_link(sent: _Sentence) -> str:
-        """The sentence up to a link cue: its own places, not the factory's."""
-        return _before_link(sent.text)
-
     def names_in(self, acc: _Acc, index: int) -> bool:
         known = acc.known.names if acc.known is not None else ()
         keys = [fold(label) for label in (acc.name, *acc.aliases, *known)]
