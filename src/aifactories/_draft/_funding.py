@@ -72,24 +72,15 @@ def _amount_re() -> re.Pattern[str]:
 
 
 _CURRENCIES = {code.lower(): code for code in _CODES} | {
-    "€": "EUR",
-    "euro": "EUR",
-    "euros": "EUR",
-    "eura": "EUR",
-    "evrov": "EUR",
-    "eurų": "EUR",
-    "eiro": "EUR",
-    "euroa": "EUR",
-    "eurot": "EUR",
-    "euró": "EUR",
-    "евро": "EUR",
-    "ευρώ": "EUR",
-    "£": "GBP",
-    "kronor": "SEK",
-    "zł": "PLN",
-    "złotych": "PLN",
-    "korun": "CZK",
-    "kč": "CZK",
+    word: code
+    for code, signs in (
+        ("EUR", "€ euro euros eura evrov eurų eiro euroa eurot euró евро ευρώ"),
+        ("GBP", "£"),
+        ("SEK", "kronor"),
+        ("PLN", "zł złotych"),
+        ("CZK", "korun kč"),
+    )
+    for word in words(signs)
 }
 # The words before an amount that qualify it, a qualifier's at a time.
 _QUALIFIERS = tuple(
@@ -270,13 +261,7 @@ def _money(match: re.Match[str], text: str, said: str | None) -> Money | None:
     value = _decimal(match["n1"] or match["n2"] or match["n3"])
     if value is None:
         return None
-    mult = (
-        match.group("m1")
-        or match.group("s1")
-        or match.group("m2")
-        or match.group("s2")
-        or match.group("m3")
-    )
+    mult = next(filter(None, match.group("m1", "s1", "m2", "s2", "m3")), None)
     if mult:
         key = mult.lower().rstrip(".")
         value *= _cldr.multipliers().get(key) or 10**6
@@ -465,9 +450,7 @@ class _Funding(_Reading):
             (m.start(), (m.group(), FunderKind.REGIONAL, None))
             for m in _REGION.finditer(segment)
         ]
-        if not found or all(
-            kind is not FunderKind.NATIONAL for _, (_, kind, _) in found
-        ):
+        if all(kind is not FunderKind.NATIONAL for _, (_, kind, _) in found):
             found += [
                 (m.start(), (m.group(), FunderKind.NATIONAL, None))
                 for m in _STATE.finditer(segment)
