@@ -22,10 +22,9 @@ _DATE = re.compile(
 )
 _SELECTED = re.compile(
     r"selected|chosen|chose|picked|announced|approved|ausgewählt|bekannt ?gegeben|"
-    r"selezion|"
-    r"scelt[ao]|seleccion|elegid|sélectionn|retenue?|wybra|zakwalifikowan|"
+    r"selezion|scelt[ao]|seleccion|elegid|sélectionn|retenue?|wybra|zakwalifikowan|"
     # The other languages of the registry's countries.
-    r"geselecteerd|gekozen|vybr[aá]|selecion|selecta|seleccion|atrinkt|izvēlē|"
+    r"geselecteerd|gekozen|vybr[aá]|selecion|selecta|atrinkt|izvēlē|"
     r"izabra|odabra|izbra|valit|utsedd|udvalgt|kiválaszt|επιλέχθηκ|избран",
     re.IGNORECASE,
 )

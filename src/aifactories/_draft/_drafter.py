@@ -130,7 +130,7 @@ _BID = re.compile(
 _INITIATIVE = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fifteen|nineteen|all|these|the new|other|sechs|sieben|sei|sette|"
-    r"seis|siete|six|sept|sześć|siedem)\s+(?:new\s+|neue\s+|nuove\s+|nuevas\s+|"
+    r"seis|siete|sept|sześć|siedem)\s+(?:new\s+|neue\s+|nuove\s+|nuevas\s+|"
     r"nouvelles\s+|nowych\s+)?(?:AI\s+[Ff]actor(?:ies|y\s+Antennas)|[Aa]ntennas|"
     r"KI-Fabriken|AI Factories)\b"
 )

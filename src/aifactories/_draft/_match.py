@@ -39,7 +39,7 @@ _START = (
 )
 _TOKEN = rf"{_START}[{_UP}](?:[\w&]|['’.\-](?=\w))*+"
 _CONN = (
-    r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|des|zur|"
+    r"(?:of|for|on|de|del|della|delle|degli|dei|di|des|du|de la|für|der|zur|"
     r"zum|per|pour|para a|para o|para|na|dla|la|le|el|los|las|do|da|dos|das|van|im\.|"
     r"voor|v|ve)"
 )
@@ -97,7 +97,7 @@ def _codes_in(pattern: re.Pattern[str], text: str) -> list[tuple[str, re.Match[s
 _ARTICLES = re.compile(
     r"^(?:(?:the|The|a|A|an|An|die|Die|der|Der|das|Das|den|dem|des|il|Il|lo|la|La|"
     r"le|Le|les|Les|el|El|los|Los|las|Las|i|gli|de|De|het|Het|o|O|els|Els|l['’]|"
-    r"L['’]|its|our|their|da|do|das|dos|as|os)\s+|"
+    r"L['’]|its|our|their|da|do|dos|as|os)\s+|"
     r"[lL]['’]|dell['’]|dall['’]|all['’])+"
 )
 

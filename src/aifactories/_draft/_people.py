@@ -41,7 +41,7 @@ _SPEECH = (
     r"a declarat|a spus|a afirmat|a explicat|a subliniat|a precizat|a adăugat|"
     r"ha commentato|ha aggiunto|ha sottolineato|rekao je|rekla je|izjavio je|"
     r"izjavila je|istaknuo je|istaknula je|je dejal|je dejala|je povedal|je povedala|"
-    r"mondta|nyilatkozta|hangsúlyozta|tette hozzá|disse|afirmou|a réagi|réagit|"
+    r"mondta|nyilatkozta|hangsúlyozta|tette hozzá|a réagi|réagit|"
     r"a commenté|a indiqué|a ajouté|a estimé|a rappelé|ha assegurat|ha manifestat|"
     r"ha subratllat|ha indicat|"
     r"řekl|řekla|uvedl|uvedla|säger|sade|sagde|siger))"
