@@ -3,9 +3,7 @@
 Evidence or nothing: a value is proposed only together with a
 :class:`~aifactories.Source` whose ``quote`` is sliced out of the text
 itself, so every quote is a verbatim substring of :attr:`Draft.text` by
-construction. What the text does not say stays ``None``; the few fields the
-file format requires (``wave``, ``selected_on``, ``country``) get a
-placeholder that the entry's ``notes`` list as "to fill by reviewer".
+construction; what it does not say is left to fill (:func:`draft`).
 
 A gigafactory bid is not an entry of the registry: until the call selects
 its sites, the registry records where each country stands on bidding

@@ -110,18 +110,17 @@ class _System(_Reading):
         if not acc.system and acc.status is None:
             return None
         sources = [source for _, source in acc.system.values()]
+        note = None
         if acc.status is not None:
             status, source = acc.status
             sources.insert(0, source)
         else:
             # The format requires a status; the reviewer must set it.
             status = SystemStatus.NEW
-            self.warnings.append(
-                f"{acc.name}: supercomputer.status: to fill by reviewer"
-            )
+            note = "status: to fill by reviewer"
+            self.warnings.append(f"{acc.name}: supercomputer.{note}")
         # Only the free-text fields (name, vendor, accelerators...) are drafted.
         values: dict[str, Any] = {f: value for f, (value, _) in acc.system.items()}
-        note = None if acc.status is not None else "status: to fill by reviewer"
         return Supercomputer(
             status=status, note=note, sources=_dedupe(sources), **values
         )
