@@ -377,8 +377,7 @@ class _Entries(_Reading):
                 continue
             # "antena AI tvornice X": an antenna of a factory, named X.
             said = text[max(0, match.start() - 30) : match.end("n")].lower()
-            kind = Kind.ANTENNA if "nten" in said else Kind.FACTORY
-            yield name, kind, match.start(), match.end("n"), False
+            yield name, _kind_of(said), match.start(), match.end("n"), False
 
     def acronym(self, text: str, end: int, kind: Kind) -> Iterator[_Named]:
         match = re.match(r"\s*\((?P<a>[A-Z][A-Za-z0-9+\-]{1,14})\)", text[end:])

@@ -248,10 +248,8 @@ def _toml_value(key: str, value: Any) -> str:
         return "{ " + items + " }" if items else "{}"
     if isinstance(value, list):
         return "[" + ", ".join(_toml_value(key, v) for v in value) + "]"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, bool | int):
+        return json.dumps(value)  # TOML writes both as JSON does
     text = str(value)
     if key in {"selected_on", "announced", "data_date"} and re.fullmatch(
         r"\d{4}-\d{2}-\d{2}", text
