@@ -279,11 +279,9 @@ class _Entries(_Reading):
                 )
             self.dropped.add(key)
             return None
-        acc = (
-            _Acc(name, kind, None)
-            if entry is None
-            else _Acc(entry.name, entry.kind, entry)
-        )
+        if entry is not None:  # a known entry goes by the registry's name and kind
+            name, kind = entry.name, entry.kind
+        acc = _Acc(name, kind, entry)
         self.by_key[key] = acc
         self.entries.append(acc)
         acc.sources.append(source)
