@@ -112,18 +112,6 @@ class _Builder:
 
     def type(self, tp: Any) -> dict[str, Any]:
         origin = typing.get_origin(tp)
-        if origin is not None:
-            return self.generic(tp, origin)
-        if tp in _PLAIN:
-            return dict(_PLAIN[tp])  # a copy: patterns are added to it
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return self.ref(tp, lambda: _enum(tp))
-        if attrs.has(tp):
-            return self.ref(tp, lambda: self.object(tp))
-        msg = f"no JSON Schema for {tp!r}"
-        raise TypeError(msg)
-
-    def generic(self, tp: Any, origin: Any) -> dict[str, Any]:
         args = typing.get_args(tp)
         if origin is types.UnionType or origin is typing.Union:
             return {"anyOf": [self.type(arg) for arg in args]}
@@ -131,6 +119,12 @@ class _Builder:
             return {"type": "array", "items": self.type(args[0])}
         if origin is frozenset:
             return {"type": "array", "items": self.type(args[0]), "uniqueItems": True}
+        if tp in _PLAIN:
+            return dict(_PLAIN[tp])  # a copy: patterns are added to it
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return self.ref(tp, lambda: _enum(tp))
+        if attrs.has(tp):
+            return self.ref(tp, lambda: self.object(tp))
         msg = f"no JSON Schema for {tp!r}"
         raise TypeError(msg)
 
@@ -168,12 +162,8 @@ def _add_declared(
 
 
 def _array_of(schema: dict[str, Any]) -> dict[str, Any] | None:
-    if schema.get("type") == "array":
-        return schema
-    for option in schema.get("anyOf", ()):
-        if option.get("type") == "array":
-            return option  # type: ignore[no-any-return]
-    return None
+    options = [schema, *schema.get("anyOf", ())]
+    return next((option for option in options if option.get("type") == "array"), None)
 
 
 def _add_pattern(schema: dict[str, Any], pattern: str, where: str) -> None:
@@ -247,9 +237,8 @@ def _field_docs(cls: type[Any]) -> dict[str, str]:
         if attrs.has(base):
             related.append(base)
             related.extend(base.__subclasses__())
-    for other in reversed(related):
+    for other in reversed(related):  # cls itself last: its own words win
         docs.update(attribute_docs(other))
-    docs.update(attribute_docs(cls))
     return {
         f.name: _rst_to_text(docs[f.name]) for f in attrs.fields(cls) if f.name in docs
     }
