@@ -365,7 +365,7 @@ def _entry_plan() -> _Plan:
         "kind", "category", "factory or antenna.", tuple(k.value for k in Kind)
     )
     plan.columns.insert(1, kind)
-    plan.getters.insert(1, lambda record, _on: typing.cast("Any", record).kind.value)
+    plan.getters.insert(1, _reader("category", ("kind",)))
     where = [c.name for c in plan.columns].index("country") + 1
     plan.columns.insert(
         where, Column("country_name", "text", "The host country's English name.")
@@ -537,14 +537,9 @@ class _Schema:
         )
 
 
-_SCHEMA: _Schema | None = None
-
-
+@functools.cache
 def _schema() -> _Schema:
-    global _SCHEMA  # noqa: PLW0603 - built once, on first use
-    if _SCHEMA is None:
-        _SCHEMA = _Schema()
-    return _SCHEMA
+    return _Schema()
 
 
 def tables() -> dict[str, Table]:
@@ -586,8 +581,7 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
     table(name)
     schema = _schema()
     if name == "entries":
-        plan = schema.entry_plan
-        return [plan.row(e, e.selected_on) for e in registry]
+        return [schema.entry_plan.row(e, e.selected_on) for e in registry]
     if name in schema.child_plans:
         return _child_rows(registry, name)
     if name == "waves":
