@@ -207,11 +207,9 @@ COVERED: dict[str, str] = {}
 """Every entry field path, mapped to the ``table.column`` (or table) holding it."""
 
 
-def _dig(record: object, names: tuple[str, ...]) -> object:
+def _dig(record: Any, names: tuple[str, ...]) -> Any:
     for name in names:
-        if record is None:
-            return None
-        record = getattr(record, name, None)
+        record = getattr(record, name, None)  # None once a record is missing
     return record
 
 
@@ -229,18 +227,18 @@ def _leaf_type(tp: Any, where: str) -> tuple[ColumnType, tuple[str, ...]]:
     raise TypeError(msg)
 
 
-def _encode(kind: ColumnType, value: object) -> Any:
+def _encode(kind: ColumnType, value: Any) -> Any:
     """A cell as JSON-safe data."""
     if value is None:
         return None
     if kind == "decimal":
-        return decimal_to_wire(typing.cast("Decimal", value))
+        return decimal_to_wire(value)
     if kind == "date":
-        return date_to_wire(typing.cast("dt.date", value))
+        return date_to_wire(value)
     if kind == "category":
-        return typing.cast("enum.Enum", value).value
+        return value.value
     if kind == "list":
-        items = [v.value if isinstance(v, enum.Enum) else v for v in value]  # type: ignore[attr-defined]
+        items = [v.value if isinstance(v, enum.Enum) else v for v in value]
         # Sets (sectors) have no order of their own: sort them.
         return sorted(items) if isinstance(value, frozenset) else items
     return value
@@ -283,7 +281,8 @@ class _Plan:
         docs = _field_docs(cls)
         main = _MAIN.get(cls)
         for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", cls)):
-            path = ".".join((*names, field.name))
+            here = (*names, field.name)
+            path = ".".join(here)
             if field.name == "sources":
                 self.paths[path] = "sources"
                 continue
@@ -296,22 +295,21 @@ class _Plan:
                 name = prefix + _PREFIX.get(field.name, field.name)
             text = docs.get(field.name, "")
             if attrs.has(tp):
-                self._walk(tp, name + "_", (*names, field.name), skip, text)
+                self._walk(tp, name + "_", here, skip, text)
                 continue
             if field.name == main and context:
                 text = context  # the record's own description says it best
             elif names:
                 text = f"{text} (of {'.'.join(names)})"
             kind, categories = _leaf_type(tp, f"{cls.__name__}.{field.name}")
-            reader = (*names, field.name)
-            self._add(Column(name, kind, text, categories), _reader(kind, reader), path)
+            self._add(Column(name, kind, text, categories), _reader(kind, here), path)
         if cls is Money:
             self._add_euros(prefix.removesuffix("_"), names)
 
     def _add_euros(self, name: str, names: tuple[str, ...]) -> None:
         def euro(part: int, kind: ColumnType) -> _Getter:
             def get(record: object, on: dt.date | None) -> Any:
-                value = euro_value(typing.cast("Money | None", _dig(record, names)), on)
+                value = euro_value(_dig(record, names), on)
                 return None if value is None else _encode(kind, value[part])
 
             return get
@@ -615,7 +613,7 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
     for entry in registry:
         items = _dig(entry, path) or ()
         implied = implied_eur(entry) if name == "funding" else []
-        for position, item in enumerate(typing.cast("tuple[object, ...]", items)):
+        for position, item in enumerate(items):
             cells = plan.row(item, entry.selected_on)
             if implied:
                 cells[_IMPLIED.name] = _encode("decimal", implied[position])
