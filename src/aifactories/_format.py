@@ -1,13 +1,7 @@
 """The data-file format: its version, its document shape and its wire forms.
 
 Stated once here and used by the converter, the bundled loader and the
-JSON Schema:
-
-* :data:`FORMAT`, the version number every file carries in ``"format"``;
-* :class:`Document`, the top-level object (everything but ``"format"``);
-* how a :class:`~decimal.Decimal` and a :class:`~datetime.date` are written
-  (:func:`decimal_to_wire`, :func:`date_to_wire`) and read back
-  (:func:`decimal_from_wire`, :func:`date_from_wire`).
+JSON Schema.
 """
 
 from __future__ import annotations

@@ -97,9 +97,8 @@ TableName = Literal[
 """The names of the tables."""
 
 TYPE_NOTES: dict[str, tuple[str, str, str, str, str]] = {
-    # For each type: how records, pandas, polars, SQLite and CSV hold it. The
-    # first name in backticks is the type each form is given (_declared), so
-    # the reference page and the exports cannot disagree.
+    # The first name in backticks is the type each form is given (_declared),
+    # so the reference page and the exports cannot disagree.
     "text": ("`str`", "`string`", "`String`", "`TEXT`", "text (escaped: see below)"),
     "integer": ("`int`", "`Int64` (nullable)", "`Int64`", "`INTEGER`", "digits"),
     "decimal": (
@@ -1028,11 +1027,8 @@ def write_sqlite(
     The database also holds a ``meta`` table (``key``, ``value``: the
     :class:`Provenance` fields) and ``PRAGMA user_version`` set to
     :attr:`Provenance.user_version`. It is built in a temporary folder, then
-    written to ``path`` by the one writer
-    (:func:`aifactories._files.write_file`): a reader never sees half a
-    database, a failure leaves ``path`` as it was, an existing file keeps
-    its permissions, a link is written through, and a device or FIFO is
-    written to, never replaced.
+    written to ``path`` in one step by :func:`aifactories._files.write_file`,
+    which says how a failure, links and devices are handled.
 
     Args:
         registry: The registry to write.
