@@ -510,7 +510,6 @@ class _Schema:
             (("entry_id", "entries"),),
             ("entry_id",),
         )
-        COVERED.clear()
         COVERED.update(self.entry_plan.paths)
         COVERED.update(_CHILDREN)
         plans = {**self.child_plans, "timeline": self.timeline_plan}
