@@ -671,23 +671,20 @@ def _walk_sources(record: object, path: str) -> Iterator[tuple[str, Source]]:
 
 def _sources(registry: Registry) -> list[dict[str, Any]]:
     plan = _schema().source_plan
-    rows: list[dict[str, Any]] = []
-
-    def add(
-        found: Iterator[tuple[str, Source]], entry: str | None, wave: str | None
-    ) -> None:
-        for path, source in found:
-            cells = plan.row(source, None)
-            rows.append({"entry_id": entry, "wave_id": wave, "path": path, **cells})
-
-    for wave in registry.wave_records:
-        add(_walk_sources(wave, ""), None, wave.id)
-    for entry in registry:
-        add(_walk_sources(entry, ""), entry.id, None)
     # The initiative's own facts, people, access and calls, at their paths.
     rest = attrs.evolve(document_of(registry), waves=(), factories=(), antennas=())
-    add(_walk_sources(rest, ""), None, None)
-    return _numbered(rows)
+    owners: list[tuple[object, str | None, str | None]] = [
+        *((wave, None, wave.id) for wave in registry.wave_records),
+        *((entry, entry.id, None) for entry in registry),
+        (rest, None, None),
+    ]
+    return _numbered(
+        [
+            {"entry_id": entry, "wave_id": wave, "path": path, **plan.row(source, None)}
+            for record, entry, wave in owners
+            for path, source in _walk_sources(record, "")
+        ]
+    )
 
 
 # -- provenance ------------------------------------------------------------------
