@@ -501,6 +501,30 @@ class TestPhrasingAcrossLanguages:
         assert entry.factories == ("lumi-aif",)
 
     @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "Le JU a retenu NOR-AI, une nouvelle antenne d'IA pour la Norvège, "
+                "qui aura accès à LUMI AI Factory en Finlande."
+            ),
+            (
+                "Le JU a retenu NOR-AI, une antenne d'usine d'IA en Norvège, "
+                "rattachée à la LUMI AI Factory."
+            ),
+        ],
+    )
+    def test_an_accented_link_cue_names_the_factory_in_passing(self, text: str) -> None:
+        # Folding takes the accent off "accès à": the cue is found before.
+        (entry,) = aifactories.draft(text).entries
+        assert (entry.name, entry.kind.value, entry.country) == (
+            "NOR-AI",
+            "antenna",
+            "NO",
+        )
+        assert isinstance(entry, aifactories.Antenna)
+        assert entry.factories == ("lumi-aif",)
+
+    @pytest.mark.parametrize(
         ("sentence", "name", "kind"),
         [
             (

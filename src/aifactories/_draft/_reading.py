@@ -181,9 +181,11 @@ class _Reading:
         """Each folded sentence up to a link cue, if it has one.
 
         A factory named after "linked to" is named in passing: the
-        sentence is about the antenna linked to it.
+        sentence is about the antenna linked to it. The cue is found in the
+        sentence as written, before folding, because folding takes the
+        accents off cues such as "reliée à" and "accès à".
         """
-        return [_before_link(f) for f in self.folded]
+        return [fold(_before_link(sent.text)) for sent in self.sentences]
 
     def names_in(self, acc: _Acc, index: int) -> bool:
         known = acc.known.names if acc.known is not None else ()
