@@ -500,6 +500,18 @@ class TestPhrasingAcrossLanguages:
         assert isinstance(entry, aifactories.Antenna)
         assert entry.factories == ("lumi-aif",)
 
+    def test_a_country_in_the_title_changes_no_known_entrys_country(self) -> None:
+        # Norway is the new antenna's country; LUMI stays Finnish.
+        text = (
+            "EuroHPC picks an antenna to bring Norway closer to LUMI\n\n"
+            "The JU selected NOR-AI, a new AI Factory Antenna for Norway."
+        )
+        draft = aifactories.draft(text)
+        countries = {entry.id: entry.country for entry in draft.entries}
+        assert countries["nor-ai"] == "NO"
+        assert countries.get("lumi-aif", "FI") == "FI"
+        assert not [c for c in draft.changes if c.path.endswith(".country")]
+
     @pytest.mark.parametrize(
         "text",
         [

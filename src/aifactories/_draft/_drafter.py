@@ -318,7 +318,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             return placeholder
 
         sources = list(acc.sources)
-        country = self.pick_country(acc)
+        country = self.pick_country(acc, None if known is None else known.country)
         if country is not None:
             sources.append(attrs.evolve(country[1], supports=f"country: {country[0]}"))
         code = given("country", country[0] if country else None, TO_FILL)
@@ -368,11 +368,16 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             )
         return Factory(**common, supercomputer=self.build_system(acc))
 
-    def pick_country(self, acc: _Acc) -> tuple[str, Source] | None:
+    def pick_country(self, acc: _Acc, known: str | None) -> tuple[str, Source] | None:
         for level in (1, 2, 3, 4, 5):
             codes = {code: src for lvl, code, src in acc.countries if lvl == level}
             if len(codes) == 1:
-                return next(iter(codes.items()))
+                code, source = next(iter(codes.items()))
+                # A country in the title or a dateline only hints: it backs a
+                # known entry's country, and never changes it.
+                if level >= 4 and known is not None and code != known:
+                    return None
+                return code, source
             if len(codes) > 1:
                 self.warnings.append(
                     f"{acc.name}: country left out: the text points to "
