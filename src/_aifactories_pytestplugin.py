@@ -64,9 +64,8 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
         if "function_scoped_fixture" not in {check.name for check in suppressed}:
             function = getattr(item, "function", test)
             parameters = inspect.signature(function).parameters if function else {}
-            used = [n for n in _IN_GIVEN if n in parameters]
-            if used:
-                name = used[0]
+            name = next((n for n in _IN_GIVEN if n in parameters), None)
+            if name is not None:
                 pytest.fail(
                     f"{item.nodeid}: the fixture {name!r} is function-scoped, and "
                     "Hypothesis runs every example of an @given test with one value "
