@@ -21,10 +21,9 @@ nested strategy (``docs/howto/testing.md`` says what each strategy costs):
   such field is present half the time, and records with every field absent
   or present come up too; it shrinks towards zero: every field absent;
 * records nested in a record (a factory's host, its funding's total) are
-  drawn lean (see :data:`LEAN`): which fields are present is one choice,
-  collections hold their least or one item; the evidence an entry cites,
-  its milestones and access calls, and sources at that depth come from
-  pools of prebuilt valid records (see ``_pieces`` in :mod:`._strategies`).
+  drawn lean (see :data:`LEAN`); the evidence an entry cites and sources at
+  that depth come from pools of prebuilt valid records (``_pieces`` in
+  :mod:`._strategies`).
 """
 
 from __future__ import annotations
