@@ -173,6 +173,13 @@ def _kind_pin(value: Kind | str | None) -> Kind | None:
         raise InvalidArgument(msg) from None
 
 
+def _not_one_string(name: str, value: object, items: str) -> None:
+    # A string is a sequence of strings, so it would pass as one per character.
+    if isinstance(value, str):
+        msg = f"{name}={value!r}: must be a sequence of {items}, not one string"
+        raise InvalidArgument(msg)
+
+
 def _check_size(name: str, value: object, minimum: int = 0) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
         msg = f"{name}={value!r}: must be an integer >= {minimum}"
@@ -459,14 +466,13 @@ def _links(
     return {"factories": tuple(links), "letters_of_intent": tuple(letters)}
 
 
-def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
+def _draw_entry(
     draw: st.DrawFn,
     cls: type[Entry],
     fixed: dict[str, Any],
     *,
     taken: set[str] | None = None,
     factory_ids: tuple[str, ...] = (),
-    level: int = 0,
 ) -> Entry:
     """Draw the rest of an entry around the fields ``fixed`` (pins, or identity).
 
@@ -479,7 +485,7 @@ def _draw_entry(  # noqa: PLR0913 - what the caller fixed, and the context
             entry_id = fixed["id"] = rule_draw(SLUG).one(draw)
         fixed.update(_links(draw, entry_id, factory_ids))
     own_aliases = "aliases" not in fixed
-    values = draw_fields(draw, cls, fixed, level)
+    values = draw_fields(draw, cls, fixed)
     if taken is None:
         taken = {values["id"], fold(values["name"])}
     _fix_entry(values, taken, own_aliases=own_aliases)
@@ -492,10 +498,9 @@ def _pinned_entries(
     cls: type[Entry],
     pins: tuple[tuple[str, SearchStrategy[Any]], ...] = (),
     factory_ids: tuple[str, ...] = (),
-    level: int = 0,
 ) -> Entry:
     fixed = {name: draw(strategy) for name, strategy in pins}
-    return _draw_entry(draw, cls, fixed, factory_ids=factory_ids, level=level)
+    return _draw_entry(draw, cls, fixed, factory_ids=factory_ids)
 
 
 _entries_cached: Callable[..., SearchStrategy[Entry]] = cached(_pinned_entries)
@@ -505,10 +510,7 @@ def _entry_strategy(
     cls: type[Entry], given: dict[str, Any], factory_ids: tuple[str, ...] = ()
 ) -> SearchStrategy[Any]:
     """The strategy for ``cls`` with the fields ``given`` pins (``None``: drawn)."""
-    aliases = given["aliases"]
-    if isinstance(aliases, str):
-        msg = f"aliases={aliases!r}: must be a sequence of names, not one string"
-        raise InvalidArgument(msg)
+    _not_one_string("aliases", given["aliases"], "names")
     given["country"] = _country_pin(given["country"])
     return _entries_cached(cls, tuple(_checked_pins(cls, given).items()), factory_ids)
 
@@ -582,9 +584,7 @@ def antennas(  # noqa: PLR0913 - one pin per field worth pinning
     # Every other parameter pins the field of its name.
     pins = dict(locals())
     links = pins.pop("factory_ids")
-    if isinstance(links, str):
-        msg = f"factory_ids={links!r}: must be a sequence of ids, not one string"
-        raise InvalidArgument(msg)
+    _not_one_string("factory_ids", links, "ids")
     return _entry_strategy(Antenna, pins, tuple(dict.fromkeys(links)))
 
 
@@ -622,13 +622,6 @@ def _unique(stem: str, taken: set[str]) -> str:
 
 _NAME_STEMS = ("AI Factory", "Ŝtest ÅI", "İstanbul AIF", "資金 AI", "Ελλάδα AI")
 """Stems of lean entries' names: stem and position make them unique."""
-
-
-def _unique_name(draw: st.DrawFn, taken: set[str], lean: int | None = None) -> str:
-    # A lean entry's name is a stem and its position: no choice at all.
-    if lean is None:
-        return _unique(draw(_names()), taken)
-    return _unique(f"{_NAME_STEMS[lean % len(_NAME_STEMS)]} {lean}", taken)
 
 
 def _draw_waves(draw: st.DrawFn, kinds: list[Kind]) -> dict[Kind, list[Wave]]:
@@ -756,14 +749,14 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     for position, entry_id in enumerate(ids):
         cls: type[Entry] = Factory if position < factory_count else Antenna
         wave = _pick(draw, by_kind[Kind.FACTORY if cls is Factory else Kind.ANTENNA])
-        # The first entry in full detail, the others lean: each its identity
-        # drawn around a prebuilt body (see _lean_bodies), a handful of
-        # choices instead of a hundred, so that registries of any size draw
-        # and shrink fast.
+        # The first entry in full detail, the others lean (see registries()).
         rich = position == 0
+        # A lean entry's name is a stem and its position: no choice at all.
+        stem = _NAME_STEMS[position % len(_NAME_STEMS)]
+        name = draw(_names()) if rich else f"{stem} {position}"
         fixed: dict[str, Any] = {
             "id": entry_id,
-            "name": _unique_name(draw, taken, None if rich else position),
+            "name": _unique(name, taken),
             "wave": wave.id,
             "selected_on": wave.announced,
         }
@@ -920,10 +913,6 @@ def _warm_up_documents() -> None:
 # -- the hand-written parts, plugged into the derived strategies ---------------
 
 
-def _entry_override(cls: type[Entry]) -> Override:
-    return lambda level: _entries_cached(cls, level=level)
-
-
 def _aliases_override(level: int) -> SearchStrategy[Any]:
     # Names, not plain text: an alias must fold to something to be found.
     most = 1 if level >= LEAN else 2
@@ -1070,23 +1059,13 @@ def _piece_override(cls: type[Any]) -> Override:
 
 
 # Imported by name with the rest: the tables the derived strategies read.
-for _cls in (
-    Claim,
-    Link,
-    Location,
-    Grant,
-    Person,
-    Stakeholder,
-    Conflict,
-    Milestone,
-    AccessCall,
-):
-    CLASS_OVERRIDES[_cls] = _piece_override(_cls)
 CLASS_OVERRIDES.update(
     {
+        **{cls: _piece_override(cls) for cls in _pieces()},
         Source: lambda level: _sources(seed=None, level=level),
-        Factory: _entry_override(Factory),
-        Antenna: _entry_override(Antenna),
+        # No record nests an entry: entries are drawn at the top level only.
+        Factory: lambda _level: _entries_cached(Factory),
+        Antenna: lambda _level: _entries_cached(Antenna),
         # Drawn by hand: no field of theirs is drawn from its declaration.
         Registry: lambda _level: registries(),
         Selection: lambda _level: _selections(),
