@@ -127,9 +127,9 @@ def _sector(value: object) -> object:
         return Sector(value)
     key = fold(value)
     names = sector_keys()  # what the queries resolve: values, labels, synonyms
-    close = difflib.get_close_matches(key, names, n=1)
-    if key in names or close:
-        sector = names[key] if key in names else names[close[0]]
+    close = [key] if key in names else difflib.get_close_matches(key, names, n=1)
+    if close:
+        sector = names[close[0]]
         msg = f"sectors: {value!r} is not a Sector; did you mean Sector.{sector.name}?"
     else:
         known = ", ".join(repr(sector.value) for sector in Sector)
