@@ -693,28 +693,17 @@ def _rows(registry: Registry, entries: Sequence[Entry]) -> list[dict[str, Any]]:
 
 
 _TABLE = (
-    Column("ID"),
-    Column("NAME", minimum=20, elastic=True, want=25),
-    Column("KIND", drop=4, last_resort=True),
-    Column("COUNTRY"),
-    Column("CITY", minimum=10, drop=3),
-    Column("HOST", minimum=12, drop=5, last_resort=True),
-    Column("WAVE"),
-    Column("SELECTED", drop=1),
-    Column("SYSTEM", drop=2),
+    (Column("ID"), ("id",)),
+    (Column("NAME", minimum=20, elastic=True, want=25), ("name",)),
+    (Column("KIND", drop=4, last_resort=True), ("kind",)),
+    (Column("COUNTRY"), ("country",)),
+    (Column("CITY", minimum=10, drop=3), ("host_city",)),
+    (Column("HOST", minimum=12, drop=5, last_resort=True), ("host_short_name", "host")),
+    (Column("WAVE"), ("wave",)),
+    (Column("SELECTED", drop=1), ("selected_on",)),
+    (Column("SYSTEM", drop=2), ("system_status",)),
 )
-_TABLE_CELLS = (
-    ("id",),
-    ("name",),
-    ("kind",),
-    ("country",),
-    ("host_city",),
-    ("host_short_name", "host"),
-    ("wave",),
-    ("selected_on",),
-    ("system_status",),
-)
-"""Where each column of ``_TABLE`` comes from: the first of these cells set."""
+"""The columns of ``list`` and ``search``, each showing the first of its cells set."""
 
 
 def _table(
@@ -723,15 +712,12 @@ def _table(
     style = _Style.for_stdout()
     # Escaped before the layout, so that the columns still line up.
     cells = [
-        [
-            printable(next((row[n] for n in names if row[n]), ""))
-            for names in _TABLE_CELLS
-        ]
+        [printable(next((row[n] for n in names if row[n]), "")) for _, names in _TABLE]
         for row in rows
     ]
-    columns: Sequence[Column] = _TABLE
+    columns = [column for column, _ in _TABLE]
     if ranked:
-        columns = (Column("#"), *_TABLE)
+        columns.insert(0, Column("#"))
         cells = [[str(i), *row] for i, row in enumerate(cells, 1)]
     width = _width() if fit is None else fit or None
     for line in render(columns, cells, width, style.ellipsis):
