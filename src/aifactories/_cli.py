@@ -765,10 +765,10 @@ def _show(args: argparse.Namespace) -> int:
         raise _CommandError(_not_found(registry, exc)) from None
     if args.json:
         _json(_entry_json(registry, entry))
-        return 0
-    width = min(_width(), _PROSE_WIDTH)
-    for line in _Page(registry, width, _Style.for_stdout()).entry(entry):
-        _write(line)
+    else:
+        width = min(_width(), _PROSE_WIDTH)
+        for line in _Page(registry, width, _Style.for_stdout()).entry(entry):
+            _write(line)
     return 0
 
 
@@ -778,10 +778,8 @@ def _not_found(registry: Registry, exc: NotFoundError) -> str:
     msg = f"{PROG} show: no AI Factory or Antenna matches {exc.key!r}"
     if not ids:
         return f"{msg}; try '{PROG} search' or '{PROG} list'"
-    quoted = [repr(i) for i in ids]
-    options = (
-        quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-    )
+    *others, last = map(repr, ids)
+    options = f"{', '.join(others)} or {last}" if others else last
     return f"{msg}; did you mean {options}?"
 
 
@@ -1101,9 +1099,8 @@ class _Page:
                 self.wrap(call.description, indent=4, hang=0)
 
     def timeline(self, entry: Entry) -> None:
-        events = self.registry.timeline(entry)
         self.section("Timeline")
-        for event in events:
+        for event in self.registry.timeline(entry):
             self.fact(str(event.milestone), event.milestone.sources)
 
     def source_list(self) -> None:
@@ -1154,8 +1151,7 @@ def _check_file(
         else:
             suffix = Path(name).suffix.lower()
             if suffix not in {".json", ".toml"}:
-                shown = suffix or "(none)"
-                msg = f"unsupported file type {shown}; use .json or .toml"
+                msg = f"unsupported file type {suffix or '(none)'}; use .json or .toml"
                 return _UNREADABLE, [msg], None
             registry = aifactories.load(name, documents=documents)
     except RegistryDataError as exc:
@@ -1178,14 +1174,15 @@ def _validate(args: argparse.Namespace) -> int:
         for name, status, problems, registry in results:
             if status == _UNREADABLE:
                 _error(f"{name}: {problems[0]}")
-            elif registry is not None:
+            elif registry is None:
+                for problem in problems:
+                    _write(f"{name}: {problem}")
+            else:
                 _write(
                     f"{name}: valid ({len(registry.factories)} factories, "
                     f"{len(registry.antennas)} antennas, "
                     f"data version {registry.data_version})"
                 )
-            for problem in problems if status == _INVALID else ():
-                _write(f"{name}: {problem}")
     invalid = [problems for _, status, problems, _ in results if status == _INVALID]
     if invalid and not args.json:
         found = problem_count(p for problems in invalid for p in problems)
