@@ -16,10 +16,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar
 
+import attrs
+
 import aifactories
 from aifactories._countries import country_code, country_name
 from aifactories._errors import NotFoundError, RegistryDataError, problem_count
-from aifactories._files import OutputIsInputError, read_file, write_file
+from aifactories._files import OutputIsInputError, read_file, read_stream, write_file
 from aifactories._model import (
     Antenna,
     Conflict,
@@ -278,8 +280,6 @@ defaults to the data's date.""",
 
 
 def _stale(args: argparse.Namespace) -> int:
-    import attrs  # noqa: PLC0415 - stale --json only
-
     found = _registry(args).stale(args.on)
     if args.json:
         _json([{**attrs.asdict(s), "since": s.since.isoformat()} for s in found])
@@ -493,14 +493,11 @@ def _add_width(parser: argparse.ArgumentParser) -> None:
 
 
 def _columns(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        msg = f"{text!r} is not a number of columns"
-        raise argparse.ArgumentTypeError(msg)
-    return value
+    with contextlib.suppress(ValueError):
+        if (value := int(text)) >= 0:
+            return value
+    msg = f"{text!r} is not a number of columns"
+    raise argparse.ArgumentTypeError(msg)
 
 
 def _usage(convert: Callable[[str], str]) -> Callable[[str], str]:
@@ -1144,8 +1141,6 @@ def _check_file(
 
     try:
         if name == "-":
-            from aifactories._files import read_stream  # noqa: PLC0415
-
             raw = read_stream(sys.stdin.buffer)
             registry = aifactories.loads(raw, documents=documents)
         else:
