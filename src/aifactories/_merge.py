@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from aifactories._draft import PLACEHOLDER_DATE, TO_FILL
 from aifactories._errors import RegistryDataError
 from aifactories._files import read_file
@@ -73,19 +75,14 @@ def merge_draft(
     calls = {call.id: call for call in draft.gigafactory_calls}
     entries = [*kept, *drafted.values()]
     known_waves = {wave.id for wave in into.wave_records}
-    return Registry(
-        data_version=into.data_version,
-        data_date=into.data_date,
-        coverage=into.coverage,
+    return attrs.evolve(
+        into,
         wave_records=(
             *into.wave_records,
             *(wave for wave in draft.wave_records if wave.id not in known_waves),
         ),
         factories=[e for e in entries if isinstance(e, Factory)],
         antennas=[e for e in entries if isinstance(e, Antenna)],
-        facts=into.facts,
-        people=into.people,
-        access=into.access,
         # A call of the draft (one a bid's position was added to) replaces
         # the registry's of the same id.
         gigafactory_calls=(
