@@ -19,13 +19,9 @@ def problem_count(problems: Iterable[str]) -> str:
     where a list was cut: the line closing it is not a problem, and where
     checking stopped, what was not checked may hold none.
     """
-    listed = 0
-    cut = False
-    for problem in problems:
-        if problem.startswith(CUT):
-            cut = True
-        else:
-            listed += 1
+    problems = tuple(problems)
+    listed = sum(not problem.startswith(CUT) for problem in problems)
+    cut = listed < len(problems)
     noun = "problem" if listed == 1 and not cut else "problems"
     return f"{'at least ' if cut else ''}{listed:,} {noun}"
 
