@@ -801,7 +801,9 @@ class Registry:
         """Return the furthest stage ``entry`` had reached by ``on``, or ``None``.
 
         Stages run from ``selected`` to ``in-operation``; the entry's own
-        milestones and its supercomputer's count.
+        milestones and its supercomputer's count. An event counts from the
+        first day its date may mean (``2026-06`` from 1 June); planned and
+        renaming events make no status. ``None`` is before the first event.
 
         Raises:
             NotFoundError: ``entry`` is a key that names no entry.
@@ -811,19 +813,25 @@ class Registry:
         return status(self, self._entry_of(entry), on)
 
     def in_operation(self, on: dt.date) -> tuple[Factory, ...]:
-        """Return the factories whose supercomputer was in operation on ``on``."""
+        """Return the factories whose supercomputer was in operation on ``on``.
+
+        A system counts from its first-users, inauguration or in-operation
+        milestone, whichever comes first.
+        """
         from aifactories._timeline import in_operation  # noqa: PLC0415 - on use
 
         return in_operation(self, on)
 
     def stale(self, on: dt.date | None = None) -> tuple[Stale, ...]:
-        """Return what a maintainer should check again on ``on``.
+        """Return what a maintainer should check again on ``on``, by subject and path.
 
         Planned milestones whose date has passed with nothing recorded since
-        that settles them; milestones, access calls and national positions
-        resting on one low-confidence source more than a year old; entries
-        whose newest dated evidence is more than a year older than the
-        coverage date. ``on`` defaults to :attr:`data_date`.
+        that settles them (the event they expect, a later stage or a new
+        plan); milestones, access calls and national positions resting on
+        one low-confidence source more than a year old; entries whose newest
+        dated evidence (selection, milestones, calls) is more than a year
+        older than the coverage date. ``on`` defaults to :attr:`data_date`,
+        else today.
         """
         from aifactories._timeline import stale  # noqa: PLC0415 - on use
 

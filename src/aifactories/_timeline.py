@@ -140,15 +140,7 @@ def timeline(registry: Registry) -> tuple[Event, ...]:
 
 
 def status(registry: Registry, entry: Entry, on: dt.date) -> MilestoneKind | None:
-    """Return the furthest stage ``entry`` (or its system) had reached by ``on``.
-
-    An event counts from the first day its date may mean (``2026-06`` from
-    1 June). Planned and renaming events make no status.
-
-    Returns:
-        The furthest stage in :data:`STAGES` order, or ``None`` before the
-        entry's first event.
-    """
+    """See :meth:`aifactories.Registry.status`."""
     reached = [
         e.milestone.kind
         for e in entry_events(registry, entry)
@@ -158,11 +150,7 @@ def status(registry: Registry, entry: Entry, on: dt.date) -> MilestoneKind | Non
 
 
 def in_operation(registry: Registry, on: dt.date) -> tuple[Factory, ...]:
-    """Return the factories whose supercomputer was in operation on ``on``.
-
-    A system counts from its first-users, inauguration or in-operation
-    milestone, whichever comes first.
-    """
+    """See :meth:`aifactories.Registry.in_operation`."""
     return tuple(
         factory
         for factory in registry.factories
@@ -220,25 +208,7 @@ def _weak(record: object) -> bool:
 
 
 def stale(registry: Registry, on: dt.date | None = None) -> tuple[Stale, ...]:
-    """Return what a maintainer should check again on ``on``.
-
-    Three kinds of value are listed:
-
-    * planned milestones whose date has passed with no later event that
-      settles them (the event they expect or a later stage, or a new plan);
-    * milestones, access calls and national positions that rest on a single
-      low-confidence source dated more than a year before ``on``;
-    * entries whose newest dated evidence (selection, milestones, calls)
-      predates the coverage date by more than a year.
-
-    Args:
-        registry: The registry.
-        on: The day to judge by; by default the registry's ``data_date``,
-            else today.
-
-    Returns:
-        The items, by subject, then path.
-    """
+    """See :meth:`aifactories.Registry.stale`."""
     day = on or registry.data_date or dt.date.today()  # noqa: DTZ011 - a calendar day
     events = timeline(registry)
     found = [
