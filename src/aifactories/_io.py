@@ -196,10 +196,7 @@ def _read_bundled() -> Registry:
     from aifactories._files import read_file  # noqa: PLC0415
     from aifactories._format import Document  # noqa: PLC0415
 
-    # Our own file, checked with every rule when it was released (and again
-    # by tests/test_data.py): plain json.loads, and the strict path's own
-    # converter and hooks, without the rule walk or the per-field problem
-    # bookkeeping.
+    # Our own file, checked when it was released (see the module docstring).
     data: Any = json.loads(read_file(REGISTRY_FILE))
     del data["format"]
     document = converter(detailed=False).structure(data, Document)
@@ -240,9 +237,8 @@ def _structured(data: object, *, consume: bool) -> Document:
     data = dict(data)
     version = data.pop("format", None)
     if version is None:
-        raise RegistryDataError(
-            [f"format: required field missing (this library reads {FORMAT})"]
-        )
+        msg = f"format: required field missing (this library reads {FORMAT})"
+        raise RegistryDataError([msg])
     # type() and not isinstance(): True == 1 and Decimal("1.0") == 1, too.
     if type(version) is not int or version != FORMAT:
         msg = (
