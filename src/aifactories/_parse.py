@@ -32,7 +32,8 @@ class _BadConstantError(ValueError):
 
 
 def _reject_constant(name: str) -> Any:
-    raise _BadConstantError(name)
+    msg = f"{name} is not allowed; numbers must be finite"
+    raise _BadConstantError(msg)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -85,10 +86,7 @@ def parse_json(raw: str | bytes) -> object:
         msg = f"line {exc.lineno} column {exc.colno}: invalid JSON: {exc.msg}"
         raise RegistryDataError([msg]) from None
     except _BadConstantError as exc:
-        text = str(exc)
-        if not text.startswith("duplicate"):
-            text = f"{text} is not allowed; numbers must be finite"
-        raise RegistryDataError([f"$: {text}"]) from None
+        raise RegistryDataError([f"$: {exc}"]) from None
     except ValueError as exc:
         # int() refuses numbers longer than sys.get_int_max_str_digits().
         raise RegistryDataError([f"$: invalid number ({exc})"]) from None
