@@ -10,11 +10,8 @@ does not shift every later one: ``sources[https://…]``,
 plain values (aliases, focus, sectors) changes as a whole.
 
 Each field change is either a change of a *fact* or *source bookkeeping*
-(:attr:`FieldChange.bookkeeping`): a path through a ``sources`` list
-(which sources back a fact, their kind, what they support) or one of the
-release's own stamps (``data_version``, ``data_date``, ``coverage``) is
-bookkeeping; everything else is a fact. :meth:`Diff.only` keeps one of
-the two, and :meth:`Diff.to_records` says which each row is.
+(:attr:`FieldChange.bookkeeping` says which); :meth:`Diff.only` keeps one
+of the two.
 """
 
 from __future__ import annotations

@@ -1,12 +1,8 @@
 """Money per host country or per funder kind, in euros, never a false zero.
 
-:meth:`Registry.funding_by <aifactories.Registry.funding_by>` sums the
-funding shares of a group in euros: the amounts the sources state, plus the
-amounts implied by a share of a known total
-(:attr:`Funding.implied_amounts <aifactories.Funding.implied_amounts>`),
-each sum apart so that what is derived stays visible. An amount nobody
-states or implies is counted as unknown, never as 0, and a group with no
-known amount has no sum at all.
+The sums behind :meth:`Registry.funding_by <aifactories.Registry.funding_by>`,
+documented there. Stated and implied amounts are summed apart, so that what
+is derived stays visible.
 """
 
 from __future__ import annotations
