@@ -1,20 +1,10 @@
 """The one file policy: how every file is read and every ``-o`` written.
 
-Reading (:func:`read_file`): only a regular file, or a symbolic link to one,
-is read; its kind is checked before it is opened (opening a FIFO blocks
-until a writer comes, opening some devices acts on them) and again after
-(the name may have been swapped meanwhile), it is opened non-blocking, and
-at most a cap of bytes is read. Standard input (:func:`read_stream`) is
-read up to the same cap. The registry file, ``--documents`` files, the
-article of ``aifactories draft`` and both inputs of ``aifactories diff``
-all come through here.
-
-Writing (:func:`write_file`): a regular file is replaced all at once
-through a temporary file beside it, keeping its permissions; a symbolic
-link is written through and stays a link; a device or a FIFO is written
-to directly, never replaced; and a file the command reads is never
-written, however it is named. Every ``-o`` of the command line, the SQLite
-database included, comes through here.
+Every input is read by :func:`read_file`, or :func:`read_stream` for
+standard input: the registry file, ``--documents`` files, the article of
+``aifactories draft`` and both inputs of ``aifactories diff``. Every ``-o``
+of the command line, the SQLite database included, is written by
+:func:`write_file`. Each says what it refuses, and why.
 """
 
 from __future__ import annotations
