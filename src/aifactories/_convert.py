@@ -293,19 +293,14 @@ def converter(*, detailed: bool = True) -> cattrs.Converter:
         lambda s: sorted(member.value for member in s),
     )
 
-    conv.register_structure_hook_factory(
-        lambda tp: strip_none(tp)[1], functools.partial(_optional_hook, conv)
-    )
-    conv.register_structure_hook_factory(
-        _is_collection, functools.partial(_collection_hook, conv)
-    )
-    conv.register_structure_hook_factory(
-        attrs.has, functools.partial(_attrs_hook, conv)
-    )
+    # Hook factories; cattrs hands each the converter too.
+    conv.register_structure_hook_factory(lambda tp: strip_none(tp)[1], _optional_hook)
+    conv.register_structure_hook_factory(_is_collection, _collection_hook)
+    conv.register_structure_hook_factory(attrs.has, _attrs_hook)
     return conv
 
 
-def _optional_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+def _optional_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Structure ``X | None``: the hook of ``X`` is looked up once, not per value."""
     inner = strip_none(tp)[0]
     inner_hook = conv.get_structure_hook(inner)
@@ -320,7 +315,7 @@ def _is_collection(tp: Any) -> bool:
     return typing.get_origin(tp) in {tuple, frozenset}
 
 
-def _collection_hook(conv: cattrs.Converter, tp: Any) -> Callable[[Any, Any], Any]:
+def _collection_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Structure a tuple or frozenset from a JSON array, and only from one."""
     # cattrs would turn a string into a tuple of its characters.
     from cattrs.errors import IterableValidationError  # noqa: PLC0415
@@ -396,7 +391,7 @@ def _collect(  # noqa: PLR0913, PLR0917 - the item's error and where it belongs
     return new + held
 
 
-def _attrs_hook(conv: cattrs.Converter, cls: Any) -> Callable[[Any, Any], Any]:
+def _attrs_hook(cls: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Structure an attrs class from a JSON object, and only from one."""
     from cattrs.gen import make_dict_structure_fn  # noqa: PLC0415
 
