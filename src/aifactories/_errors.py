@@ -97,9 +97,7 @@ class NotFoundError(LookupError):
         self._message = message
         msg = message or f"no AI Factory or Antenna matches {key!r}"
         if self.suggestions:
-            msg += (
-                "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-            )
+            msg += f"; did you mean {' or '.join(map(repr, self.suggestions))}?"
         super().__init__(msg)
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -52,10 +52,7 @@ class OutputIsInputError(OSError):
 
 
 def _kind(mode: int) -> str:
-    for test, name in _KINDS:
-        if test(mode):
-            return name
-    return "not a regular file"
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def _refuse_kind(mode: int, name: str) -> None:

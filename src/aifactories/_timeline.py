@@ -184,9 +184,8 @@ def _overdue(events: tuple[Event, ...], on: dt.date) -> Iterator[Event]:
             continue
         settled = any(
             later.subject == event.subject
-            and later.milestone.start >= planned.start
             and later is not event
-            and later.milestone.start <= on
+            and planned.start <= later.milestone.start <= on
             and (
                 _reaches(later.milestone.kind, planned.expects)
                 # A new plan for the same event reschedules it.
