@@ -123,6 +123,11 @@ class TestFiles:
         path.write_bytes(CONTROL.read_bytes())
         assert aifactories.load(path) == aifactories.load(CONTROL)
 
+    def test_toml_suffix_is_case_insensitive(self, tmp_path: Path) -> None:
+        path = tmp_path / "REGISTRY.TOML"
+        path.write_bytes(TOML_CONTROL.read_bytes())
+        assert aifactories.load(path) == aifactories.load(TOML_CONTROL)
+
     def test_toml_and_json_agree(self, tmp_path: Path) -> None:
         registry = aifactories.load(TOML_CONTROL)
         path = tmp_path / "same.json"

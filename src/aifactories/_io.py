@@ -90,7 +90,7 @@ def load(
         raise RegistryDataError([f"$: {msg}"], source=name)
     raw = read_file(name)
     try:
-        data = parse_toml(raw) if suffix == ".toml" else parse_json(raw)
+        data = parse_toml(raw) if suffix.lower() == ".toml" else parse_json(raw)
         return _from_data(data, documents)
     except RegistryDataError as exc:
         raise RegistryDataError(exc.errors, source=name) from None
