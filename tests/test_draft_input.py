@@ -510,7 +510,7 @@ class TestPhrasingAcrossLanguages:
         countries = {entry.id: entry.country for entry in draft.entries}
         assert countries["nor-ai"] == "NO"
         assert countries.get("lumi-aif", "FI") == "FI"
-        assert not [c for c in draft.changes if c.path.endswith(".country")]
+        assert not [path for path, _, _ in draft.changes if path.endswith(".country")]
 
     @pytest.mark.parametrize(
         "text",
