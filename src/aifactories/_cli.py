@@ -37,6 +37,7 @@ from aifactories._model import (
 from aifactories._registry import Registry
 from aifactories._sectors import resolve_sector
 from aifactories._table import Column, render
+from aifactories._text import counted
 
 if TYPE_CHECKING:
     from aifactories._diff import Diff, FieldChange
@@ -286,7 +287,7 @@ def _stale(args: argparse.Namespace) -> int:
     else:
         for item in found:
             _write(f"{item.since.isoformat()}  {item}")
-        _write(f"{_count(len(found), 'item')} to check again")
+        _write(f"{counted(len(found), 'item')} to check again")
     return 0
 
 
@@ -808,12 +809,6 @@ def _invalid(command: str, path: str, problems: Sequence[str]) -> _CommandError:
     return _CommandError(msg)
 
 
-def _count(number: int, singular: str, plural: str | None = None) -> str:
-    """``number`` with its noun: ``"1 problem"``, ``"7 problems"``."""
-    word = singular if number == 1 else plural or f"{singular}s"
-    return f"{number:,} {word}"
-
-
 def _country_label(code: str) -> str:
     try:
         return f"{country_name(code)} ({code})"
@@ -1181,7 +1176,7 @@ def _validate(args: argparse.Namespace) -> int:
     invalid = [problems for _, status, problems, _ in results if status == _INVALID]
     if invalid and not args.json:
         found = problem_count(p for problems in invalid for p in problems)
-        files = _count(len(results), "file")
+        files = counted(len(results), "file")
         _error(f"{PROG} validate: {found} in {len(invalid)} of {files}")
     if any(status == _UNREADABLE for _, status, _, _ in results):
         return 2
@@ -1259,7 +1254,7 @@ def _diff_lines(found: Diff) -> Iterator[str]:
             f"{title} records: {len(changes.added)} added, "
             f"{len(changes.removed)} removed, {len(changes.changed)} changed"
         )
-    yield f"initiative: {_count(len(found.initiative), 'field')} changed"
+    yield f"initiative: {counted(len(found.initiative), 'field')} changed"
     # Each record after a blank line: _write escapes a newline inside a line.
     for title, changes in groups:
         for key in changes.added:
@@ -1417,9 +1412,9 @@ def _draft(args: argparse.Namespace) -> int:
         _error(f"{PROG} draft: change {path}")
     for warning in result.warnings:
         _error(f"{PROG} draft: {warning}")
-    drafts = _count(len(result.entries), "draft entry", "draft entries")
+    drafts = counted(len(result.entries), "draft entry", "draft entries")
     positions = len(result.positions)
-    bids = f" and {_count(positions, 'bid position')}" if positions else ""
+    bids = f" and {counted(positions, 'bid position')}" if positions else ""
     return _output("draft", args, text, drafts + bids)
 
 

@@ -25,7 +25,7 @@ from aifactories._model import (
     Wave,
     serves,
 )
-from aifactories._text import compact, fold
+from aifactories._text import compact, counted, fold
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,10 +46,6 @@ _REPR_IDS = 12
 
 _FactoryKind = Literal[Kind.FACTORY, "factory"]
 _AntennaKind = Literal[Kind.ANTENNA, "antenna"]
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _require_str(key: object) -> None:
@@ -367,8 +363,8 @@ class Registry:
         # The full field dump runs to hundreds of lines; say what it holds,
         # and for a small registry (a test's falsifying example) which ids.
         counts = (
-            f"{_count(len(self.factories), 'factory', 'factories')}, "
-            f"{_count(len(self.antennas), 'antenna', 'antennas')}"
+            f"{counted(len(self.factories), 'factory', 'factories')}, "
+            f"{counted(len(self.antennas), 'antenna')}"
         )
         ids = [entry.id for entry in self._index.entries]
         if len(ids) <= _REPR_IDS:

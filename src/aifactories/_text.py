@@ -101,3 +101,9 @@ def compact(text: str) -> str:
     Lets ``"bsc aif"``, ``"BSC-AIF"`` and ``"bsc_aif"`` meet on one key.
     """
     return _NOT_ALNUM.sub("", fold(text))
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """``number`` with its noun: ``"1 problem"``, ``"1,207 problems"``."""
+    word = singular if number == 1 else plural or f"{singular}s"
+    return f"{number:,} {word}"
