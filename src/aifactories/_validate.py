@@ -133,10 +133,6 @@ def slots(cls: type[Any]) -> tuple[_Slot, ...]:
     return found
 
 
-def _type_name(value: object) -> str:
-    return type(value).__name__
-
-
 # Each slot compiles, once, into a function that checks one value: the walk
 # then does no type inspection at all, which keeps a 10,000-entry
 # validation within a few times the cost of parsing its JSON.
@@ -194,7 +190,7 @@ def _compile_kind(slot: _Slot, kind: Any) -> _Check:
 def _compile_record(cls: type[Any]) -> _Check:
     def record(check: _Checker, path: Path, value: Any) -> None:
         if type(value) is not cls:
-            name = _type_name(value)
+            name = type(value).__name__
             check.add(path, f"must be of type {cls.__name__}, got {name}")
         else:
             check_record(check, path, value)
@@ -233,7 +229,7 @@ def _compile_scalar(
     def scalar(check: _Checker, path: Path, value: Any) -> None:
         # Text alone may be of a subclass (a StrEnum member is text too).
         if type(value) is not kind and (kind is not str or not isinstance(value, str)):
-            check.add(path, f"must be {article}, got {_type_name(value)}")
+            check.add(path, f"must be {article}, got {type(value).__name__}")
             return
         problem = bounds(value) if bounds is not None else None
         if problem is None and rule_check is not None:
@@ -244,9 +240,10 @@ def _compile_scalar(
     return scalar
 
 
-def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:  # noqa: C901 - sets, tuples, bounds
+def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:
     check_item = _compile_kind(slot, item)
     min_items, unique, name = slot.min_items, slot.unique, origin.__name__
+    is_set = origin is frozenset
     # "needs at least one source", "needs at least 2 claims"
     many = min_items > 1
     noun = slot.name if many else slot.name.removesuffix("s")
@@ -254,21 +251,15 @@ def _compile_collection(slot: _Slot, origin: type[Any], item: Any) -> _Check:  #
 
     def collection(check: _Checker, path: Path, value: Any) -> None:
         if type(value) is not origin:
-            check.add(path, f"must be a {name}, got {_type_name(value)}")
+            check.add(path, f"must be a {name}, got {type(value).__name__}")
             return
         if len(value) < min_items:
             check.add(path, too_few)
-        if origin is frozenset:
-            # No order of its own: report in a stable order, at the set's path.
-            for member in sorted(value, key=short):
-                if member is None:
-                    check.add(path, "is required, got None")
-                else:
-                    check_item(check, path, member)
-            return
+        # A set has no order of its own: report in a stable order, at its path.
+        members = sorted(value, key=short) if is_set else value
         seen: set[str] = set()
-        for i, member in enumerate(value):
-            where = (path, i)
+        for i, member in enumerate(members):
+            where = path if is_set else (path, i)
             if member is None:
                 check.add(where, "is required, got None")
                 continue
