@@ -59,7 +59,15 @@ class _Rates:
 
     @functools.cache  # noqa: B019 - one instance, alive for the process
     def column(self, code: str) -> tuple[int, list[int | None]]:
-        """A currency's decimal places and its rate on each day, in units."""
+        """A currency's decimal places and its rate on each day, in units.
+
+        Raises:
+            LookupError: The ECB never published a rate for ``code``.
+        """
+        if code not in self.lines:
+            known = ", ".join(sorted(self.lines))
+            msg = f"no ECB reference rates for {code!r}: the ECB publishes {known}"
+            raise LookupError(msg)
         _code, places, *steps = self.lines[code].split()
         # A "_" step adds nothing to the running sum: no rate that day.
         sums = itertools.accumulate(0 if step == "_" else int(step) for step in steps)
@@ -97,19 +105,9 @@ def rate_range(currency: str | None = None) -> tuple[dt.date, dt.date]:
     rates = _rates()
     if currency is None:
         return rates.day(0), rates.day(-1)
-    _check_currency(rates, currency)
     units = rates.column(currency)[1]
     published = [i for i, value in enumerate(units) if value is not None]
     return rates.day(published[0]), rates.day(published[-1])
-
-
-def _check_currency(rates: _Rates, currency: str) -> None:
-    if currency not in rates.lines:
-        msg = (
-            f"no ECB reference rates for {currency!r}: the ECB publishes "
-            + ", ".join(sorted(rates.lines))
-        )
-        raise LookupError(msg)
 
 
 def to_eur(amount: Decimal, currency: str, on: dt.date) -> EuroValue:
@@ -126,7 +124,7 @@ def to_eur(amount: Decimal, currency: str, on: dt.date) -> EuroValue:
     rates = _rates()
     if currency == "EUR":
         return EuroValue(amount.quantize(_CENT), Decimal(1), on, rates.source)
-    _check_currency(rates, currency)
+    places, units = rates.column(currency)
     index = bisect.bisect_right(rates.days, on.toordinal()) - 1
     if index < 0 or on > rates.day(-1):
         msg = (
@@ -134,7 +132,6 @@ def to_eur(amount: Decimal, currency: str, on: dt.date) -> EuroValue:
             f"cover {_span(*rate_range())}"
         )
         raise LookupError(msg)
-    places, units = rates.column(currency)
     found = units[index]
     if found is None:
         msg = (
