@@ -24,7 +24,6 @@ from aifactories._draft._match import (
     _NOT_NAMES,
     _TOKEN,
     _UP,
-    _clean_name,
     _codes_in,
     _countries_named,
     _country_name_re,
@@ -313,11 +312,9 @@ class _Entries(_Reading):
         for match in _NAMING.finditer(text):
             if has_kw is None or has_kw.start() > match.start():
                 continue
-            name = _clean_name(match.group("n"))
-            if name:
-                kind = _kind_near(text, match.start())
-                yield name, kind, 0, len(text), False
-                yield from self.acronym(text, match.end("n"), kind)
+            kind = _kind_near(text, match.start())
+            yield match["n"], kind, 0, len(text), False
+            yield from self.acronym(text, match.end("n"), kind)
         for match in _NAME_BEFORE.finditer(text):
             words = match.group("n").split()
             kw = match.group("kw")
@@ -346,8 +343,8 @@ class _Entries(_Reading):
     def named_beside_kind(self, text: str) -> Iterator[_Named]:
         # "X, the antenna", "AI Factory X", "fàbrica d'IA X".
         for match in _APPOSITIVE.finditer(text):
-            name = _clean_name(match.group("n"))
-            if not name or fold(name.split()[0]) in _NOT_NAMES:
+            name = match["n"]
+            if fold(name.split()[0]) in _NOT_NAMES:
                 continue
             # "According to director Thomas Schulthess, the antenna ...": a
             # person before the comma, not the entry.

@@ -136,8 +136,7 @@ _NOT_NAMES = frozenset(
 
 
 def _generic_free(name: str) -> str:
-    words = [w for w in re.split(r"[\s]+", name) if fold(w) not in _GENERIC]
-    return " ".join(words)
+    return " ".join(w for w in name.split() if fold(w) not in _GENERIC)
 
 
 _GENERIC = frozenset(
@@ -154,10 +153,6 @@ def _word_find(haystack: str, needle: str) -> int:
     # Where ``needle`` stands as a whole word (no letter or digit either side).
     found = re.search(rf"(?<![^\W_]){re.escape(needle)}(?![^\W_])", haystack)
     return found.start() if found else -1
-
-
-def _clean_name(text: str) -> str:
-    return " ".join(text.split()).strip("”\"»'’.,")
 
 
 def _kind_near(text: str, pos: int) -> Kind:
