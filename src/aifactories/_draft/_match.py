@@ -157,13 +157,13 @@ def _word_find(haystack: str, needle: str) -> int:
 
 def _kind_near(text: str, pos: int) -> Kind:
     # The keyword nearest to the name says what it names.
-    best: tuple[int, Kind] | None = None
-    for pattern, kind in ((_ANTENNA_KW, Kind.ANTENNA), (_FACTORY_KW, Kind.FACTORY)):
-        for match in re.finditer(pattern, text):
-            distance = min(abs(match.start() - pos), abs(match.end() - pos))
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best is not None else Kind.FACTORY
+    found = (
+        (min(abs(match.start() - pos), abs(match.end() - pos)), kind)
+        for pattern, kind in ((_ANTENNA_KW, Kind.ANTENNA), (_FACTORY_KW, Kind.FACTORY))
+        for match in re.finditer(pattern, text)
+    )
+    # Equally near: the antenna's keyword, read first, wins (min keeps the first).
+    return min(found, key=lambda near: near[0], default=(0, Kind.FACTORY))[1]
 
 
 def _abbr(abbr: str | None) -> str | None:

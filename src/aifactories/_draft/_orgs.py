@@ -262,8 +262,8 @@ class _Orgs(_Reading):
             city = after.group("c")
             # Polish and a bare comma inflect or list: trust known cities only.
             loose = after.group("p") in {"in", "im", "a", "à", "en"}
-            if fold(city) in self.known.cities or (loose and self.city_ok(city)):
-                known = self.known.cities.get(fold(city))
+            known = self.known.cities.get(fold(city))
+            if known or (loose and self.city_ok(city)):
                 return (known[0] if known else city), hi + after.end()
         for key, (city, _) in self.known.cities.items():
             if _word_find(fold(host), key) >= 0:
