@@ -245,25 +245,23 @@ class _Entries(_Reading):
         return set(ids) if len(ids) == 1 else set()
 
     def add_entry(self, name: str, kind: Kind, source: Source) -> _Acc | None:
-        entry = self.known.registry.get(name) or self.known.registry.get(
-            _generic_free(name)
+        bare = _generic_free(name)
+        place = fold(bare)
+        # "Die Stuttgarter AI Factory": a known entry by its host or city.
+        by_place = (
+            self.known.registry.get(eid)
+            for pattern, eid in self.known.places
+            if pattern.fullmatch(place)
         )
-        if entry is None:
-            # "Die Stuttgarter AI Factory": a known entry by its host or city.
-            place = fold(_generic_free(name))
-            entry = next(
-                (
-                    self.known.registry.get(eid)
-                    for pattern, eid in self.known.places
-                    if pattern.fullmatch(place)
-                ),
-                None,
-            )
-        if entry is None:
-            entry = self.known_by_part(name)
+        entry = (
+            self.known.registry.get(name)
+            or self.known.registry.get(bare)
+            or next(by_place, None)
+            or self.known_by_part(name)
+        )
         if entry is not None and entry.id not in self.subjects[0]:
             return None  # a known entry named in passing, not the article's subject
-        key = entry.id if entry is not None else compact(_generic_free(name))
+        key = entry.id if entry is not None else compact(bare)
         if not key:
             return None
         acc = self.by_key.get(key)
