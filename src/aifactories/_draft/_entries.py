@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from aifactories._draft._match import (
-    _ANTENNA_KW,
     _FACTORY_KW,
     _INTENT,
+    _KIND_KW,
     _LINK,
     _NOT_NAMES,
     _TOKEN,
@@ -306,7 +306,7 @@ class _Entries(_Reading):
 
     def named_by_cue(self, text: str) -> Iterator[_Named]:
         # "named X", "the X AI Factory".
-        has_kw = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", text)
+        has_kw = _KIND_KW.search(text)
         for match in _NAMING.finditer(text):
             if has_kw is None or has_kw.start() > match.start():
                 continue
@@ -394,8 +394,7 @@ class _Entries(_Reading):
             named = [acc for acc in self.entries if self.names_in(acc, index)]
             if not named and index not in bids and len(self.entries) == 1:
                 # Back from the bid: "the smaller AI factory" is the entry.
-                kind = re.search(f"{_FACTORY_KW}|{_ANTENNA_KW}", sent.text)
-                named = self.entries if kind else []
+                named = self.entries if _KIND_KW.search(sent.text) else []
             if len(named) == 1:
                 current = named[0]
                 owners.append(current)

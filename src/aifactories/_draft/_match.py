@@ -68,6 +68,8 @@ _FACTORY_KW = (
 _ANTENNA_KW = (
     r"(?:[Aa]ntenn[ae]s?|[Aa]nten[aęąyė]|[Aa]ntennen|[Aa]ntén\w*|κεραία|антена)"
 )
+# Either keyword: the text speaks of a factory or an antenna.
+_KIND_KW = re.compile(f"{_FACTORY_KW}|{_ANTENNA_KW}")
 
 
 def _alternation(patterns: Iterable[str]) -> str:

@@ -8,7 +8,7 @@ import re
 
 from aifactories._draft._match import (
     _ANTENNA_KW,
-    _FACTORY_KW,
+    _KIND_KW,
     _codes_in,
     _country_name_re,
     _demonym_re,
@@ -52,7 +52,7 @@ class _Places(_Reading):
         5: the city of a dateline ("Napoli, 9 aprile 2026 –").
         """
         text = _before_link(sent.text)
-        kw = f"(?:{_FACTORY_KW}|{_ANTENNA_KW}|AI Factory|KI|AI)"
+        kw = f"(?:{_KIND_KW.pattern}|AI Factory|KI|AI)"
         # "The Greek AI Factory" an antenna links to is not the antenna.
         own = _ANTENNA_KW if acc.kind is Kind.ANTENNA else kw
         found: list[tuple[int, str]] = []
