@@ -15,9 +15,9 @@ from aifactories._draft._text import words
 from aifactories._model import Sector
 
 
-def _listed(words: str) -> tuple[str, ...]:
+def _listed(text: str) -> tuple[str, ...]:
     # A comma-separated list, one entry a word or phrase.
-    return tuple(word.strip() for word in words.split(","))
+    return tuple(word.strip() for word in text.split(","))
 
 
 def _rows(table: str) -> Iterator[tuple[str, str]]:
@@ -106,9 +106,8 @@ VENDORS: tuple[str, ...] = _listed(
 
 SECTOR_WORDS: dict[Sector, tuple[str, ...]] = {
     # Words in German, Italian, Spanish, French and Polish (and a few of the
-    # registry's other languages), a sector a line
-    # (indented lines go on); folded (no accents, lower case) before
-    # matching, so accents need not be exact.
+    # registry's other languages), a sector a line; folded (no accents, lower
+    # case) before matching, so accents need not be exact.
     Sector(sector): _listed(listed)
     for sector, listed in _rows("""
 agrifood: landwirtschaft, agrar, lebensmittel, agricoltura, agroalimentare, agricultura,

@@ -20,11 +20,10 @@ _ACCORDING = (
     r"potrivit(?: lui)?|podle|enligt|ifølge)"
 )
 _PERSON = (
-    rf"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
-    rf"Univ\.-Prof|"
-    rf"prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)"
-    rf"\.?\s+){{0,3}}+(?P<person>(?!{_ACCORDING}\s){_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|della|"
-    rf"la|le|du)\s+)?{_PTOKEN}){{1,3}})"
+    r"(?:(?:Dr|Prof|prof|dr|Mr|Ms|Mrs|Dott|Dott\.ssa|Dra|Ing|Mag|Professor|Prof\.\s*Dr|"
+    r"Univ\.-Prof|prof\.\s*dr|Dr\.\s*hab|dr\s+hab|inż)\.?\s+){0,3}+"
+    rf"(?P<person>(?!{_ACCORDING}\s){_PTOKEN}(?:\s+(?:(?:von|van|de|der|den|di|da|del|"
+    rf"della|la|le|du)\s+)?{_PTOKEN}){{1,3}})"
 )
 _SPEECH = (
     r"(?:said|says|explained|explains|added|adds|noted|notes|stated|states|"

@@ -35,8 +35,7 @@ def _decode(text: object) -> str:
         if len(text) > MAX_BYTES:
             raise RegistryDataError([_TOO_LARGE])
         if b"\x00" in text:
-            where = text.index(0)
-            msg = f"$: binary data, not text (a NUL byte at offset {where})"
+            msg = f"$: binary data, not text (a NUL byte at offset {text.index(0)})"
             raise RegistryDataError([msg])
         try:
             text = bytes(text).decode("utf-8")
@@ -160,7 +159,7 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
                 or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
             ):
                 continue
-            end = brk.end() - len(brk.group()) + len(brk.group().rstrip())
+            end = brk.start() + len(brk.group().rstrip())
             pieces.append((offset, end))
             offset = brk.end()
         pieces.append((offset, len(segment)))
