@@ -51,9 +51,11 @@ _HOST_AFTER = re.compile(
 )
 
 
-def _cues(
-    cues: dict[Role, str], *, name_first: bool
-) -> tuple[tuple[Role, re.Pattern[str]], ...]:
+_T = TypeVar("_T")
+_Cues = tuple[tuple[_T, re.Pattern[str]], ...]
+
+
+def _cues(cues: dict[Role, str], *, name_first: bool) -> _Cues[Role]:
     # Each role's cue before the organisation ("coordinated by the X"), or
     # after it ("X coordinates", matched where the organisation ends).
     # "X, a research centre of Y, will lead": an aside between name and verb.
@@ -207,8 +209,6 @@ _SEGMENT_END = re.compile(
 
 # The host's cues, before and after the organisation, as role-less tables.
 _HOST = ((None, _HOST_AFTER),), ((None, _HOST_BEFORE),)
-_T = TypeVar("_T")
-_Cues = tuple[tuple[_T, re.Pattern[str]], ...]
 
 
 def _cued(
@@ -314,8 +314,8 @@ class _Orgs(_Reading):
     ) -> None:
         label, _ = _strip_article(org["org"])
         abbr = org["abbr"]
-        known_abbr = bool(abbr) and self.known.org(abbr or "") is not None
-        if not (label and self.org_ok(label, strict=strict)) and not known_abbr:
+        known_abbr = abbr is not None and self.known.org(abbr) is not None
+        if not self.org_ok(label, strict=strict) and not known_abbr:
             return
         holder = self.organisation(label, abbr)
         key = fold(holder.name)
