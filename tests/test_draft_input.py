@@ -485,12 +485,28 @@ class TestPhrasingAcrossLanguages:
         roles = {s.name: s.role.value for s in entry.stakeholders}
         assert roles == {"Fjordnet": "coordinator", "Fjord Institute": "partner"}
 
-    def test_a_factory_named_after_a_link_cue_is_named_in_passing(self) -> None:
-        text = (
-            "EuroHPC picks an antenna to link Norway with LUMI\n\n"
-            "The JU selected NOR-AI, a new AI Factory Antenna for Norway, which "
-            "will be linked to the LUMI AI Factory in Finland."
-        )
+    @pytest.mark.parametrize(
+        "text",
+        [
+            (
+                "EuroHPC picks an antenna to link Norway with LUMI\n\n"
+                "The JU selected NOR-AI, a new AI Factory Antenna for Norway, which "
+                "will be linked to the LUMI AI Factory in Finland."
+            ),
+            # Folding takes the accent off "accès à": the cue is found before.
+            (
+                "Le JU a retenu NOR-AI, une nouvelle antenne d'IA pour la Norvège, "
+                "qui aura accès à LUMI AI Factory en Finlande."
+            ),
+            (
+                "Le JU a retenu NOR-AI, une antenne d'usine d'IA en Norvège, "
+                "rattachée à la LUMI AI Factory."
+            ),
+        ],
+    )
+    def test_a_factory_named_after_a_link_cue_is_named_in_passing(
+        self, text: str
+    ) -> None:
         (entry,) = aifactories.draft(text).entries
         assert (entry.name, entry.kind.value, entry.country) == (
             "NOR-AI",
@@ -511,30 +527,6 @@ class TestPhrasingAcrossLanguages:
         assert countries["nor-ai"] == "NO"
         assert countries.get("lumi-aif", "FI") == "FI"
         assert not [path for path, _, _ in draft.changes if path.endswith(".country")]
-
-    @pytest.mark.parametrize(
-        "text",
-        [
-            (
-                "Le JU a retenu NOR-AI, une nouvelle antenne d'IA pour la Norvège, "
-                "qui aura accès à LUMI AI Factory en Finlande."
-            ),
-            (
-                "Le JU a retenu NOR-AI, une antenne d'usine d'IA en Norvège, "
-                "rattachée à la LUMI AI Factory."
-            ),
-        ],
-    )
-    def test_an_accented_link_cue_names_the_factory_in_passing(self, text: str) -> None:
-        # Folding takes the accent off "accès à": the cue is found before.
-        (entry,) = aifactories.draft(text).entries
-        assert (entry.name, entry.kind.value, entry.country) == (
-            "NOR-AI",
-            "antenna",
-            "NO",
-        )
-        assert isinstance(entry, aifactories.Antenna)
-        assert entry.factories == ("lumi-aif",)
 
     @pytest.mark.parametrize(
         ("sentence", "name", "kind"),
