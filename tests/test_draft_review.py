@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import aifactories
 from aifactories._cli import main
 from aifactories._draft import TO_FILL
+from aifactories._merge import merge_files
 
 _RELEASE = (
     "Trondheim, 12 March 2025 \u2013 NORDLYS, the Norwegian AI Factory, was selected "
@@ -80,6 +83,29 @@ class TestReviewLoop:
         assert len(data["factories"]) == len(
             json.loads(first.read_text(encoding="utf-8"))["factories"]
         )
+
+    def test_merge_reads_the_draft_once(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # The file checked for placeholders is the file merged: a second read
+        # could see another file put there in between.
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        (articles / "nordlys.txt").write_text(_RELEASE, encoding="utf-8")
+        draft = tmp_path / "d.json"
+        assert main(["draft", str(articles / "nordlys.txt"), "-o", str(draft)]) == 0
+        _fill(draft, wave="W2", confidence="medium")
+        reads: list[str] = []
+        real = os.open
+
+        def counting(name: Any, *args: Any, **kwargs: Any) -> int:
+            reads.append(os.fspath(name))
+            return real(name, *args, **kwargs)
+
+        monkeypatch.setattr(os, "open", counting)
+        merged = merge_files(str(draft), documents=str(articles))
+        assert "nordlys" in merged
+        assert reads.count(str(draft)) == 1
 
     def test_a_draft_of_a_web_page_validates_against_the_page(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]

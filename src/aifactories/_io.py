@@ -80,18 +80,28 @@ def load(
             msg = "documents= goes with a path: the bundled data quotes only its seeds"
             raise TypeError(msg)
         return _load_bundled()
+    name = os.fspath(path)
+    return from_data(read_data(name), documents, source=name)
+
+
+def read_data(name: str) -> object:
+    """Read a user's ``.json`` or ``.toml`` registry file as plain data, unchecked.
+
+    Raises:
+        RegistryDataError: The suffix is neither, or the text is malformed;
+            ``source`` is ``name``.
+        OSError: The file cannot be read (see :func:`load`).
+    """
     from aifactories._files import read_file  # noqa: PLC0415
     from aifactories._parse import parse_json, parse_toml  # noqa: PLC0415
 
-    name = os.fspath(path)
-    suffix = os.path.splitext(name)[1]
-    if suffix.lower() not in {".json", ".toml"}:
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix not in {".json", ".toml"}:
         msg = f"unsupported file type {suffix!r}: use .json or .toml"
         raise RegistryDataError([f"$: {msg}"], source=name)
     raw = read_file(name)
     try:
-        data = parse_toml(raw) if suffix.lower() == ".toml" else parse_json(raw)
-        return _from_data(data, documents)
+        return parse_toml(raw) if suffix == ".toml" else parse_json(raw)
     except RegistryDataError as exc:
         raise RegistryDataError(exc.errors, source=name) from None
 
@@ -125,7 +135,7 @@ def loads(text: str | bytes, *, documents: DocumentFolders = None) -> Registry:
     """
     from aifactories._parse import parse_json  # noqa: PLC0415
 
-    return _from_data(parse_json(text), documents)
+    return from_data(parse_json(text), documents)
 
 
 def dumps(registry: Registry) -> str:
@@ -213,15 +223,26 @@ def reset_bundled() -> None:
         _bundled = None
 
 
-def _from_data(data: object, documents: DocumentFolders = None) -> Registry:
+def from_data(
+    data: object, documents: DocumentFolders = None, *, source: str | None = None
+) -> Registry:
+    """Check plain data just parsed from ``source`` and make it a registry.
+
+    ``data`` is consumed: the caller parsed it and holds no other use for it.
+
+    Raises:
+        RegistryDataError: Every problem, with ``source``.
+    """
     from aifactories._seeds import documents_from  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
-    # `data` was parsed from text just now: nobody else holds it.
-    document = _structured(data, consume=True)
-    problems = check_document(document, documents_from(documents))
+    try:
+        document = _structured(data, consume=True)
+        problems = check_document(document, documents_from(documents))
+    except RegistryDataError as exc:
+        raise RegistryDataError(exc.errors, source=source) from None
     if problems:
-        raise RegistryDataError(problems)
+        raise RegistryDataError(problems, source=source)
     return Registry._checked(document)  # noqa: SLF001 - checked just above
 
 

@@ -16,10 +16,8 @@ import attrs
 
 from aifactories._draft import PLACEHOLDER_DATE, TO_FILL
 from aifactories._errors import RegistryDataError
-from aifactories._files import read_file
-from aifactories._io import load
+from aifactories._io import from_data, load, read_data
 from aifactories._model import Antenna, Factory
-from aifactories._parse import parse_json, parse_toml
 from aifactories._registry import Registry
 from aifactories._seeds import DocumentFolders
 
@@ -107,11 +105,11 @@ def merge_files(
             listed), is not valid registry data, or does not fit ``into``.
         OSError: A file cannot be read.
     """
-    raw = read_file(draft)
-    data = parse_toml(raw) if draft.lower().endswith(".toml") else parse_json(raw)
+    # Read once: the file checked for placeholders is the file merged.
+    data = read_data(draft)
     todo = [f"{path}: still to fill" for path in unfilled(data)]
     if todo:
         raise RegistryDataError(todo, source=draft)
-    reviewed = load(draft, documents=documents)
+    reviewed = from_data(data, documents, source=draft)
     base = load(into, documents=documents) if into is not None else load()
     return merge_draft(reviewed, base, documents)
