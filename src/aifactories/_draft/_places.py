@@ -13,7 +13,7 @@ from aifactories._draft._match import (
     _country_name_re,
     _demonym_re,
 )
-from aifactories._draft._reading import _Acc, _before_link, _Reading
+from aifactories._draft._reading import _Acc, _Reading
 from aifactories._draft._text import _Sentence
 from aifactories._model import Kind
 from aifactories._text import fold
@@ -51,7 +51,7 @@ class _Places(_Reading):
         (:mod:`._orgs`); 4: a country in the title or next to the entry's name;
         5: the city of a dateline ("Napoli, 9 aprile 2026 –").
         """
-        text = _before_link(sent.text)
+        text = self.linkless[sent.position]
         kw = f"(?:{_KIND_KW.pattern}|AI Factory|KI|AI)"
         # "The Greek AI Factory" an antenna links to is not the antenna.
         own = _ANTENNA_KW if acc.kind is Kind.ANTENNA else kw
@@ -78,7 +78,7 @@ class _Places(_Reading):
             acc.countries.append((level, code, self.whole(sent, f"country: {code}")))
 
     def partner_countries(self, sent: _Sentence, acc: _Acc) -> None:
-        text = _before_link(sent.text)
+        text = self.linkless[sent.position]
         if not _CONSORTIUM.search(text):
             return
         for code, _ in _codes_in(_country_name_re(), text):

@@ -177,15 +177,24 @@ class _Reading:
         )
 
     @functools.cached_property
-    def unlinked(self) -> list[str]:
-        """Each folded sentence up to a link cue, if it has one.
+    def linkless(self) -> list[str]:
+        """Each sentence as written, up to a link cue if it has one.
 
         A factory named after "linked to" is named in passing: the
-        sentence is about the antenna linked to it. The cue is found in the
-        sentence as written, before folding, because folding takes the
-        accents off cues such as "reliée à" and "accès à".
+        sentence is about the antenna linked to it. The cue is found before
+        folding, which takes the accents off cues such as "accès à".
         """
-        return [fold(_before_link(sent.text)) for sent in self.sentences]
+        return [_before_link(sent.text) for sent in self.sentences]
+
+    @functools.cached_property
+    def unlinked(self) -> list[str]:
+        """:attr:`linkless` folded; a sentence with no cue is folded once."""
+        return [
+            folded if len(cut) == len(sent.text) else fold(cut)
+            for sent, cut, folded in zip(
+                self.sentences, self.linkless, self.folded, strict=True
+            )
+        ]
 
     def names_in(self, acc: _Acc, index: int) -> bool:
         known = acc.known.names if acc.known is not None else ()
