@@ -95,6 +95,12 @@ _AAIF = (
 )
 
 
+def _roles(text: str) -> dict[str, str]:
+    # The stakeholders of the one entry drafted from ``text``, by role.
+    (entry,) = aifactories.draft(text).entries
+    return {s.name: s.role.value for s in entry.stakeholders}
+
+
 class TestForm:
     """An acronym or a hard wrap does not change what a release drafts to."""
 
@@ -140,8 +146,7 @@ class TestForm:
     def test_a_stakeholder_takes_the_role_its_cue_names(
         self, sentence: str, role: str
     ) -> None:
-        (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
-        roles = {s.name: s.role.value for s in entry.stakeholders}
+        roles = _roles(f"{_AAIF} {sentence}")
         assert roles.get("Arctic Data Centre") == role
 
     @pytest.mark.parametrize(
@@ -161,8 +166,7 @@ class TestForm:
         ],
     )
     def test_a_coordinator_named_in_another_language(self, sentence: str) -> None:
-        (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
-        roles = {s.name: s.role.value for s in entry.stakeholders}
+        roles = _roles(f"{_AAIF} {sentence}")
         assert roles.get("Arctic Data Centre") == "coordinator"
 
     @pytest.mark.parametrize(
@@ -305,8 +309,7 @@ class TestGeneralCues:
         ],
     )
     def test_a_member_named_after_among_them(self, sentence: str) -> None:
-        (entry,) = aifactories.draft(f"{_AAIF} {sentence}").entries
-        roles = {s.name: s.role.value for s in entry.stakeholders}
+        roles = _roles(f"{_AAIF} {sentence}")
         assert roles.get("Arctic Data Centre") == "partner"
 
     @pytest.mark.parametrize(
@@ -671,8 +674,7 @@ class TestPhrasingAcrossLanguages:
         ],
     )
     def test_partners_named_in_a_list(self, sentence: str) -> None:
-        (entry,) = aifactories.draft(f"{_AAIF}\n{sentence}").entries
-        roles = {s.name: s.role.value for s in entry.stakeholders}
+        roles = _roles(f"{_AAIF}\n{sentence}")
         assert roles.get("Nordic Compute") == "partner"
         assert roles.get("Fjord Institute") == "partner"
 
