@@ -1,10 +1,12 @@
 """Benchmarks of the testing kit: the strategies and a downstream sample suite.
 
-Run on its own or as the ``testing`` section of ``bench.py``::
+Run as the ``testing`` section of ``bench.py``, which owns the tables and
+verdicts (this module imports nothing of it, so the two do not import each
+other)::
 
-    python benchmarks/bench_testing.py            # full
-    python benchmarks/bench_testing.py --smoke    # fewer rounds (CI: via bench.py)
-    python benchmarks/bench_testing.py --check    # exit 1 when a gated target is missed
+    python benchmarks/bench.py --only testing           # full
+    python benchmarks/bench.py --only testing --smoke   # fewer rounds
+    python benchmarks/bench.py --only testing --check   # exit 1 on a missed gate
 
 Every test runs with Hypothesis's default settings (100 examples, health
 checks on) and no example database. Comparisons are ratios of medians
@@ -25,7 +27,6 @@ falls on both:
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import statistics
 import subprocess
@@ -206,24 +207,3 @@ def run(results: Results, *, smoke: bool) -> None:
     # examples), and a round costs well under a second.
     strategies(results, rounds=15)
     downstream(results, rounds=1 if smoke else 3)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Run this section alone, with ``bench.py``'s tables and verdicts."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from bench import Results as Collected  # noqa: PLC0415 - a sibling script
-
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--smoke", action="store_true", help="fewer rounds")
-    parser.add_argument("--check", action="store_true", help="exit 1 on a miss")
-    options = parser.parse_args(argv)
-    results = Collected()
-    run(results, smoke=options.smoke)
-    missed = [t for t in results.targets if not t[3] and t[4]]
-    for name, ratio, limit, met, _ in results.targets:
-        print(f"- {name}: {ratio:.2f} (limit {limit:g}) {'met' if met else 'MISSED'}")
-    return 1 if missed and options.check else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
