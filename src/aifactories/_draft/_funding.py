@@ -239,17 +239,15 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
 
 def _decimal(text: str) -> Decimal | None:
     cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
-    commas, dots = cleaned.count(","), cleaned.count(".")
-    if commas and dots:
-        decimal_sep = "," if cleaned.rfind(",") > cleaned.rfind(".") else "."
-        thousands = "." if decimal_sep == "," else ","
-        cleaned = cleaned.replace(thousands, "").replace(decimal_sep, ".")
-    elif commas + dots == 1:
-        sep = "," if commas else "."
-        whole, frac = cleaned.split(sep)
-        cleaned = whole + frac if len(frac) == 3 else f"{whole}.{frac}"
-    elif commas + dots > 1:
-        cleaned = cleaned.replace(",", "").replace(".", "")
+    seps = re.findall(r"[,.]", cleaned)
+    if seps:
+        # The last separator is the decimal one after the other kind ("1.234,5")
+        # or alone before other than three digits ("1,5", not "1,500").
+        last = seps[-1]
+        other = "." if last == "," else ","
+        frac = cleaned.rpartition(last)[2]
+        decimal = other in seps or (len(seps) == 1 and len(frac) != 3)
+        cleaned = cleaned.replace(other, "").replace(last, "." if decimal else "")
     try:
         return Decimal(cleaned)
     except InvalidOperation:
