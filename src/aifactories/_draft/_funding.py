@@ -226,7 +226,6 @@ _VIA = re.compile(
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:
-    # A clause ends at ", ", "; " or " and " (never inside "1,500,000").
     bounds = [0, len(text)]
     bounds.extend(
         sep.start() if sep.start() >= pos else sep.end()
@@ -401,9 +400,7 @@ class _Funding(_Reading):
             if not names:
                 continue
             share = self.share(acc, funders[-1])
-            for label in names:
-                if label not in share.via:
-                    share.via.append(label)
+            share.via = list(dict.fromkeys([*share.via, *names]))
             end = match.end() + len(segment)
             share.sources.append(self.source(sent, match.start(), end, "via"))
 
