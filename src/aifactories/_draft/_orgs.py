@@ -273,8 +273,7 @@ class _Orgs(_Reading):
     def stakeholders(self, sent: _Sentence, acc: _Acc) -> None:
         for role, org, lo, hi in _cued(sent.text, _ROLE_AFTER, _ROLE_BEFORE):
             # After "led by", one word names the lead too ("led by Sigma2").
-            strict = lo == org.start()
-            self.add_holder(sent, acc, org, role, (lo, hi), strict=strict)
+            self.add_holder(sent, acc, org, role, (lo, hi), strict=lo == org.start())
         self.listed(sent, acc, _PARTNER_LIST, Role.PARTNER)
         self.listed(sent, acc, _COFUNDER_LIST, Role.COFUNDER)
 

@@ -132,9 +132,8 @@ class _People(_Reading):
                 owner = hosts[0] if hosts else acc
                 if fold(person) in owner.people:
                     continue
-                lo = min(match.start("person"), match.start("role"))
-                hi = max(match.end("person"), match.end("role"))
-                source = self.source(sent, lo, hi, "person")
+                ends = (*match.span("person"), *match.span("role"))
+                source = self.source(sent, min(ends), max(ends), "person")
                 owner.people[fold(person)] = Person(
                     name=person, role=role, organisation=organisation, sources=(source,)
                 )
