@@ -243,7 +243,7 @@ class _Orgs(_Reading):
                 return
             host = self.organisation(label, org["abbr"])
             city, city_end = self.city_after(sent.text, org.end(), label)
-            source = self.source(sent, lo, max(org.end(), city_end), "host")
+            source = self.source(sent, lo, city_end, "host")
             acc.host = Host(
                 name=host.name, short_name=host.short_name, city=city, sources=(source,)
             )
@@ -254,6 +254,7 @@ class _Orgs(_Reading):
             return
 
     def city_after(self, text: str, hi: int, host: str) -> tuple[str | None, int]:
+        """The host's city after ``hi`` or in its name; its end is never before hi."""
         after = re.match(
             rf"(?:,?\s+(?P<p>in|im|a|à|en|w|we)|,)\s+(?P<c>{_TOKEN}(?:[ -]{_TOKEN})?)",
             text[hi:],
