@@ -414,7 +414,7 @@ class _Funding(_Reading):
             tail = _AND_TAIL.match(segment[org.end("org") :])
             if _AND_NAME.match(label) and tail is not None:
                 label += tail.group()
-            if label and self.org_ok(label, strict=False):
+            if self.org_ok(label, strict=False):
                 names.append(label)
         return names
 
@@ -485,8 +485,7 @@ class _Funding(_Reading):
                 text, org.end("org") + tail.end()
             ):
                 label += tail.group()
-            vendor = any(label.startswith(name) for name in lex.VENDORS)
-            if label and not vendor and self.org_ok(label, strict=True):
+            if not label.startswith(lex.VENDORS) and self.org_ok(label, strict=True):
                 public = _PUBLIC_BODY.search(label) is not None
                 kind = FunderKind.NATIONAL if public else FunderKind.OTHER
                 return [(org.start() - lo, (label, kind, None))]
