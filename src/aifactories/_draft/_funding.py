@@ -260,8 +260,7 @@ def _money(match: re.Match[str], text: str, said: str | None) -> Money | None:
         return None
     mult = next(filter(None, match.group("m1", "s1", "m2", "s2", "m3")), None)
     if mult:
-        key = mult.lower().rstrip(".")
-        value *= _cldr.multipliers().get(key) or 10**6
+        value *= _cldr.multipliers().get(mult.lower().rstrip(".")) or 10**6
     cur = (match.group("pre") or match.group("post") or "").lower()
     cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
     currency = _CURRENCIES.get(cur) if cur else said
@@ -371,12 +370,7 @@ class _Funding(_Reading):
                     share.amount = money
                     supports = f"amount: {funders[0][0]} {money}"
                     share.sources.append(self.source(sent, lo, hi, supports))
-            elif (
-                strong is not None
-                or split
-                or co_funded
-                or _TOTAL_CUE.search(text[lo:hi])
-            ):
+            elif strong or split or co_funded or _TOTAL_CUE.search(text[lo:hi]):
                 acc.totals.append((money, self.source(sent, lo, hi, f"total: {money}")))
                 if len(funders) == 1:  # "a budget of EUR 10 M from X": X funds it
                     share = self.share(acc, funders[0])
