@@ -322,12 +322,9 @@ class _Orgs(_Reading):
         if key in acc.stakeholders:
             return
         source = self.source(sent, *span, f"{role.value}: {holder.name}")
+        # An _Org's fields (name, short name, country) are a Stakeholder's too.
         acc.stakeholders[key] = Stakeholder(
-            name=holder.name,
-            role=role,
-            country=holder.country,
-            short_name=holder.short_name,
-            sources=(source,),
+            **holder._asdict(), role=role, sources=(source,)
         )
 
     def organisation(self, label: str, abbr: str | None) -> _Org:
