@@ -466,10 +466,9 @@ class _Funding(_Reading):
         """
         for cue in _FROM.finditer(text, lo, hi):
             org = _ORG_NAMED.match(text, cue.end())
+            before = text[max(0, cue.start() - 14) : cue.start()]
             # "supplied by HPE", "hosted by X": who builds or runs it, not who pays.
-            if org is None or _NOT_PAYING.search(
-                text, max(0, cue.start() - 14), cue.start()
-            ):
+            if org is None or _NOT_PAYING.search(before):
                 continue
             label, _ = _strip_article(org["org"])
             # "UK Research and Innovation (UKRI)": "and" inside a name that
