@@ -181,8 +181,6 @@ _CLAUSE_SEP = re.compile(
     r"ir|ja|terwijl|mentre|mientras|tandis que|während|natomiast|zatímco)\s|"
     r"\s[–—]\s"
 )
-# "… (UKRI)": an abbreviation follows.
-_OPENS_ABBR = re.compile(r"\s*\(")
 _CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
 _SPLIT_CUE = re.compile(
     r"50\s*[/:]\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
@@ -473,10 +471,9 @@ class _Funding(_Reading):
             label, _ = _strip_article(org["org"])
             # "UK Research and Innovation (UKRI)": "and" inside a name that
             # an abbreviation closes.
-            tail = _AND_TAIL.match(text[org.end("org") :])
-            if tail is not None and _OPENS_ABBR.match(
-                text, org.end("org") + tail.end()
-            ):
+            rest = text[org.end("org") :]
+            tail = _AND_TAIL.match(rest)
+            if tail is not None and rest[tail.end() :].lstrip().startswith("("):
                 label += tail.group()
             if not label.startswith(lex.VENDORS) and self.org_ok(label, strict=True):
                 public = _PUBLIC_BODY.search(label) is not None
