@@ -89,21 +89,20 @@ class _System(_Reading):
                 common = fold(value) in _NOT_NAMES | names or value in lex.VENDORS
                 place = _demonym_re().fullmatch(value)
                 if not common and not place and not re.search(r"-[a-z]", value):
-                    self.found(sent, acc, "name", value, match)
+                    self.found(sent, acc, "name", value, match.span())
         vendor = next((v for v in lex.VENDORS if _word_find(text, v) >= 0), None)
         if vendor is not None:
-            source = self.whole(sent, "supercomputer.vendor")
-            acc.system.setdefault("vendor", (vendor, source))
+            self.found(sent, acc, "vendor", vendor, (0, len(text)))
         accel = _ACCELERATOR.search(text)
         operation = _OPERATION.search(text) or _OPERATION_BEFORE.search(text)
         for field, said in (("accelerators", accel), ("expected_operation", operation)):
             if said is not None:
-                self.found(sent, acc, field, said.group().strip(), said)
+                self.found(sent, acc, field, said.group().strip(), said.span())
 
     def found(
-        self, sent: _Sentence, acc: _Acc, field: str, value: str, match: re.Match[str]
+        self, sent: _Sentence, acc: _Acc, field: str, value: str, span: tuple[int, int]
     ) -> None:
-        source = self.source(sent, *match.span(), f"supercomputer.{field}")
+        source = self.source(sent, *span, f"supercomputer.{field}")
         acc.system.setdefault(field, (value, source))
 
     def build_system(self, acc: _Acc) -> Supercomputer | None:
