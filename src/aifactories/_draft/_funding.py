@@ -446,13 +446,10 @@ class _Funding(_Reading):
             found += self.named_funder(text, lo, hi)
         # One funder a kind and country (the state unnamed: no country).
         unique: dict[tuple[FunderKind, str | None], _Funder] = {}
-        for _, funder in sorted(found, key=lambda item: item[0]):
+        for _, (name, kind, country) in sorted(found, key=lambda item: item[0]):
             # Regions are told apart by name: there may be two.
-            key = (
-                funder[1],
-                funder[0] if funder[1] is FunderKind.REGIONAL else funder[2],
-            )
-            unique.setdefault(key, funder)
+            key = (kind, name if kind is FunderKind.REGIONAL else country)
+            unique.setdefault(key, (name, kind, country))
         return list(unique.values())
 
     def named_funder(self, text: str, lo: int, hi: int) -> list[tuple[int, _Funder]]:
