@@ -37,13 +37,13 @@ _TODAY = re.compile(
 
 
 def _date_of(match: re.Match[str]) -> dt.date | None:
-    # One of the three forms matched whole: its day, month and year are set.
+    # One of the four forms matched whole: its day, month and year are set.
     year = match["y"] or match["y2"] or match["y3"] or match["y4"]
     day = match["d"] or match["d2"] or match["d3"] or match["d4"]
+    # A month in digits may be "00", which is no month, not a month in words.
+    digits = match["m3"] or match["m4"]
     words = _cldr.month_numbers()
-    month = int(match["m3"] or match["m4"] or 0) or words.get(
-        fold(match["m"] or match["m2"])
-    )
+    month = int(digits) if digits else words.get(fold(match["m"] or match["m2"]))
     try:
         return dt.date(int(year), month, int(day)) if month else None
     except ValueError:

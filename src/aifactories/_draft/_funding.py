@@ -251,6 +251,10 @@ def _decimal(text: str) -> Decimal | None:
         return None
 
 
+# The English shorthands _amount_re reads beside CLDR's words.
+_SHORT_MULTIPLIERS = {"bn": 10**9, "mn": 10**6, "m": 10**6, "k": 10**3}
+
+
 def _money(match: re.Match[str], text: str, said: str | None) -> Money | None:
     # ``said``: the currency an amount without one is in, if any.
     value = _decimal(match["n1"] or match["n2"] or match["n3"])
@@ -258,7 +262,8 @@ def _money(match: re.Match[str], text: str, said: str | None) -> Money | None:
         return None
     mult = next(filter(None, match.group("m1", "s1", "m2", "s2", "m3")), None)
     if mult:
-        value *= _cldr.multipliers().get(mult.lower().rstrip(".")) or 10**6
+        key = mult.casefold().rstrip(".")  # "ΔΙΣ" casefolds to "δισ", not "δις"
+        value *= _cldr.multipliers().get(key) or _SHORT_MULTIPLIERS[key]
     cur = (match.group("pre") or match.group("post") or "").lower()
     cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
     currency = _CURRENCIES.get(cur) if cur else said
