@@ -263,7 +263,9 @@ def _money(match: re.Match[str], text: str, said: str | None) -> Money | None:
     mult = next(filter(None, match.group("m1", "s1", "m2", "s2", "m3")), None)
     if mult:
         key = mult.casefold().rstrip(".")  # "ΔΙΣ" casefolds to "δισ", not "δις"
-        value *= _cldr.multipliers().get(key) or _SHORT_MULTIPLIERS[key]
+        # re also matches a dotted or dotless i ("MİLD") where casefold()
+        # keeps it apart: such a word counts as a million rather than crash.
+        value *= _cldr.multipliers().get(key) or _SHORT_MULTIPLIERS.get(key, 10**6)
     cur = (match.group("pre") or match.group("post") or "").lower()
     cur = re.sub(r"^(?:di|de|d['’])\s?", "", cur)
     currency = _CURRENCIES.get(cur) if cur else said
