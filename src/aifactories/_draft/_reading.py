@@ -22,6 +22,7 @@ from aifactories._draft._match import (
     _NOT_NAMES,
     _country_name_re,
     _org_like,
+    _until,
     _word_find,
 )
 from aifactories._draft._text import (
@@ -97,12 +98,6 @@ _STATE_TITLE = re.compile(
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
-
-
-def _before_link(text: str) -> str:
-    # "…, linked to the Pharos AI Factory in Greece": Greece is Pharos's.
-    match = _LINK_ANY_CASE.search(text)
-    return text[: match.start()] if match else text
 
 
 class _Reading:
@@ -181,10 +176,11 @@ class _Reading:
         """Each sentence as written, up to a link cue if it has one.
 
         A factory named after "linked to" is named in passing: the
-        sentence is about the antenna linked to it. The cue is found before
+        sentence is about the antenna linked to it ("…, linked to the Pharos
+        AI Factory in Greece": Greece is Pharos's). The cue is found before
         folding, which takes the accents off cues such as "accès à".
         """
-        return [_before_link(sent.text) for sent in self.sentences]
+        return [_until(sent.text, _LINK_ANY_CASE) for sent in self.sentences]
 
     @functools.cached_property
     def unlinked(self) -> list[str]:
