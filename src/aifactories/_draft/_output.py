@@ -255,10 +255,6 @@ def _toml_value(key: str, value: Any) -> str:
         r"\d{4}-\d{2}-\d{2}", text
     ):
         return text
-    return _toml_string(text)
-
-
-def _toml_string(text: str) -> str:
     # A TOML basic string takes JSON's escapes; DEL must be escaped as well.
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
