@@ -72,13 +72,8 @@ def country_names() -> dict[str, tuple[str, ...]]:
     "Ostrave") are found too.
     """
     babel = require()
-    names: dict[str, set[str]] = {code: set() for code in COUNTRIES}
-    for language in languages():
-        territories = babel.Locale.parse(language).territories
-        for code in COUNTRIES:
-            name = territories.get(code)
-            if name:
-                names[code].add(name)
+    territories = [babel.Locale.parse(language).territories for language in languages()]
+    names = {code: {t[code] for t in territories if t.get(code)} for code in COUNTRIES}
     return {
         code: tuple(sorted(map(_inflected, found))) for code, found in names.items()
     }
@@ -95,12 +90,9 @@ def month_numbers() -> dict[str, int]:
     """Folded month names and abbreviations in :func:`languages` -> month."""
     babel = require()
     months: dict[str, int] = {}
+    forms = (("wide", "format"), ("wide", "stand-alone"), ("abbreviated", "format"))
     for language in languages():
-        for width, context in (
-            ("wide", "format"),
-            ("wide", "stand-alone"),
-            ("abbreviated", "format"),
-        ):
+        for width, context in forms:
             named = babel.dates.get_month_names(width, context, language)
             for number, name in named.items():
                 # Languages read first win a name two of them share.
