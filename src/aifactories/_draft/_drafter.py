@@ -262,9 +262,8 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             acc.system["name"] = (machine.name, self.whole(said, "supercomputer.name"))
         host = entry.host
         if acc.host is None and host is not None:
-            said = self.first_naming(host.name, host.short_name) or self.first_saying(
-                *_acronyms(host.name, host.short_name)
-            )
+            labels = (host.name, host.short_name)
+            said = self.first_naming(*labels) or self.first_acronym(*labels)
             if said is not None:
                 city = host.city if host.city and self.first_naming(host.city) else None
                 acc.host = attrs.evolve(
@@ -395,18 +394,6 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
             slug = f"{base}-{number}"
             number += 1
         return slug
-
-
-def _acronyms(*names: str | None) -> list[str]:
-    # "AGH" of "Academic Computer Centre Cyfronet AGH": a word of capitals
-    # names the organisation in any language ("Cyfronet AGH" in Polish).
-    return [
-        word
-        for name in names
-        if name
-        for word in re.findall(r"[\w-]+", name)
-        if len(word) >= 3 and sum(c.isupper() for c in word) >= 2
-    ]
 
 
 # Letters NFKD does not take apart ("Ł", "ø") get their usual spelling.

@@ -144,8 +144,19 @@ class _Reading:
         said = zip(self.sentences, self.folded, strict=True)
         return next((sent for sent, folded in said if pattern.search(folded)), None)
 
-    def first_saying(self, *words: str) -> _Sentence | None:
-        """The first sentence with one of ``words`` as written (case and all)."""
+    def first_acronym(self, *names: str | None) -> _Sentence | None:
+        """The first sentence with a word of capitals of ``names``, as written.
+
+        "AGH" of "Academic Computer Centre Cyfronet AGH": a word of capitals
+        names the organisation in any language ("Cyfronet AGH" in Polish).
+        """
+        words = [
+            word
+            for name in names
+            if name
+            for word in re.findall(r"[\w-]+", name)
+            if len(word) >= 3 and sum(c.isupper() for c in word) >= 2
+        ]
         if not words:
             return None
         pattern = re.compile(
