@@ -218,10 +218,9 @@ class _Entries(_Reading):
             return []
         factories = [
             {
-                eid: entry.wave
-                for eid in self.known.by_country.get(code, ())
-                if (entry := self.known.registry.get(eid)) is not None
-                and entry.kind is Kind.FACTORY
+                entry.id: entry.wave
+                for entry in self.known.registry.in_country(code)
+                if entry.kind is Kind.FACTORY
             }
             for code in codes
         ]
@@ -241,8 +240,8 @@ class _Entries(_Reading):
         codes = set(_countries_named(text))
         if len(codes) != 1:
             return set()
-        ids = self.known.by_country.get(codes.pop(), ())
-        return set(ids) if len(ids) == 1 else set()
+        entries = self.known.registry.in_country(codes.pop())
+        return {entries[0].id} if len(entries) == 1 else set()
 
     def add_entry(self, name: str, kind: Kind, source: Source) -> _Acc | None:
         bare = _generic_free(name)

@@ -32,18 +32,15 @@ class _Knowledge:
     # Patterns over folded text: an entry's names; its host and city.
     mentions: tuple[tuple[re.Pattern[str], str], ...]
     places: tuple[tuple[re.Pattern[str], str], ...]
-    by_country: dict[str, tuple[str, ...]]
 
     @classmethod
     def of(cls, registry: Registry) -> _Knowledge:
         names: list[tuple[str, str]] = []
         orgs: dict[str, _Org] = {}
         cities = {fold(city): (city, code) for city, code in lex.CITIES.items()}
-        by_country: dict[str, tuple[str, ...]] = {}
         places: tuple[tuple[re.Pattern[str], str], ...] = ()
         for entry in registry.entries:
             names += [(fold(n), entry.id) for n in entry.names if len(fold(n)) >= 4]
-            by_country[entry.country] = (*by_country.get(entry.country, ()), entry.id)
             known = [_Org(s.name, s.short_name, s.country) for s in entry.stakeholders]
             if entry.host is not None:
                 host = entry.host
@@ -59,7 +56,7 @@ class _Knowledge:
             (re.compile(rf"(?<![\w-]){re.escape(key)}(?!-?\w)"), entry_id)
             for key, entry_id in names
         )
-        return cls(registry, tuple(names), orgs, cities, mentions, places, by_country)
+        return cls(registry, tuple(names), orgs, cities, mentions, places)
 
     def org(self, text: str) -> _Org | None:
         return self.orgs.get(fold(text))
