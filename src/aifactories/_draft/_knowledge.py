@@ -42,8 +42,7 @@ class _Knowledge:
         for entry in registry.entries:
             names += [(fold(n), entry.id) for n in entry.names if len(fold(n)) >= 4]
             known = [_Org(s.name, s.short_name, s.country) for s in entry.stakeholders]
-            if entry.host is not None:
-                host = entry.host
+            if (host := entry.host) is not None:
                 known.insert(0, _Org(host.name, host.short_name, entry.country))
                 if host.city:
                     cities.setdefault(fold(host.city), (host.city, entry.country))
