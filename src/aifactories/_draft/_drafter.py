@@ -60,9 +60,6 @@ PLACEHOLDER_DATE = dt.date(1, 1, 1)
 """Placeholder for a required date the article does not give (0001-01-01)."""
 
 
-# -- public entry point ----------------------------------------------------------
-
-
 def draft(
     text: str | bytes,
     registry: Registry | None = None,
@@ -270,20 +267,17 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
                     host, city=city, sources=(self.whole(said, "host"),)
                 )
         for holder in entry.stakeholders:
-            key = fold(holder.name)
             said = self.first_naming(holder.name, holder.short_name)
-            if key not in acc.stakeholders and said is not None:
-                supports = f"{holder.role.value}: {holder.name}"
-                acc.stakeholders[key] = attrs.evolve(
-                    holder, sources=(self.whole(said, supports),)
-                )
+            if said is not None:
+                quote = self.whole(said, f"{holder.role.value}: {holder.name}")
+                stakeholder = attrs.evolve(holder, sources=(quote,))
+                acc.stakeholders.setdefault(fold(holder.name), stakeholder)
         # A person the registry names for the entry, named with no role cue.
         for person in entry.people:
             said = self.first_naming(person.name)
-            if fold(person.name) not in acc.people and said is not None:
-                acc.people[fold(person.name)] = attrs.evolve(
-                    person, sources=(self.whole(said, "person"),)
-                )
+            if said is not None:
+                quoted = attrs.evolve(person, sources=(self.whole(said, "person"),))
+                acc.people.setdefault(fold(person.name), quoted)
 
     def build(self, acc: _Acc) -> Entry:
         self.known_facts(acc)
