@@ -205,13 +205,12 @@ class _Entries(_Reading):
         or one of the wave all the others' single factories share: countries
         listed together were selected together. In the order of the list.
         """
-        codes: list[str] = []
         runs: list[list[str]] = []
         end = None
         for code, match in _codes_in(_country_name_re(), text):
             if end is None or not _LIST_GAP.fullmatch(text[end : match.start()]):
-                runs.append(codes := [])
-            codes.append(code)
+                runs.append([])
+            runs[-1].append(code)
             end = match.end()
         codes = max(runs, key=len, default=[])
         if len(codes) < 3:  # two countries may be a pair, not a list
@@ -268,12 +267,12 @@ class _Entries(_Reading):
             acc.alias(name, source)
             return acc
         if len(self.entries) >= MAX_ENTRIES:
-            if not self.dropped:
-                self.warnings.append(
-                    f"the text names more than {MAX_ENTRIES} entries; "
-                    f"only the first {MAX_ENTRIES} are drafted"
-                )
-            self.dropped.add(key)
+            too_many = (
+                f"the text names more than {MAX_ENTRIES} entries; "
+                f"only the first {MAX_ENTRIES} are drafted"
+            )
+            if too_many not in self.warnings:  # said once, however many are left out
+                self.warnings.append(too_many)
             return None
         if entry is not None:  # a known entry goes by the registry's name and kind
             name, kind = entry.name, entry.kind

@@ -121,7 +121,6 @@ class _Reading:
                 "the rest is not drafted"
             )
             del self.sentences[kept:]
-        self.dropped: set[str] = set()
         self.entries: list[_Acc] = []
 
     def source(self, sent: _Sentence, lo: int, hi: int, supports: str) -> Source:
