@@ -175,13 +175,10 @@ def changes_between(old: Entry, new: Entry) -> list[Change]:
     """
     merged = merge(old, new)
     changes = []
-    for field in attrs.fields(type(old)):
-        if field.name == "sources":
-            continue
-        before = _bare(getattr(old, field.name))
-        after = _bare(getattr(merged, field.name))
+    for name in (f.name for f in attrs.fields(type(old)) if f.name != "sources"):
+        before, after = (_bare(getattr(entry, name)) for entry in (old, merged))
         if before != after:
-            changes.append(Change(f"{old.id}.{field.name}", before, after))
+            changes.append(Change(f"{old.id}.{name}", before, after))
     return changes
 
 
