@@ -159,8 +159,7 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
                 or not (nxt.isupper() or nxt.isdigit() or nxt in "“\"„«(‘'¿¡")
             ):
                 continue
-            end = brk.start() + len(brk.group().rstrip())
-            pieces.append((offset, end))
+            pieces.append((offset, brk.start() + len(brk.group().rstrip())))
             offset = brk.end()
         pieces.append((offset, len(segment)))
         for lo, hi in pieces:
@@ -173,9 +172,6 @@ def _sentences(text: str) -> tuple[list[_Sentence], int]:
                 skipped += 1
                 continue
             first = start + lo + lead
-            out.append(
-                _Sentence(
-                    first, first + len(piece), piece, number, bool(bullet), len(out)
-                )
-            )
+            end = first + len(piece)
+            out.append(_Sentence(first, end, piece, number, bool(bullet), len(out)))
     return out, skipped
