@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import takewhile
 
 import attrs
 
@@ -227,7 +228,4 @@ class _Reading:
         return sum(word[:1].isupper() for word in label.split()) >= 2
 
     def bullets_after(self, sent: _Sentence) -> Iterator[_Sentence]:
-        for nxt in self.sentences[sent.position + 1 :]:
-            if not nxt.bullet:
-                return
-            yield nxt
+        return takewhile(lambda nxt: nxt.bullet, self.sentences[sent.position + 1 :])
