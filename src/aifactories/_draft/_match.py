@@ -47,9 +47,8 @@ _ORG = (
     rf"{_TOKEN}(?:(?:\s+(?:{_CONN}\s+){{1,2}}|\s+(?:d|l|dell|dall)['’]|"
     rf"\s+(?:{_CONN}\s+)?(?:d|l|dell)['’]|\s+){_TOKEN}){{0,9}}"
 )
-_ABBR = r"(?:\s*\((?P<abbr>[^()\n]{2,24})\))?"
 # An organisation's name (group ``org``), with its abbreviation if one follows.
-_ORG_NAMED = re.compile(rf"(?P<org>{_ORG}){_ABBR}")
+_ORG_NAMED = re.compile(rf"(?P<org>{_ORG})(?:\s*\((?P<abbr>[^()\n]{{2,24}})\))?")
 _FACTORY_KW = (
     r"(?:AI[ -][Ff]actory|KI-Fabrik|AI-Fabrik|KI-Factory|[Ff]abbrica (?:di |dell['’])"
     r"(?:IA|intelligenza artificiale)|[Ff]ábrica de (?:IA|inteligencia artificial)|"
