@@ -126,10 +126,10 @@ class _Entries(_Reading):
         for entry_id, (sent, supports) in subjects.items():
             entry = self.known.registry.get(entry_id)
             if entry is not None and entry_id not in self.by_key:
-                acc = _Acc(entry.name, entry.kind, entry)
+                source = self.whole(sent, supports)
+                acc = _Acc(entry.name, entry.kind, entry, sources=[source])
                 self.by_key[entry_id] = acc
                 self.entries.append(acc)
-                acc.sources.append(self.whole(sent, supports))
 
     @functools.cached_property
     def subjects(
@@ -276,10 +276,9 @@ class _Entries(_Reading):
             return None
         if entry is not None:  # a known entry goes by the registry's name and kind
             name, kind = entry.name, entry.kind
-        acc = _Acc(name, kind, entry)
+        acc = _Acc(name, kind, entry, sources=[source])
         self.by_key[key] = acc
         self.entries.append(acc)
-        acc.sources.append(source)
         return acc
 
     def known_by_part(self, name: str) -> Entry | None:
@@ -417,8 +416,7 @@ class _Entries(_Reading):
         intended = fold(text[intent.start() :]) if intent else ""
         found = False
         for pattern, entry_id in self.present_names:
-            entry = self.known.registry.get(entry_id)
-            if not isinstance(entry, Factory):
+            if not isinstance(self.known.registry.get(entry_id), Factory):
                 continue
             if pattern.search(linked):
                 target, label = acc.factories, "linked factory"
