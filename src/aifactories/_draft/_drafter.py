@@ -287,11 +287,7 @@ class _Drafter(_Entries, _Places, _Orgs, _Funding, _People, _System, _Focus, _Da
         leads = [s for s in holders if s.role is Role.COORDINATOR] or [
             s for s in holders if s.role is Role.OPERATOR
         ]
-        if (
-            acc.host is None
-            and len(leads) == 1
-            and (known is None or known.host is None)
-        ):
+        if acc.host is None and len(leads) == 1 and not (known and known.host):
             # A consortium's one lead is its hosting entity, as EuroHPC
             # calls it, unless the text names a host of its own.
             lead = leads[0]
