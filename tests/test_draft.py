@@ -30,6 +30,7 @@ from aifactories import (
 from aifactories import _draft as drafting
 from aifactories._cli import main
 from aifactories._draft._funding import _decimal
+from aifactories._draft._output import _same_org
 
 CORPUS = Path(__file__).parent / "draft_corpus"
 SEED = "000_98a94df9ca6a03ef.txt"
@@ -408,6 +409,13 @@ def test_numbers_in_any_of_our_languages(text: str, value: str) -> None:
         ),
         ("Budżet wynosi około 120 mln zł.", "about PLN 120,000,000"),
         ("The total budget is EUR 6.2 million.", "EUR 6,200,000"),
+        # Shorthands beside CLDR's words, and CLDR's Greek word in capitals.
+        ("The total budget is EUR 2 bn.", "EUR 2,000,000,000"),
+        ("The total budget is €4BN.", "EUR 4,000,000,000"),
+        ("The total budget is €50k.", "EUR 50,000"),
+        ("The total budget is EUR 20 mn.", "EUR 20,000,000"),
+        ("The total budget is €20M.", "EUR 20,000,000"),
+        ("The total budget is 2 Δ\u0399Σ. ευρώ.", "EUR 2,000,000,000"),  # iota
     ],
 )
 def test_totals_keep_amount_currency_and_qualifier(sentence: str, shown: str) -> None:
@@ -415,6 +423,12 @@ def test_totals_keep_amount_currency_and_qualifier(sentence: str, shown: str) ->
     (entry,) = aifactories.draft(text, Registry(data_version="x")).entries
     assert entry.funding is not None
     assert str(entry.funding.total) == shown
+
+
+def test_an_empty_label_is_no_known_organisation() -> None:
+    # The people reader guards its one call; the helper must not rely on it.
+    assert not _same_org("Example Centre", None, "")
+    assert _same_org("Example Centre", None, "example centre")
 
 
 # -- the command line ---------------------------------------------------------------

@@ -265,8 +265,10 @@ def _dedupe(sources: Sequence[Source]) -> list[Source]:
 
 def _same_org(name: str, short_name: str | None, label: str) -> bool:
     key = fold(label)
-    return key in {fold(name), fold(short_name or "")} or key in map(
-        fold, name.split(" - ")
+    # An empty label names no organisation (it would equal a missing short name).
+    return bool(key) and (
+        key in {fold(name), fold(short_name or "")}
+        or key in map(fold, name.split(" - "))
     )
 
 

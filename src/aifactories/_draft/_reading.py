@@ -213,7 +213,7 @@ class _Reading:
         return fold(city) in self.known.cities or not _org_like(city)
 
     def org_ok(self, label: str, *, strict: bool) -> bool:
-        if len(label) < 2 or fold(label) in _NOT_NAMES:
+        if len(label.strip()) < 2 or fold(label) in _NOT_NAMES:
             return False
         # "Portugal", "the Republic of Moldova": a country, not an organisation.
         if _country_name_re().fullmatch(_STATE_TITLE.sub("", label)):
