@@ -260,26 +260,19 @@ def build_registry(
             :func:`break_rule`, which makes a document, not a Registry.)
         TypeError: A record is of a type a registry does not hold.
     """
-    entries: list[Entry] = []
-    waves: list[Wave] = []
-    facts: list[Fact] = []
-    people: list[Person] = []
-    lists: dict[type[Any], list[Any]] = {
-        Factory: entries,
-        Antenna: entries,
-        Wave: waves,
-        Fact: facts,
-        Person: people,
-    }
     for record in records:
-        found = lists.get(type(record))
-        if found is None:  # untyped callers may pass anything
+        if type(record) not in (Factory, Antenna, Wave, Fact, Person):
+            # Untyped callers may pass anything.
             msg = (
                 "build_registry() takes Factory, Antenna, Wave, Fact and Person "
                 f"records, not {type(record).__name__}"
             )
             raise TypeError(msg)
-        found.append(record)
+    # Every record's class is one of those five, none a subclass of another.
+    entries: list[Entry] = [r for r in records if isinstance(r, Factory | Antenna)]
+    waves = [r for r in records if isinstance(r, Wave)]
+    facts = [r for r in records if isinstance(r, Fact)]
+    people = [r for r in records if isinstance(r, Person)]
     if base is not None:
         entries = _replace(base.entries, entries)
         waves = _replace(base.wave_records, waves)
