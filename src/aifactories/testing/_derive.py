@@ -284,11 +284,6 @@ def _field_override(cls: type[Any], name: str) -> Override | None:
     return None
 
 
-def _item_kind(kind: Any) -> Any:
-    (item,) = {arg for arg in typing.get_args(kind) if arg is not ...}
-    return item
-
-
 def _unique_tuple(items: list[Any]) -> tuple[Any, ...]:
     # Two raw items may fix alike ("a-" and "a" are both the slug "a"), and
     # two draws may agree: keep the first of each.
@@ -304,7 +299,8 @@ def _collection_plan(
         bits = 0 if slot.min_items else 1
         return Plan(slot.name, Draw(override(level)), bits=bits, empty=empty)
     below = min(level + 1, LEAN)
-    item = scalar_draw(_item_kind(slot.kind), slot.rule, level=below)
+    # tuple[X, ...] or frozenset[X]: X first, as the validator reads it.
+    item = scalar_draw(typing.get_args(slot.kind)[0], slot.rule, level=below)
     # Each item past min_items has a bit of the record's mask, so a
     # collection costs no choice of its own (Hypothesis pays a list one
     # boolean per item, and a nested draw). Top-level collections may hold
