@@ -332,12 +332,6 @@ BrokenDocument = dict[str, Any]
 """A registry document that breaks a rule: what ``json.loads`` of a file gives."""
 
 
-def _as_data(doc: Document) -> BrokenDocument:
-    from aifactories._convert import converter  # noqa: PLC0415 - loaded on use
-
-    return {"format": FORMAT, **converter().unstructure(doc)}
-
-
 @overload
 def break_rule(target: Registry, rule: Rule) -> BrokenDocument: ...
 @overload
@@ -387,10 +381,14 @@ def break_rule(target: Registry | Entry, rule: Rule) -> BrokenDocument | Entry:
         msg = f"unknown rule {rule!r}; the rules are: {known}"
         raise ValueError(msg)
     if isinstance(target, Registry):
+        from aifactories._convert import converter  # noqa: PLC0415 - loaded on use
+
         doc = document_of(target)
         if rule in _REGISTRY_RULES:
-            return _as_data(_REGISTRY_RULES[rule](doc))
-        return _as_data(_change_first(doc, rule, _ENTRY_RULES[rule]))
+            doc = _REGISTRY_RULES[rule](doc)
+        else:
+            doc = _change_first(doc, rule, _ENTRY_RULES[rule])
+        return {"format": FORMAT, **converter().unstructure(doc)}
     if rule in _REGISTRY_RULES:
         msg = (
             f"rule {rule!r} is about how entries relate; "
