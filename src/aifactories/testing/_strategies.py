@@ -195,10 +195,8 @@ def _keyed(value: str) -> str:
     return value if visible(value) and fold(value) else f"{value}x"
 
 
-@functools.cache
-def _names() -> SearchStrategy[str]:
-    # Names and aliases: non-blank text that still says something folded.
-    return st.text(TEXT_ALPHABET, min_size=1, max_size=24).map(_keyed)
+# Names and aliases: non-blank text that still says something folded.
+_NAMES = st.text(TEXT_ALPHABET, min_size=1, max_size=24).map(_keyed)
 
 
 # Drawing an index reuses one cached strategy per length, where sampled_from
@@ -753,7 +751,7 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         rich = position == 0
         # A lean entry's name is a stem and its position: no choice at all.
         stem = _NAME_STEMS[position % len(_NAME_STEMS)]
-        name = draw(_names()) if rich else f"{stem} {position}"
+        name = draw(_NAMES) if rich else f"{stem} {position}"
         fixed: dict[str, Any] = {
             "id": entry_id,
             "name": _unique(name, taken),
@@ -856,9 +854,7 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
     )
 
 
-@functools.cache
-def _selections() -> SearchStrategy[Selection]:
-    return registries(min_size=1).flatmap(lambda r: st.sampled_from(r.waves))
+_SELECTIONS = registries(min_size=1).flatmap(lambda r: st.sampled_from(r.waves))
 
 
 # -- invalid data --------------------------------------------------------------
@@ -916,7 +912,7 @@ def _warm_up_documents() -> None:
 def _aliases_override(level: int) -> SearchStrategy[Any]:
     # Names, not plain text: an alias must fold to something to be found.
     most = 1 if level >= LEAN else 2
-    return st.lists(_names(), min_size=1, max_size=most).map(tuple)
+    return st.lists(_NAMES, min_size=1, max_size=most).map(tuple)
 
 
 _POOL_SOURCES = (
@@ -1068,13 +1064,13 @@ CLASS_OVERRIDES.update(
         Antenna: lambda _level: _entries_cached(Antenna),
         # Drawn by hand: no field of theirs is drawn from its declaration.
         Registry: lambda _level: registries(),
-        Selection: lambda _level: _selections(),
+        Selection: lambda _level: _SELECTIONS,
     }
 )
 FIELD_OVERRIDES.update(
     {
         (Funding, "shares"): _shares,
-        (_Entry, "name"): lambda _level: _names(),
+        (_Entry, "name"): lambda _level: _NAMES,
         (_Entry, "aliases"): _aliases_override,
     }
 )
