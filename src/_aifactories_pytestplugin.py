@@ -75,19 +75,6 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
     return (yield)
 
 
-def _marked_path(request: pytest.FixtureRequest) -> Path | None:
-    marker = request.node.get_closest_marker(_MARKER)
-    if marker is None:
-        return None
-    if len(marker.args) != 1 or marker.kwargs:
-        pytest.fail(
-            f"@pytest.mark.{_MARKER} takes exactly one argument, the path of a "
-            f"registry file; got args={marker.args!r} kwargs={marker.kwargs!r}",
-            pytrace=False,
-        )
-    return request.config.rootpath / Path(marker.args[0])
-
-
 def _registry(
     request: pytest.FixtureRequest,
     file: str | os.PathLike[str] | None,
@@ -102,10 +89,18 @@ def _registry(
     """
     from aifactories import RegistryDataError, load  # noqa: PLC0415 - lazily
 
-    path = _marked_path(request) if marked else None
-    if path is None and file is not None:
+    marker = request.node.get_closest_marker(_MARKER) if marked else None
+    if marker is not None:
+        if len(marker.args) != 1 or marker.kwargs:
+            pytest.fail(
+                f"@pytest.mark.{_MARKER} takes exactly one argument, the path of a "
+                f"registry file; got args={marker.args!r} kwargs={marker.kwargs!r}",
+                pytrace=False,
+            )
+        path = request.config.rootpath / Path(marker.args[0])
+    elif file is not None:
         path = request.config.rootpath / Path(file)
-    if path is None:
+    else:
         return load()
     try:
         stat = path.stat()
