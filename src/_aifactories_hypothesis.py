@@ -36,19 +36,6 @@ NIGHTLY_PROFILE = "aifactories-nightly"
 """Settings for thorough (nightly) runs: 1,000 examples a test, no deadline."""
 
 
-def register_profiles() -> None:
-    """Register :data:`QUICK_PROFILE` and :data:`NIGHTLY_PROFILE` with Hypothesis.
-
-    Neither sets a deadline: a test's time on a shared CI machine says more
-    about the machine than about the code. Both keep every health check: the
-    strategies draw fast enough to pass them.
-    """
-    from hypothesis import settings  # noqa: PLC0415 - Hypothesis is importing us
-
-    settings.register_profile(QUICK_PROFILE, max_examples=25, deadline=None)
-    settings.register_profile(NIGHTLY_PROFILE, max_examples=1000, deadline=None)
-
-
 def record_types() -> tuple[type[Any], ...]:
     """Every public attrs class of the package: the records and the registry."""
     import attrs  # noqa: PLC0415
@@ -136,8 +123,16 @@ class _WhenImported(importlib.abc.MetaPathFinder):
 
 
 def _hypothesis_setup_hook() -> None:
-    """Register our profiles, strategies and printers: the entry point."""
-    register_profiles()
+    """Register our profiles, strategies and printers: the entry point.
+
+    Neither profile sets a deadline: a test's time on a shared CI machine
+    says more about the machine than about the code. Both keep every health
+    check: the strategies draw fast enough to pass them.
+    """
+    from hypothesis import settings  # noqa: PLC0415 - Hypothesis is importing us
+
+    settings.register_profile(QUICK_PROFILE, max_examples=25, deadline=None)
+    settings.register_profile(NIGHTLY_PROFILE, max_examples=1000, deadline=None)
     if "aifactories" in sys.modules:
         register()
     else:
