@@ -416,6 +416,7 @@ def record_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
     return derived_strategy(cls, level)
 
 
+@cached
 @st.composite
 def _pinned(
     draw: st.DrawFn,
@@ -427,9 +428,6 @@ def _pinned(
     return cls(**draw_fields(draw, cls, fixed, level))
 
 
-_pinned_cached = cached(_pinned)
-
-
 def pinned_strategy(
     cls: type, pins: Mapping[str, SearchStrategy[Any]], level: int = 0
 ) -> SearchStrategy[Any]:
@@ -437,7 +435,7 @@ def pinned_strategy(
 
     Class overrides do not apply: this is how they are written.
     """
-    return _pinned_cached(cls, tuple(pins.items()), level)
+    return _pinned(cls, tuple(pins.items()), level)
 
 
 def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:

@@ -325,6 +325,7 @@ def _unshared(level: int) -> SearchStrategy[FundingShare]:
     return pinned_strategy(FundingShare, {"share": st.none()}, level)
 
 
+@cached
 @st.composite
 def _draw_splits(
     draw: st.DrawFn, min_size: int, max_size: int, places: int, level: int = 0
@@ -343,9 +344,6 @@ def _draw_splits(
     fractions = [Decimal(b - a).scaleb(-places) for a, b in itertools.pairwise(bounds)]
     rest = _unshared(level)
     return tuple(attrs.evolve(draw(rest), share=f) for f in fractions)
-
-
-_splits = cached(_draw_splits)
 
 
 def funding_splits(
@@ -368,7 +366,7 @@ def funding_splits(
     if max_size > 10**places:
         msg = f"max_size={max_size}: {places} places allow at most {10**places} shares"
         raise InvalidArgument(msg)
-    return _splits(min_size, max_size, places)
+    return _draw_splits(min_size, max_size, places)
 
 
 def _drop_last(split: tuple[FundingShare, ...]) -> tuple[FundingShare, ...]:
@@ -382,8 +380,8 @@ def _shares(level: int) -> SearchStrategy[tuple[FundingShare, ...]]:
     below = min(level + 1, LEAN)
     most = 1 if level >= LEAN else 2
     return st.one_of(
-        _splits(1, most + 1, 2, below),
-        _splits(2, most + 1, 2, below).map(_drop_last),
+        _draw_splits(1, most + 1, 2, below),
+        _draw_splits(2, most + 1, 2, below).map(_drop_last),
         st.lists(_unshared(below), min_size=1, max_size=most).map(tuple),
     )
 
@@ -703,6 +701,7 @@ def _lean_entry(draw: st.DrawFn, cls: type[Entry], fixed: dict[str, Any]) -> Ent
     return cls(**values)
 
 
+@cached
 @st.composite
 def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     draw: st.DrawFn,
@@ -777,7 +776,6 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
     )
 
 
-_registries = cached(_draw_registries)
 _ID = operator.attrgetter("id")
 
 
@@ -844,7 +842,7 @@ def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
         msg = f"kind={pinned.value!r} contradicts min_factories/min_antennas"
         raise InvalidArgument(msg)
     chosen = _country_pin(country)
-    return _registries(
+    return _draw_registries(
         min_size=max(min_size, min_factories + min_antennas),
         max_size=max_size,
         min_factories=min_factories,
