@@ -428,16 +428,13 @@ def _pinned(
     return cls(**draw_fields(draw, cls, fixed, level))
 
 
-def pinned_strategy(
-    cls: type, pins: Mapping[str, SearchStrategy[Any]], level: int = 0
+def derived_strategy(
+    cls: type,
+    level: int = 0,
+    pins: Mapping[str, SearchStrategy[Any]] | None = None,
 ) -> SearchStrategy[Any]:
-    """The derived strategy for ``cls`` with some fields drawn from ``pins``.
+    """The strategy derived from ``cls``'s declarations; ``pins`` draw some fields.
 
     Class overrides do not apply: this is how they are written.
     """
-    return _pinned(cls, tuple(pins.items()), level)
-
-
-def derived_strategy(cls: type[Any], level: int = 0) -> SearchStrategy[Any]:
-    """The strategy derived from ``cls``'s declarations alone, ignoring overrides."""
-    return pinned_strategy(cls, {}, level)
+    return _pinned(cls, tuple((pins or {}).items()), level)

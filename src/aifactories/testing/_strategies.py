@@ -77,7 +77,6 @@ from aifactories.testing._derive import (
     derived_strategy,
     draw_fields,
     ints,
-    pinned_strategy,
     record_strategy,
     rule_draw,
 )
@@ -137,7 +136,7 @@ def _checked_pins(
 def _pinned_record(cls: type[T], **given: object) -> SearchStrategy[T]:
     """The derived strategy for ``cls`` with ``given`` pinned (``None``: drawn)."""
     return typing.cast(
-        "SearchStrategy[T]", pinned_strategy(cls, _checked_pins(cls, given))
+        "SearchStrategy[T]", derived_strategy(cls, pins=_checked_pins(cls, given))
     )
 
 
@@ -322,7 +321,7 @@ def money(
 
 
 def _unshared(level: int) -> SearchStrategy[FundingShare]:
-    return pinned_strategy(FundingShare, {"share": st.none()}, level)
+    return derived_strategy(FundingShare, level, {"share": st.none()})
 
 
 @cached
