@@ -179,11 +179,10 @@ def _not_one_string(name: str, value: object, items: str) -> None:
         raise InvalidArgument(msg)
 
 
-def _check_size(name: str, value: object, minimum: int = 0) -> int:
+def _check_size(name: str, value: object, minimum: int = 0) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
         msg = f"{name}={value!r}: must be an integer >= {minimum}"
         raise InvalidArgument(msg)
-    return value
 
 
 # -- scalars -------------------------------------------------------------------
