@@ -9,24 +9,15 @@ import unicodedata
 # code points. Format characters (category Cf: U+200B, the bidi controls,
 # U+FEFF...) are found by category; these ranges add the fillers and
 # variation selectors that belong to other categories.
-_IGNORABLE_RANGES = (
-    (0x034F, 0x034F),
-    (0x115F, 0x1160),
-    (0x17B4, 0x17B5),
-    (0x180B, 0x180F),
-    (0x3164, 0x3164),
-    (0xFE00, 0xFE0F),
-    (0xFFA0, 0xFFA0),
-    (0xE0000, 0xE0FFF),
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0"
+    "\U000e0000-\U000e0fff]"
 )
 
 
 def is_ignorable(char: str) -> bool:
     """Whether ``char`` is a default-ignorable (invisible, zero-width) character."""
-    if unicodedata.category(char) == "Cf":
-        return True
-    point = ord(char)
-    return any(low <= point <= high for low, high in _IGNORABLE_RANGES)
+    return unicodedata.category(char) == "Cf" or _IGNORABLE.match(char) is not None
 
 
 def visible(text: str) -> bool:
@@ -36,10 +27,8 @@ def visible(text: str) -> bool:
     on, such as ``"\u0301"`` alone) do not count.
     """
     stripped = text.strip()
-    if not stripped:
-        return False
     if stripped.isascii():
-        return True
+        return bool(stripped)
     return any(not ch.isspace() and _shows(ch) for ch in stripped)
 
 
