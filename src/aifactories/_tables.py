@@ -260,7 +260,8 @@ class _Plan:
         self.columns: list[Column] = []
         self.getters: list[_Getter] = []
         self.paths: dict[str, str] = {}
-        self._walk(cls, "", (), skip)
+        self.skip = skip
+        self._walk(cls, "", ())
 
     def _add(self, column: Column, getter: _Getter, path: str | None = None) -> None:
         self.columns.append(column)
@@ -269,12 +270,7 @@ class _Plan:
             self.paths[path] = f"{self.owner}.{column.name}"
 
     def _walk(
-        self,
-        cls: type,
-        prefix: str,
-        names: tuple[str, ...],
-        skip: frozenset[str],
-        context: str = "",
+        self, cls: type, prefix: str, names: tuple[str, ...], context: str = ""
     ) -> None:
         hints = typing.get_type_hints(cls)
         docs = _field_docs(cls)
@@ -285,7 +281,7 @@ class _Plan:
             if field.name == "sources":
                 self.paths[path] = "sources"
                 continue
-            if path in skip:
+            if path in self.skip:
                 continue
             tp = strip_none(hints[field.name])[0]
             if field.name == main and prefix:
@@ -294,7 +290,7 @@ class _Plan:
                 name = prefix + _PREFIX.get(field.name, field.name)
             text = docs.get(field.name, "")
             if attrs.has(tp):
-                self._walk(tp, name + "_", here, skip, text)
+                self._walk(tp, name + "_", here, text)
                 continue
             if field.name == main and context:
                 text = context  # the record's own description says it best
@@ -653,20 +649,17 @@ def _links(registry: Registry) -> list[dict[str, Any]]:
     ]
 
 
-def _walk_sources(record: object, path: str) -> Iterator[tuple[str, Source]]:
-    """Every source under ``record``, with its path (``host.sources[0]``)."""
-    for field in attrs.fields(typing.cast("type[attrs.AttrsInstance]", type(record))):
-        value = getattr(record, field.name)
-        where = f"{path}.{field.name}" if path else field.name
-        if field.name == "sources":
-            for i, source in enumerate(value):
-                yield f"{where}[{i}]", source
-        elif attrs.has(type(value)):
-            yield from _walk_sources(value, where)
-        elif isinstance(value, tuple):
-            for i, item in enumerate(value):
-                if attrs.has(type(item)):
-                    yield from _walk_sources(item, f"{where}[{i}]")
+def _walk_sources(value: Any, path: str) -> Iterator[tuple[str, Source]]:
+    """Every source in ``value``, with its path (``host.sources[0]``)."""
+    if isinstance(value, Source):
+        yield path, value
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _walk_sources(item, f"{path}[{i}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            where = f"{path}.{field.name}" if path else field.name
+            yield from _walk_sources(getattr(value, field.name), where)
 
 
 def _sources(registry: Registry) -> list[dict[str, Any]]:
