@@ -64,10 +64,9 @@ def render(
         i: max([len(columns[i].header), *(len(row[i]) for row in rows)]) for i in keep
     }
     widths = natural if width is None else _fit(columns, keep, natural, width)
-    keep = [i for i in keep if i in widths]
     return [
         (" " * GAP)
-        .join(truncate(cells[i], widths[i], ellipsis).ljust(widths[i]) for i in keep)
+        .join(truncate(cells[i], w, ellipsis).ljust(w) for i, w in widths.items())
         .rstrip()
         for cells in ([column.header for column in columns], *rows)
     ]
@@ -76,7 +75,7 @@ def render(
 def _fit(
     columns: Sequence[Column], keep: list[int], natural: dict[int, int], width: int
 ) -> dict[int, int]:
-    """Return a width for each column kept, dropping columns while needed.
+    """Return a width for each column kept, in order, dropping columns while needed.
 
     First look for a layout that gives the elastic column the width it wants,
     dropping columns in order (but no last-resort one); failing that, the
