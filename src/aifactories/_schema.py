@@ -235,8 +235,7 @@ def _field_docs(cls: type[Any]) -> dict[str, str]:
     related: list[type[Any]] = []
     for base in cls.__mro__:
         if attrs.has(base):
-            related.append(base)
-            related.extend(base.__subclasses__())
+            related += [base, *base.__subclasses__()]
     for other in reversed(related):  # cls itself last: its own words win
         docs.update(attribute_docs(other))
     return {
