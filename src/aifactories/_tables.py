@@ -605,9 +605,8 @@ def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
     path = _CHILD_TABLES[name].path
     rows: list[dict[str, Any]] = []
     for entry in registry:
-        items = _dig(entry, path) or ()
         implied = implied_eur(entry) if name == "funding" else []
-        for position, item in enumerate(items):
+        for position, item in enumerate(_dig(entry, path) or ()):
             cells = plan.row(item, entry.selected_on)
             if implied:
                 cells[_IMPLIED.name] = _encode("decimal", implied[position])
@@ -1044,9 +1043,7 @@ def _fill(connection: sqlite3.Connection, registry: Registry) -> None:
     made = provenance(registry)
     connection.execute(f"PRAGMA user_version = {made.user_version:d}")
     # Parents first, so that every foreign key holds as rows go in.
-    order = ["waves", "entries"] + [
-        n for n in _schema().tables if n not in {"waves", "entries"}
-    ]
+    order = dict.fromkeys(["waves", "entries", *_schema().tables])
     with connection:
         for name in order:
             definition = table(name)
