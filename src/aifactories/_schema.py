@@ -169,18 +169,15 @@ def _array_of(schema: dict[str, Any]) -> dict[str, Any] | None:
 def _add_pattern(schema: dict[str, Any], pattern: str, where: str) -> None:
     """Put ``pattern`` on every string schema inside ``schema``."""
     found = False
-
-    def visit(node: dict[str, Any]) -> None:
-        nonlocal found
+    nodes = [schema]
+    while nodes:
+        node = nodes.pop()
         if node.get("type") == "string":
             node["pattern"] = pattern
             found = True
-        for option in node.get("anyOf", ()):
-            visit(option)
+        nodes += node.get("anyOf", [])
         if "items" in node:
-            visit(node["items"])
-
-    visit(schema)
+            nodes.append(node["items"])
     if not found:
         msg = f"pattern rule for {where} names no string field"
         raise TypeError(msg)
