@@ -94,11 +94,10 @@ def decimal_from_wire(text: str) -> Decimal:
     Raises:
         ValueError: ``text`` is not a plain decimal number.
     """
-    stripped = text.strip()
-    if not _DECIMAL.fullmatch(stripped):
+    if not _DECIMAL.fullmatch(text):
         msg = f"{text[:60]!r} is not a decimal number"
         raise ValueError(msg)
-    return Decimal(stripped)
+    return Decimal(text)
 
 
 def date_to_wire(value: dt.date) -> str:
