@@ -34,90 +34,54 @@ SECTOR_LABELS: MappingProxyType[Sector, str] = MappingProxyType(
 )
 """A human-readable label for every sector."""
 
+
+def _words(listed: str) -> tuple[str, ...]:
+    return tuple(listed.split(", "))
+
+
 SECTOR_SYNONYMS: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
     {
-        Sector.AGRIFOOD: (
-            "agriculture",
-            "agri-food",
-            "agritech",
-            "agri tech",
-            "food",
-            "farming",
+        Sector.AGRIFOOD: _words(
+            "agriculture, agri-food, agritech, agri tech, food, farming"
         ),
-        Sector.BIOTECH: (
-            "biotechnology",
-            "pharma",
-            "pharmaceuticals",
-            "pharmaceutical",
-            "genomics",
+        Sector.BIOTECH: _words(
+            "biotechnology, pharma, pharmaceuticals, pharmaceutical, genomics"
         ),
-        Sector.CLIMATE: (
-            "environment",
-            "environmental",
-            "earth sciences",
-            "earth science",
-            "weather",
-            "meteorology",
-            "sustainability",
-            "green economy",
+        Sector.CLIMATE: _words(
+            "environment, environmental, earth sciences, earth science, weather, "
+            "meteorology, sustainability, green economy"
         ),
-        Sector.CULTURE: ("cultural heritage", "heritage", "humanities", "arts"),
-        Sector.CYBERSECURITY: ("cyber security", "cyber"),
-        Sector.DEFENCE: ("defense", "security", "civil protection"),
-        Sector.EDUCATION: ("edtech", "teaching"),
-        Sector.ENERGY: ("clean energy", "renewable energy", "renewables", "bioenergy"),
-        Sector.FINANCE: ("fintech", "banking", "financial services"),
-        Sector.HEALTH: (
-            "healthcare",
-            "health care",
-            "medicine",
-            "medical",
-            "life sciences",
-            "life science",
-            "digital health",
-            "personalised medicine",
-            "personalized medicine",
-            "one health",
+        Sector.CULTURE: _words("cultural heritage, heritage, humanities, arts"),
+        Sector.CYBERSECURITY: _words("cyber security, cyber"),
+        Sector.DEFENCE: _words("defense, security, civil protection"),
+        Sector.EDUCATION: _words("edtech, teaching"),
+        Sector.ENERGY: _words("clean energy, renewable energy, renewables, bioenergy"),
+        Sector.FINANCE: _words("fintech, banking, financial services"),
+        Sector.HEALTH: _words(
+            "healthcare, health care, medicine, medical, life sciences, life science, "
+            "digital health, personalised medicine, personalized medicine, one health"
         ),
-        Sector.LANGUAGE: (
-            "language technology",
-            "language technologies",
-            "large language models",
-            "llm",
-            "llms",
-            "nlp",
+        Sector.LANGUAGE: _words(
+            "language technology, language technologies, large language models, "
+            "llm, llms, nlp"
         ),
-        Sector.LEGAL: ("law",),
-        Sector.MANUFACTURING: (
-            "industry",
-            "industrial",
-            "engineering",
-            "mechanical engineering",
-            "advanced manufacturing",
+        Sector.LEGAL: _words("law"),
+        Sector.MANUFACTURING: _words(
+            "industry, industrial, engineering, mechanical engineering, "
+            "advanced manufacturing"
         ),
-        Sector.MATERIALS: (
-            "materials science",
-            "materials research",
-            "advanced materials",
+        Sector.MATERIALS: _words(
+            "materials science, materials research, advanced materials"
         ),
-        Sector.MEDIA: ("communications", "gaming", "games", "gaming industry"),
-        Sector.MOBILITY: (
-            "transport",
-            "automotive",
-            "aviation",
-            "maritime",
-            "logistics",
+        Sector.MEDIA: _words("communications, gaming, games, gaming industry"),
+        Sector.MOBILITY: _words("transport, automotive, aviation, maritime, logistics"),
+        Sector.PUBLIC_SECTOR: _words(
+            "public administration, public services, government, e-government, "
+            "digital governance"
         ),
-        Sector.PUBLIC_SECTOR: (
-            "public administration",
-            "public services",
-            "government",
-            "e-government",
-            "digital governance",
-        ),
-        Sector.RESEARCH: ("science", "academia", "physics"),
-        Sector.ROBOTICS: ("autonomous systems", "automation"),
-        Sector.SPACE: ("aerospace", "earth observation", "satellites"),
+        Sector.RESEARCH: _words("science, academia, physics"),
+        Sector.ROBOTICS: _words("autonomous systems, automation"),
+        Sector.SPACE: _words("aerospace, earth observation, satellites"),
     }
 )
 """Words that reach each sector besides its own name and label."""
