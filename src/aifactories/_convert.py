@@ -207,11 +207,8 @@ _MEMBERS: dict[type[enum.Enum], dict[str, enum.Enum]] = {
 
 
 def _strict_enum(value: object, tp: type[enum.Enum]) -> enum.Enum:
-    if not isinstance(value, str):
-        msg = f"expected a string, got {json_type(value)}"
-        raise TypeError(msg)
     # A dict lookup: calling the enum class costs three Python frames.
-    member = _MEMBERS[tp].get(value)
+    member = _MEMBERS[tp].get(_strict_str(value, tp))
     if member is None:
         raise ValueError(value)
     return member
