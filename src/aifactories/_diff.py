@@ -294,27 +294,23 @@ def diff(old: Registry, new: Registry) -> Diff:
         lists = (entries, data.pop("waves"), data.pop("facts"))
         return (*({r["id"]: r for r in records} for records in lists), data)
 
-    (old_entries, old_waves, old_facts, old_top) = split(old)
-    (new_entries, new_waves, new_facts, new_top) = split(new)
-    return Diff(
-        entries=_changes(old_entries, new_entries),
-        waves=_changes(old_waves, new_waves),
-        facts=_changes(old_facts, new_facts),
-        initiative=tuple(_compare(old_top, new_top, "", stamps=_STAMPS)),
-    )
+    *old_records, old_top = split(old)
+    *new_records, new_top = split(new)
+    entries, waves, facts = map(_changes, old_records, new_records)
+    initiative = tuple(_compare(old_top, new_top, "", stamps=_STAMPS))
+    return Diff(entries, waves, facts, initiative)
 
 
 def _changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> Changes:
-    changed = []
-    for key, value in new.items():
-        if key in old:
-            fields = tuple(_compare(old[key], value, ""))
-            if fields:
-                changed.append(RecordChange(key, fields))
+    compared = (
+        (key, tuple(_compare(old[key], value, "")))
+        for key, value in new.items()
+        if key in old
+    )
     return Changes(
         added=tuple(k for k in new if k not in old),
         removed=tuple(k for k in old if k not in new),
-        changed=tuple(changed),
+        changed=tuple(RecordChange(key, fields) for key, fields in compared if fields),
     )
 
 

@@ -247,11 +247,10 @@ def stale(registry: Registry, on: dt.date | None = None) -> tuple[Stale, ...]:
     return tuple(sorted(found, key=lambda s: (s.subject or "", s.path)))
 
 
-def _old_entries(registry: Registry) -> list[Stale]:
+def _old_entries(registry: Registry) -> Iterator[Stale]:
     if registry.coverage is None:
-        return []
+        return
     limit = registry.coverage.checked_until - STALE_AFTER
-    found = []
     for entry in registry:
         dates = [
             e.milestone.start
@@ -261,16 +260,13 @@ def _old_entries(registry: Registry) -> list[Stale]:
         dates += [d for call in entry.calls for d in (call.opens, call.closes) if d]
         newest = max(dates)
         if newest < limit:
-            found.append(
-                Stale(
-                    entry.id,
-                    "",
-                    f"newest dated evidence is from {newest.isoformat()}, more than "
-                    "a year before the coverage date",
-                    newest,
-                )
+            yield Stale(
+                entry.id,
+                "",
+                f"newest dated evidence is from {newest.isoformat()}, more than "
+                "a year before the coverage date",
+                newest,
             )
-    return found
 
 
 __all__ = [
