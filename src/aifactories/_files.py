@@ -84,10 +84,13 @@ def _read_bounded(
 ) -> bytes:
     """Read to the end (``b""``) with ``read``, but never more than ``limit`` bytes.
 
-    ``hint`` is the expected size (a regular file's), read in one call;
-    ``text_only`` refuses at once a piece holding a byte no JSON or TOML
-    text can hold (``/dev/zero`` through a pipe).
+    ``hint`` is the expected size (a regular file's), read in one call, and
+    refused before any read if it is over ``limit``; ``text_only`` refuses at
+    once a piece holding a byte no JSON or TOML text can hold (``/dev/zero``
+    through a pipe).
     """
+    if hint > limit:
+        raise _too_large(name, limit)
     chunks: list[bytes] = []
     total = 0
     want = min(max(hint + 1, _CHUNK), limit + 1)
@@ -140,8 +143,6 @@ def read_file(path: str | os.PathLike[str], *, limit: int | None = None) -> byte
     try:
         info = os.fstat(fd)
         _refuse_kind(info.st_mode, name)
-        if info.st_size > cap:
-            raise _too_large(name, cap)
         return _read_bounded(lambda n: os.read(fd, n), name, cap, hint=info.st_size)
     finally:
         os.close(fd)
@@ -168,8 +169,6 @@ def read_stream(stream: BinaryIO, name: str = "<stdin>") -> bytes:
     if info is not None:
         mode = info.st_mode
         if stat.S_ISREG(mode):
-            if info.st_size > MAX_BYTES:
-                raise _too_large(name, MAX_BYTES)
             hint = info.st_size
         elif (stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) and not stream.isatty():
             msg = f"not a file, pipe or terminal ({_kind(mode)})"

@@ -74,7 +74,11 @@ def load(
         if path is not None or documents is not None:
             msg = "release= goes alone: a shipped release is not read from a path"
             raise TypeError(msg)
-        return _load_release(release)
+        from aifactories._releases import newest, version_of  # noqa: PLC0415 - on use
+
+        version = version_of(release)
+        # The newest release is the bundled registry.
+        return _load_bundled() if version == newest() else _read_release(version)
     if path is None:
         if documents is not None:
             msg = "documents= goes with a path: the bundled data quotes only its seeds"
@@ -104,14 +108,6 @@ def read_data(name: str) -> object:
         return parse_toml(raw) if suffix == ".toml" else parse_json(raw)
     except RegistryDataError as exc:
         raise RegistryDataError(exc.errors, source=name) from None
-
-
-def _load_release(name: str) -> Registry:
-    """Return data release ``name``: the bundled registry for the newest."""
-    from aifactories._releases import newest, version_of  # noqa: PLC0415 - on use
-
-    version = version_of(name)
-    return _load_bundled() if version == newest() else _read_release(version)
 
 
 @functools.cache
