@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
+import attr
 import attrs
 
 if TYPE_CHECKING:
@@ -227,27 +228,9 @@ class Diff:
 
     def to_json(self) -> dict[str, Any]:
         """Return the differences as JSON-ready data (``aifactories diff --json``)."""
-
-        def changes(found: Changes) -> dict[str, Any]:
-            return {
-                "added": list(found.added),
-                "removed": list(found.removed),
-                "changed": [
-                    {"id": record.id, "fields": [_field_json(f) for f in record.fields]}
-                    for record in found.changed
-                ],
-            }
-
-        return {
-            "entries": changes(self.entries),
-            "waves": changes(self.waves),
-            "facts": changes(self.facts),
-            "initiative": [_field_json(f) for f in self.initiative],
-        }
-
-
-def _field_json(change: FieldChange) -> dict[str, Any]:
-    return {"path": change.path, "old": change.old, "new": change.new}
+        # The fields as declared, less the bookkeeping flag; attr.asdict (not
+        # attrs.asdict) makes the tuples lists.
+        return attr.asdict(self, filter=lambda field, _: field.name != "bookkeeping")
 
 
 def _empty(value: object) -> bool:
