@@ -168,10 +168,9 @@ __all__ = [
 
 # The names served on first use, by the module that defines them: the sector
 # tables cost a few milliseconds, the drafter compiles its patterns on
-# import, diff() and its result types (results, not data records, so only
-# diff is in __all__) and what conversions and sums return are loaded when
-# first named, and importing the limits of the strict loader at start-up
-# would slow down the bundled path.
+# import, diff() and its result types and what conversions and sums return
+# are loaded when first named, and importing the limits of the strict loader
+# at start-up would slow down the bundled path.
 _LAZY = {
     "SECTOR_LABELS": "_sectors",
     "SECTOR_SYNONYMS": "_sectors",

@@ -329,9 +329,7 @@ def _collection_hook(tp: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
         errors: list[Exception] = []
         budget = _BUDGET.get() or _Budget()
         # Only our own parser's lists are handed over, never a caller's.
-        pile: list[Any] | None = None
-        if budget.consume and type(value) is list:
-            pile = value
+        pile = value if budget.consume and type(value) is list else None
         kept = 0
         for i, item in enumerate(value):
             if budget.kept >= MAX_PROBLEMS and items is None:
