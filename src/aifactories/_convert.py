@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import cattrs
 
 
+@attrs.define(kw_only=True)
 class _Budget:
     """How many structural problems one :func:`structure` call keeps.
 
@@ -45,19 +46,16 @@ class _Budget:
     :data:`~aifactories.MAX_PROBLEMS` and only counts the rest.
     """
 
-    __slots__ = ("consume", "dropped", "fatal", "kept", "unchecked")
-
-    def __init__(self, *, consume: bool = False) -> None:
-        # Whether the arrays being structured may be emptied as they go.
-        self.consume = consume
-        self.kept = 0
-        self.dropped = 0
-        # Array items never looked at: past MAX_PROBLEMS, the rest of an
-        # array is skipped, so bad input costs time bounded by the budget.
-        self.unchecked = 0
-        # A MemoryError or RecursionError met inside cattrs' error groups:
-        # never reported as a problem of the data.
-        self.fatal: BaseException | None = None
+    # Whether the arrays being structured may be emptied as they go.
+    consume: bool = False
+    kept: int = 0
+    dropped: int = 0
+    # Array items never looked at: past MAX_PROBLEMS, the rest of an
+    # array is skipped, so bad input costs time bounded by the budget.
+    unchecked: int = 0
+    # A MemoryError or RecursionError met inside cattrs' error groups:
+    # never reported as a problem of the data.
+    fatal: BaseException | None = None
 
 
 _BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar(
