@@ -22,9 +22,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from aifactories._errors import RegistryDataError
-from aifactories._files import DATA_DIR
+from aifactories._files import DATA_DIR, read_file
 from aifactories._registry import Registry
-from aifactories._seeds import DocumentFolders
+from aifactories._seeds import DocumentFolders, documents_from
 from aifactories._text import short
 
 if TYPE_CHECKING:
@@ -96,7 +96,6 @@ def read_data(name: str) -> object:
             ``source`` is ``name``.
         OSError: The file cannot be read (see :func:`load`).
     """
-    from aifactories._files import read_file  # noqa: PLC0415
     from aifactories._parse import parse_json, parse_toml  # noqa: PLC0415
 
     suffix = os.path.splitext(name)[1].lower()
@@ -173,7 +172,6 @@ def validate(
         An empty list means valid: ``loads`` would accept the data.
     """
     from aifactories._format import document_of  # noqa: PLC0415
-    from aifactories._seeds import documents_from  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
     if isinstance(data, Registry):
@@ -199,7 +197,6 @@ def _load_bundled() -> Registry:
 
 def _read_bundled() -> Registry:
     from aifactories._convert import converter  # noqa: PLC0415
-    from aifactories._files import read_file  # noqa: PLC0415
     from aifactories._format import Document  # noqa: PLC0415
 
     # Our own file, checked when it was released (see the module docstring).
@@ -229,7 +226,6 @@ def from_data(
     Raises:
         RegistryDataError: Every problem, with ``source``.
     """
-    from aifactories._seeds import documents_from  # noqa: PLC0415
     from aifactories._validate import check_document  # noqa: PLC0415
 
     try:
