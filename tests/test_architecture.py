@@ -71,22 +71,14 @@ def test_an_early_step_imports_no_later_one(module: Path) -> None:
     assert not {n for n in _imports(module) if n.startswith(later)}
 
 
-def _run_time_imports(module: Path) -> set[str]:
-    """The aifactories modules ``module`` imports when it runs (typing-only left out).
+def _modules_imported(module: Path) -> set[str]:
+    """The aifactories modules ``module`` imports, wherever the import stands.
 
-    Imports inside functions count: they run on first use.
+    Imports inside functions count (they run on first use), and so do those
+    for type checking only: a type checker follows them too.
     """
-    tree = ast.parse(module.read_text(encoding="utf-8"))
-    typing_only = {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-        for inner in ast.walk(node)
-    }
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if id(node) in typing_only:
-            continue
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom) and node.module:
             found.update(
                 f"{node.module}.{a.name}"
@@ -115,8 +107,8 @@ def _name(module: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def test_no_module_imports_itself_through_others_at_run_time() -> None:
-    graph = {_name(m): _run_time_imports(m) - {_name(m)} for m in MODULES}
+def test_no_module_imports_itself_through_others() -> None:
+    graph = {_name(m): _modules_imported(m) - {_name(m)} for m in MODULES}
     # Depth-first search; a module met again while still on the path closes
     # a cycle.
     state: dict[str, str] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING, Protocol
 
 import attrs
 
@@ -22,6 +23,11 @@ from aifactories._model import (
     Person,
     Wave,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from aifactories._model import Entry
 
 FORMAT = 1
 """The data-file format this library reads and writes."""
@@ -57,6 +63,32 @@ class Document:
     people: tuple[Person, ...] = ()
     access: Access | None = None
     gigafactory_calls: tuple[GigafactoryCall, ...] = ()
+
+
+class Records(Protocol):
+    """What the row layer and the timeline read of a :class:`~aifactories.Registry`.
+
+    The Registry's methods call those modules, so they take this protocol
+    instead of importing the Registry: the imports then never run in a circle.
+    """
+
+    @property
+    def data_version(self) -> str: ...
+    @property
+    def data_date(self) -> dt.date | None: ...
+    @property
+    def coverage(self) -> Coverage | None: ...
+    @property
+    def wave_records(self) -> tuple[Wave, ...]: ...
+    @property
+    def factories(self) -> tuple[Factory, ...]: ...
+    @property
+    def antennas(self) -> tuple[Antenna, ...]: ...
+    @property
+    def people(self) -> tuple[Person, ...]: ...
+    @property
+    def gigafactory_calls(self) -> tuple[GigafactoryCall, ...]: ...
+    def __iter__(self) -> Iterator[Entry]: ...
 
 
 REGISTRY_NAMES = {"waves": "wave_records"}

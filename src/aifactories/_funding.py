@@ -14,10 +14,10 @@ from aifactories._model import FunderKind
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable
 
     from aifactories._model import Entry, Money
     from aifactories._rates import EuroValue
-    from aifactories._registry import Registry
 
 GroupBy = Literal["country", "kind"]
 """What :meth:`~aifactories.Registry.funding_by` groups by."""
@@ -92,7 +92,10 @@ def euro_value(money: Money | None, on: dt.date | None) -> EuroValue | None:
 
 
 def funding_by(
-    registry: Registry, by: GroupBy = "country", *, kind: FunderKind | str | None = None
+    registry: Iterable[Entry],
+    by: GroupBy = "country",
+    *,
+    kind: FunderKind | str | None = None,
 ) -> list[FundingSum]:
     """Sum the funding shares of ``registry`` per ``by``, in euros.
 

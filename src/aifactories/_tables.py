@@ -19,6 +19,7 @@ of what an export holds, which each of them carries.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import enum
@@ -36,6 +37,7 @@ import attrs
 
 from aifactories._countries import country_name
 from aifactories._format import (
+    Records,
     date_from_wire,
     date_to_wire,
     decimal_to_wire,
@@ -72,7 +74,6 @@ if TYPE_CHECKING:
     import pandas as pd
     import polars as pl
 
-    from aifactories._registry import Registry
 
 ColumnType = Literal[
     "text", "integer", "decimal", "date", "boolean", "category", "list"
@@ -564,7 +565,7 @@ def table(name: str) -> Table:
 # -- the rows ------------------------------------------------------------------
 
 
-def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
+def records(registry: Records, name: str = "entries") -> list[dict[str, Any]]:
     """Return table ``name`` of ``registry`` as a list of JSON-safe dicts.
 
     Raises:
@@ -577,12 +578,10 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
     if name in schema.child_plans:
         return _child_rows(registry, name)
     if name == "waves":
+        selected = collections.Counter(entry.wave for entry in registry)
         return [
-            {
-                **schema.wave_plan.row(selection.wave, selection.wave.announced),
-                "entries": len(selection.entries),
-            }
-            for selection in registry.waves
+            {**schema.wave_plan.row(wave, wave.announced), "entries": selected[wave.id]}
+            for wave in registry.wave_records
         ]
     rows = {
         "links": _links,
@@ -593,14 +592,14 @@ def records(registry: Registry, name: str = "entries") -> list[dict[str, Any]]:
     return rows[name](registry)
 
 
-def _serving(registry: Registry) -> list[dict[str, Any]]:
+def _serving(registry: Records) -> list[dict[str, Any]]:
     order = {entry.id: n for n, entry in enumerate(registry)}
     known = list({row for row in serves(registry) if row[1] in order})
     known.sort(key=lambda r: (r[0], order[r[1]], SERVING_HOW.index(r[2])))
     return [{"country": c, "entry_id": e, "how": how} for c, e, how in known]
 
 
-def _child_rows(registry: Registry, name: TableName) -> list[dict[str, Any]]:
+def _child_rows(registry: Records, name: TableName) -> list[dict[str, Any]]:
     plan = _schema().child_plans[name]
     path = _CHILD_TABLES[name].path
     rows: list[dict[str, Any]] = []
@@ -622,7 +621,7 @@ def _numbered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"row": n, **row} for n, row in enumerate(rows, 1)]
 
 
-def _timeline_rows(registry: Registry) -> list[dict[str, Any]]:
+def _timeline_rows(registry: Records) -> list[dict[str, Any]]:
     from aifactories._timeline import timeline  # noqa: PLC0415 - on use
 
     plan = _schema().timeline_plan
@@ -639,7 +638,7 @@ def _timeline_rows(registry: Registry) -> list[dict[str, Any]]:
     ]
 
 
-def _links(registry: Registry) -> list[dict[str, Any]]:
+def _links(registry: Records) -> list[dict[str, Any]]:
     return [
         {"antenna_id": antenna.id, "factory_id": factory_id, "link": link}
         for antenna in registry.antennas
@@ -661,7 +660,7 @@ def _walk_sources(value: Any, path: str) -> Iterator[tuple[str, Source]]:
             yield from _walk_sources(getattr(value, field.name), where)
 
 
-def _sources(registry: Registry) -> list[dict[str, Any]]:
+def _sources(registry: Records) -> list[dict[str, Any]]:
     plan = _schema().source_plan
     # The initiative's own facts, people, access and calls, at their paths.
     rest = attrs.evolve(document_of(registry), waves=(), factories=(), antennas=())
@@ -745,7 +744,7 @@ def _package() -> tuple[str | None, str | None, str | None]:
     return first("Version"), licence, urls.get("Source")
 
 
-def provenance(registry: Registry) -> Provenance:
+def provenance(registry: Records) -> Provenance:
     """The provenance record every export of ``registry`` carries."""
     version, licence, source = _package()
     checked = registry.coverage.checked_until if registry.coverage else None
@@ -774,7 +773,7 @@ def _needs(extra: str) -> Iterator[None]:
 
 
 def _python_values(
-    registry: Registry, name: str
+    registry: Records, name: str
 ) -> tuple[tuple[Column, ...], dict[str, list[Any]]]:
     """Table ``name``'s columns, and its cells as Python values by column."""
     columns = table(name).columns
@@ -790,7 +789,7 @@ def _python_values(
     return columns, data
 
 
-def to_pandas(registry: Registry, name: str = "entries") -> pd.DataFrame:
+def to_pandas(registry: Records, name: str = "entries") -> pd.DataFrame:
     """Return table ``name`` as a pandas DataFrame with one dtype per column type.
 
     ``DataFrame.attrs`` holds the :class:`Provenance` fields.
@@ -815,7 +814,7 @@ def _pandas_dtype(pd: Any, column: Column) -> Any:
     return _declared(column.type, 1)
 
 
-def to_polars(registry: Registry, name: str = "entries") -> pl.DataFrame:
+def to_polars(registry: Records, name: str = "entries") -> pl.DataFrame:
     """Return table ``name`` as a polars DataFrame with one dtype per column type.
 
     A polars DataFrame has no place for metadata: take the provenance from
@@ -865,7 +864,7 @@ def csv_cell(column: Column, value: Any) -> str:
     return text
 
 
-def csv_text(registry: Registry, name: str = "entries") -> str:
+def csv_text(registry: Records, name: str = "entries") -> str:
     """Return table ``name`` as CSV text, a header line first.
 
     Empty cells are unknown values, lists are JSON arrays, booleans ``true``
@@ -898,7 +897,7 @@ _TABLE_SCHEMA_TYPES = {
 }
 
 
-def datapackage(registry: Registry) -> dict[str, Any]:
+def datapackage(registry: Records) -> dict[str, Any]:
     """Return the Frictionless Data Package descriptor of every table's CSV.
 
     Each table is a resource ``NAME.csv`` (as :func:`csv_text` writes it)
@@ -1005,7 +1004,7 @@ def _create(definition: Table) -> list[str]:
 
 
 def write_sqlite(
-    registry: Registry,
+    registry: Records,
     path: str | os.PathLike[str],
     *,
     inputs: Collection[str] = (),
@@ -1038,7 +1037,7 @@ def write_sqlite(
             write_file(os.fspath(path), stream, inputs=inputs)
 
 
-def _fill(connection: sqlite3.Connection, registry: Registry) -> None:
+def _fill(connection: sqlite3.Connection, registry: Records) -> None:
     connection.execute("PRAGMA foreign_keys = ON")
     made = provenance(registry)
     connection.execute(f"PRAGMA user_version = {made.user_version:d}")
@@ -1071,7 +1070,7 @@ _META_DESCRIPTION = (
 )
 
 
-def datasette_metadata(registry: Registry, database: str) -> dict[str, Any]:
+def datasette_metadata(registry: Records, database: str) -> dict[str, Any]:
     """Return Datasette metadata for the database :func:`write_sqlite` writes.
 
     Args:
@@ -1107,7 +1106,7 @@ def _point(row: dict[str, Any]) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
 
 
-def geojson(registry: Registry, *, links: bool = False) -> dict[str, Any]:
+def geojson(registry: Records, *, links: bool = False) -> dict[str, Any]:
     """Return a GeoJSON FeatureCollection with a Feature per entry.
 
     The properties of an entry's Feature are its row of the entries table;

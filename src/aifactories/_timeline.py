@@ -26,7 +26,7 @@ from aifactories._model import (
 if typing.TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from aifactories._registry import Registry
+    from aifactories._format import Records
 
 STAGES: tuple[MilestoneKind, ...] = (
     MilestoneKind.SELECTED,
@@ -94,7 +94,7 @@ class Stale:
         return f"{self.subject or 'initiative'}{where}: {self.reason}"
 
 
-def _selection(registry: Registry, entry: Entry) -> Milestone:
+def _selection(registry: Records, entry: Entry) -> Milestone:
     wave = next((w for w in registry.wave_records if w.id == entry.wave), None)
     sources: tuple[Source, ...] = wave.sources if wave is not None else entry.sources
     return Milestone(
@@ -105,7 +105,7 @@ def _selection(registry: Registry, entry: Entry) -> Milestone:
     )
 
 
-def entry_events(registry: Registry, entry: Entry) -> tuple[Event, ...]:
+def entry_events(registry: Records, entry: Entry) -> tuple[Event, ...]:
     """Return the events of ``entry`` and its supercomputer, by date."""
     found = [Event(_selection(registry, entry), entry.id, "selected_on")]
     found += _events(entry.id, entry.milestones)
@@ -125,7 +125,7 @@ def _order(event: Event) -> tuple[dt.date, int, str, str]:
     return (event.milestone.start, stage, event.subject, event.path)
 
 
-def timeline(registry: Registry) -> tuple[Event, ...]:
+def timeline(registry: Records) -> tuple[Event, ...]:
     """Return every event of the registry, by date, planned ones included.
 
     Each entry's selection comes first among its events; the AI Gigafactory
@@ -139,7 +139,7 @@ def timeline(registry: Registry) -> tuple[Event, ...]:
     return tuple(sorted(found, key=_order))
 
 
-def status(registry: Registry, entry: Entry, on: dt.date) -> MilestoneKind | None:
+def status(registry: Records, entry: Entry, on: dt.date) -> MilestoneKind | None:
     """See :meth:`aifactories.Registry.status`."""
     reached = [
         e.milestone.kind
@@ -149,7 +149,7 @@ def status(registry: Registry, entry: Entry, on: dt.date) -> MilestoneKind | Non
     return max(reached, key=STAGES.index, default=None)
 
 
-def in_operation(registry: Registry, on: dt.date) -> tuple[Factory, ...]:
+def in_operation(registry: Records, on: dt.date) -> tuple[Factory, ...]:
     """See :meth:`aifactories.Registry.in_operation`."""
     return tuple(
         factory
@@ -206,7 +206,7 @@ def _weak(record: object) -> bool:
     return confidence is Confidence.LOW and len(getattr(record, "sources", ())) == 1
 
 
-def stale(registry: Registry, on: dt.date | None = None) -> tuple[Stale, ...]:
+def stale(registry: Records, on: dt.date | None = None) -> tuple[Stale, ...]:
     """See :meth:`aifactories.Registry.stale`."""
     day = on or registry.data_date or dt.date.today()  # noqa: DTZ011 - a calendar day
     events = timeline(registry)
@@ -247,7 +247,7 @@ def stale(registry: Registry, on: dt.date | None = None) -> tuple[Stale, ...]:
     return tuple(sorted(found, key=lambda s: (s.subject or "", s.path)))
 
 
-def _old_entries(registry: Registry) -> Iterator[Stale]:
+def _old_entries(registry: Records) -> Iterator[Stale]:
     if registry.coverage is None:
         return
     limit = registry.coverage.checked_until - STALE_AFTER
