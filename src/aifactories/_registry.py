@@ -649,10 +649,8 @@ class Registry:
     def to_records(self, table: TableName = "entries") -> list[dict[str, Any]]:
         """Return one of the registry's tables as JSON-safe dicts, one per row.
 
-        The tables (``entries``, ``funding``, ``stakeholders``, ``people``,
-        ``grants``, ``performance``, ``top500``, ``links``, ``waves``,
-        ``sources``, ``serving``; :meth:`tables` lists them) and their
-        columns are described in the tables reference.
+        :meth:`tables` names the tables (``entries``, ``funding`` and the
+        rest); the tables reference describes them and their columns.
         Decimals (amounts, shares, coordinates) are exact strings, dates ISO
         strings, enums their values, lists of strings lists.
 

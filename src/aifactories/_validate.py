@@ -346,7 +346,10 @@ def _antenna_rule(check: _Checker, path: Path, antenna: Any) -> None:
 
 
 def _entries(doc: Document) -> Iterator[tuple[str, Any]]:
-    """The entries to check, each with its path; misfiled records reported."""
+    """The entries to check, each with its path; misfiled records skipped.
+
+    The field walk reports a misfiled record (an Antenna among the factories).
+    """
     for field, cls, entries in (
         ("factories", Factory, doc.factories),
         ("antennas", Antenna, doc.antennas),
