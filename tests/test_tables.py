@@ -21,6 +21,7 @@ from hypothesis import given, settings
 import aifactories
 from aifactories import Antenna, Factory, Money, Registry
 from aifactories import _tables as tables
+from aifactories._model import SERVING_HOW
 from aifactories.testing import strategies as aist
 
 FEWER = settings(max_examples=max(10, settings().max_examples // 5), deadline=None)
@@ -732,7 +733,7 @@ def test_serving_table_says_how_each_country_is_served(registry: Registry) -> No
             }
             assert expected[row["how"]], row
     assert {r["country"] for r in rows} == set(registry.countries)
-    assert {r["how"] for r in rows} == set(tables.SERVING_HOW)
+    assert {r["how"] for r in rows} == set(SERVING_HOW)
 
 
 def test_countries_are_every_host_and_partner(registry: Registry) -> None:
@@ -1165,7 +1166,7 @@ def test_timeline_rows_name_an_entry_or_a_call(registry: Registry) -> None:
 
 def test_serving_rows_are_by_country_then_entry_then_how(registry: Registry) -> None:
     order = {e.id: n for n, e in enumerate(registry)}
-    how = list(tables.SERVING_HOW)
+    how = list(SERVING_HOW)
     keys = [
         (r["country"], order[r["entry_id"]], how.index(r["how"]))
         for r in registry.to_records("serving")

@@ -366,6 +366,3 @@ def _item_key(item: dict[str, Any]) -> str | None:
         if isinstance(value, str | int) and not isinstance(value, bool):
             return str(value)
     return None
-
-
-__all__ = ["RECORD_COLUMNS", "Changes", "Diff", "FieldChange", "RecordChange", "diff"]

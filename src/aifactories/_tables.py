@@ -1182,32 +1182,3 @@ def markdown() -> str:
             out.append(f"| `{column.name}` | {kind} | {text} |")
         out.append("")
     return "\n".join(out)
-
-
-__all__ = [
-    "COVERED",
-    "ESCAPE",
-    "FORMULA_STARTS",
-    "OMITTED",
-    "SERVING_HOW",
-    "TYPE_NOTES",
-    "Column",
-    "ColumnType",
-    "Provenance",
-    "Table",
-    "TableName",
-    "csv_cell",
-    "csv_text",
-    "datapackage",
-    "datasette_metadata",
-    "geojson",
-    "markdown",
-    "provenance",
-    "records",
-    "summaries",
-    "table",
-    "tables",
-    "to_pandas",
-    "to_polars",
-    "write_sqlite",
-]

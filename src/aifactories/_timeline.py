@@ -267,16 +267,3 @@ def _old_entries(registry: Records) -> Iterator[Stale]:
                 "a year before the coverage date",
                 newest,
             )
-
-
-__all__ = [
-    "OPERATING",
-    "STAGES",
-    "Event",
-    "Stale",
-    "entry_events",
-    "in_operation",
-    "stale",
-    "status",
-    "timeline",
-]
