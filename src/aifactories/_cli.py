@@ -167,9 +167,9 @@ Browse, query, validate and export the registry of EuroHPC AI Factories and
 AI Factory Antennas: who hosts and funds them, what they focus on, which
 antennas link to which factories, and the sources behind every fact."""
 
+# The end of each command's help (None: the program's), under "examples:".
 _EXAMPLES = {
     None: """\
-examples:
   aifactories list --kind factory --country Germany
   aifactories show mimer
   aifactories search linkoping
@@ -178,7 +178,6 @@ examples:
 
 Run 'aifactories COMMAND --help' for the options of each command.""",
     "list": """\
-examples:
   aifactories list
   aifactories list --kind antenna --sector health
   aifactories list --serving Czechia
@@ -189,17 +188,14 @@ Filters combine: an entry must pass them all. Columns that do not fit the
 terminal are left out (selection date, system status, then city), and long
 cells end in an ellipsis: --width 0 shows everything, --json every field.""",
     "show": """\
-examples:
   aifactories show mimer
   aifactories show "LUMI AI Factory"
   aifactories show hearts-ch --json""",
     "search": """\
-examples:
   aifactories search linkoping
   aifactories search barcelona supercomputing
   aifactories search czechia --json""",
     "validate": """\
-examples:
   aifactories validate my-registry.json
   aifactories validate a.json b.toml --json
   aifactories export | aifactories validate -
@@ -207,7 +203,6 @@ examples:
 exit status: 0 every file is valid, 1 a file is invalid, 2 a file cannot be
 read (or the command line is wrong).""",
     "draft": """\
-examples:
   aifactories draft press-release.txt -o draft.json
   aifactories draft announcement.html --toml -o draft.toml
 
@@ -220,7 +215,6 @@ read as UTF-8, at most 2 MB; .html files have their tags removed first.
 exit status: 0 a draft was written, 1 the article names no entry or is not
 text, 2 the article cannot be read (or the command line is wrong).""",
     "merge": """\
-examples:
   aifactories merge draft.json -o registry.json --documents articles
   aifactories merge draft.json --into my-registry.json -o my-registry.json
 
@@ -231,7 +225,6 @@ waves it names that the registry lacks. A draft still holding TO-FILL,
 exit status: 0 written, 1 the draft is not ready or not valid, 2 a file
 cannot be read or written.""",
     "diff": """\
-examples:
   aifactories diff 2026.11.24 latest
   aifactories export > before.json
   aifactories diff before.json my-registry.json
@@ -246,13 +239,11 @@ checks seed quotes of both files against DIR.
 exit status: 0 the files were compared (whether or not they differ), 1 a file
 is invalid, 2 a file cannot be read (or the command line is wrong).""",
     "releases": """\
-examples:
   aifactories releases
   aifactories diff 2026.11.24 latest
 
 Every data release ships with the package; the latest is the bundled data.""",
     "export": """\
-examples:
   aifactories export > registry.json
   aifactories export --format csv -o registry.csv
   aifactories export --format csv --table funding -o funding.csv
@@ -268,7 +259,6 @@ timeline); sqlite writes them all, with keys, indexes and a meta table, and
 needs -o; datapackage writes each as NAME.csv with a datapackage.json into
 -o DIR.""",
     "stale": """\
-examples:
   aifactories stale
   aifactories stale --on 2027-01-31
   aifactories stale --data my-registry.json --json
@@ -315,7 +305,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description=_DESCRIPTION,
-        epilog=_EXAMPLES[None],
+        epilog="examples:\n" + _EXAMPLES[None],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -337,7 +327,7 @@ def _parser() -> argparse.ArgumentParser:
             name,
             help=summary,
             description=summary[0].upper() + summary[1:] + ".",
-            epilog=_EXAMPLES[name],
+            epilog="examples:\n" + _EXAMPLES[name],
             formatter_class=argparse.RawDescriptionHelpFormatter,
             parents=[common],
         )
