@@ -483,36 +483,35 @@ def _add_width(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _columns(text: str) -> int:
-    with contextlib.suppress(ValueError):
-        if (value := int(text)) >= 0:
-            return value
-    msg = f"{text!r} is not a number of columns"
-    raise argparse.ArgumentTypeError(msg)
+def _usage(
+    convert: Callable[[str], _T], problem: str | None = None
+) -> Callable[[str], _T]:
+    """An argparse type: ``convert``'s ValueError is a usage error.
 
+    The error is the text given followed by ``problem``, or else what the
+    ValueError says.
+    """
 
-def _usage(convert: Callable[[str], str]) -> Callable[[str], str]:
-    """An argparse type: ``convert``'s ValueError is a usage error, as it says."""
-
-    def parse(text: str) -> str:
+    def parse(text: str) -> _T:
         try:
             return convert(text)
         except ValueError as exc:
-            raise argparse.ArgumentTypeError(str(exc)) from None
+            msg = str(exc) if problem is None else f"{text!r} {problem}"
+            raise argparse.ArgumentTypeError(msg) from None
 
     return parse
 
 
+def _count(text: str) -> int:
+    if (value := int(text)) < 0:
+        raise ValueError(text)
+    return value
+
+
+_columns = _usage(_count, "is not a number of columns")
 _country = _usage(country_code)
 _sector = _usage(lambda text: resolve_sector(text).value)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        msg = f"{text!r} is not a date; use YYYY-MM-DD"
-        raise argparse.ArgumentTypeError(msg) from None
+_date = _usage(dt.date.fromisoformat, "is not a date; use YYYY-MM-DD")
 
 
 # -- output helpers -----------------------------------------------------------
