@@ -587,12 +587,9 @@ def _width() -> int:
     :mod:`shutil`, and it also asks stderr, so ``aifactories list | less``
     still fits the terminal it ends up on.
     """
-    try:
-        columns = int(os.environ.get("COLUMNS", "0"))
-    except ValueError:
-        columns = 0
-    if columns > 0:
-        return columns
+    with contextlib.suppress(ValueError):
+        if (columns := int(os.environ.get("COLUMNS", ""))) > 0:
+            return columns
     for stream in (sys.stdout, sys.stderr):
         try:
             return os.get_terminal_size(stream.fileno()).columns or 80
