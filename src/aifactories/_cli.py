@@ -1177,19 +1177,7 @@ _DIFF_VALUE_WIDTH = 120
 def _diff(args: argparse.Namespace) -> int:
     from aifactories._diff import diff  # noqa: PLC0415 - diff only
 
-    registries = []
-    for name in (args.old, args.new):
-        if (release := _release(name)) is not None:
-            registries.append(release)
-            continue
-        status, problems, registry = _check_file(name, args.documents)
-        if status == _UNREADABLE:
-            msg = f"{PROG} diff: {name}: {problems[0]}"
-            raise _CommandError(msg, 2)
-        if registry is None:
-            raise _invalid("diff", name, problems)
-        registries.append(registry)
-    found = diff(*registries)
+    found = diff(*(_compared(name, args.documents) for name in (args.old, args.new)))
     if args.facts:
         found = found.only("facts")
     if args.json:
@@ -1200,21 +1188,27 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _release(name: str) -> Registry | None:
-    """The shipped data release ``name`` names, unless a file has that name."""
+def _compared(name: str, documents: list[str] | None) -> Registry:
+    """The registry ``diff`` reads for ``name``: a file, else the release it names."""
     from aifactories import _releases  # noqa: PLC0415 - releases only
 
-    if os.path.exists(name) or name == "-":  # noqa: PTH110
-        return None
-    if _releases.resolve(name) is not None:
-        return aifactories.load(release=name)
-    if os.path.splitext(name)[1].lower() in {".json", ".toml"}:  # noqa: PTH122
-        return None  # a missing file: reading it says so
-    msg = (
-        f"{PROG} diff: {name}: no such file or data release "
-        f"(releases: {_releases.names()})"
-    )
-    raise _CommandError(msg, 2)
+    if not os.path.exists(name) and name != "-":  # noqa: PTH110
+        if _releases.resolve(name) is not None:
+            return aifactories.load(release=name)
+        # A missing .json or .toml file is read all the same: reading says so.
+        if os.path.splitext(name)[1].lower() not in {".json", ".toml"}:  # noqa: PTH122
+            msg = (
+                f"{PROG} diff: {name}: no such file or data release "
+                f"(releases: {_releases.names()})"
+            )
+            raise _CommandError(msg, 2)
+    status, problems, registry = _check_file(name, documents)
+    if status == _UNREADABLE:
+        msg = f"{PROG} diff: {name}: {problems[0]}"
+        raise _CommandError(msg, 2)
+    if registry is None:
+        raise _invalid("diff", name, problems)
+    return registry
 
 
 def _releases(args: argparse.Namespace) -> int:
