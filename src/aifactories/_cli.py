@@ -236,6 +236,7 @@ matched by id; each changed field is named by its path in the data file,
 with its old and new value. --facts leaves out source bookkeeping (changes
 within sources, the data version, date and coverage). --documents DIR
 checks seed quotes of both files against DIR.
+
 exit status: 0 the files were compared (whether or not they differ), 1 a file
 is invalid, 2 a file cannot be read (or the command line is wrong).""",
     "releases": """\
