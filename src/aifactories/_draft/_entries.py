@@ -15,6 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import chain
 
 from aifactories._draft._match import (
     _FACTORY_KW,
@@ -39,7 +40,7 @@ from aifactories._text import compact, fold
 
 # A word for a factory or an antenna in the registry's languages (folded).
 _KIND_WORD = re.compile(
-    r"ai[ -]?factor|ki-fabrik|ai-fabri|fabri[ck]|fabbric|factoria|usine|tovar|"
+    r"ai[ -]?factor|ai-fabri|fabri[ck]|fabbric|factoria|usine|tovar|"
     r"fabryk|gigaf|tehda|tehas|gamykl|εργοστασ|фабрик|gyar|rupnic|tvornic|anten|anteen"
 )
 _NAMING = re.compile(
@@ -112,7 +113,10 @@ class _Entries(_Reading):
         self.add_known(subjects)
         for sent in self.sentences:
             named: _Acc | None = None
-            for name, kind, lo, hi, alias in self.named(sent):
+            found = chain(
+                self.named_by_cue(sent.text), self.named_beside_kind(sent.text)
+            )
+            for name, kind, lo, hi, alias in found:
                 source = self.source(sent, lo, hi, "name")
                 if alias:  # "Name (ACRONYM)": the acronym names the same entry
                     if named is not None:
@@ -295,11 +299,6 @@ class _Entries(_Reading):
             if len(part) >= 6 and part in key and key in whole
         }
         return self.known.registry.get(ids.pop()) if len(ids) == 1 else None
-
-    def named(self, sent: _Sentence) -> Iterator[_Named]:
-        """Each name the sentence gives an entry: name, kind, span, is-an-alias."""
-        yield from self.named_by_cue(sent.text)
-        yield from self.named_beside_kind(sent.text)
 
     def named_by_cue(self, text: str) -> Iterator[_Named]:
         # "named X", "the X AI Factory".

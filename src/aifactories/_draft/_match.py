@@ -140,9 +140,7 @@ def _generic_free(name: str) -> str:
     return " ".join(w for w in name.split() if fold(w) not in _GENERIC)
 
 
-_GENERIC = frozenset(
-    fold(w) for w in words("AI Factory Antenna KI-Fabrik AI-Fabrik KI Fabrik The the")
-)
+_GENERIC = frozenset(words("ai factory antenna ki-fabrik ai-fabrik ki fabrik the"))
 
 
 def _org_like(text: str) -> bool:
