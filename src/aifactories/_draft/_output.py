@@ -121,9 +121,8 @@ def merge(old: Entry, new: Entry) -> Entry:
     values["sectors"] = old.sectors | new.sectors
     if new.funding is not None:
         values["funding"] = _merge_funding(old.funding, new.funding)
-    machine = new.supercomputer if isinstance(new, Factory) else None
-    if isinstance(old, Factory) and machine is not None:
-        values["supercomputer"] = _merge_machine(old.supercomputer, machine)
+    if isinstance(old, Factory) and isinstance(new, Factory) and new.supercomputer:
+        values["supercomputer"] = _merge_machine(old.supercomputer, new.supercomputer)
     values["sources"] = _dedupe([*old.sources, *new.sources])
     return attrs.evolve(old, **values)
 
