@@ -22,6 +22,7 @@ import aifactories
 from aifactories._countries import country_code, country_name
 from aifactories._errors import NotFoundError, RegistryDataError, problem_count
 from aifactories._files import OutputIsInputError, read_file, read_stream, write_file
+from aifactories._io import dump_document, json_text
 from aifactories._model import (
     Antenna,
     Conflict,
@@ -573,12 +574,8 @@ def _emit(text: str) -> None:
     buffer.flush()
 
 
-def _json_text(value: object) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
-
-
 def _json(value: object) -> None:
-    _emit(_json_text(value))
+    _emit(json_text(value))
 
 
 def _width() -> int:
@@ -1310,7 +1307,7 @@ def _export_files(args: argparse.Namespace, target: str) -> int:
         if args.metadata:
             name = Path(target).name.partition(".")[0]
             metadata = _tables.datasette_metadata(registry, name)
-            _save("export", args.metadata, _json_text(metadata), inputs)
+            _save("export", args.metadata, json_text(metadata), inputs)
             _error(f"{PROG} export: wrote the Datasette metadata to {args.metadata}")
         return 0
     folder = Path(target)
@@ -1319,7 +1316,7 @@ def _export_files(args: argparse.Namespace, target: str) -> int:
     for name in _tables.tables():
         text = _tables.csv_text(registry, name)
         _save("export", str(folder / f"{name}.csv"), text, inputs)
-    text = _json_text(_tables.datapackage(registry))
+    text = json_text(_tables.datapackage(registry))
     _save("export", str(folder / "datapackage.json"), text, inputs)
     _error(
         f"{PROG} export: wrote {count} tables as CSV with datapackage.json to {target}"
@@ -1334,7 +1331,7 @@ def _export_text(args: argparse.Namespace) -> tuple[str, str]:
     if args.format == "schema":
         from aifactories._schema import json_schema  # noqa: PLC0415 - export only
 
-        return _json_text(json_schema()), "the JSON Schema"
+        return json_text(json_schema()), "the JSON Schema"
     registry = _registry(args)
     what = f"{len(registry)} entries as {args.format.upper()}"
     if args.format == "json":
@@ -1384,8 +1381,6 @@ def _draft(args: argparse.Namespace) -> int:
     if not result.entries and not result.positions:
         msg = f"{PROG} draft: {args.article}: no AI Factory or Antenna found"
         raise _CommandError(msg)
-    from aifactories._io import dump_document  # noqa: PLC0415 - draft only
-
     text = dump_document(drafting.document(result, registry))
     if args.toml:
         text = drafting.to_toml(json.loads(text))

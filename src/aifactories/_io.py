@@ -149,8 +149,12 @@ def dump_document(document: Document) -> str:
     from aifactories._convert import converter  # noqa: PLC0415
     from aifactories._format import FORMAT  # noqa: PLC0415
 
-    data = {"format": FORMAT, **converter().unstructure(document)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text({"format": FORMAT, **converter().unstructure(document)})
+
+
+def json_text(value: object) -> str:
+    """Return ``value`` as the package writes JSON: indented, characters as they are."""
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def validate(
