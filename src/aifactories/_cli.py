@@ -850,8 +850,7 @@ class _Page:
                 number = self.sources[key] = len(self.records)
             if source.supports and source.supports not in self.supports[number - 1]:
                 self.supports[number - 1].append(source.supports)
-            if number not in numbers:
-                numbers.append(number)
+            numbers.append(number)
         return numbers
 
     def fact(
@@ -866,10 +865,10 @@ class _Page:
         numbers = self.cite(sources)
         marks = f" [{_numbers(numbers)}]" if numbers else ""
         self.wrap(text + marks, indent)
-        for source in sources:
+        for source, number in zip(sources, numbers, strict=True):
             if source.seed is not None and source.quote:
                 self.quote(source.quote, indent + 4)
-                self.quoted.add(self.sources[(source.url, source.seed, source.quote)])
+                self.quoted.add(number)
         if note:
             self.wrap(note, indent=indent + 2, hang=0)
 
@@ -1097,7 +1096,7 @@ class _Page:
 
 
 def _numbers(numbers: Iterable[int]) -> str:
-    return ", ".join(map(str, numbers))
+    return ", ".join(map(str, dict.fromkeys(numbers)))
 
 
 SHOW_OMITTED: dict[str, str] = {}
