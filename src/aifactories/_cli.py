@@ -1036,10 +1036,10 @@ class _Page:
                 ("Letters of intent from", _intents_for(registry, entry)),
             ]
         else:
-            intents = (registry.get(i) for i in entry.letters_of_intent)
+            intents = [registry[i] for i in entry.letters_of_intent]
             groups = [
                 ("Linked factories", registry.linked_factories(entry)),
-                ("Letters of intent with", [e for e in intents if e is not None]),
+                ("Letters of intent with", intents),
             ]
         for title, items in groups:
             for item in self.listed(title, items):
