@@ -690,6 +690,11 @@ def test_wave_lookup(registry: Registry) -> None:
     assert registry.wave("a1").entries == registry.waves[-1].entries
     with pytest.raises(aifactories.NotFoundError, match=r"no selection wave 'W9' \(W1"):
         registry.wave("W9")
+    first = registry.wave_records[0]
+    cased = Registry(
+        data_version="x", wave_records=[first, attrs.evolve(first, id=first.id.lower())]
+    )
+    assert [cased.wave(w.id).id for w in cased.wave_records] == ["W1", "w1"]
 
 
 def test_not_found_errors_pickle_with_their_message() -> None:

@@ -638,10 +638,12 @@ class Registry:
             NotFoundError: No wave has that id; the message lists the ids.
         """
         _require_str(wave_id)
-        for selection in self.waves:
+        # Case does not matter, unless two ids differ only by it: then the
+        # one written exactly as asked wins.
+        for selection in sorted(self.waves, key=lambda s: s.id != wave_id):
             if selection.id.casefold() == wave_id.casefold():
                 return selection
-        ids = ", ".join(s.id for s in self.waves)
+        ids = ", ".join(w.id for w in self.wave_records)
         raise NotFoundError(wave_id, message=f"no selection wave {wave_id!r} ({ids})")
 
     # -- tables ----------------------------------------------------------------
