@@ -290,14 +290,7 @@ def _unique_tuple(items: list[Any]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def _collection_plan(
-    slot: Any, origin: Any, level: int, override: Override | None
-) -> Plan:
-    empty = frozenset() if origin is frozenset else ()
-    if override is not None:
-        # A hand-written collection: one bit, on or empty, unless required.
-        bits = 0 if slot.min_items else 1
-        return Plan(slot.name, Draw(override(level)), bits=bits, empty=empty)
+def _collection_plan(slot: Any, origin: Any, level: int) -> Plan:
     below = min(level + 1, LEAN)
     # tuple[X, ...] or frozenset[X]: X first, as the validator reads it.
     item = scalar_draw(typing.get_args(slot.kind)[0], slot.rule, level=below)
@@ -319,7 +312,6 @@ def _collection_plan(
         always=slot.min_items,
         bits=extra,
         collect=frozenset if origin is frozenset else collect,
-        empty=empty,
     )
 
 
@@ -336,15 +328,20 @@ def plan(cls: type[Any], level: int = 0) -> tuple[Plan, ...]:
     for slot in slots(cls):
         override = _field_override(cls, slot.name)
         origin = typing.get_origin(slot.kind)
-        bits = 1 if slot.optional else 0
-        if origin is tuple or origin is frozenset:
-            found.append(_collection_plan(slot, origin, level, override))
-        elif override is not None:
-            found.append(Plan(slot.name, Draw(override(level)), bits=bits))
+        collection = origin is tuple or origin is frozenset
+        if override is not None:
+            # Hand-written, a whole collection too: one bit, drawn or
+            # empty, unless required.
+            required = slot.min_items if collection else not slot.optional
+            empty = origin() if collection else None  # () or frozenset()
+            drawn = Draw(override(level))
+            found.append(Plan(slot.name, drawn, bits=0 if required else 1, empty=empty))
+        elif collection:
+            found.append(_collection_plan(slot, origin, level))
         else:
             below = min(level + 1, LEAN)
             drawn = scalar_draw(slot.kind, slot.rule, level=below)
-            found.append(Plan(slot.name, drawn, bits=bits))
+            found.append(Plan(slot.name, drawn, bits=1 if slot.optional else 0))
     return tuple(found)
 
 
