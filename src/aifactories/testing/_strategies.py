@@ -769,24 +769,9 @@ def _draw_registries(  # noqa: PLR0913 - the registries() arguments, checked
         wave_records=[w for kind_waves in by_kind.values() for w in kind_waves],
         factories=[e for e in built if isinstance(e, Factory)],
         antennas=[e for e in built if isinstance(e, Antenna)],
-        facts=draw(_registry_facts()),
-        people=draw(_registry_people()),
+        facts=draw(_REGISTRY_FACTS),
+        people=draw(_REGISTRY_PEOPLE),
     )
-
-
-_ID = operator.attrgetter("id")
-
-
-# A registry's own waves, facts and people are drawn lean: they are context
-# for the entries, which are what a test of a registry reads.
-@functools.cache
-def _registry_facts() -> SearchStrategy[list[Fact]]:
-    return st.lists(record_strategy(Fact, LEAN), max_size=2, unique_by=_ID)
-
-
-@functools.cache
-def _registry_people() -> SearchStrategy[list[Person]]:
-    return st.lists(record_strategy(Person, LEAN), max_size=1)
 
 
 def registries(  # noqa: PLR0913 - sizes and pins, all keyword-only
@@ -1070,6 +1055,14 @@ FIELD_OVERRIDES.update(
         (_Entry, "aliases"): _aliases_override,
     }
 )
+
+# A registry's own waves, facts and people are drawn lean: they are context
+# for the entries, which are what a test of a registry reads. Made here, once
+# the overrides they draw with are in place.
+_REGISTRY_FACTS = st.lists(
+    record_strategy(Fact, LEAN), max_size=2, unique_by=operator.attrgetter("id")
+)
+_REGISTRY_PEOPLE = st.lists(record_strategy(Person, LEAN), max_size=1)
 
 
 # -- type registration ---------------------------------------------------------
