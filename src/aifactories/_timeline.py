@@ -40,10 +40,8 @@ STAGES: tuple[MilestoneKind, ...] = (
 )
 """The kinds of event that make a status, from the earliest stage to the last."""
 
-OPERATING = frozenset(
-    {MilestoneKind.FIRST_USERS, MilestoneKind.INAUGURATED, MilestoneKind.IN_OPERATION}
-)
-"""The kinds of event after which a system counts as in operation."""
+OPERATING = frozenset(STAGES[STAGES.index(MilestoneKind.FIRST_USERS) :])
+"""The kinds of event after which a system counts as in operation: first users on."""
 
 STALE_AFTER = dt.timedelta(days=365)
 """How old evidence may grow before :func:`stale` lists it."""
