@@ -97,11 +97,10 @@ def _registry(
                 f"registry file; got args={marker.args!r} kwargs={marker.kwargs!r}",
                 pytrace=False,
             )
-        path = request.config.rootpath / Path(marker.args[0])
-    elif file is not None:
-        path = request.config.rootpath / Path(file)
-    else:
+        file = marker.args[0]
+    elif file is None:
         return load()
+    path = request.config.rootpath / Path(file)
     try:
         stat = path.stat()
         key = (path.resolve(), stat.st_mtime_ns, stat.st_size)
