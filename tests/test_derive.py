@@ -67,10 +67,14 @@ def test_an_unknown_type_is_reported() -> None:
         _derive.plan(Odd)
 
 
-# A record of the kind the model will grow: every type and rule the
-# validator knows, none of them known to the strategies by name.
 @attrs.frozen
 class Site:
+    """A record of the kind the model will grow.
+
+    It has every type and rule the validator knows, none of them known to the
+    strategies by name.
+    """
+
     name: str
     latitude: Decimal = attrs.field(metadata=declare(LATITUDE))
     longitude: Decimal = attrs.field(metadata=declare(LONGITUDE))
