@@ -42,8 +42,9 @@ _AND_NAME = re.compile(
     r"^(?:Ministry|Ministero|Ministerio|Ministère|Ministerium|Ministerstwo|"
     r"Department|Faculty|Institute for|Centre for|Center for|School of)\b"
 )
+# Matched where a name ends (match(text, end)): no copy of the rest of the text.
 _AND_TAIL = re.compile(
-    rf"^\s+(?:and|e|y|und|et|i)\s+(?:(?:the|della|del|de la|des|du|der|dei)\s+)?"
+    rf"\s+(?:and|e|y|und|et|i)\s+(?:(?:the|della|del|de la|des|du|der|dei)\s+)?"
     rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
 )
 _NUM = r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -181,6 +182,8 @@ _CLAUSE_SEP = re.compile(
     r"ir|ja|terwijl|mentre|mientras|tandis que|während|natomiast|zatímco)\s|"
     r"\s[–—]\s"
 )
+# "… (UKRI)": an abbreviation follows.
+_OPENS_ABBR = re.compile(r"\s*\(")
 _CLAUSE_END = re.compile(r"[,;]\s|[.!?]$")
 _SPLIT_CUE = re.compile(
     r"50\s*[/:]\s*50|fifty-fifty|(?:split|shared|divided|financed|funded|co-funded)"
@@ -410,8 +413,8 @@ class _Funding(_Reading):
             label, _ = _strip_article(org.group("org"))
             if names and names[-1].endswith(label):
                 continue  # the tail of a name joined by "and", already taken
-            tail = _AND_TAIL.match(segment[org.end("org") :])
-            if _AND_NAME.match(label) and tail is not None:
+            tail = _AND_NAME.match(label) and _AND_TAIL.match(segment, org.end("org"))
+            if tail:
                 label += tail.group()
             if self.org_ok(label, strict=False):
                 names.append(label)
@@ -475,9 +478,8 @@ class _Funding(_Reading):
             label, _ = _strip_article(org["org"])
             # "UK Research and Innovation (UKRI)": "and" inside a name that
             # an abbreviation closes.
-            rest = text[org.end("org") :]
-            tail = _AND_TAIL.match(rest)
-            if tail is not None and rest[tail.end() :].lstrip().startswith("("):
+            tail = _AND_TAIL.match(text, org.end("org"))
+            if tail is not None and _OPENS_ABBR.match(text, tail.end()):
                 label += tail.group()
             if not label.startswith(lex.VENDORS) and self.org_ok(label, strict=True):
                 public = _PUBLIC_BODY.search(label) is not None
